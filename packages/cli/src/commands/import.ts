@@ -1,0 +1,82 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { importBoundaries, importHospiceCsv } from '@palliamonitor/data';
+import { parseOptions, requireNumber, UsageError, type Io } from '../usage';
+import { openStoreFromEnv } from '../store-from-env';
+
+async function readInput(file: string | undefined, what: string): Promise<string> {
+  if (!file) {
+    throw new UsageError(`missing file: palliamonitor import ${what} <file>`);
+  }
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(
+      code === 'ENOENT' ? `file not found: ${file}` : `cannot read ${file}: ${code ?? 'error'}`,
+    );
+  }
+}
+
+export async function importCommand(args: string[], io: Io): Promise<number> {
+  const [what, ...rest] = args;
+  switch (what) {
+    case 'boundaries': {
+      const { values, positionals } = parseOptions(rest, { year: { type: 'string' } }, true);
+      if (positionals.length > 1) {
+        throw new UsageError('import boundaries takes one file');
+      }
+      const year =
+        values.year === undefined
+          ? undefined
+          : requireNumber(
+              values.year,
+              'year',
+              (n) => Number.isInteger(n) && n >= 1800 && n <= 2100,
+              'a year',
+            );
+      const text = await readInput(positionals[0], 'boundaries');
+      const { store } = await openStoreFromEnv(io);
+      try {
+        const result = await importBoundaries(store.db, text, {
+          fileName: path.basename(positionals[0]!),
+          year,
+        });
+        for (const warning of result.warnings) {
+          io.err(`warning: ${warning.message}`);
+        }
+        io.out(`imported ${result.regions} ${result.layer} boundaries for ${result.year}`);
+      } finally {
+        await store.close();
+      }
+      return 0;
+    }
+    case 'hospices': {
+      const { positionals } = parseOptions(rest, {}, true);
+      if (positionals.length > 1) {
+        throw new UsageError('import hospices takes one file');
+      }
+      const text = await readInput(positionals[0], 'hospices');
+      const { store } = await openStoreFromEnv(io);
+      try {
+        const summary = await importHospiceCsv(store.db, text, {
+          actor: 'cli:import',
+          now: new Date(),
+        });
+        io.out(
+          `imported hospices: ${summary.created} created, ${summary.updated} updated, ${summary.unchanged} unchanged`,
+        );
+      } finally {
+        await store.close();
+      }
+      return 0;
+    }
+    case undefined:
+    default:
+      throw new UsageError(
+        what === undefined
+          ? 'say what to import: boundaries or hospices'
+          : `cannot import "${what}"; use boundaries or hospices`,
+      );
+  }
+}

@@ -1,0 +1,65 @@
+import { AppError, formatIssues } from '@palliamonitor/data';
+import { UsageError, type Io } from './usage';
+import { serveCommand } from './commands/serve';
+import { migrateCommand } from './commands/migrate';
+import { seedDemoCommand } from './commands/seed-demo';
+import { importCommand } from './commands/import';
+import { exportCommand } from './commands/export';
+
+const HELP = `palliamonitor <command> [options]
+
+Commands:
+  serve [--port N] [--seed-if-empty]   start the web application and API
+  migrate                              bring the store's schema up to date
+  seed-demo                            add the synthetic demo data
+  import boundaries <file> [--year Y]  official region boundaries (GeoJSON or TopoJSON)
+  import hospices <file.csv>           hospice registry (all rows or none)
+  export hospices [--format csv|json]  the hospice registry to standard output
+
+Environment: PORT, DATA_DIR, DATABASE_URL`;
+
+type Command = (args: string[], io: Io) => Promise<number>;
+
+const COMMANDS: Record<string, Command> = {
+  serve: serveCommand,
+  migrate: migrateCommand,
+  'seed-demo': seedDemoCommand,
+  import: importCommand,
+  export: exportCommand,
+};
+
+const defaultIo: Io = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+  env: process.env,
+};
+
+/** Runs one command; returns the exit code. Never lets a stack trace reach the user. */
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    io.out(HELP);
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`palliamonitor: unknown command "${name}" (try: palliamonitor help)`);
+    return 2;
+  }
+  try {
+    return await command(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`palliamonitor ${name}: ${error.message}`);
+      return 2;
+    }
+    if (error instanceof AppError) {
+      const details = error.issues.length > 0 ? `: ${formatIssues(error.issues)}` : '';
+      io.err(`palliamonitor ${name}: ${error.message}${details}`);
+      return 2;
+    }
+    const message = (error as Error).message ?? String(error);
+    io.err(`palliamonitor ${name}: ${message.split('\n')[0]}`);
+    return 1;
+  }
+}

@@ -1,0 +1,148 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../src/main';
+import type { Io } from '../src/usage';
+
+const fixtures = fileURLToPath(new URL('../../data/test/fixtures/', import.meta.url));
+const shared = fileURLToPath(new URL('../../../../shared/data/', import.meta.url));
+const pgUrl = process.env['TEST_DATABASE_URL'];
+
+let dir: string;
+let env: NodeJS.ProcessEnv;
+let schema: string | undefined;
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'palliamonitor-cli-'));
+  if (pgUrl) {
+    // Each run gets a schema of its own, named through the connection's search_path.
+    schema = `cli_${randomBytes(5).toString('hex')}`;
+    const client = new pg.Client({ connectionString: pgUrl });
+    await client.connect();
+    await client.query(`create schema ${schema}`);
+    await client.end();
+    const url = new URL(pgUrl);
+    url.searchParams.set('options', `-c search_path=${schema}`);
+    env = { DATABASE_URL: url.toString() };
+  } else {
+    env = { DATA_DIR: path.join(dir, 'store') };
+  }
+});
+
+afterAll(async () => {
+  rmSync(dir, { recursive: true, force: true });
+  if (pgUrl && schema) {
+    const client = new pg.Client({ connectionString: pgUrl });
+    await client.connect();
+    await client.query(`drop schema ${schema} cascade`);
+    await client.end();
+  }
+});
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: Io = { out: (l) => out.push(l), err: (l) => err.push(l), env };
+  const code = await main(argv, io);
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe(`palliamonitor CLI (${pgUrl ? 'PostgreSQL' : 'embedded store'})`, () => {
+  it('migrate brings the schema up to date', async () => {
+    const result = await run('migrate');
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/schema up to date/);
+  });
+
+  it('import hospices stores a valid file and a second import changes nothing', async () => {
+    const file = path.join(fixtures, 'hospices/valid.csv');
+    const first = await run('import', 'hospices', file);
+    expect(first.err).toBe('');
+    expect(first.out).toBe('imported hospices: 3 created, 0 updated, 0 unchanged');
+    const again = await run('import', 'hospices', file);
+    expect(again.out).toBe('imported hospices: 0 created, 0 updated, 3 unchanged');
+  });
+
+  it('a file with errors reports each bad row with line and field, exits 2 and stores nothing', async () => {
+    const result = await run('import', 'hospices', path.join(fixtures, 'hospices/errors.csv'));
+    expect(result.code).toBe(2);
+    expect(result.err.split('\n')).toHaveLength(1);
+    expect(result.err).toContain('line 3 field licensed_beds');
+    expect(result.err).toContain('line 4 field name: is required');
+    expect(result.err).toContain('line 4 field type');
+    expect(result.err).toContain('line 5 field opened_on');
+    expect(result.err).toContain('line 6 field ref: duplicate of line 2');
+    const exported = await run('export', 'hospices', '--format', 'json');
+    const refs = JSON.parse(exported.out).map((h: { ref: string }) => h.ref);
+    expect(refs).not.toContain('x-1');
+  });
+
+  it('an unknown gemeente found only against the database also rolls back the whole file', async () => {
+    const file = path.join(dir, 'gemeente.csv');
+    writeFileSync(
+      file,
+      'ref,name,place,gemeente_code,type,licensed_beds\nn-1,Hospice Een,Utrecht,GM0344,bth,4\nn-2,Hospice Twee,Nergens,GM9999,bth,4\n',
+    );
+    const result = await run('import', 'hospices', file);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('line 3 field gemeente_code: unknown gemeente GM9999');
+    const exported = JSON.parse((await run('export', 'hospices', '--format', 'json')).out);
+    expect(exported.map((h: { ref: string }) => h.ref)).not.toContain('n-1');
+  });
+
+  it('a changed row becomes a new version; the export round-trips', async () => {
+    const csv = (await run('export', 'hospices')).out;
+    expect(csv.split('\n')[0]).toBe(
+      'ref,name,street_address,postcode,place,gemeente_code,latitude,longitude,type,care_model,funding,umbrellas,agb_code,kvk_number,licensed_beds,opened_on,closed_on,phone,website,effective_from',
+    );
+    const changed = csv.replace(
+      /(vptz-0001,[^\n]*?,)5,2004-03-01,,,,2004-03-01/,
+      '$16,2004-03-01,,,,2026-01-01',
+    );
+    expect(changed).not.toBe(csv);
+    const file = path.join(dir, 'changed.csv');
+    writeFileSync(file, changed);
+    const result = await run('import', 'hospices', file);
+    expect(result.out).toBe('imported hospices: 0 created, 1 updated, 2 unchanged');
+    const json = JSON.parse(
+      (await run('export', 'hospices', '--format', 'json', '--as-of', '2025-12-31')).out,
+    );
+    expect(json.find((h: { ref: string }) => h.ref === 'vptz-0001').licensedBeds).toBe(5);
+    const later = JSON.parse(
+      (await run('export', 'hospices', '--format', 'json', '--as-of', '2026-01-02')).out,
+    );
+    expect(later.find((h: { ref: string }) => h.ref === 'vptz-0001').licensedBeds).toBe(6);
+  });
+
+  it('import boundaries stores the official zorgkantoorregio boundaries (TopoJSON and GeoJSON)', async () => {
+    const topo = await run(
+      'import',
+      'boundaries',
+      path.join(shared, 'geo/zorgkantoorregio_2025.topojson'),
+    );
+    expect(topo.err).toBe('');
+    expect(topo.out).toBe('imported 31 zorgkantoorregio boundaries for 2025');
+    const geo = await run('import', 'boundaries', path.join(shared, 'geo/gemeente_2025.geojson'));
+    expect(geo.out).toBe('imported 342 gemeente boundaries for 2025');
+  });
+
+  it.each([
+    [['frobnicate'], /unknown command "frobnicate"/],
+    [['import'], /say what to import/],
+    [['import', 'hospices'], /missing file/],
+    [['import', 'hospices', '/no/such/file.csv'], /file not found: \/no\/such\/file.csv/],
+    [['export', 'hospices', '--format', 'xml'], /--format must be csv or json/],
+    [['export', 'hospices', '--bogus'], /Unknown option '--bogus'/],
+    [['serve', '--port', '99999'], /--port must be a port number/],
+  ])('invalid arguments %j exit 2 with one line', async (argv, message) => {
+    const result = await run(...argv);
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(message);
+    expect(result.err.split('\n')).toHaveLength(1);
+    expect(result.err).not.toMatch(/\s+at\s/);
+  });
+});

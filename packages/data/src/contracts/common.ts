@@ -1,0 +1,57 @@
+import { FormatRegistry, Type, type TSchema } from '@sinclair/typebox';
+import { isValidDate } from '../dates';
+
+// TypeBox's own checker (used for file rows; the API uses ajv) knows no formats until registered.
+if (!FormatRegistry.Has('date')) {
+  FormatRegistry.Set('date', (value) => isValidDate(value));
+  FormatRegistry.Set('date-time', (value) => !Number.isNaN(Date.parse(value)));
+  FormatRegistry.Set('uri', (value) => URL.canParse(value));
+}
+
+// Shared pieces of the API and file contracts. One schema validates input and gives the
+// TypeScript type and the OpenAPI document.
+
+export const IsoDate = Type.String({
+  format: 'date',
+  pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+  description: 'Datum, ISO 8601 (JJJJ-MM-DD)',
+  examples: ['2025-01-01'],
+});
+
+export const RegionCodePattern = '^(GM\\d{4}|PV\\d{2}|ZK\\d{2})$';
+export const GemeenteCode = Type.String({ pattern: '^GM\\d{4}$', examples: ['GM0363'] });
+
+export const Pagination = {
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })),
+  offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+};
+
+export const Page = <T extends TSchema>(item: T) =>
+  Type.Object({
+    items: Type.Array(item),
+    total: Type.Integer({ description: 'Totaal aantal resultaten' }),
+    limit: Type.Integer(),
+    offset: Type.Integer(),
+  });
+
+export const Problem = Type.Object(
+  {
+    type: Type.String(),
+    title: Type.String(),
+    status: Type.Integer(),
+    detail: Type.String(),
+    code: Type.String(),
+    instance: Type.Optional(Type.String()),
+    invalidParams: Type.Optional(
+      Type.Array(
+        Type.Object({
+          name: Type.Optional(Type.String()),
+          line: Type.Optional(Type.Integer()),
+          reason: Type.String(),
+          severity: Type.Optional(Type.String()),
+        }),
+      ),
+    ),
+  },
+  { $id: 'Problem', description: 'RFC 9457 problem details' },
+);

@@ -1,0 +1,124 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema';
+import { normaliseCreate } from '../hospices.repository';
+import { readSeedCsv } from '../seed-files';
+import { buildDemoRegistry, type DemoFacility } from './demo-registry';
+
+export const DEMO_ACTOR = 'demo-seed';
+
+/** Reads the inputs of the demo registry from the seed files. */
+export function demoRegistryFromSeed(): DemoFacility[] {
+  const zk = new Map(
+    readSeedCsv('gemeente_zorgkantoorregio_2025.csv').map((r) => [
+      r['gemeente_code']!,
+      r['zorgkantoorregio_code']!,
+    ]),
+  );
+  const older = new Map<string, number>();
+  for (const r of readSeedCsv('population_gemeente_2021.csv')) {
+    if (r['age_band'] === '65-79' || r['age_band'] === '80+') {
+      const code = r['gemeente_code']!;
+      older.set(code, (older.get(code) ?? 0) + Number(r['persons']));
+    }
+  }
+  const gemeenten = [...zk].map(([code, zorgkantoorregio]) => ({
+    code,
+    zorgkantoorregio,
+    population65Plus: older.get(code) ?? 0,
+  }));
+  const places = readSeedCsv('woonplaatsen.csv')
+    .filter((r) => r['lat'] && r['lon'])
+    .map((r) => ({
+      name: r['woonplaats']!,
+      gemeenteCode: r['gemeente_code']!,
+      latitude: Number(r['lat']),
+      longitude: Number(r['lon']),
+    }));
+  return buildDemoRegistry(gemeenten, places);
+}
+
+/**
+ * Writes the demo registry (marked synthetic) in one transaction. Returns the number of facilities
+ * written, 0 when demo facilities are already present.
+ */
+export async function seedDemoRegistry(db: Kysely<Database>, now: Date): Promise<number> {
+  const present = await db
+    .selectFrom('hospice')
+    .select('id')
+    .where('is_synthetic', '=', true)
+    .limit(1)
+    .executeTakeFirst();
+  if (present) {
+    return 0;
+  }
+  const facilities = demoRegistryFromSeed();
+  const recordedAt = now.toISOString();
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('hospice')
+      .values(
+        facilities.map((f) => ({
+          id: f.id,
+          external_ref: null,
+          is_synthetic: true,
+          created_at: recordedAt,
+        })),
+      )
+      .execute();
+    const versions = facilities.flatMap((f) => {
+      let values = normaliseCreate(f.create);
+      let from = f.create.effectiveFrom!;
+      const rows = [];
+      for (const change of f.changes) {
+        rows.push({ values, from, to: change.effectiveFrom as string | null });
+        values = {
+          ...values,
+          ...(change.licensedBeds === undefined ? {} : { licensedBeds: change.licensedBeds }),
+          ...(change.closedOn === undefined ? {} : { closedOn: change.closedOn }),
+        };
+        from = change.effectiveFrom;
+      }
+      rows.push({ values, from, to: null });
+      return rows.map((r) => ({
+        hospice_id: f.id,
+        valid_from: r.from,
+        valid_to: r.to,
+        recorded_at: recordedAt,
+        recorded_by: DEMO_ACTOR,
+        name: r.values.name,
+        street_address: r.values.streetAddress,
+        postcode: r.values.postcode,
+        place: r.values.place,
+        gemeente_code: r.values.gemeenteCode,
+        latitude: r.values.latitude,
+        longitude: r.values.longitude,
+        type: r.values.type,
+        care_model: r.values.careModel,
+        funding: JSON.stringify(r.values.funding),
+        umbrellas: JSON.stringify(r.values.umbrellas),
+        agb_code: r.values.agbCode,
+        kvk_number: r.values.kvkNumber,
+        licensed_beds: r.values.licensedBeds,
+        opened_on: r.values.openedOn,
+        closed_on: r.values.closedOn,
+        phone: r.values.phone,
+        website: r.values.website,
+      }));
+    });
+    for (let i = 0; i < versions.length; i += 200) {
+      await trx
+        .insertInto('hospice_version')
+        .values(versions.slice(i, i + 200))
+        .execute();
+    }
+  });
+  return facilities.length;
+}
+
+/** All demo data: the synthetic registry (and, as it grows, synthetic activity). */
+export async function seedDemoData(store: { db: Kysely<Database> }, now: Date): Promise<string> {
+  const facilities = await seedDemoRegistry(store.db, now);
+  return facilities === 0
+    ? 'demo data already present; nothing added'
+    : `added ${facilities} synthetic demo facilities (marked synthetic)`;
+}

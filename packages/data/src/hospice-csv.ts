@@ -1,0 +1,348 @@
+import { Value } from '@sinclair/typebox/value';
+import { stringify } from 'csv-stringify/sync';
+import type { Kysely } from 'kysely';
+import type { Database } from './schema';
+import { HospiceCreate, type Hospice } from './contracts/hospice';
+import { AppError, type Issue } from './errors';
+import { guessDelimiter, readCsv } from './importers/csv';
+import {
+  createHospiceIn,
+  findHospiceIdByRef,
+  listHospices,
+  patchHospiceIn,
+  type WriteContext,
+} from './hospices.repository';
+import { isValidDate } from './dates';
+
+// The hospice registry as CSV, for umbrella bodies and networks that keep their lists in a
+// spreadsheet. One row per facility; `ref` is the row's stable key, so importing the same file
+// again changes nothing and a changed row becomes a new version from `effective_from`.
+// Export writes the same columns, so an export can be edited and imported back.
+
+export const HOSPICE_CSV_COLUMNS = [
+  'ref',
+  'name',
+  'street_address',
+  'postcode',
+  'place',
+  'gemeente_code',
+  'latitude',
+  'longitude',
+  'type',
+  'care_model',
+  'funding',
+  'umbrellas',
+  'agb_code',
+  'kvk_number',
+  'licensed_beds',
+  'opened_on',
+  'closed_on',
+  'phone',
+  'website',
+  'effective_from',
+] as const;
+type Column = (typeof HOSPICE_CSV_COLUMNS)[number];
+const REQUIRED: Column[] = ['ref', 'name', 'place', 'gemeente_code', 'type', 'licensed_beds'];
+
+const COLUMN_TO_FIELD: Record<Exclude<Column, 'ref'>, string> = {
+  name: 'name',
+  street_address: 'streetAddress',
+  postcode: 'postcode',
+  place: 'place',
+  gemeente_code: 'gemeenteCode',
+  latitude: 'latitude',
+  longitude: 'longitude',
+  type: 'type',
+  care_model: 'careModel',
+  funding: 'funding',
+  umbrellas: 'umbrellas',
+  agb_code: 'agbCode',
+  kvk_number: 'kvkNumber',
+  licensed_beds: 'licensedBeds',
+  opened_on: 'openedOn',
+  closed_on: 'closedOn',
+  phone: 'phone',
+  website: 'website',
+  effective_from: 'effectiveFrom',
+};
+const FIELD_TO_COLUMN = Object.fromEntries(
+  Object.entries(COLUMN_TO_FIELD).map(([c, f]) => [f, c]),
+) as Record<string, Column>;
+
+/** Dutch labels that people type in spreadsheets, mapped to the codes. */
+const TYPE_SYNONYMS: Record<string, string> = {
+  'bijna-thuis-huis': 'bth',
+  'bijna thuis huis': 'bth',
+  'high care hospice': 'hch',
+  'high-care-hospice': 'hch',
+  'palliatieve unit': 'nursing-home-unit',
+  'palliatieve unit verpleeghuis': 'nursing-home-unit',
+  'hospice-afdeling ziekenhuis': 'hospital-unit',
+  'hospiceafdeling ziekenhuis': 'hospital-unit',
+  anders: 'other',
+};
+
+export interface ParsedHospiceRow {
+  line: number;
+  ref: string;
+  input: HospiceCreate;
+}
+
+function toNumber(text: string): number | string {
+  const n = Number(text.replace(',', '.'));
+  return text.trim() !== '' && Number.isFinite(n) ? n : text;
+}
+
+/** Parses and validates the file; every problem is returned with its line and column. */
+export function parseHospiceCsv(text: string): { rows: ParsedHospiceRow[]; issues: Issue[] } {
+  const { table, issues: csvIssues } = readCsv(text, guessDelimiter(text));
+  if (!table) {
+    return {
+      rows: [],
+      issues: csvIssues.map((i) => ({
+        message: i.message,
+        ...(i.line === undefined ? {} : { line: i.line }),
+      })),
+    };
+  }
+  const issues: Issue[] = [];
+  const header = table.header.map((h) => h.toLowerCase());
+  for (const column of REQUIRED) {
+    if (!header.includes(column)) {
+      issues.push({ line: table.headerLine, field: column, message: 'required column is missing' });
+    }
+  }
+  header.forEach((column) => {
+    if (!(HOSPICE_CSV_COLUMNS as readonly string[]).includes(column)) {
+      issues.push({
+        line: table.headerLine,
+        field: column,
+        message: `unknown column; expected ${HOSPICE_CSV_COLUMNS.join(', ')}`,
+      });
+    }
+  });
+  if (issues.length > 0) {
+    return { rows: [], issues };
+  }
+  if (table.rows.length === 0) {
+    return {
+      rows: [],
+      issues: [{ line: table.headerLine + 1, message: 'the file has a header but no rows' }],
+    };
+  }
+
+  const rows: ParsedHospiceRow[] = [];
+  const seenRefs = new Map<string, number>();
+  for (const row of table.rows) {
+    const cell = (column: Column): string => {
+      const i = header.indexOf(column);
+      return i < 0 ? '' : (row.values[i] ?? '').trim();
+    };
+    if (row.values.length !== header.length) {
+      issues.push({
+        line: row.line,
+        message: `has ${row.values.length} cells, the header has ${header.length}`,
+      });
+      continue;
+    }
+    const ref = cell('ref');
+    if (!ref) {
+      issues.push({ line: row.line, field: 'ref', message: 'is required' });
+    } else if (seenRefs.has(ref)) {
+      issues.push({
+        line: row.line,
+        field: 'ref',
+        message: `duplicate of line ${seenRefs.get(ref)}`,
+      });
+    } else {
+      seenRefs.set(ref, row.line);
+    }
+    const input: Record<string, unknown> = {};
+    for (const column of header as Column[]) {
+      if (column === 'ref') {
+        continue;
+      }
+      const raw = cell(column);
+      const field = COLUMN_TO_FIELD[column];
+      if (raw === '') {
+        if (REQUIRED.includes(column)) {
+          issues.push({ line: row.line, field: column, message: 'is required' });
+        }
+        continue;
+      }
+      switch (column) {
+        case 'latitude':
+        case 'longitude':
+        case 'licensed_beds':
+          input[field] = toNumber(raw);
+          break;
+        case 'funding':
+        case 'umbrellas':
+          input[field] = raw
+            .split('|')
+            .map((v) => v.trim().toLowerCase())
+            .filter(Boolean);
+          break;
+        case 'type':
+          input[field] = TYPE_SYNONYMS[raw.toLowerCase()] ?? raw.toLowerCase();
+          break;
+        case 'postcode':
+          input[field] = raw.toUpperCase();
+          break;
+        case 'name':
+        case 'street_address':
+        case 'place':
+        case 'gemeente_code':
+        case 'care_model':
+        case 'agb_code':
+        case 'kvk_number':
+        case 'opened_on':
+        case 'closed_on':
+        case 'phone':
+        case 'website':
+        case 'effective_from':
+          input[field] = raw;
+          break;
+      }
+    }
+    for (const error of Value.Errors(HospiceCreate, input)) {
+      const path = error.path.replace(/^\//, '').split('/')[0] ?? '';
+      const column = FIELD_TO_COLUMN[path] ?? path;
+      if (path === '' || issues.some((i) => i.line === row.line && i.field === column)) {
+        continue; // the required-cell check above already named it
+      }
+      const got = JSON.stringify(input[path]);
+      issues.push({ line: row.line, field: column, message: `${error.message}, got ${got}` });
+    }
+    for (const column of ['opened_on', 'closed_on', 'effective_from'] as const) {
+      const value = cell(column);
+      if (value && /^\d{4}-\d{2}-\d{2}$/.test(value) && !isValidDate(value)) {
+        issues.push({
+          line: row.line,
+          field: column,
+          message: `not a valid calendar date: ${value}`,
+        });
+      }
+    }
+    if (ref) {
+      rows.push({ line: row.line, ref, input: input as HospiceCreate });
+    }
+  }
+  return { rows, issues };
+}
+
+export interface ImportSummary {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+/**
+ * Imports the whole file in one transaction: if any row has a problem (in the file or against the
+ * database, e.g. an unknown gemeente), nothing is stored and every problem is reported.
+ */
+export async function importHospiceCsv(
+  db: Kysely<Database>,
+  text: string,
+  ctx: WriteContext,
+): Promise<ImportSummary> {
+  const { rows, issues } = parseHospiceCsv(text);
+  if (issues.length > 0) {
+    throw new AppError(
+      'UNPROCESSABLE',
+      `the file has ${issues.length} problem(s); nothing was imported`,
+      issues,
+    );
+  }
+  const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0 };
+  const rowIssues: Issue[] = [];
+  await db.transaction().execute(async (trx) => {
+    for (const row of rows) {
+      try {
+        const id = (await findHospiceIdByRef(trx, row.ref)) ?? (await idIfExists(trx, row.ref));
+        if (id === undefined) {
+          await createHospiceIn(trx, row.input, ctx, { externalRef: row.ref });
+          summary.created += 1;
+        } else {
+          const { changed } = await patchHospiceIn(trx, id, fullPatch(row.input), ctx);
+          summary[changed ? 'updated' : 'unchanged'] += 1;
+        }
+      } catch (error) {
+        if (!(error instanceof AppError)) {
+          throw error;
+        }
+        const list = error.issues.length > 0 ? error.issues : [{ message: error.message }];
+        for (const issue of list) {
+          const column = issue.field ? (FIELD_TO_COLUMN[issue.field] ?? issue.field) : undefined;
+          rowIssues.push({
+            line: row.line,
+            ...(column ? { field: column } : {}),
+            message: issue.message,
+          });
+        }
+      }
+    }
+    if (rowIssues.length > 0) {
+      throw new AppError(
+        'UNPROCESSABLE',
+        `the file has ${rowIssues.length} problem(s); nothing was imported`,
+        rowIssues,
+      );
+    }
+  });
+  return summary;
+}
+
+async function idIfExists(db: Kysely<Database>, ref: string): Promise<string | undefined> {
+  // An exported file carries the facility id as ref when the facility was not imported.
+  const row = await db.selectFrom('hospice').select('id').where('id', '=', ref).executeTakeFirst();
+  return row?.id;
+}
+
+/** A row states the whole facility: an empty optional cell clears that value. */
+function fullPatch(input: HospiceCreate) {
+  return {
+    streetAddress: null,
+    postcode: null,
+    latitude: null,
+    longitude: null,
+    careModel: null,
+    funding: [],
+    umbrellas: [],
+    agbCode: null,
+    kvkNumber: null,
+    openedOn: null,
+    closedOn: null,
+    phone: null,
+    website: null,
+    ...input,
+  };
+}
+
+/** The registry on `asOf` as rows of the import format. */
+export async function exportHospices(
+  db: Kysely<Database>,
+  asOf: string,
+): Promise<Array<Hospice & { ref: string }>> {
+  const { items } = await listHospices(db, { asOf, limit: 1_000_000, offset: 0 });
+  const refs = await db.selectFrom('hospice').select(['id', 'external_ref']).execute();
+  const refOf = new Map(refs.map((r) => [r.id, r.external_ref ?? r.id]));
+  return items.map((h) => ({ ref: refOf.get(h.id) ?? h.id, ...h }));
+}
+
+export function toHospiceCsv(rows: Array<Hospice & { ref: string }>): string {
+  const records = rows.map((h) => {
+    const record: Record<string, string> = { ref: h.ref };
+    for (const [column, field] of Object.entries(COLUMN_TO_FIELD)) {
+      const value =
+        field === 'effectiveFrom' ? h.validFrom : (h as unknown as Record<string, unknown>)[field];
+      record[column] = Array.isArray(value)
+        ? value.join('|')
+        : value === null || value === undefined
+          ? ''
+          : String(value);
+    }
+    return record;
+  });
+  return stringify(records, { header: true, columns: [...HOSPICE_CSV_COLUMNS] });
+}

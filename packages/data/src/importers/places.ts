@@ -1,0 +1,215 @@
+import { readCsv, type CsvTable } from './csv';
+import { issue, type ImportIssue, type ParseResult } from './issues';
+
+/**
+ * Parsers for the place files used by the bed finder ("near a postcode or place"):
+ * 4-digit postcode centroids and woonplaatsen with coordinates (shared/data/places/, from
+ * GeoNames CC BY 4.0 and CBS "Woonplaatsen in Nederland" CC BY 4.0).
+ */
+
+export interface PostcodeCentroid {
+  /** Four digits, 1000–9999, as text ("1011"). */
+  pc4: string;
+  lat: number;
+  lon: number;
+  gemeenteCode: string;
+  gemeenteNaam: string;
+}
+
+export interface Woonplaats {
+  woonplaats: string;
+  gemeenteCode: string;
+  gemeenteNaam: string;
+  /** null when the source has no point for this place (it can still be listed, not located). */
+  lat: number | null;
+  lon: number | null;
+}
+
+/** Generous bounding box of the European Netherlands incl. the Wadden islands, WGS84 degrees. */
+export const NETHERLANDS_BBOX = { minLat: 50.7, maxLat: 53.7, minLon: 3.2, maxLon: 7.3 } as const;
+
+const GEMEENTE_CODE = /^GM\d{4}$/;
+
+/** Columns: pc4,lat,lon,gemeente_code,gemeente_naam (comma-separated, header required). */
+export function parsePostcodeCentroids(text: string): ParseResult<PostcodeCentroid> {
+  const { table, issues } = readWithColumns(text, [
+    'pc4',
+    'lat',
+    'lon',
+    'gemeente_code',
+    'gemeente_naam',
+  ]);
+  if (table === null) {
+    return { records: [], issues };
+  }
+  const records: PostcodeCentroid[] = [];
+  const firstLineByPc4 = new Map<string, number>();
+  for (const { line, get } of rowsOf(table)) {
+    const problems: ImportIssue[] = [];
+    const pc4 = get('pc4');
+    if (!/^\d{4}$/.test(pc4) || Number(pc4) < 1000) {
+      problems.push(
+        issue('error', `must be a 4-digit postcode 1000–9999, got "${pc4}"`, {
+          line,
+          field: 'pc4',
+        }),
+      );
+    }
+    const point = readPoint(get('lat'), get('lon'), line, problems, false);
+    const gemeenteCode = readGemeenteCode(get('gemeente_code'), line, problems);
+    const gemeenteNaam = readName(get('gemeente_naam'), 'gemeente_naam', line, problems);
+    const earlier = firstLineByPc4.get(pc4);
+    if (earlier !== undefined) {
+      problems.push(
+        issue('error', `duplicate postcode ${pc4} (first on line ${String(earlier)})`, {
+          line,
+          field: 'pc4',
+        }),
+      );
+    } else {
+      firstLineByPc4.set(pc4, line);
+    }
+    issues.push(...problems);
+    if (problems.some((p) => p.severity === 'error') || point.lat === null || point.lon === null) {
+      continue;
+    }
+    records.push({ pc4, lat: point.lat, lon: point.lon, gemeenteCode, gemeenteNaam });
+  }
+  return { records, issues };
+}
+
+/**
+ * Columns: woonplaats,gemeente_code,gemeente_naam,lat,lon. Names repeat across gemeenten
+ * (e.g. Zevenhuizen), so the key is name + gemeente code. Empty lat/lon is allowed (warning).
+ */
+export function parseWoonplaatsen(text: string): ParseResult<Woonplaats> {
+  const { table, issues } = readWithColumns(text, [
+    'woonplaats',
+    'gemeente_code',
+    'gemeente_naam',
+    'lat',
+    'lon',
+  ]);
+  if (table === null) {
+    return { records: [], issues };
+  }
+  const records: Woonplaats[] = [];
+  const firstLineByKey = new Map<string, number>();
+  for (const { line, get } of rowsOf(table)) {
+    const problems: ImportIssue[] = [];
+    const woonplaats = readName(get('woonplaats'), 'woonplaats', line, problems);
+    const gemeenteCode = readGemeenteCode(get('gemeente_code'), line, problems);
+    const gemeenteNaam = readName(get('gemeente_naam'), 'gemeente_naam', line, problems);
+    const point = readPoint(get('lat'), get('lon'), line, problems, true);
+    const key = `${woonplaats}|${gemeenteCode}`;
+    const earlier = firstLineByKey.get(key);
+    if (earlier !== undefined) {
+      problems.push(
+        issue(
+          'error',
+          `duplicate woonplaats "${woonplaats}" in ${gemeenteCode} (first on line ${String(earlier)})`,
+          { line, field: 'woonplaats' },
+        ),
+      );
+    } else {
+      firstLineByKey.set(key, line);
+    }
+    issues.push(...problems);
+    if (problems.some((p) => p.severity === 'error')) {
+      continue;
+    }
+    records.push({ woonplaats, gemeenteCode, gemeenteNaam, lat: point.lat, lon: point.lon });
+  }
+  return { records, issues };
+}
+
+function readWithColumns(
+  text: string,
+  required: readonly string[],
+): { table: CsvTable | null; issues: ImportIssue[] } {
+  const { table, issues } = readCsv(text, ',');
+  if (table === null) {
+    return { table, issues };
+  }
+  const missing = required.filter((c) => !table.header.includes(c));
+  if (missing.length > 0) {
+    issues.push(
+      issue(
+        'error',
+        `missing column(s) ${missing.join(', ')}; expected header ${required.join(',')}`,
+        { line: table.headerLine },
+      ),
+    );
+    return { table: null, issues };
+  }
+  return { table, issues };
+}
+
+function* rowsOf(table: CsvTable): Generator<{ line: number; get: (column: string) => string }> {
+  const index = new Map(table.header.map((h, i) => [h, i]));
+  for (const row of table.rows) {
+    yield {
+      line: row.line,
+      get: (column) => (row.values[index.get(column) ?? -1] ?? '').trim(),
+    };
+  }
+}
+
+function readPoint(
+  latText: string,
+  lonText: string,
+  line: number,
+  problems: ImportIssue[],
+  isOptional: boolean,
+): { lat: number | null; lon: number | null } {
+  if (latText === '' && lonText === '') {
+    problems.push(
+      issue(isOptional ? 'warning' : 'error', 'no coordinates (lat and lon are empty)', { line }),
+    );
+    return { lat: null, lon: null };
+  }
+  const lat = readCoordinate(latText, 'lat', NETHERLANDS_BBOX.minLat, NETHERLANDS_BBOX.maxLat);
+  const lon = readCoordinate(lonText, 'lon', NETHERLANDS_BBOX.minLon, NETHERLANDS_BBOX.maxLon);
+  for (const [field, result] of [
+    ['lat', lat],
+    ['lon', lon],
+  ] as const) {
+    if (typeof result === 'string') {
+      problems.push(issue('error', result, { line, field }));
+    }
+  }
+  return typeof lat === 'number' && typeof lon === 'number'
+    ? { lat, lon }
+    : { lat: null, lon: null };
+}
+
+/** A number inside [min, max], or the message saying why not. */
+function readCoordinate(text: string, name: string, min: number, max: number): number | string {
+  const value = Number(text);
+  if (text === '' || !Number.isFinite(value)) {
+    return `must be a decimal number (WGS84 degrees), got "${text}"`;
+  }
+  if (value < min || value > max) {
+    return `${name} ${text} is outside the Netherlands (${String(min)}–${String(max)})`;
+  }
+  return value;
+}
+
+function readGemeenteCode(text: string, line: number, problems: ImportIssue[]): string {
+  if (!GEMEENTE_CODE.test(text)) {
+    problems.push(
+      issue('error', `must be GM followed by 4 digits, got "${text}"`, {
+        line,
+        field: 'gemeente_code',
+      }),
+    );
+  }
+  return text;
+}
+
+function readName(text: string, field: string, line: number, problems: ImportIssue[]): string {
+  if (text === '') {
+    problems.push(issue('error', 'must not be empty', { line, field }));
+  }
+  return text;
+}

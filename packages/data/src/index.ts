@@ -1,0 +1,13 @@
+export * from './errors';
+export * from './dates';
+export * from './schema';
+export * from './store';
+export { migrateToLatest } from './migrate';
+export * from './regions.repository';
+export * from './hospices.repository';
+export * from './reference-data';
+export * from './contracts/common';
+export * from './contracts/hospice';
+export { seedDemoRegistry, seedDemoData, DEMO_ACTOR } from './demo/demo-seed';
+export * from './hospice-csv';
+export * from './boundaries.repository';

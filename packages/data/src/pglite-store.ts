@@ -1,0 +1,109 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import {
+  Kysely,
+  PostgresDialect,
+  type PostgresPool,
+  type PostgresPoolClient,
+  type PostgresQueryResult,
+} from 'kysely';
+import type { Database } from './schema';
+import type { Store } from './store';
+import { typeParsers } from './type-parsers';
+
+/**
+ * The embedded store: PostgreSQL compiled to WebAssembly, persisted in `dataDir` (or in memory when
+ * `dataDir` is undefined, for tests). PGlite is one session, so the pool below hands out that one
+ * session to one caller at a time; Kysely's transactions then never interleave.
+ * Durability: `relaxedDurability` stays off, so every statement's writes reach the file system
+ * before the promise resolves, and an acknowledged write survives a killed process.
+ */
+export async function openPgliteStore(dataDir: string | undefined): Promise<Store> {
+  if (dataDir !== undefined) {
+    mkdirSync(dataDir, { recursive: true });
+  }
+  const pglite = new PGlite({
+    ...(dataDir === undefined ? {} : { dataDir }),
+    parsers: typeParsers,
+    relaxedDurability: false,
+  });
+  await pglite.waitReady;
+
+  const pool = new SingleSessionPool(pglite);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const listeners = new Map<string, Set<(payload: string) => void>>();
+  return {
+    kind: 'embedded',
+    db,
+    async notify(channel, payload) {
+      // One process owns the embedded store, so a notification only needs to reach this process.
+      for (const listener of listeners.get(channel) ?? []) {
+        listener(payload);
+      }
+    },
+    async listen(channel, listener) {
+      const set = listeners.get(channel) ?? new Set();
+      set.add(listener);
+      listeners.set(channel, set);
+      return async () => {
+        set.delete(listener);
+      };
+    },
+    async close() {
+      await db.destroy();
+    },
+  };
+}
+
+class SingleSessionPool implements PostgresPool {
+  #queue: Array<() => void> = [];
+  #busy = false;
+  #closed = false;
+
+  constructor(private readonly pglite: PGlite) {}
+
+  async connect() {
+    if (this.#busy) {
+      await new Promise<void>((resolve) => this.#queue.push(resolve));
+    }
+    this.#busy = true;
+    let released = false;
+    const client = {
+      query: async <R>(sql: string, parameters: ReadonlyArray<unknown>) => {
+        const result = await this.pglite.query<R>(sql, [...parameters]);
+        return {
+          // Kysely reads the command only to report affected rows of writes.
+          command: firstKeyword(sql) as PostgresQueryResult<R>['command'],
+          rowCount: result.affectedRows ?? result.rows.length,
+          rows: result.rows,
+        };
+      },
+      release: () => {
+        if (released) {
+          return;
+        }
+        released = true;
+        const next = this.#queue.shift();
+        if (next) {
+          next();
+        } else {
+          this.#busy = false;
+        }
+      },
+    };
+    // Cursors (streaming) are not used with the embedded store.
+    return client as unknown as PostgresPoolClient;
+  }
+
+  async end(): Promise<void> {
+    if (!this.#closed) {
+      this.#closed = true;
+      await this.pglite.close();
+    }
+  }
+}
+
+function firstKeyword(sql: string): string {
+  const match = /^\s*(?:with\b[\s\S]*?\)\s*)?(\w+)/i.exec(sql);
+  return (match?.[1] ?? '').toUpperCase();
+}

@@ -1,0 +1,358 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database, RegionType } from './schema';
+import { AppError } from './errors';
+
+export interface RegionSeedRow {
+  gemeenteCode: string;
+  gemeenteName: string;
+  parentCode: string;
+  parentName: string;
+}
+
+/**
+ * Loads one division (gemeente → zorgkantoorregio and gemeente → provincie) effective from
+ * `validFrom` (null: since the start of our records). Idempotent: regions already present are
+ * kept, memberships already open are not added twice.
+ */
+export async function seedDivision(
+  db: Kysely<Database>,
+  division: {
+    zorgkantoorregio: RegionSeedRow[];
+    provincie: RegionSeedRow[];
+    validFrom: string | null;
+  },
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const regions = new Map<string, { type: RegionType; name: string }>();
+    for (const [parentType, rows] of [
+      ['zorgkantoorregio', division.zorgkantoorregio],
+      ['provincie', division.provincie],
+    ] as const) {
+      for (const row of rows) {
+        regions.set(row.gemeenteCode, { type: 'gemeente', name: row.gemeenteName });
+        regions.set(row.parentCode, { type: parentType, name: row.parentName });
+      }
+    }
+    const values = [...regions].map(([code, r]) => ({
+      code,
+      type: r.type,
+      name: r.name,
+      valid_from: division.validFrom,
+      valid_to: null,
+    }));
+    await trx
+      .insertInto('region')
+      .values(values)
+      .onConflict((oc) => oc.column('code').doNothing())
+      .execute();
+
+    const open = await trx
+      .selectFrom('region_membership')
+      .select(['gemeente_code', 'parent_code'])
+      .where('valid_to', 'is', null)
+      .execute();
+    const existing = new Set(open.map((m) => `${m.gemeente_code}>${m.parent_code}`));
+    const memberships = [
+      ...division.zorgkantoorregio.map((r) => ({ ...r, parentType: 'zorgkantoorregio' as const })),
+      ...division.provincie.map((r) => ({ ...r, parentType: 'provincie' as const })),
+    ]
+      .filter((r) => !existing.has(`${r.gemeenteCode}>${r.parentCode}`))
+      .map((r) => ({
+        gemeente_code: r.gemeenteCode,
+        parent_code: r.parentCode,
+        parent_type: r.parentType,
+        valid_from: division.validFrom,
+        valid_to: null,
+      }));
+    if (memberships.length > 0) {
+      await trx.insertInto('region_membership').values(memberships).execute();
+    }
+  });
+}
+
+/** Rows valid on `asOf`: valid_from ≤ asOf < valid_to, with open ends. */
+function validOn<T extends 'region' | 'region_membership'>(table: T, asOf: string) {
+  return sql<boolean>`(${sql.ref(`${table}.valid_from`)} is null or ${sql.ref(`${table}.valid_from`)} <= ${asOf}::date)
+    and (${sql.ref(`${table}.valid_to`)} is null or ${sql.ref(`${table}.valid_to`)} > ${asOf}::date)`;
+}
+
+export interface RegionSummary {
+  code: string;
+  type: RegionType;
+  name: string;
+  validFrom: string | null;
+  validTo: string | null;
+}
+
+export async function listRegions(
+  db: Kysely<Database>,
+  query: { type?: RegionType | undefined; asOf: string; limit: number; offset: number },
+): Promise<{ items: RegionSummary[]; total: number }> {
+  let base = db.selectFrom('region').where(validOn('region', query.asOf));
+  if (query.type) {
+    base = base.where('type', '=', query.type);
+  }
+  const [rows, count] = await Promise.all([
+    base
+      .select(['code', 'type', 'name', 'valid_from', 'valid_to'])
+      .orderBy('code')
+      .limit(query.limit)
+      .offset(query.offset)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return {
+    items: rows.map((r) => ({
+      code: r.code,
+      type: r.type,
+      name: r.name,
+      validFrom: r.valid_from,
+      validTo: r.valid_to,
+    })),
+    total: Number(count.n),
+  };
+}
+
+export async function findRegion(
+  db: Kysely<Database>,
+  code: string,
+  asOf: string,
+): Promise<RegionSummary | undefined> {
+  const r = await db
+    .selectFrom('region')
+    .select(['code', 'type', 'name', 'valid_from', 'valid_to'])
+    .where('code', '=', code)
+    .where(validOn('region', asOf))
+    .executeTakeFirst();
+  return (
+    r && { code: r.code, type: r.type, name: r.name, validFrom: r.valid_from, validTo: r.valid_to }
+  );
+}
+
+export async function getRegionOrThrow(
+  db: Kysely<Database>,
+  code: string,
+  asOf: string,
+): Promise<RegionSummary> {
+  const region = await findRegion(db, code, asOf);
+  if (!region) {
+    throw new AppError('NOT_FOUND', `region ${code} does not exist on ${asOf}`);
+  }
+  return region;
+}
+
+/** The gemeenten belonging to a zorgkantoorregio or provincie on `asOf`. */
+export async function memberGemeenten(
+  db: Kysely<Database>,
+  parentCode: string,
+  asOf: string,
+): Promise<Array<{ code: string; name: string }>> {
+  return db
+    .selectFrom('region_membership')
+    .innerJoin('region', 'region.code', 'region_membership.gemeente_code')
+    .select(['region.code', 'region.name'])
+    .where('region_membership.parent_code', '=', parentCode)
+    .where(validOn('region_membership', asOf))
+    .orderBy('region.code')
+    .execute();
+}
+
+/** For each gemeente valid on `asOf`, its zorgkantoorregio and provincie on that date. */
+export async function divisionOn(
+  db: Kysely<Database>,
+  asOf: string,
+): Promise<Map<string, { name: string; zorgkantoorregio?: string; provincie?: string }>> {
+  const gemeenten = await db
+    .selectFrom('region')
+    .select(['code', 'name'])
+    .where('type', '=', 'gemeente')
+    .where(validOn('region', asOf))
+    .execute();
+  const memberships = await db
+    .selectFrom('region_membership')
+    .select(['gemeente_code', 'parent_code', 'parent_type'])
+    .where(validOn('region_membership', asOf))
+    .execute();
+  const map = new Map<string, { name: string; zorgkantoorregio?: string; provincie?: string }>();
+  for (const g of gemeenten) {
+    map.set(g.code, { name: g.name });
+  }
+  for (const m of memberships) {
+    const entry = map.get(m.gemeente_code);
+    if (entry) {
+      entry[m.parent_type] = m.parent_code;
+    }
+  }
+  return map;
+}
+
+/** The parents (zorgkantoorregio, provincie) of a gemeente on `asOf`. */
+export async function parentsOf(
+  db: Kysely<Database>,
+  gemeenteCode: string,
+  asOf: string,
+): Promise<Array<{ code: string; name: string; type: RegionType }>> {
+  return db
+    .selectFrom('region_membership')
+    .innerJoin('region', 'region.code', 'region_membership.parent_code')
+    .select(['region.code', 'region.name', 'region.type'])
+    .where('region_membership.gemeente_code', '=', gemeenteCode)
+    .where(validOn('region_membership', asOf))
+    .orderBy('region.type')
+    .execute();
+}
+
+/**
+ * A gemeente moves to another zorgkantoorregio or provincie from `on`: the open membership of that
+ * kind ends the day before `on` (valid_to is exclusive, so valid_to = on) and a new one starts.
+ */
+export async function moveGemeente(
+  db: Kysely<Database>,
+  move: { gemeenteCode: string; toParentCode: string; on: string },
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const parent = await trx
+      .selectFrom('region')
+      .select(['code', 'type'])
+      .where('code', '=', move.toParentCode)
+      .executeTakeFirst();
+    if (!parent || parent.type === 'gemeente') {
+      throw new AppError(
+        'UNPROCESSABLE',
+        `unknown zorgkantoorregio or provincie ${move.toParentCode}`,
+        [{ field: 'toParentCode', message: `unknown region ${move.toParentCode}` }],
+      );
+    }
+    const current = await trx
+      .selectFrom('region_membership')
+      .selectAll()
+      .where('gemeente_code', '=', move.gemeenteCode)
+      .where('parent_type', '=', parent.type)
+      .where('valid_to', 'is', null)
+      .executeTakeFirst();
+    if (!current) {
+      throw new AppError(
+        'UNPROCESSABLE',
+        `gemeente ${move.gemeenteCode} has no current ${parent.type}`,
+        [{ field: 'gemeenteCode', message: `no current membership for ${move.gemeenteCode}` }],
+      );
+    }
+    if (current.valid_from !== null && current.valid_from >= move.on) {
+      throw new AppError('UNPROCESSABLE', `a move must come after ${current.valid_from}`, [
+        {
+          field: 'on',
+          message: `must be after the current membership's start ${current.valid_from}`,
+        },
+      ]);
+    }
+    await trx
+      .updateTable('region_membership')
+      .set({ valid_to: move.on })
+      .where('id', '=', current.id)
+      .execute();
+    await trx
+      .insertInto('region_membership')
+      .values({
+        gemeente_code: move.gemeenteCode,
+        parent_code: parent.code,
+        parent_type: parent.type,
+        valid_from: move.on,
+        valid_to: null,
+      })
+      .execute();
+  });
+}
+
+/**
+ * Gemeenten merge into a new one on `on`: the old ones end, the new one starts with the parents of
+ * the first old gemeente. Hospices keep their gemeente code in history; their current versions
+ * continue in the new gemeente from `on`.
+ */
+export async function mergeGemeenten(
+  db: Kysely<Database>,
+  merge: { fromCodes: string[]; into: { code: string; name: string }; on: string },
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const first = merge.fromCodes[0];
+    if (first === undefined) {
+      throw new AppError('UNPROCESSABLE', 'nothing to merge', [
+        { field: 'fromCodes', message: 'name at least one gemeente' },
+      ]);
+    }
+    const parents = await trx
+      .selectFrom('region_membership')
+      .selectAll()
+      .where('gemeente_code', '=', first)
+      .where('valid_to', 'is', null)
+      .execute();
+    await trx
+      .updateTable('region')
+      .set({ valid_to: merge.on })
+      .where('code', 'in', merge.fromCodes)
+      .execute();
+    await trx
+      .updateTable('region_membership')
+      .set({ valid_to: merge.on })
+      .where('gemeente_code', 'in', merge.fromCodes)
+      .where('valid_to', 'is', null)
+      .execute();
+    await trx
+      .insertInto('region')
+      .values({
+        code: merge.into.code,
+        type: 'gemeente',
+        name: merge.into.name,
+        valid_from: merge.on,
+        valid_to: null,
+      })
+      .execute();
+    // Facilities in the old gemeenten continue in the new one from the merge date; their earlier
+    // versions keep the old code, so history still answers with the division of its time.
+    const moved = await trx
+      .selectFrom('hospice_version')
+      .selectAll()
+      .where('gemeente_code', 'in', merge.fromCodes)
+      .where('valid_to', 'is', null)
+      .where('valid_from', '<', merge.on)
+      .execute();
+    if (moved.length > 0) {
+      await trx
+        .updateTable('hospice_version')
+        .set({ valid_to: merge.on })
+        .where(
+          'id',
+          'in',
+          moved.map((v) => v.id),
+        )
+        .execute();
+      await trx
+        .insertInto('hospice_version')
+        .values(
+          moved.map(({ id, recorded_at, ...v }) => ({
+            ...v,
+            funding: JSON.stringify(v.funding),
+            umbrellas: JSON.stringify(v.umbrellas),
+            valid_from: merge.on,
+            valid_to: null,
+            recorded_by: 'system:merge',
+            gemeente_code: merge.into.code,
+          })),
+        )
+        .execute();
+    }
+    if (parents.length > 0) {
+      await trx
+        .insertInto('region_membership')
+        .values(
+          parents.map((p) => ({
+            gemeente_code: merge.into.code,
+            parent_code: p.parent_code,
+            parent_type: p.parent_type,
+            valid_from: merge.on,
+            valid_to: null,
+          })),
+        )
+        .execute();
+    }
+  });
+}

@@ -1,0 +1,55 @@
+import path from 'node:path';
+import type { Kysely } from 'kysely';
+import type { Database } from './schema';
+import { openPgliteStore } from './pglite-store';
+import { openPostgresStore } from './postgres-store';
+import { migrateToLatest } from './migrate';
+
+export interface Store {
+  /** 'embedded' is PGlite in DATA_DIR; 'postgres' a PostgreSQL server from DATABASE_URL. */
+  readonly kind: 'embedded' | 'postgres';
+  readonly db: Kysely<Database>;
+  /** Send a notification to every listener of the channel, in every process sharing the store. */
+  notify(channel: string, payload: string): Promise<void>;
+  /** Returns a function that stops listening. */
+  listen(channel: string, listener: (payload: string) => void): Promise<() => Promise<void>>;
+  close(): Promise<void>;
+}
+
+export interface StoreConfig {
+  /** PostgreSQL connection string; when set, the embedded store is not used. */
+  databaseUrl?: string | undefined;
+  /** Folder of the embedded store. */
+  dataDir?: string | undefined;
+}
+
+/** Store settings from the environment: DATABASE_URL wins; otherwise DATA_DIR or ./data. */
+export function storeConfigFromEnv(env: NodeJS.ProcessEnv = process.env): StoreConfig {
+  const databaseUrl = env['DATABASE_URL']?.trim();
+  if (databaseUrl) {
+    return { databaseUrl };
+  }
+  return { dataDir: path.resolve(env['DATA_DIR']?.trim() || 'data') };
+}
+
+/** Opens the store and brings its schema to the latest migration. */
+export async function openStore(config: StoreConfig): Promise<Store> {
+  const store = config.databaseUrl
+    ? await openPostgresStore(config.databaseUrl)
+    : await openPgliteStore(config.dataDir);
+  try {
+    await migrateToLatest(store.db);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  return store;
+}
+
+export function describeStore(config: StoreConfig): string {
+  if (config.databaseUrl) {
+    const url = new URL(config.databaseUrl);
+    return `PostgreSQL ${url.hostname}${url.port ? `:${url.port}` : ''}${url.pathname}`;
+  }
+  return `embedded store in ${config.dataDir ?? '(memory)'}`;
+}

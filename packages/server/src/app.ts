@@ -1,0 +1,69 @@
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import swagger from '@fastify/swagger';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Problem } from '@palliamonitor/data';
+import { API_VERSION, type App, type AppContext } from './context';
+import { registerErrorHandling } from './errors';
+import { healthRoutes } from './routes/health.routes';
+import { regionRoutes } from './routes/regions.routes';
+import { hospiceRoutes } from './routes/hospices.routes';
+
+export { API_VERSION };
+
+export interface BuildOptions {
+  logger?: FastifyServerOptions['logger'];
+  now?: () => Date;
+}
+
+/**
+ * Builds the application without listening, so tests call it with `app.inject()`. The schemas on
+ * the routes validate requests and are also the OpenAPI document at /api/v1/openapi.json.
+ */
+export async function buildApp(
+  store: AppContext['store'],
+  options: BuildOptions = {},
+): Promise<App> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    ajv: {
+      // Reject unknown fields instead of silently dropping them, and report every failing field.
+      customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array' },
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  const ctx: AppContext = { store, now: options.now ?? (() => new Date()) };
+
+  registerErrorHandling(app);
+  app.addSchema(Problem);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Palliamonitor API',
+        version: API_VERSION,
+        description:
+          'Vraag en aanbod in de hospicezorg en palliatieve terminale zorg, landelijk en per zorgkantoorregio. Volgt de Nederlandse API Design Rules; fouten als application/problem+json (RFC 9457).',
+        contact: { name: 'Palliamonitor' },
+        license: { name: 'EUPL-1.2' },
+      },
+      servers: [{ url: '/' }],
+    },
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    // API-57: every response states the version of the API.
+    reply.header('API-Version', API_VERSION);
+  });
+
+  await app.register(
+    async (api) => {
+      const typed = api as unknown as App;
+      healthRoutes(typed, ctx);
+      regionRoutes(typed, ctx);
+      hospiceRoutes(typed, ctx);
+      typed.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+    },
+    { prefix: '/api/v1' },
+  );
+  await app.ready();
+  return app as unknown as App;
+}

@@ -1,0 +1,30 @@
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Store } from '@palliamonitor/data';
+import { dutchDate } from '@palliamonitor/data';
+
+export const API_VERSION = '1.0.0';
+
+/** What every route needs: the store and the clock (a function, so tests can move time). */
+export interface AppContext {
+  store: Store;
+  now: () => Date;
+}
+
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
+
+export function today(ctx: AppContext): string {
+  return dutchDate(ctx.now());
+}

@@ -1,0 +1,158 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, ERROR_CODES, type ErrorCode, type Issue } from '@palliamonitor/data';
+
+// One global mapping from errors to RFC 9457 problem+json. The `code` is stable (see
+// packages/data/src/errors.ts); `invalidParams` names every failing field, as the Dutch API Design
+// Rules' problem extension does. A user never sees a stack trace: unexpected errors are logged and
+// answered with a generic 500 problem.
+
+export const PROBLEM_TYPE_BASE = 'https://palliamonitor.nl/problemen/';
+
+interface AjvError {
+  instancePath?: string;
+  keyword: string;
+  params: Record<string, unknown>;
+  message?: string;
+}
+
+function fieldOf(error: AjvError, context: string | undefined): string {
+  const path = (error.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.');
+  const extra =
+    (error.params['missingProperty'] as string | undefined) ??
+    (error.params['additionalProperty'] as string | undefined);
+  const field = [path, extra].filter(Boolean).join('.');
+  return field || (context ?? 'body');
+}
+
+function messageOf(error: AjvError): string {
+  switch (error.keyword) {
+    case 'additionalProperties':
+      return `unknown field ${String(error.params['additionalProperty'])}`;
+    case 'required':
+      return 'is required';
+    case 'enum':
+      return `must be one of ${(error.params['allowedValues'] as unknown[]).join(', ')}`;
+    case 'anyOf':
+      return 'has the wrong type or value';
+    default:
+      return error.message ?? error.keyword;
+  }
+}
+
+/** Issues from a schema validation failure, one per field, duplicates (from unions) removed. */
+export function validationIssues(errors: AjvError[], context: string | undefined): Issue[] {
+  const byField = new Map<string, Issue>();
+  for (const error of errors) {
+    const field = fieldOf(error, context);
+    // In a union (value or null), ajv reports each branch; the first specific message wins.
+    if (!byField.has(field) || byField.get(field)!.message === 'has the wrong type or value') {
+      byField.set(field, { field, message: messageOf(error) });
+    }
+  }
+  return [...byField.values()];
+}
+
+export function sendProblem(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  code: ErrorCode,
+  detail: string,
+  issues: Issue[] = [],
+): FastifyReply {
+  const { status, title } = ERROR_CODES[code];
+  const body = {
+    type: `${PROBLEM_TYPE_BASE}${code.toLowerCase().replaceAll('_', '-')}`,
+    title,
+    status,
+    detail,
+    code,
+    instance: request.url,
+    ...(issues.length > 0
+      ? {
+          invalidParams: issues.map((i) => ({
+            ...(i.field === undefined ? {} : { name: i.field }),
+            ...(i.line === undefined ? {} : { line: i.line }),
+            reason: i.message,
+            ...(i.severity === undefined ? {} : { severity: i.severity }),
+          })),
+        }
+      : {}),
+  };
+  return reply.code(status).type('application/problem+json').send(body);
+}
+
+const FASTIFY_CODES: Record<string, ErrorCode> = {
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'VALIDATION_FAILED',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'VALIDATION_FAILED',
+};
+
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
+    if (error instanceof AppError) {
+      return sendProblem(reply, request, error.code, error.message, error.issues);
+    }
+    const fastifyError = error as FastifyError & { validation?: AjvError[] };
+    if (fastifyError.validation) {
+      const context = fastifyError.validationContext;
+      const issues = validationIssues(fastifyError.validation, context);
+      return sendProblem(
+        reply,
+        request,
+        'VALIDATION_FAILED',
+        `the request ${context ?? 'body'} is invalid`,
+        issues,
+      );
+    }
+    const mapped = fastifyError.code ? FASTIFY_CODES[fastifyError.code] : undefined;
+    if (mapped) {
+      const detail =
+        fastifyError.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError
+          ? 'the body is not valid JSON'
+          : fastifyError.message;
+      return sendProblem(
+        reply,
+        request,
+        mapped,
+        detail,
+        mapped === 'VALIDATION_FAILED' ? [{ field: 'body', message: detail }] : [],
+      );
+    }
+    if (error instanceof SyntaxError) {
+      return sendProblem(reply, request, 'VALIDATION_FAILED', 'the body is not valid JSON', [
+        { field: 'body', message: 'the body is not valid JSON' },
+      ]);
+    }
+    const status = fastifyError.statusCode;
+    if (status !== undefined && status >= 400 && status < 500) {
+      const code: ErrorCode =
+        status === 404
+          ? 'NOT_FOUND'
+          : status === 413
+            ? 'PAYLOAD_TOO_LARGE'
+            : status === 415
+              ? 'UNSUPPORTED_MEDIA_TYPE'
+              : status === 429
+                ? 'TOO_MANY_REQUESTS'
+                : 'VALIDATION_FAILED';
+      return sendProblem(reply, request, code, fastifyError.message);
+    }
+    request.log.error({ err: error }, 'unexpected error');
+    return sendProblem(
+      reply,
+      request,
+      'INTERNAL',
+      'an unexpected error occurred; it has been logged',
+    );
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(
+      reply,
+      request,
+      'NOT_FOUND',
+      `no resource at ${request.method} ${request.url.split('?')[0]}`,
+    ),
+  );
+}

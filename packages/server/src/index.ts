@@ -1,0 +1,2 @@
+export { buildApp, API_VERSION, type BuildOptions } from './app';
+export { startServer, type ServeOptions } from './main';

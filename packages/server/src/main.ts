@@ -1,0 +1,35 @@
+import { seedDemoData, type Store } from '@palliamonitor/data';
+import { buildApp } from './app';
+
+export interface ServeOptions {
+  port: number;
+  host: string;
+  /** Seed the demo data when the store has no facilities yet (first start). */
+  seedIfEmpty: boolean;
+  log: (line: string) => void;
+}
+
+/** Builds the app, seeds the demo on an empty store when asked, and listens. */
+export async function startServer(
+  store: Store,
+  options: ServeOptions,
+): Promise<{ url: string; close: () => Promise<void> }> {
+  if (options.seedIfEmpty) {
+    const any = await store.db.selectFrom('hospice').select('id').limit(1).executeTakeFirst();
+    if (!any) {
+      options.log(await seedDemoData(store, new Date()));
+    }
+  }
+  const app = await buildApp(store, {
+    logger: { level: process.env['LOG_LEVEL'] ?? 'warn' },
+  });
+  const address = await app.listen({ port: options.port, host: options.host });
+  const port = new URL(address).port;
+  return {
+    url: `http://localhost:${port}`,
+    close: async () => {
+      await app.close();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,209 @@
+import { Type } from '@sinclair/typebox';
+import {
+  AppError,
+  createHospice,
+  getHospiceOrThrow,
+  Hospice,
+  HospiceCreate,
+  HospicePatch,
+  hospiceHistory,
+  HospiceTypeSchema,
+  latestVersionId,
+  listHospices,
+  Page,
+  Pagination,
+  patchHospice,
+} from '@palliamonitor/data';
+import { today, type App, type AppContext } from '../context';
+import { AsOfQuery, checkDate, ProblemResponses } from './params';
+
+const IdParams = Type.Object({
+  id: Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9-]+$' }),
+});
+const WriteProblems = { ...ProblemResponses, 412: Type.Ref('Problem'), 422: Type.Ref('Problem') };
+
+/** Until accounts exist every write is recorded as made through the API. */
+const API_ACTOR = 'api';
+
+function etagOf(version: number): string {
+  return `"v${version}"`;
+}
+
+function parseIfMatch(header: string | undefined): number | undefined {
+  if (header === undefined || header.trim() === '*') {
+    return undefined;
+  }
+  const match = /^(?:W\/)?"v(\d+)"$/.exec(header.trim());
+  if (!match) {
+    throw new AppError('VALIDATION_FAILED', 'If-Match must be an ETag from this API', [
+      { field: 'If-Match', message: `not an ETag of this API: ${header}` },
+    ]);
+  }
+  return Number(match[1]);
+}
+
+export function hospiceRoutes(app: App, ctx: AppContext): void {
+  app.get(
+    '/hospices',
+    {
+      schema: {
+        tags: ['hospice'],
+        summary: 'Hospicevoorzieningen zoals geregistreerd op een peildatum',
+        querystring: Type.Object(
+          {
+            asOf: AsOfQuery,
+            region: Type.Optional(
+              Type.String({
+                pattern: '^(GM\\d{4}|PV\\d{2}|ZK\\d{2})$',
+                description: 'Gemeente-, provincie- of zorgkantoorregiocode',
+              }),
+            ),
+            type: Type.Optional(HospiceTypeSchema),
+            open: Type.Optional(
+              Type.Boolean({ description: 'Alleen voorzieningen die op de peildatum open zijn' }),
+            ),
+            ...Pagination,
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Page(Hospice), ...ProblemResponses },
+      },
+    },
+    async (request) => {
+      const { asOf, region, type, open, limit = 100, offset = 0 } = request.query;
+      checkDate(asOf, 'asOf');
+      const page = await listHospices(ctx.store.db, {
+        asOf: asOf ?? today(ctx),
+        region,
+        type,
+        openOnly: open,
+        limit,
+        offset,
+      });
+      return { ...page, limit, offset };
+    },
+  );
+
+  app.post(
+    '/hospices',
+    {
+      schema: {
+        tags: ['hospice'],
+        summary: 'Een hospicevoorziening registreren',
+        body: HospiceCreate,
+        response: { 201: Hospice, ...WriteProblems },
+      },
+    },
+    async (request, reply) => {
+      const body = request.body;
+      checkDate(body.effectiveFrom, 'effectiveFrom');
+      checkDate(body.openedOn ?? undefined, 'openedOn');
+      checkDate(body.closedOn ?? undefined, 'closedOn');
+      const { version, ...hospice } = await createHospice(ctx.store.db, body, {
+        actor: API_ACTOR,
+        now: ctx.now(),
+      });
+      reply.header('Location', `/api/v1/hospices/${hospice.id}`).header('ETag', etagOf(version));
+      return reply.code(201).send(hospice);
+    },
+  );
+
+  app.get(
+    '/hospices/:id',
+    {
+      schema: {
+        tags: ['hospice'],
+        summary: 'Eén hospicevoorziening op een peildatum',
+        params: IdParams,
+        querystring: Type.Object({ asOf: AsOfQuery }, { additionalProperties: false }),
+        response: { 200: Hospice, ...ProblemResponses },
+      },
+    },
+    async (request, reply) => {
+      checkDate(request.query.asOf, 'asOf');
+      const { version, ...hospice } = await getHospiceOrThrow(
+        ctx.store.db,
+        request.params.id,
+        request.query.asOf ?? today(ctx),
+      );
+      // The ETag names the latest version, whatever the asOf date asked for: it guards writes.
+      const latest = await latestVersionId(ctx.store.db, hospice.id);
+      reply.header('ETag', etagOf(latest ?? version));
+      return hospice;
+    },
+  );
+
+  app.patch(
+    '/hospices/:id',
+    {
+      schema: {
+        tags: ['hospice'],
+        summary: 'Registratie wijzigen vanaf een datum (de geschiedenis blijft bewaard)',
+        description:
+          'Met If-Match (de ETag van GET) wordt een wijziging geweigerd (412) als iemand anders de voorziening intussen heeft gewijzigd.',
+        params: IdParams,
+        body: HospicePatch,
+        headers: Type.Object({ 'if-match': Type.Optional(Type.String()) }),
+        response: { 200: Hospice, ...WriteProblems },
+      },
+    },
+    async (request, reply) => {
+      const body = request.body;
+      checkDate(body.effectiveFrom, 'effectiveFrom');
+      checkDate(body.openedOn ?? undefined, 'openedOn');
+      checkDate(body.closedOn ?? undefined, 'closedOn');
+      const expected = parseIfMatch(request.headers['if-match']);
+      const { hospice } = await patchHospice(
+        ctx.store.db,
+        request.params.id,
+        body,
+        { actor: API_ACTOR, now: ctx.now() },
+        expected,
+      );
+      const { version, ...rest } = hospice;
+      reply.header('ETag', etagOf((await latestVersionId(ctx.store.db, rest.id)) ?? version));
+      return rest;
+    },
+  );
+
+  app.get(
+    '/hospices/:id/history',
+    {
+      schema: {
+        tags: ['hospice'],
+        summary: 'Alle versies van de registratie, oudste eerst',
+        params: IdParams,
+        response: {
+          200: Type.Object({
+            id: Type.String(),
+            versions: Type.Array(
+              Type.Object({
+                validFrom: Type.String(),
+                validTo: Type.Union([Type.String(), Type.Null()]),
+                recordedAt: Type.String(),
+                recordedBy: Type.String(),
+                changed: Type.Array(Type.String(), {
+                  description: 'Velden die in deze versie veranderden',
+                }),
+                values: Type.Omit(Hospice, [
+                  'id',
+                  'regions',
+                  'validFrom',
+                  'validTo',
+                  'recordedAt',
+                  'recordedBy',
+                  'isSynthetic',
+                ]),
+              }),
+            ),
+          }),
+          ...ProblemResponses,
+        },
+      },
+    },
+    async (request) => ({
+      id: request.params.id,
+      versions: await hospiceHistory(ctx.store.db, request.params.id),
+    }),
+  );
+}
