@@ -11,3 +11,4 @@ export * from './contracts/hospice';
 export { seedDemoRegistry, seedDemoData, DEMO_ACTOR } from './demo/demo-seed';
 export * from './hospice-csv';
 export * from './boundaries.repository';
+export * from './population.repository';

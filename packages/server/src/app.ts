@@ -7,6 +7,7 @@ import { registerErrorHandling } from './errors';
 import { healthRoutes } from './routes/health.routes';
 import { regionRoutes } from './routes/regions.routes';
 import { hospiceRoutes } from './routes/hospices.routes';
+import { overviewRoutes } from './routes/overview.routes';
 
 export { API_VERSION };
 
@@ -60,6 +61,7 @@ export async function buildApp(
       healthRoutes(typed, ctx);
       regionRoutes(typed, ctx);
       hospiceRoutes(typed, ctx);
+      overviewRoutes(typed, ctx);
       typed.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },

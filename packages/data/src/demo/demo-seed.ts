@@ -26,8 +26,13 @@ export function demoRegistryFromSeed(): DemoFacility[] {
     zorgkantoorregio,
     population65Plus: older.get(code) ?? 0,
   }));
+  const outside = new Set(
+    readSeedCsv('woonplaatsen_outside_gemeente.csv').map(
+      (r) => `${r['woonplaats']}>${r['gemeente_code']}`,
+    ),
+  );
   const places = readSeedCsv('woonplaatsen.csv')
-    .filter((r) => r['lat'] && r['lon'])
+    .filter((r) => r['lat'] && r['lon'] && !outside.has(`${r['woonplaats']}>${r['gemeente_code']}`))
     .map((r) => ({
       name: r['woonplaats']!,
       gemeenteCode: r['gemeente_code']!,
