@@ -5,6 +5,8 @@ import { migrateCommand } from './commands/migrate';
 import { seedDemoCommand } from './commands/seed-demo';
 import { importCommand } from './commands/import';
 import { exportCommand } from './commands/export';
+import { bedsCommand, erlangBCommand } from './commands/erlang';
+import { forecastCommand } from './commands/forecast';
 
 const HELP = `palliamonitor <command> [options]
 
@@ -14,7 +16,14 @@ Commands:
   seed-demo                            add the synthetic demo data
   import boundaries <file> [--year Y]  official region boundaries (GeoJSON or TopoJSON)
   import hospices <file.csv>           hospice registry (all rows or none)
+  import cbs <file> [--table ID]       CBS StatLine table (OData JSON or CSV): 03759ned,
+                                       37259ned, 85173NED
   export hospices [--format csv|json]  the hospice registry to standard output
+  erlang-b --load <a> --beds <c>       Erlang B blocking and occupancy (JSON)
+  beds --load <a> --target <B>         fewest beds with blocking ≤ B (JSON)
+  forecast --region <ZKxx|NL> --scenario <id> --from <year> --to <year>
+           [--format json|csv] [--uncertainty [--draws N] [--seed S]]
+           [--target B] [--pooling hospice|cluster|region]
 
 Environment: PORT, DATA_DIR, DATABASE_URL`;
 
@@ -26,6 +35,9 @@ const COMMANDS: Record<string, Command> = {
   'seed-demo': seedDemoCommand,
   import: importCommand,
   export: exportCommand,
+  'erlang-b': erlangBCommand,
+  beds: bedsCommand,
+  forecast: forecastCommand,
 };
 
 const defaultIo: Io = {

@@ -14,11 +14,24 @@ export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(
   options: T,
   allowPositionals = false,
 ) {
+  // `--load -1` is a negative number, not a missing value: join it so the range check can say so.
+  const joined: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const next = args[i + 1];
+    const name = arg.startsWith('--') ? arg.slice(2) : undefined;
+    if (name && options[name]?.type === 'string' && next !== undefined && /^-\d/.test(next)) {
+      joined.push(`${arg}=${next}`);
+      i += 1;
+    } else {
+      joined.push(arg);
+    }
+  }
   try {
-    return parseArgs({ args, options, allowPositionals, strict: true });
+    return parseArgs({ args: joined, options, allowPositionals, strict: true });
   } catch (error) {
     // Node's messages are long and suggest '--' tricks; keep the first sentence.
-    const message = (error as Error).message.split('. ')[0]!.replace(/\s+/g, ' ');
+    const message = (error as Error).message.replace(/\s+/g, ' ').split('. ')[0]!;
     throw new UsageError(message);
   }
 }

@@ -130,6 +130,98 @@ describe(`palliamonitor CLI (${pgUrl ? 'PostgreSQL' : 'embedded store'})`, () =>
     expect(geo.out).toBe('imported 342 gemeente boundaries for 2025');
   });
 
+  it('import cbs stores population and deaths per region, year and age band', async () => {
+    const population = await run(
+      'import',
+      'cbs',
+      path.join(fixtures, 'cbs/03759ned_TypedDataSet.json'),
+    );
+    expect(population.code).toBe(0);
+    expect(population.out).toMatch(/^imported \d+ figures from CBS 03759ned for \d+ regions/);
+    const deaths = await run(
+      'import',
+      'cbs',
+      path.join(fixtures, 'cbs/37259ned_TypedDataSet.json'),
+    );
+    expect(deaths.out).toMatch(/from CBS 37259ned/);
+    const wrong = await run('import', 'cbs', path.join(fixtures, 'hospices/valid.csv'));
+    expect(wrong.code).toBe(2);
+  });
+
+  it('forecast prints one row per year with the contract keys, and refuses an unknown scenario', async () => {
+    const result = await run(
+      'forecast',
+      '--region',
+      'ZK23',
+      '--scenario',
+      'baseline',
+      '--from',
+      '2024',
+      '--to',
+      '2026',
+    );
+    expect(result.code).toBe(0);
+    const rows = JSON.parse(result.out);
+    expect(rows).toHaveLength(3);
+    // The contract's keys come first; extra figures may follow.
+    expect(Object.keys(rows[0]).slice(0, 9)).toEqual([
+      'year',
+      'deaths',
+      'expectedDeaths',
+      'hospiceRequests',
+      'offeredLoad',
+      'bedsNeededErlang',
+      'bedsNeededNorm',
+      'currentBeds',
+      'gap',
+    ]);
+    const banded = JSON.parse(
+      (
+        await run(
+          'forecast',
+          '--region',
+          'NL',
+          '--scenario',
+          'baseline',
+          '--from',
+          '2030',
+          '--to',
+          '2030',
+          '--uncertainty',
+          '--draws',
+          '50',
+        )
+      ).out,
+    );
+    expect(Object.keys(banded[0].deaths)).toEqual(['p10', 'p50', 'p90']);
+    const unknown = await run(
+      'forecast',
+      '--region',
+      'NL',
+      '--scenario',
+      'nope',
+      '--from',
+      '2024',
+      '--to',
+      '2026',
+    );
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toBe('palliamonitor forecast: unknown scenario nope');
+    const region = await run(
+      'forecast',
+      '--region',
+      'ZK05',
+      '--scenario',
+      'baseline',
+      '--from',
+      '2024',
+      '--to',
+      '2026',
+    );
+    expect(region.code).toBe(2);
+    expect(region.err).toBe('palliamonitor forecast: unknown region ZK05');
+  });
+
   it.each([
     [['frobnicate'], /unknown command "frobnicate"/],
     [['import'], /say what to import/],

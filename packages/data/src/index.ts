@@ -12,3 +12,8 @@ export { seedDemoRegistry, seedDemoData, DEMO_ACTOR } from './demo/demo-seed';
 export * from './hospice-csv';
 export * from './boundaries.repository';
 export * from './population.repository';
+export * from './store-lock';
+export * from './scenarios.repository';
+export * from './model-inputs';
+export * from './forecast.service';
+export * from './demographics.repository';

@@ -9,6 +9,7 @@ import {
 } from 'kysely';
 import type { Database } from './schema';
 import type { Store } from './store';
+import { acquireStoreLock, releaseStoreLock } from './store-lock';
 import { typeParsers } from './type-parsers';
 
 /**
@@ -21,13 +22,21 @@ import { typeParsers } from './type-parsers';
 export async function openPgliteStore(dataDir: string | undefined): Promise<Store> {
   if (dataDir !== undefined) {
     mkdirSync(dataDir, { recursive: true });
+    acquireStoreLock(dataDir);
   }
   const pglite = new PGlite({
     ...(dataDir === undefined ? {} : { dataDir }),
     parsers: typeParsers,
     relaxedDurability: false,
   });
-  await pglite.waitReady;
+  try {
+    await pglite.waitReady;
+  } catch (error) {
+    if (dataDir !== undefined) {
+      releaseStoreLock(dataDir);
+    }
+    throw error;
+  }
 
   const pool = new SingleSessionPool(pglite);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
@@ -49,8 +58,12 @@ export async function openPgliteStore(dataDir: string | undefined): Promise<Stor
         set.delete(listener);
       };
     },
+    dataDir,
     async close() {
       await db.destroy();
+      if (dataDir !== undefined) {
+        releaseStoreLock(dataDir);
+      }
     },
   };
 }

@@ -100,6 +100,16 @@ export interface HospiceVersionTable {
   website: string | null;
 }
 
+export interface ScenarioTable {
+  id: string;
+  name: string;
+  version: number;
+  definition: JSONColumnType<object, string, string>;
+  based_on: string | null;
+  created_at: Timestamp;
+  created_by: string;
+}
+
 export interface Database {
   region: RegionTable;
   region_membership: RegionMembershipTable;
@@ -109,4 +119,5 @@ export interface Database {
   demographic_value: DemographicValueTable;
   hospice: HospiceTable;
   hospice_version: HospiceVersionTable;
+  scenario: ScenarioTable;
 }

@@ -9,6 +9,8 @@ export interface Store {
   /** 'embedded' is PGlite in DATA_DIR; 'postgres' a PostgreSQL server from DATABASE_URL. */
   readonly kind: 'embedded' | 'postgres';
   readonly db: Kysely<Database>;
+  /** Folder of the embedded store (undefined for PostgreSQL and in-memory stores). */
+  readonly dataDir?: string | undefined;
   /** Send a notification to every listener of the channel, in every process sharing the store. */
   notify(channel: string, payload: string): Promise<void>;
   /** Returns a function that stops listening. */

@@ -8,6 +8,7 @@ import { healthRoutes } from './routes/health.routes';
 import { regionRoutes } from './routes/regions.routes';
 import { hospiceRoutes } from './routes/hospices.routes';
 import { overviewRoutes } from './routes/overview.routes';
+import { forecastRoutes } from './routes/forecast.routes';
 
 export { API_VERSION };
 
@@ -62,6 +63,7 @@ export async function buildApp(
       regionRoutes(typed, ctx);
       hospiceRoutes(typed, ctx);
       overviewRoutes(typed, ctx);
+      forecastRoutes(typed, ctx);
       typed.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },

@@ -1,4 +1,4 @@
-import { seedDemoData, type Store } from '@palliamonitor/data';
+import { announceStoreUrl, seedDemoData, type Store } from '@palliamonitor/data';
 import { buildApp } from './app';
 
 export interface ServeOptions {
@@ -25,8 +25,12 @@ export async function startServer(
   });
   const address = await app.listen({ port: options.port, host: options.host });
   const port = new URL(address).port;
+  const url = `http://localhost:${port}`;
+  if (store.dataDir !== undefined) {
+    announceStoreUrl(store.dataDir, url);
+  }
   return {
-    url: `http://localhost:${port}`,
+    url,
     close: async () => {
       await app.close();
       await store.close();

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { importBoundaries, importHospiceCsv } from '@palliamonitor/data';
+import { importBoundaries, importCbsTable, importHospiceCsv } from '@palliamonitor/data';
 import { parseOptions, requireNumber, UsageError, type Io } from '../usage';
 import { openStoreFromEnv } from '../store-from-env';
 
@@ -71,12 +71,39 @@ export async function importCommand(args: string[], io: Io): Promise<number> {
       }
       return 0;
     }
+    case 'cbs': {
+      const { values, positionals } = parseOptions(rest, { table: { type: 'string' } }, true);
+      if (positionals.length > 1) {
+        throw new UsageError('import cbs takes one file');
+      }
+      const text = await readInput(positionals[0], 'cbs');
+      const { store } = await openStoreFromEnv(io);
+      try {
+        const result = await importCbsTable(store.db, text, {
+          fileName: path.basename(positionals[0]!),
+          tableId: values.table,
+        });
+        for (const warning of result.warnings.slice(0, 10)) {
+          io.err(`warning: ${warning.message}`);
+        }
+        const years =
+          result.years.length > 1
+            ? `${result.years[0]}–${result.years.at(-1)}`
+            : String(result.years[0]);
+        io.out(
+          `imported ${result.records} figures from CBS ${result.tableId} for ${result.regions} regions, ${years}`,
+        );
+      } finally {
+        await store.close();
+      }
+      return 0;
+    }
     case undefined:
     default:
       throw new UsageError(
         what === undefined
-          ? 'say what to import: boundaries or hospices'
-          : `cannot import "${what}"; use boundaries or hospices`,
+          ? 'say what to import: boundaries, hospices or cbs'
+          : `cannot import "${what}"; use boundaries, hospices or cbs`,
       );
   }
 }

@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001-regions-and-registry';
+import * as m0003 from './0003-scenarios';
 
 /** Every migration in order. Names are permanent: never rename or edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
   '0001-regions-and-registry': m0001,
+  '0003-scenarios': m0003,
 };

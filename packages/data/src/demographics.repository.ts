@@ -1,0 +1,98 @@
+import type { Kysely } from 'kysely';
+import type { Database } from './schema';
+import { AppError, type Issue } from './errors';
+import { parseCbsStatline } from './importers/cbs-statline';
+import { readSeedCsv } from './seed-files';
+
+/**
+ * Imports a CBS StatLine table (OData JSON or CSV download: population 03759ned, deaths 37259ned,
+ * the PBL/CBS prognosis 85173NED) into demographic_value, per region, year, sex and age band, with
+ * its source and table id. A file with errors stores nothing. Re-importing replaces the same keys.
+ * Prognosis files keep only the median; the 67% interval bounds are reported, not stored.
+ */
+export async function importCbsTable(
+  db: Kysely<Database>,
+  text: string,
+  options: { fileName: string; tableId?: string | undefined },
+): Promise<{
+  tableId: string;
+  records: number;
+  years: number[];
+  regions: number;
+  warnings: Issue[];
+}> {
+  // StatLine exports carry region names, not codes; the seeded division knows both.
+  const regionCodesByName = Object.fromEntries(
+    readSeedCsv('gemeente_provincie_2025.csv').flatMap((r) => [
+      [r['gemeente_naam']!, r['gemeente_code']!],
+      [r['provincie_naam']!, r['provincie_code']!],
+    ]),
+  );
+  const parsed = parseCbsStatline(text, {
+    fileName: options.fileName,
+    regionCodesByName,
+    ...(options.tableId === undefined ? {} : { tableId: options.tableId }),
+  });
+  const errors = parsed.issues.filter((i) => i.severity === 'error');
+  if (errors.length > 0) {
+    throw new AppError(
+      'UNPROCESSABLE',
+      `the CBS file has ${errors.length} problem(s); nothing was imported`,
+      errors.map((i) => ({ message: i.message })),
+    );
+  }
+  const records = parsed.records.filter(
+    (r) => r.projectionInterval === undefined || r.projectionInterval === 'median',
+  );
+  if (records.length === 0) {
+    throw new AppError('UNPROCESSABLE', 'the CBS file has no usable figures; nothing was imported');
+  }
+  const rows = records.map((r) => ({
+    measure: r.measure,
+    region_code: r.regionCode === 'NL01' ? 'NL' : r.regionCode,
+    year: r.year,
+    sex: r.sex,
+    age_band: r.ageBand,
+    kind: r.projectionInterval === undefined ? ('observed' as const) : ('projection' as const),
+    value: r.value,
+    source: r.source,
+    table_id: r.tableId,
+  }));
+  await db.transaction().execute(async (trx) => {
+    for (let i = 0; i < rows.length; i += 500) {
+      await trx
+        .insertInto('demographic_value')
+        .values(rows.slice(i, i + 500))
+        .onConflict((oc) =>
+          oc
+            .columns(['measure', 'region_code', 'year', 'sex', 'age_band', 'kind'])
+            .doUpdateSet((eb) => ({
+              value: eb.ref('excluded.value'),
+              source: eb.ref('excluded.source'),
+              table_id: eb.ref('excluded.table_id'),
+            })),
+        )
+        .execute();
+    }
+  });
+  const skipped = parsed.records.length - records.length;
+  return {
+    tableId: records[0]!.tableId,
+    records: rows.length,
+    years: [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b),
+    regions: new Set(rows.map((r) => r.region_code)).size,
+    warnings: [
+      ...parsed.issues
+        .filter((i) => i.severity === 'warning')
+        .map((i) => ({ message: i.message, severity: 'warning' as const })),
+      ...(skipped > 0
+        ? [
+            {
+              message: `${skipped} prognosis interval bounds (lower/upper 67%) not stored`,
+              severity: 'warning' as const,
+            },
+          ]
+        : []),
+    ],
+  };
+}

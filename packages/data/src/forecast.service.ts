@@ -1,0 +1,134 @@
+import {
+  capacity,
+  forecast,
+  forecastNation,
+  POOLING_LEVELS,
+  type CapacityDetail,
+  type ForecastOptions,
+  type ForecastRow,
+  type PoolingDetail,
+  type PoolingLevel,
+  type RegionInput,
+  type Scenario,
+} from '@palliamonitor/model';
+import type { Band } from '@palliamonitor/model';
+import { AppError } from './errors';
+
+// Runs the model for one zorgkantoorregio or for the nation (NL = the sum over all regions, each
+// pooled at the chosen level). Shared by the API and the CLI so both give the same numbers.
+
+export type ForecastValue = number | Band;
+
+function regionOrThrow(inputs: readonly RegionInput[], code: string): RegionInput {
+  const input = inputs.find((r) => r.code === code);
+  if (!input) {
+    throw new AppError('NOT_FOUND', `unknown region ${code}; use a zorgkantoorregio ZKxx or NL`, [
+      { field: 'region', message: `unknown region ${code}` },
+    ]);
+  }
+  return input;
+}
+
+export function runForecast(
+  inputs: readonly RegionInput[],
+  code: string,
+  scenario: Scenario,
+  options: ForecastOptions,
+): ForecastRow<ForecastValue>[] {
+  if (code === 'NL') {
+    return forecastNation(inputs, scenario, options).nation;
+  }
+  return forecast(regionOrThrow(inputs, code), scenario, options);
+}
+
+/** Capacity detail for a region, or the national sum of the regional details. */
+export function runCapacity(
+  inputs: readonly RegionInput[],
+  code: string,
+  scenario: Scenario,
+  options: { year: number; target?: number; pooling?: PoolingLevel },
+): CapacityDetail {
+  if (code !== 'NL') {
+    return capacity(regionOrThrow(inputs, code), scenario, options);
+  }
+  const details = inputs.map((input) => capacity(input, scenario, options));
+  const first = details[0]!;
+  const sum = (f: (d: CapacityDetail) => number) => details.reduce((s, d) => s + f(d), 0);
+  const hospiceRequests = sum((d) => d.hospiceRequests);
+  const offeredLoad = sum((d) => d.offeredLoad);
+  const byPooling = Object.fromEntries(
+    POOLING_LEVELS.map((level): [PoolingLevel, PoolingDetail] => {
+      const parts = details.map((d) => d.byPooling[level]);
+      const total = (f: (p: PoolingDetail) => number) => parts.reduce((s, p) => s + f(p), 0);
+      const bedsNeeded = total((p) => p.bedsNeeded);
+      const currentBeds = total((p) => p.currentBeds);
+      const refusals = total((p) => p.refusalsPerYearCurrentBeds);
+      // Load-weighted shares and bed-weighted occupancies reproduce the national ratios.
+      const loadShare = (f: (p: PoolingDetail) => number) =>
+        offeredLoad > 0
+          ? parts.reduce((s, p, i) => s + f(p) * details[i]!.offeredLoad, 0) / offeredLoad
+          : 0;
+      return [
+        level,
+        {
+          level,
+          bedsNeeded,
+          occupancyAtNeeded:
+            bedsNeeded > 0 ? total((p) => p.occupancyAtNeeded * p.bedsNeeded) / bedsNeeded : 0,
+          refusalShareAtNormBeds: loadShare((p) => p.refusalShareAtNormBeds),
+          currentBeds,
+          refusalShareCurrentBeds: hospiceRequests > 0 ? refusals / hospiceRequests : 0,
+          occupancyCurrentBeds:
+            currentBeds > 0
+              ? total((p) => p.occupancyCurrentBeds * p.currentBeds) / currentBeds
+              : 0,
+          refusalsPerYearCurrentBeds: refusals,
+          gap: total((p) => p.gap),
+          pools: [],
+        },
+      ];
+    }),
+  ) as CapacityDetail['byPooling'];
+  return {
+    ...first,
+    code: 'NL',
+    deaths: sum((d) => d.deaths),
+    expectedDeaths: sum((d) => d.expectedDeaths),
+    hospiceRequests,
+    requestsPerDay: sum((d) => d.requestsPerDay),
+    offeredLoad,
+    bedsNeededNorm: sum((d) => d.bedsNeededNorm),
+    currentBeds: sum((d) => d.currentBeds),
+    byPooling,
+  };
+}
+
+const KEYS = [
+  'year',
+  'deaths',
+  'expectedDeaths',
+  'hospiceRequests',
+  'offeredLoad',
+  'bedsNeededErlang',
+  'bedsNeededNorm',
+  'currentBeds',
+  'gap',
+] as const;
+
+/** Forecast rows as CSV; a band becomes three columns `<key>_p10`, `_p50`, `_p90`. */
+export function forecastToCsv(rows: ForecastRow<ForecastValue>[]): string {
+  const first = rows[0];
+  if (!first) {
+    return KEYS.join(',') + '\n';
+  }
+  const columns = KEYS.flatMap((key) =>
+    typeof first[key] === 'object' ? [`${key}_p10`, `${key}_p50`, `${key}_p90`] : [key],
+  );
+  const lines = rows.map((row) =>
+    KEYS.flatMap((key) => {
+      const value = row[key];
+      return typeof value === 'object' ? [value.p10, value.p50, value.p90] : [value];
+    }).join(','),
+  );
+  return [columns.join(','), ...lines].join('\n') + '\n';
+}

@@ -1,0 +1,702 @@
+// Scenarios: a baseline and the three RIVM "Palliatieve zorg in 2050" futures, as parameter paths
+// 2024 → 2050. Every value says whether it is sourced or an assumption. The RIVM scenarios are
+// qualitative; their translation into numbers (capacity-methods.md §6) is an assumption throughout.
+
+export const FIRST_YEAR = 2024;
+export const LAST_YEAR = 2050;
+
+export type Basis = 'sourced' | 'assumption';
+export type PoolingLevel = 'hospice' | 'cluster' | 'region';
+export const POOLING_LEVELS: readonly PoolingLevel[] = ['hospice', 'cluster', 'region'];
+
+/** A value at a year, with its provenance. */
+export interface PathPoint<T> {
+  readonly year: number;
+  readonly value: T;
+  readonly basis: Basis;
+  readonly source?: string;
+  readonly note?: string;
+}
+
+/**
+ * A parameter over time: points with increasing years in 2024–2050. Numbers are linear between
+ * points and constant before the first and after the last; pooling levels hold from their year on.
+ */
+export interface ParameterPath<T> {
+  readonly points: readonly PathPoint<T>[];
+}
+
+export const NUMERIC_PARAMETERS = [
+  'expectedShare',
+  'hospiceShare',
+  'aliveDischargeShare',
+  'informalCareIndex',
+  'informalCareK',
+  'losMean',
+  'losMedian',
+  'targetRefusal',
+  'occupancyNorm',
+  'mortalityImprovement',
+] as const;
+export type NumericParameter = (typeof NUMERIC_PARAMETERS)[number];
+
+export type ScenarioParameters = { readonly [key in NumericParameter]: ParameterPath<number> } & {
+  readonly pooling: ParameterPath<PoolingLevel>;
+};
+
+/** Distribution of a multiplier (1 = the scenario's own value). */
+export type MultiplierDistribution = (
+  | {
+      readonly distribution: 'triangular';
+      readonly min: number;
+      readonly mode: number;
+      readonly max: number;
+    }
+  | { readonly distribution: 'normal'; readonly mean: number; readonly sd: number }
+) & { readonly basis: Basis; readonly source?: string; readonly note?: string };
+
+export const UNCERTAIN_PARAMETERS = [
+  'hospiceShare',
+  'expectedShare',
+  'losMean',
+  'deathLevel',
+] as const;
+export type UncertainParameter = (typeof UNCERTAIN_PARAMETERS)[number];
+
+export interface Scenario {
+  /** kebab-case identifier. */
+  readonly id: string;
+  readonly name: string;
+  readonly version: 1;
+  readonly description: string;
+  readonly parameters: ScenarioParameters;
+  /**
+   * Monte Carlo multipliers. deathLevel applies fully in 2050 and fades linearly to none in 2024
+   * (deaths today are known; the projection is not).
+   */
+  readonly uncertainty: { readonly [key in UncertainParameter]: MultiplierDistribution };
+}
+
+// Sources (see facts.md and capacity-methods.md for the URLs).
+const SRC_EXPECTED =
+  'IKNL/PZNL Kerncijfers via palliaweb: 63% of deaths expected in 2021 (106,407 of 170,051), 66% in 2022 (111,463 of 169,075)';
+const SRC_HOSPICE =
+  'Sterfgevallenonderzoek 2015 via PZNL Kerncijfers hospicezorg (10% of expected deaths in a hospice); West et al., BMC Health Serv Res 16:33 (2016)';
+const NOTE_HOSPICE =
+  'Definition: hospice guests who die there per expected death, before the informal-care modifier. With 7% discharged alive this gives about 12,000 guests / 112,000 expected deaths (rd.nl 2025). Registration-based place-of-death figures give ~4% because hospices are often coded as nursing homes.';
+const SRC_ALIVE =
+  'Bardo hospice 2019: 7 discharged alive vs 88 deaths (hcnieuws.nl); capacity-methods.md §5.3 (add 5–8%)';
+const SRC_LOS = 'AHzN/VPTZ member hospices: mean stay 22 days (Trouw via nationalezorggids.nl)';
+const NOTE_MEDIAN =
+  'No Dutch median found; between the UK shape (median/mean 0.67) and US-like skew (capacity-methods.md §5.1)';
+const SRC_NORM =
+  'Umbrella bodies AHzN/VPTZ: "550 beds short at 80% occupancy" = admissions × LOS / (365 × 0.80) (Trouw via nationalezorggids.nl; capacity-methods.md §5.2)';
+const NOTE_TARGET =
+  'No Dutch norm for hospice refusals; 5% default, 10% "minimum acceptable", 1% "no refusal" (capacity-methods.md §1.4)';
+const NOTE_MORTALITY =
+  'Calibrated with the 80+ age-mix factor to NL deaths 172,000 (2024), ~flat to 2030, ~203,000 (2050; RIVM VTV-2024 "+30,000")';
+const RIVM =
+  'RIVM, Palliatieve zorg in 2050 (report 2024-0160), translated into numbers in capacity-methods.md §6';
+
+function flat<T>(value: T, basis: Basis, source?: string, note?: string): ParameterPath<T> {
+  return {
+    points: [
+      point(FIRST_YEAR, value, basis, source, note),
+      point(LAST_YEAR, value, 'assumption', undefined, 'held at the 2024 value'),
+    ],
+  };
+}
+
+function point<T>(
+  year: number,
+  value: T,
+  basis: Basis,
+  source?: string,
+  note?: string,
+): PathPoint<T> {
+  return {
+    year,
+    value,
+    basis,
+    ...(source === undefined ? {} : { source }),
+    ...(note === undefined ? {} : { note }),
+  };
+}
+
+/** The 2024 starting point shared by every scenario. */
+function start2024(): ScenarioParameters {
+  return {
+    expectedShare: flat(0.65, 'sourced', SRC_EXPECTED, 'range 0.63–0.66'),
+    hospiceShare: flat(0.1, 'sourced', SRC_HOSPICE, NOTE_HOSPICE),
+    aliveDischargeShare: flat(0.07, 'sourced', SRC_ALIVE, 'discharged alive per guest who dies'),
+    informalCareIndex: flat(1, 'assumption', undefined, 'index, 2024 = 1.0'),
+    informalCareK: flat(
+      0.5,
+      'assumption',
+      undefined,
+      'hospice share × (1 + k·(1 − index)); k 0.5–1, form and k unsourced (capacity-methods.md §6)',
+    ),
+    losMean: flat(22, 'sourced', SRC_LOS, 'days'),
+    losMedian: flat(13, 'assumption', undefined, `days. ${NOTE_MEDIAN}`),
+    targetRefusal: flat(0.05, 'assumption', undefined, NOTE_TARGET),
+    pooling: flat<PoolingLevel>(
+      'hospice',
+      'assumption',
+      undefined,
+      'today most houses take their own admissions (capacity-methods.md §6 baseline)',
+    ),
+    occupancyNorm: flat(0.8, 'sourced', SRC_NORM),
+    mortalityImprovement: flat(0.015, 'assumption', undefined, `per year. ${NOTE_MORTALITY}`),
+  };
+}
+
+function towards2050<T>(
+  path: ParameterPath<T>,
+  value: T,
+  note: string,
+  source: string = RIVM,
+): ParameterPath<T> {
+  return { points: [path.points[0]!, point(LAST_YEAR, value, 'assumption', source, note)] };
+}
+
+/** Default Monte Carlo multipliers (all scenarios). */
+function defaultUncertainty(): Scenario['uncertainty'] {
+  return {
+    hospiceShare: {
+      distribution: 'triangular',
+      min: 0.8,
+      mode: 1,
+      max: 1.2,
+      basis: 'sourced',
+      source: 'capacity-methods.md §5.3: hospice share 0.10, range 0.08–0.12',
+    },
+    expectedShare: {
+      distribution: 'triangular',
+      min: 0.969,
+      mode: 1,
+      max: 1.016,
+      basis: 'sourced',
+      source: SRC_EXPECTED,
+      note: '0.63–0.66 around 0.65',
+    },
+    losMean: {
+      distribution: 'triangular',
+      min: 0.85,
+      mode: 1,
+      max: 1.2,
+      basis: 'assumption',
+      note: 'about 19–26 days around 22; single houses report 19–35 days (capacity-methods.md §5.1)',
+    },
+    deathLevel: {
+      distribution: 'normal',
+      mean: 1,
+      sd: 0.04,
+      basis: 'assumption',
+      note: 'deaths in 2050 ±4% (1 sd) around the projection; no sourced projection interval',
+    },
+  };
+}
+
+/** Baseline: today's behaviour, only demography changes. */
+export const BASELINE: Scenario = {
+  id: 'baseline',
+  name: 'Basis: huidige zorg, alleen demografie verandert',
+  version: 1,
+  description:
+    'Shares, length of stay and pooling stay at their 2024 values; demand follows population ageing and deaths.',
+  parameters: start2024(),
+  uncertainty: defaultUncertainty(),
+};
+
+const base = start2024();
+
+/** RIVM scenario 1: the community central (caring communities, small volunteer houses). */
+export const COMMUNITY_CENTRAL: Scenario = {
+  id: 'community-central',
+  name: 'De gemeenschap centraal (RIVM 2050)',
+  version: 1,
+  description:
+    'Local caring communities and volunteers; small houses close to home; earlier, socially driven admissions.',
+  parameters: {
+    ...base,
+    hospiceShare: towards2050(
+      base.hospiceShare,
+      0.115,
+      'hospice share 11–12%, small volunteer houses',
+    ),
+    informalCareIndex: towards2050(base.informalCareIndex, 1, 'kept up by communities'),
+    losMean: towards2050(base.losMean, 24, 'days; earlier, socially driven admissions'),
+    losMedian: towards2050(base.losMedian, 14, 'days'),
+    targetRefusal: towards2050(base.targetRefusal, 0.1, 'accept local variability'),
+    pooling: {
+      points: [
+        base.pooling.points[0]!,
+        point<PoolingLevel>(LAST_YEAR, 'hospice', 'assumption', RIVM, 'local house (4–8 beds)'),
+      ],
+    },
+  },
+  uncertainty: defaultUncertainty(),
+};
+
+/** RIVM scenario 2: the individual central (own choices, more variation). */
+export const INDIVIDUAL_CENTRAL: Scenario = {
+  id: 'individual-central',
+  name: 'Het individu centraal (RIVM 2050)',
+  version: 1,
+  description:
+    'People choose for themselves; planned admissions, more euthanasia shortens stays; partly privately paid.',
+  parameters: {
+    ...base,
+    hospiceShare: towards2050(
+      base.hospiceShare,
+      0.09,
+      'with informal-care index 0.8 and k 0.5 the effective share is 0.099 (RIVM mapping: 9–10%)',
+    ),
+    informalCareIndex: towards2050(base.informalCareIndex, 0.8, 'index'),
+    losMean: towards2050(base.losMean, 20, 'days; planned admissions'),
+    losMedian: towards2050(base.losMedian, 11, 'days'),
+    pooling: {
+      points: [
+        base.pooling.points[0]!,
+        point<PoolingLevel>(2035, 'cluster', 'assumption', RIVM, 'mixed: clusters of houses'),
+      ],
+    },
+  },
+  uncertainty: defaultUncertainty(),
+};
+
+/** RIVM scenario 3: the professional central (efficient, concentrated care, central intake). */
+export const PROFESSIONAL_CENTRAL: Scenario = {
+  id: 'professional-central',
+  name: 'De professional centraal (RIVM 2050)',
+  version: 1,
+  description:
+    'Professionals organise efficient, concentrated care; strict triage and discharge of stable guests; regional central intake.',
+  parameters: {
+    ...base,
+    hospiceShare: towards2050(
+      base.hospiceShare,
+      0.125,
+      'with informal-care index 0.75 and k 0.5 the effective share is 0.141 (RIVM mapping: 13–15%)',
+    ),
+    informalCareIndex: towards2050(
+      base.informalCareIndex,
+      0.75,
+      'follows the decline in carers per person aged 75+',
+    ),
+    losMean: towards2050(base.losMean, 18, 'days; strict < 3-month triage'),
+    losMedian: towards2050(base.losMedian, 11, 'days'),
+    pooling: {
+      points: [
+        base.pooling.points[0]!,
+        point<PoolingLevel>(2030, 'cluster', 'assumption', RIVM, 'clusters with shared intake'),
+        point<PoolingLevel>(2040, 'region', 'assumption', RIVM, 'regional central intake'),
+      ],
+    },
+  },
+  uncertainty: defaultUncertainty(),
+};
+
+export const SCENARIOS: readonly Scenario[] = [
+  BASELINE,
+  COMMUNITY_CENTRAL,
+  INDIVIDUAL_CENTRAL,
+  PROFESSIONAL_CENTRAL,
+];
+
+/**
+ * Value of a numeric parameter path in a year: linear between points, constant outside them.
+ * Units: those of the parameter (shares, days, per year).
+ */
+export function valueAt({
+  path,
+  year,
+}: {
+  readonly path: ParameterPath<number>;
+  readonly year: number;
+}): number {
+  const points = path.points;
+  const first = points[0]!;
+  if (year <= first.year) {
+    return first.value;
+  }
+  for (let i = 1; i < points.length; i++) {
+    const p = points[i]!;
+    if (year <= p.year) {
+      const q = points[i - 1]!;
+      return q.value + ((p.value - q.value) * (year - q.year)) / (p.year - q.year);
+    }
+  }
+  return points.at(-1)!.value;
+}
+
+/** Pooling level in a year: the value of the last point at or before the year (a step path). */
+export function poolingAt({
+  path,
+  year,
+}: {
+  readonly path: ParameterPath<PoolingLevel>;
+  readonly year: number;
+}): PoolingLevel {
+  let level = path.points[0]!.value;
+  for (const p of path.points) {
+    if (p.year <= year) {
+      level = p.value;
+    }
+  }
+  return level;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Validation of user-saved scenarios (JSON from the API): returns issues, never throws.
+
+export interface ScenarioIssue {
+  /** JSON path of the offending value, e.g. "parameters.hospiceShare.points[1].value". */
+  readonly path: string;
+  readonly message: string;
+}
+
+export type ParseScenarioResult =
+  | { readonly ok: true; readonly scenario: Scenario }
+  | { readonly ok: false; readonly issues: readonly ScenarioIssue[] };
+
+interface Range {
+  readonly min: number;
+  readonly max: number;
+  readonly minOpen?: boolean;
+  readonly maxOpen?: boolean;
+  readonly label: string;
+}
+
+const SHARE: Range = { min: 0, max: 1, label: 'a share within [0, 1]' };
+const RANGES: { readonly [key in NumericParameter]: Range } = {
+  expectedShare: SHARE,
+  hospiceShare: SHARE,
+  aliveDischargeShare: SHARE,
+  informalCareIndex: { min: 0, max: 2, label: 'an index within [0, 2]' },
+  informalCareK: { min: 0, max: 5, label: 'a factor within [0, 5]' },
+  losMean: { min: 0, max: 365, minOpen: true, label: 'days, > 0 and ≤ 365' },
+  losMedian: { min: 0, max: 365, minOpen: true, label: 'days, > 0 and ≤ 365' },
+  targetRefusal: { min: 0, max: 1, minOpen: true, maxOpen: true, label: 'a probability in (0, 1)' },
+  occupancyNorm: { min: 0, max: 1, minOpen: true, label: 'an occupancy in (0, 1]' },
+  mortalityImprovement: { min: -0.05, max: 0.05, label: 'a yearly rate within [-0.05, 0.05]' },
+};
+
+const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function inRange(value: number, r: Range): boolean {
+  return (
+    Number.isFinite(value) &&
+    (r.minOpen === true ? value > r.min : value >= r.min) &&
+    (r.maxOpen === true ? value < r.max : value <= r.max)
+  );
+}
+
+function parsePath<T>(
+  raw: unknown,
+  path: string,
+  issues: ScenarioIssue[],
+  parseValue: (value: unknown, at: string) => T | undefined,
+): ParameterPath<T> | undefined {
+  if (!isRecord(raw) || !Array.isArray(raw.points)) {
+    issues.push({ path, message: 'must be an object with a "points" array' });
+    return undefined;
+  }
+  const rawPoints: unknown[] = raw.points;
+  if (rawPoints.length === 0) {
+    issues.push({ path: `${path}.points`, message: 'must have at least one point' });
+    return undefined;
+  }
+  const points: PathPoint<T>[] = [];
+  let previousYear = -Infinity;
+  let isValid = true;
+  rawPoints.forEach((rawPoint, i) => {
+    const at = `${path}.points[${i}]`;
+    if (!isRecord(rawPoint)) {
+      issues.push({ path: at, message: 'must be an object' });
+      isValid = false;
+      return;
+    }
+    const { year, value, basis, source, note } = rawPoint;
+    if (
+      typeof year !== 'number' ||
+      !Number.isInteger(year) ||
+      year < FIRST_YEAR ||
+      year > LAST_YEAR
+    ) {
+      issues.push({
+        path: `${at}.year`,
+        message: `must be a whole year from ${FIRST_YEAR} to ${LAST_YEAR}`,
+      });
+      isValid = false;
+    } else if (year <= previousYear) {
+      issues.push({ path: `${at}.year`, message: 'years must increase' });
+      isValid = false;
+    } else {
+      previousYear = year;
+    }
+    const parsed = parseValue(value, `${at}.value`);
+    if (parsed === undefined) {
+      isValid = false;
+    }
+    if (basis !== 'sourced' && basis !== 'assumption') {
+      issues.push({ path: `${at}.basis`, message: 'must be "sourced" or "assumption"' });
+      isValid = false;
+    }
+    if (basis === 'sourced' && (typeof source !== 'string' || source.trim() === '')) {
+      issues.push({ path: `${at}.source`, message: 'a sourced value needs its source' });
+      isValid = false;
+    }
+    if (source !== undefined && typeof source !== 'string') {
+      issues.push({ path: `${at}.source`, message: 'must be text' });
+      isValid = false;
+    }
+    if (note !== undefined && typeof note !== 'string') {
+      issues.push({ path: `${at}.note`, message: 'must be text' });
+      isValid = false;
+    }
+    if (isValid && parsed !== undefined && typeof year === 'number') {
+      points.push(
+        point(
+          year,
+          parsed,
+          basis as Basis,
+          typeof source === 'string' ? source : undefined,
+          typeof note === 'string' ? note : undefined,
+        ),
+      );
+    }
+  });
+  return isValid ? { points } : undefined;
+}
+
+function parseDistribution(
+  raw: unknown,
+  path: string,
+  issues: ScenarioIssue[],
+): MultiplierDistribution | undefined {
+  if (!isRecord(raw)) {
+    issues.push({ path, message: 'must be an object' });
+    return undefined;
+  }
+  const { basis, source, note } = raw;
+  const count = issues.length;
+  if (basis !== 'sourced' && basis !== 'assumption') {
+    issues.push({ path: `${path}.basis`, message: 'must be "sourced" or "assumption"' });
+  }
+  const meta = {
+    basis: basis as Basis,
+    ...(typeof source === 'string' ? { source } : {}),
+    ...(typeof note === 'string' ? { note } : {}),
+  };
+  if (raw.distribution === 'triangular') {
+    const { min, mode, max } = raw;
+    if (
+      typeof min !== 'number' ||
+      typeof mode !== 'number' ||
+      typeof max !== 'number' ||
+      !(min > 0 && min <= mode && mode <= max && min < max && max <= 10)
+    ) {
+      issues.push({ path, message: 'triangular needs 0 < min ≤ mode ≤ max ≤ 10 and min < max' });
+      return undefined;
+    }
+    return issues.length === count
+      ? { distribution: 'triangular', min, mode, max, ...meta }
+      : undefined;
+  }
+  if (raw.distribution === 'normal') {
+    const { mean, sd } = raw;
+    if (
+      typeof mean !== 'number' ||
+      typeof sd !== 'number' ||
+      !(mean > 0 && mean <= 10 && sd >= 0 && sd <= mean)
+    ) {
+      issues.push({ path, message: 'normal needs 0 < mean ≤ 10 and 0 ≤ sd ≤ mean' });
+      return undefined;
+    }
+    return issues.length === count ? { distribution: 'normal', mean, sd, ...meta } : undefined;
+  }
+  issues.push({ path: `${path}.distribution`, message: 'must be "triangular" or "normal"' });
+  return undefined;
+}
+
+/**
+ * Validates a scenario received as JSON (e.g. saved by a user through the API). Returns the scenario,
+ * or every issue found as { path, message }; never throws. Rules: id kebab-case; version 1; years
+ * 2024–2050 and increasing; shares within [0, 1]; LOS > 0 and median ≤ mean; target refusal in
+ * (0, 1); occupancy norm in (0, 1]; pooling one of hospice, cluster, region; sourced values name
+ * their source.
+ */
+export function parseScenario(input: unknown): ParseScenarioResult {
+  const issues: ScenarioIssue[] = [];
+  if (!isRecord(input)) {
+    return { ok: false, issues: [{ path: '', message: 'must be an object' }] };
+  }
+  const { id, name, version, description, parameters, uncertainty } = input;
+  if (typeof id !== 'string' || !KEBAB.test(id) || id.length > 64) {
+    issues.push({
+      path: 'id',
+      message: 'must be kebab-case (a-z, 0-9 and single hyphens), at most 64 characters',
+    });
+  }
+  if (typeof name !== 'string' || name.trim() === '' || name.length > 200) {
+    issues.push({ path: 'name', message: 'must be a non-empty text of at most 200 characters' });
+  }
+  if (version !== 1) {
+    issues.push({ path: 'version', message: 'must be 1' });
+  }
+  if (description !== undefined && typeof description !== 'string') {
+    issues.push({ path: 'description', message: 'must be text' });
+  }
+  const parsedParameters: Partial<Record<NumericParameter | 'pooling', ParameterPath<unknown>>> =
+    {};
+  if (!isRecord(parameters)) {
+    issues.push({ path: 'parameters', message: 'must be an object' });
+  } else {
+    for (const key of NUMERIC_PARAMETERS) {
+      const range = RANGES[key];
+      const parsed = parsePath<number>(
+        parameters[key],
+        `parameters.${key}`,
+        issues,
+        (value, at) => {
+          if (typeof value !== 'number' || !inRange(value, range)) {
+            issues.push({ path: at, message: `must be ${range.label}` });
+            return undefined;
+          }
+          return value;
+        },
+      );
+      if (parsed !== undefined) {
+        parsedParameters[key] = parsed;
+      }
+    }
+    const pooling = parsePath<PoolingLevel>(
+      parameters.pooling,
+      'parameters.pooling',
+      issues,
+      (value, at) => {
+        if (typeof value !== 'string' || !(POOLING_LEVELS as readonly string[]).includes(value)) {
+          issues.push({ path: at, message: 'must be "hospice", "cluster" or "region"' });
+          return undefined;
+        }
+        return value as PoolingLevel;
+      },
+    );
+    if (pooling !== undefined) {
+      parsedParameters.pooling = pooling;
+    }
+    for (const key of Object.keys(parameters)) {
+      if (!(NUMERIC_PARAMETERS as readonly string[]).includes(key) && key !== 'pooling') {
+        issues.push({ path: `parameters.${key}`, message: 'unknown parameter' });
+      }
+    }
+    const mean = parsedParameters.losMean as ParameterPath<number> | undefined;
+    const median = parsedParameters.losMedian as ParameterPath<number> | undefined;
+    if (mean !== undefined && median !== undefined) {
+      // Both are linear between their points, so checking every point year covers all years.
+      const years = new Set([...mean.points, ...median.points].map((p) => p.year));
+      for (const year of [...years].sort((a, b) => a - b)) {
+        if (valueAt({ path: median, year }) > valueAt({ path: mean, year })) {
+          issues.push({
+            path: 'parameters.losMedian',
+            message: `median length of stay exceeds the mean in ${year} (a lognormal needs median ≤ mean)`,
+          });
+          break;
+        }
+      }
+    }
+  }
+  const parsedUncertainty: Partial<Record<UncertainParameter, MultiplierDistribution>> = {};
+  if (!isRecord(uncertainty)) {
+    issues.push({ path: 'uncertainty', message: 'must be an object' });
+  } else {
+    for (const key of UNCERTAIN_PARAMETERS) {
+      const parsed = parseDistribution(uncertainty[key], `uncertainty.${key}`, issues);
+      if (parsed !== undefined) {
+        parsedUncertainty[key] = parsed;
+      }
+    }
+  }
+  if (issues.length > 0) {
+    return { ok: false, issues };
+  }
+  return {
+    ok: true,
+    scenario: {
+      id: id as string,
+      name: name as string,
+      version: 1,
+      description: typeof description === 'string' ? description : '',
+      parameters: parsedParameters as unknown as ScenarioParameters,
+      uncertainty: parsedUncertainty as Scenario['uncertainty'],
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export interface ScenarioDifference {
+  /** "id", "name", a parameter key, or "uncertainty.<key>". */
+  readonly parameter: string;
+  /** The year compared, for parameter paths; null otherwise. */
+  readonly year: number | null;
+  readonly a: number | string;
+  readonly b: number | string;
+}
+
+function describeDistribution(d: MultiplierDistribution): string {
+  return d.distribution === 'triangular'
+    ? `triangular(${d.min}, ${d.mode}, ${d.max})`
+    : `normal(${d.mean}, ${d.sd})`;
+}
+
+/**
+ * Lists how scenario b differs from a: identity, every parameter at each year where either scenario
+ * has a point (values compared after interpolation, so equal paths with different points are equal),
+ * and the uncertainty distributions. Provenance (basis, source, note) is not compared.
+ */
+export function compareScenarios(a: Scenario, b: Scenario): ScenarioDifference[] {
+  const differences: ScenarioDifference[] = [];
+  for (const key of ['id', 'name', 'version'] as const) {
+    if (a[key] !== b[key]) {
+      differences.push({ parameter: key, year: null, a: a[key], b: b[key] });
+    }
+  }
+  for (const key of NUMERIC_PARAMETERS) {
+    const pa = a.parameters[key];
+    const pb = b.parameters[key];
+    const years = [...new Set([...pa.points, ...pb.points].map((p) => p.year))].sort(
+      (x, y) => x - y,
+    );
+    for (const year of years) {
+      const va = valueAt({ path: pa, year });
+      const vb = valueAt({ path: pb, year });
+      if (Math.abs(va - vb) > 1e-12 * Math.max(1, Math.abs(va))) {
+        differences.push({ parameter: key, year, a: va, b: vb });
+      }
+    }
+  }
+  const pa = a.parameters.pooling;
+  const pb = b.parameters.pooling;
+  const years = [...new Set([...pa.points, ...pb.points].map((p) => p.year))].sort((x, y) => x - y);
+  for (const year of years) {
+    const va = poolingAt({ path: pa, year });
+    const vb = poolingAt({ path: pb, year });
+    if (va !== vb) {
+      differences.push({ parameter: 'pooling', year, a: va, b: vb });
+    }
+  }
+  for (const key of UNCERTAIN_PARAMETERS) {
+    const da = describeDistribution(a.uncertainty[key]);
+    const db = describeDistribution(b.uncertainty[key]);
+    if (da !== db) {
+      differences.push({ parameter: `uncertainty.${key}`, year: null, a: da, b: db });
+    }
+  }
+  return differences;
+}
