@@ -7,6 +7,7 @@ import { importCommand } from './commands/import';
 import { exportCommand } from './commands/export';
 import { bedsCommand, erlangBCommand } from './commands/erlang';
 import { forecastCommand } from './commands/forecast';
+import { tokenCommand } from './commands/token';
 
 const HELP = `palliamonitor <command> [options]
 
@@ -16,6 +17,7 @@ Commands:
   seed-demo                            add the synthetic demo data
   import boundaries <file> [--year Y]  official region boundaries (GeoJSON or TopoJSON)
   import hospices <file.csv>           hospice registry (all rows or none)
+  import postcodes <file.csv>          PC4 centroids for the bed finder (pc4_centroids format)
   import cbs <file> [--table ID]       CBS StatLine table (OData JSON or CSV): 03759ned,
                                        37259ned, 85173NED
   export hospices [--format csv|json]  the hospice registry to standard output
@@ -24,6 +26,8 @@ Commands:
   forecast --region <ZKxx|NL> --scenario <id> --from <year> --to <year>
            [--format json|csv] [--uncertainty [--draws N] [--seed S]]
            [--target B] [--pooling hospice|cluster|region]
+  token create --hospice <id> [--label L]  API token for a hospice system (last line)
+  token list --hospice <id> | token revoke <token-id>
 
 Environment: PORT, DATA_DIR, DATABASE_URL`;
 
@@ -38,6 +42,7 @@ const COMMANDS: Record<string, Command> = {
   'erlang-b': erlangBCommand,
   beds: bedsCommand,
   forecast: forecastCommand,
+  token: tokenCommand,
 };
 
 const defaultIo: Io = {

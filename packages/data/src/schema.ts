@@ -100,6 +100,76 @@ export interface HospiceVersionTable {
   website: string | null;
 }
 
+export type BedStatusEventKind = 'update' | 'confirm' | 'movement';
+export type ClosedReason = 'staff-shortage' | 'renovation' | 'infection' | 'other';
+export type StayOrigin = 'home' | 'hospital' | 'nursing-home' | 'other';
+export type DepartureKind = 'died' | 'discharged-home' | 'transferred';
+
+export interface BedStatusEventTable {
+  id: Generated<number>;
+  hospice_id: string;
+  kind: BedStatusEventKind;
+  beds_open: number;
+  beds_occupied: number;
+  beds_closed: number;
+  closed_reason: ClosedReason | null;
+  admission_stop: boolean;
+  recorded_at: string;
+  recorded_by: string;
+}
+
+export interface StayTable {
+  id: string;
+  hospice_id: string;
+  admitted_on: string;
+  origin: StayOrigin;
+  departed_on: string | null;
+  departure_kind: DepartureKind | null;
+  recorded_at: string;
+  recorded_by: string;
+  departure_recorded_at: string | null;
+  departure_recorded_by: string | null;
+}
+
+export interface RefusalTable {
+  id: Generated<number>;
+  hospice_id: string;
+  refused_on: string;
+  count: number;
+  recorded_at: string;
+  recorded_by: string;
+}
+
+export interface WaitingListReportTable {
+  id: Generated<number>;
+  hospice_id: string;
+  reported_on: string;
+  size: number;
+  recorded_at: string;
+  recorded_by: string;
+}
+
+export interface MonthlyReturnTable {
+  id: Generated<number>;
+  hospice_id: string;
+  month: string;
+  occupied_start: number;
+  admissions: number;
+  departures_died: number;
+  departures_discharged_home: number;
+  departures_transferred: number;
+  occupied_end: number;
+  bed_days: number;
+  refusals: number;
+  waiting_list_end: number | null;
+  length_of_stay_days_total: number | null;
+  source: 'api' | 'csv';
+  recorded_at: string;
+  recorded_by: string;
+  superseded_at: string | null;
+  superseded_by: number | null;
+}
+
 export interface ScenarioTable {
   id: string;
   name: string;
@@ -108,6 +178,67 @@ export interface ScenarioTable {
   based_on: string | null;
   created_at: Timestamp;
   created_by: string;
+}
+
+export type Role =
+  'care-professional' | 'hospice-editor' | 'regisseur' | 'national-analyst' | 'administrator';
+
+export interface AppUserTable {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  is_demo: Generated<boolean>;
+  created_at: string;
+  disabled_at: string | null;
+}
+
+export interface RoleAssignmentTable {
+  id: Generated<number>;
+  user_id: string;
+  role: Role;
+  scope: string | null;
+  created_at: string;
+}
+
+export interface UserSessionTable {
+  id_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface ApiTokenTable {
+  id: string;
+  token_hash: string;
+  hospice_id: string;
+  label: string;
+  created_at: string;
+  created_by: string;
+  revoked_at: string | null;
+  last_used_at: string | null;
+}
+
+export interface PasswordResetTable {
+  token_hash: string;
+  user_id: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actor: string;
+  role: string;
+  method: string;
+  path: string;
+  status: number;
+  hospice_id: string | null;
+  region_code: string | null;
+  before: ColumnType<unknown, string | null, string | null>;
+  after: ColumnType<unknown, string | null, string | null>;
 }
 
 export interface Database {
@@ -120,4 +251,15 @@ export interface Database {
   hospice: HospiceTable;
   hospice_version: HospiceVersionTable;
   scenario: ScenarioTable;
+  app_user: AppUserTable;
+  role_assignment: RoleAssignmentTable;
+  user_session: UserSessionTable;
+  api_token: ApiTokenTable;
+  password_reset: PasswordResetTable;
+  audit_log: AuditLogTable;
+  bed_status_event: BedStatusEventTable;
+  stay: StayTable;
+  refusal: RefusalTable;
+  waiting_list_report: WaitingListReportTable;
+  monthly_return: MonthlyReturnTable;
 }

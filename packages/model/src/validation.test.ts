@@ -1,6 +1,5 @@
 // Reproduces published Dutch figures from their stated inputs (capacity-methods.md §1.5, §5.2;
 // facts.md). If a model change breaks one of these, the product no longer agrees with its sources.
-// eslint-disable-next-line no-restricted-imports -- tests may read fixtures; src may not.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {

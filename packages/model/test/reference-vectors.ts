@@ -1,7 +1,6 @@
 // Loads the shared Erlang reference vectors (shared/data/reference/erlang_vectors.json, computed by
 // an independent exact-rational script). Tests import this; the model itself never reads files.
 // A missing file makes the test fail: readFileSync throws, nothing is skipped.
-// eslint-disable-next-line no-restricted-imports -- tests may read fixtures; src may not.
 import { readFileSync } from 'node:fs';
 
 export interface ErlangBRow {

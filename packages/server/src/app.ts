@@ -9,12 +9,21 @@ import { regionRoutes } from './routes/regions.routes';
 import { hospiceRoutes } from './routes/hospices.routes';
 import { overviewRoutes } from './routes/overview.routes';
 import { forecastRoutes } from './routes/forecast.routes';
+import { openCollectionContext } from './live/collection-context';
+import { bedStatusRoutes } from './routes/bed-status.routes';
+import { movementRoutes } from './routes/movements.routes';
+import { statisticsRoutes } from './routes/statistics.routes';
+import { returnRoutes } from './routes/returns.routes';
+import { bedFinderRoutes } from './routes/beds.routes';
+import { registerWeb } from './web';
 
 export { API_VERSION };
 
 export interface BuildOptions {
   logger?: FastifyServerOptions['logger'];
   now?: () => Date;
+  /** Hours after which an unconfirmed bed status counts as unknown; default FRESHNESS_HOURS or 24. */
+  freshnessHours?: number;
 }
 
 /**
@@ -56,6 +65,9 @@ export async function buildApp(
     reply.header('API-Version', API_VERSION);
   });
 
+  const collection = await openCollectionContext(app, ctx, {
+    freshnessHours: options.freshnessHours,
+  });
   await app.register(
     async (api) => {
       const typed = api as unknown as App;
@@ -64,10 +76,17 @@ export async function buildApp(
       hospiceRoutes(typed, ctx);
       overviewRoutes(typed, ctx);
       forecastRoutes(typed, ctx);
+      bedStatusRoutes(typed, ctx, collection);
+      movementRoutes(typed, ctx, collection);
+      statisticsRoutes(typed, ctx, collection);
+      returnRoutes(typed, ctx);
+      bedFinderRoutes(typed, ctx, collection);
       typed.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },
   );
+  // The web application (packages/web/dist) on the same port; see web.ts.
+  await registerWeb(app);
   await app.ready();
   return app as unknown as App;
 }

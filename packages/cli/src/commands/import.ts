@@ -3,6 +3,7 @@ import path from 'node:path';
 import { importBoundaries, importCbsTable, importHospiceCsv } from '@palliamonitor/data';
 import { parseOptions, requireNumber, UsageError, type Io } from '../usage';
 import { openStoreFromEnv } from '../store-from-env';
+import { importPostcodesCommand } from './import-postcodes';
 
 async function readInput(file: string | undefined, what: string): Promise<string> {
   if (!file) {
@@ -98,12 +99,14 @@ export async function importCommand(args: string[], io: Io): Promise<number> {
       }
       return 0;
     }
+    case 'postcodes':
+      return importPostcodesCommand(rest, io);
     case undefined:
     default:
       throw new UsageError(
         what === undefined
-          ? 'say what to import: boundaries, hospices or cbs'
-          : `cannot import "${what}"; use boundaries, hospices or cbs`,
+          ? 'say what to import: boundaries, hospices, cbs or postcodes'
+          : `cannot import "${what}"; use boundaries, hospices, cbs or postcodes`,
       );
   }
 }

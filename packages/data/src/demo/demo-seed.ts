@@ -3,6 +3,7 @@ import type { Database } from '../schema';
 import { normaliseCreate } from '../hospices.repository';
 import { readSeedCsv } from '../seed-files';
 import { buildDemoRegistry, type DemoFacility } from './demo-registry';
+import { DEMO_HISTORY_MONTHS, seedDemoActivity } from './demo-activity';
 
 export const DEMO_ACTOR = 'demo-seed';
 
@@ -120,10 +121,19 @@ export async function seedDemoRegistry(db: Kysely<Database>, now: Date): Promise
   return facilities.length;
 }
 
-/** All demo data: the synthetic registry (and, as it grows, synthetic activity). */
+/** All demo data: the synthetic registry and ~24 months of synthetic activity (bed status, stays). */
 export async function seedDemoData(store: { db: Kysely<Database> }, now: Date): Promise<string> {
   const facilities = await seedDemoRegistry(store.db, now);
-  return facilities === 0
-    ? 'demo data already present; nothing added'
-    : `added ${facilities} synthetic demo facilities (marked synthetic)`;
+  const activity = await seedDemoActivity(store.db, now);
+  const parts = [
+    ...(facilities === 0
+      ? []
+      : [`added ${facilities} synthetic demo facilities (marked synthetic)`]),
+    ...(activity === null
+      ? []
+      : [
+          `added ${DEMO_HISTORY_MONTHS} months of synthetic activity: ${activity.stays} stays, ${activity.bedStatusEvents} bed-status events`,
+        ]),
+  ];
+  return parts.length === 0 ? 'demo data already present; nothing added' : parts.join('; ');
 }

@@ -102,6 +102,7 @@ describe('seed woonplaatsen.csv and SOURCES.md', () => {
       'gemeente_zorgkantoorregio_2025.csv',
       'population_gemeente_2021.csv',
       'woonplaatsen.csv',
+      'woonplaatsen_outside_gemeente.csv',
     ]);
     for (const file of files) {
       expect(sources).toContain(`## ${file}`);

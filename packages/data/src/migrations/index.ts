@@ -1,9 +1,13 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001-regions-and-registry';
+import * as m0002 from './0002-data-collection';
 import * as m0003 from './0003-scenarios';
+import * as m0004 from './0004-accounts';
 
 /** Every migration in order. Names are permanent: never rename or edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
   '0001-regions-and-registry': m0001,
+  '0002-data-collection': m0002,
   '0003-scenarios': m0003,
+  '0004-accounts': m0004,
 };

@@ -1,0 +1,282 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database, Role } from '../schema';
+import { AppError } from '../errors';
+import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords';
+import { hashSecret, newSecret } from './secrets';
+
+export interface RoleGrant {
+  role: Role;
+  /** Hospice id (hospice-editor) or zorgkantoorregio code (regisseur). */
+  scope: string | null;
+}
+
+export interface UserSummary {
+  id: string;
+  email: string;
+  name: string;
+  isDemo: boolean;
+  roles: RoleGrant[];
+}
+
+export const ROLES: readonly Role[] = [
+  'care-professional',
+  'hospice-editor',
+  'regisseur',
+  'national-analyst',
+  'administrator',
+];
+
+async function checkGrants(db: Kysely<Database>, roles: RoleGrant[]): Promise<void> {
+  for (const [i, grant] of roles.entries()) {
+    const scoped = grant.role === 'hospice-editor' || grant.role === 'regisseur';
+    if (scoped !== (grant.scope !== null)) {
+      throw new AppError('UNPROCESSABLE', 'invalid role assignment', [
+        {
+          field: `roles.${i}.scope`,
+          message: scoped ? `${grant.role} needs a scope` : `${grant.role} has no scope`,
+        },
+      ]);
+    }
+    if (grant.role === 'hospice-editor') {
+      const found = await db
+        .selectFrom('hospice')
+        .select('id')
+        .where('id', '=', grant.scope!)
+        .executeTakeFirst();
+      if (!found) {
+        throw new AppError('UNPROCESSABLE', 'unknown hospice', [
+          { field: `roles.${i}.scope`, message: `unknown hospice ${grant.scope}` },
+        ]);
+      }
+    }
+    if (grant.role === 'regisseur') {
+      const found = await db
+        .selectFrom('region')
+        .select('code')
+        .where('code', '=', grant.scope!)
+        .where('type', '=', 'zorgkantoorregio')
+        .executeTakeFirst();
+      if (!found) {
+        throw new AppError('UNPROCESSABLE', 'unknown zorgkantoorregio', [
+          { field: `roles.${i}.scope`, message: `unknown zorgkantoorregio ${grant.scope}` },
+        ]);
+      }
+    }
+  }
+}
+
+export async function createUser(
+  db: Kysely<Database>,
+  input: { email: string; name: string; password: string; roles: RoleGrant[]; isDemo?: boolean },
+  now: Date,
+): Promise<UserSummary> {
+  if (input.password.length < MIN_PASSWORD_LENGTH) {
+    throw new AppError('UNPROCESSABLE', 'password too short', [
+      { field: 'password', message: `must have at least ${MIN_PASSWORD_LENGTH} characters` },
+    ]);
+  }
+  const existing = await findUserIdByEmail(db, input.email);
+  if (existing) {
+    throw new AppError('CONFLICT', 'an account with this e-mail address exists', [
+      { field: 'email', message: 'already in use' },
+    ]);
+  }
+  await checkGrants(db, input.roles);
+  const id = randomUUID();
+  const passwordHash = await hashPassword(input.password);
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('app_user')
+      .values({
+        id,
+        email: input.email.trim(),
+        name: input.name.trim(),
+        password_hash: passwordHash,
+        is_demo: input.isDemo ?? false,
+        created_at: now.toISOString(),
+      })
+      .execute();
+    if (input.roles.length > 0) {
+      await trx
+        .insertInto('role_assignment')
+        .values(
+          input.roles.map((r) => ({
+            user_id: id,
+            role: r.role,
+            scope: r.scope,
+            created_at: now.toISOString(),
+          })),
+        )
+        .execute();
+    }
+  });
+  return (await getUser(db, id))!;
+}
+
+async function findUserIdByEmail(db: Kysely<Database>, email: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('app_user')
+    .select('id')
+    .where((eb) => eb(eb.fn('lower', ['email']), '=', email.trim().toLowerCase()))
+    .executeTakeFirst();
+  return row?.id;
+}
+
+export async function getUser(db: Kysely<Database>, id: string): Promise<UserSummary | undefined> {
+  const user = await db
+    .selectFrom('app_user')
+    .select(['id', 'email', 'name', 'is_demo'])
+    .where('id', '=', id)
+    .where('disabled_at', 'is', null)
+    .executeTakeFirst();
+  if (!user) {
+    return undefined;
+  }
+  const roles = await db
+    .selectFrom('role_assignment')
+    .select(['role', 'scope'])
+    .where('user_id', '=', id)
+    .orderBy('id')
+    .execute();
+  return { id: user.id, email: user.email, name: user.name, isDemo: user.is_demo, roles };
+}
+
+export async function listUsers(db: Kysely<Database>): Promise<UserSummary[]> {
+  const ids = await db
+    .selectFrom('app_user')
+    .select('id')
+    .where('disabled_at', 'is', null)
+    .orderBy('email')
+    .execute();
+  const users = await Promise.all(ids.map((r) => getUser(db, r.id)));
+  return users.filter((u): u is UserSummary => u !== undefined);
+}
+
+/** The user for these credentials, or undefined; the same answer for unknown e-mail and wrong password. */
+export async function authenticate(
+  db: Kysely<Database>,
+  email: string,
+  password: string,
+): Promise<UserSummary | undefined> {
+  const row = await db
+    .selectFrom('app_user')
+    .select(['id', 'password_hash'])
+    .where((eb) => eb(eb.fn('lower', ['email']), '=', email.trim().toLowerCase()))
+    .where('disabled_at', 'is', null)
+    .executeTakeFirst();
+  // Verify against a dummy hash when the user is unknown, so timing does not reveal accounts.
+  const ok = await verifyPassword(password, row?.password_hash ?? DUMMY_HASH);
+  return ok && row ? getUser(db, row.id) : undefined;
+}
+const DUMMY_HASH =
+  'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+
+export const SESSION_HOURS = 12;
+
+export async function createSession(
+  db: Kysely<Database>,
+  userId: string,
+  now: Date,
+): Promise<{ sessionId: string; csrfToken: string; expiresAt: string }> {
+  const sessionId = newSecret();
+  const csrfToken = newSecret();
+  const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3_600_000).toISOString();
+  await db
+    .insertInto('user_session')
+    .values({
+      id_hash: hashSecret(sessionId),
+      user_id: userId,
+      csrf_token: csrfToken,
+      created_at: now.toISOString(),
+      expires_at: expiresAt,
+    })
+    .execute();
+  return { sessionId, csrfToken, expiresAt };
+}
+
+export async function findSession(
+  db: Kysely<Database>,
+  sessionId: string,
+  now: Date,
+): Promise<{ user: UserSummary; csrfToken: string } | undefined> {
+  const row = await db
+    .selectFrom('user_session')
+    .select(['user_id', 'csrf_token', 'expires_at'])
+    .where('id_hash', '=', hashSecret(sessionId))
+    .executeTakeFirst();
+  if (!row || row.expires_at <= now.toISOString()) {
+    return undefined;
+  }
+  const user = await getUser(db, row.user_id);
+  return user && { user, csrfToken: row.csrf_token };
+}
+
+export async function deleteSession(db: Kysely<Database>, sessionId: string): Promise<void> {
+  await db.deleteFrom('user_session').where('id_hash', '=', hashSecret(sessionId)).execute();
+}
+
+export const RESET_MINUTES = 30;
+
+/** A one-time reset link token, or undefined for an unknown address (the caller answers the same). */
+export async function createPasswordReset(
+  db: Kysely<Database>,
+  email: string,
+  now: Date,
+): Promise<{ token: string; user: UserSummary } | undefined> {
+  const id = await findUserIdByEmail(db, email);
+  const user = id ? await getUser(db, id) : undefined;
+  if (!user) {
+    return undefined;
+  }
+  const token = newSecret();
+  await db
+    .insertInto('password_reset')
+    .values({
+      token_hash: hashSecret(token),
+      user_id: user.id,
+      expires_at: new Date(now.getTime() + RESET_MINUTES * 60_000).toISOString(),
+      used_at: null,
+    })
+    .execute();
+  return { token, user };
+}
+
+export async function resetPassword(
+  db: Kysely<Database>,
+  token: string,
+  password: string,
+  now: Date,
+): Promise<void> {
+  if (password.length < MIN_PASSWORD_LENGTH) {
+    throw new AppError('UNPROCESSABLE', 'password too short', [
+      { field: 'password', message: `must have at least ${MIN_PASSWORD_LENGTH} characters` },
+    ]);
+  }
+  const passwordHash = await hashPassword(password);
+  await db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom('password_reset')
+      .selectAll()
+      .where('token_hash', '=', hashSecret(token))
+      .forUpdate()
+      .executeTakeFirst();
+    if (!row || row.used_at !== null || row.expires_at <= now.toISOString()) {
+      throw new AppError('UNPROCESSABLE', 'this reset link is invalid, used or expired', [
+        { field: 'token', message: 'invalid, used or expired' },
+      ]);
+    }
+    await trx
+      .updateTable('password_reset')
+      .set({ used_at: now.toISOString() })
+      .where('token_hash', '=', row.token_hash)
+      .execute();
+    await trx
+      .updateTable('app_user')
+      .set({ password_hash: passwordHash })
+      .where('id', '=', row.user_id)
+      .execute();
+    // A new password ends every existing session of that account.
+    await trx.deleteFrom('user_session').where('user_id', '=', row.user_id).execute();
+  });
+}

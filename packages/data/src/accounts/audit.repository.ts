@@ -1,0 +1,111 @@
+import { sql, type Kysely } from 'kysely';
+import { stringify } from 'csv-stringify/sync';
+import type { Database } from '../schema';
+
+export interface AuditEntry {
+  at: string;
+  actor: string;
+  role: string;
+  method: string;
+  path: string;
+  status: number;
+  hospiceId: string | null;
+  regionCode: string | null;
+  before: unknown;
+  after: unknown;
+}
+
+/** Appends one entry. There is no update or delete: the table refuses both. */
+export async function appendAudit(db: Kysely<Database>, entry: AuditEntry): Promise<void> {
+  await db
+    .insertInto('audit_log')
+    .values({
+      at: entry.at,
+      actor: entry.actor,
+      role: entry.role,
+      method: entry.method,
+      path: entry.path,
+      status: entry.status,
+      hospice_id: entry.hospiceId,
+      region_code: entry.regionCode,
+      before: entry.before === undefined ? null : JSON.stringify(entry.before),
+      after: entry.after === undefined ? null : JSON.stringify(entry.after),
+    })
+    .execute();
+}
+
+/** The zorgkantoorregio a hospice belongs to now (for filing audit entries per region). */
+export async function regionOfHospice(
+  db: Kysely<Database>,
+  hospiceId: string,
+): Promise<string | null> {
+  const { rows } = await sql<{ code: string }>`
+    select m.parent_code as code
+    from hospice_version v
+    join region_membership m on m.gemeente_code = v.gemeente_code and m.parent_type = 'zorgkantoorregio'
+    where v.hospice_id = ${hospiceId} and v.valid_to is null and m.valid_to is null
+    limit 1`.execute(db);
+  return rows[0]?.code ?? null;
+}
+
+export async function listAudit(
+  db: Kysely<Database>,
+  query: { regions?: string[] | undefined; limit: number; offset: number },
+): Promise<{ items: Array<AuditEntry & { id: number }>; total: number }> {
+  let base = db.selectFrom('audit_log');
+  if (query.regions) {
+    base = base.where('region_code', 'in', query.regions.length > 0 ? query.regions : ['']);
+  }
+  const [rows, count] = await Promise.all([
+    base.selectAll().orderBy('id', 'desc').limit(query.limit).offset(query.offset).execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      at: r.at,
+      actor: r.actor,
+      role: r.role,
+      method: r.method,
+      path: r.path,
+      status: r.status,
+      hospiceId: r.hospice_id,
+      regionCode: r.region_code,
+      before: r.before,
+      after: r.after,
+    })),
+    total: Number(count.n),
+  };
+}
+
+export function auditToCsv(items: AuditEntry[]): string {
+  return stringify(
+    items.map((i) => ({
+      at: i.at,
+      actor: i.actor,
+      role: i.role,
+      method: i.method,
+      path: i.path,
+      status: i.status,
+      hospice_id: i.hospiceId ?? '',
+      region_code: i.regionCode ?? '',
+      before: i.before === null || i.before === undefined ? '' : JSON.stringify(i.before),
+      after: i.after === null || i.after === undefined ? '' : JSON.stringify(i.after),
+    })),
+    {
+      header: true,
+      columns: [
+        'at',
+        'actor',
+        'role',
+        'method',
+        'path',
+        'status',
+        'hospice_id',
+        'region_code',
+        'before',
+        'after',
+      ],
+    },
+  );
+}

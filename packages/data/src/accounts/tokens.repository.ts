@@ -1,0 +1,147 @@
+import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema';
+import { AppError } from '../errors';
+import { hashSecret, newSecret } from './secrets';
+
+// API tokens for hospice systems that push data. The token is shown once (`pm_<id>_<secret>`);
+// only its hash is stored. Each token is scoped to one hospice and can be revoked.
+
+export interface TokenSummary {
+  id: string;
+  hospiceId: string;
+  label: string;
+  createdAt: string;
+  createdBy: string;
+  revokedAt: string | null;
+  lastUsedAt: string | null;
+}
+
+export async function createApiToken(
+  db: Kysely<Database>,
+  input: { hospiceId: string; label: string; actor: string },
+  now: Date,
+): Promise<{ token: string; summary: TokenSummary }> {
+  const hospice = await db
+    .selectFrom('hospice')
+    .select('id')
+    .where('id', '=', input.hospiceId)
+    .executeTakeFirst();
+  if (!hospice) {
+    throw new AppError('NOT_FOUND', `hospice ${input.hospiceId} does not exist`, [
+      { field: 'hospice', message: `unknown hospice ${input.hospiceId}` },
+    ]);
+  }
+  const id = randomBytes(6).toString('hex');
+  const token = `pm_${id}_${newSecret()}`;
+  await db
+    .insertInto('api_token')
+    .values({
+      id,
+      token_hash: hashSecret(token),
+      hospice_id: input.hospiceId,
+      label: input.label,
+      created_at: now.toISOString(),
+      created_by: input.actor,
+    })
+    .execute();
+  return {
+    token,
+    summary: {
+      id,
+      hospiceId: input.hospiceId,
+      label: input.label,
+      createdAt: now.toISOString(),
+      createdBy: input.actor,
+      revokedAt: null,
+      lastUsedAt: null,
+    },
+  };
+}
+
+/** The hospice a valid, unrevoked token may act for; records its last use. */
+export async function verifyApiToken(
+  db: Kysely<Database>,
+  token: string,
+  now: Date,
+): Promise<{ tokenId: string; hospiceId: string } | undefined> {
+  if (!/^pm_[0-9a-f]{12}_[A-Za-z0-9_-]{43}$/.test(token)) {
+    return undefined;
+  }
+  const row = await db
+    .selectFrom('api_token')
+    .select(['id', 'hospice_id', 'revoked_at'])
+    .where('token_hash', '=', hashSecret(token))
+    .executeTakeFirst();
+  if (!row || row.revoked_at !== null) {
+    return undefined;
+  }
+  await db
+    .updateTable('api_token')
+    .set({ last_used_at: now.toISOString() })
+    .where('id', '=', row.id)
+    .execute();
+  return { tokenId: row.id, hospiceId: row.hospice_id };
+}
+
+export async function revokeApiToken(
+  db: Kysely<Database>,
+  id: string,
+  now: Date,
+): Promise<TokenSummary> {
+  const result = await db
+    .updateTable('api_token')
+    .set({ revoked_at: now.toISOString() })
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  const token = await findApiToken(db, id);
+  if (!token) {
+    throw new AppError('NOT_FOUND', `token ${id} does not exist`);
+  }
+  if (Number(result.numUpdatedRows) === 0 && token.revokedAt === null) {
+    throw new AppError('CONFLICT', `token ${id} could not be revoked`);
+  }
+  return token;
+}
+
+export async function findApiToken(
+  db: Kysely<Database>,
+  id: string,
+): Promise<TokenSummary | undefined> {
+  const row = await db.selectFrom('api_token').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toSummary(row);
+}
+
+export async function listApiTokens(
+  db: Kysely<Database>,
+  hospiceId: string,
+): Promise<TokenSummary[]> {
+  const rows = await db
+    .selectFrom('api_token')
+    .selectAll()
+    .where('hospice_id', '=', hospiceId)
+    .orderBy('created_at')
+    .execute();
+  return rows.map(toSummary);
+}
+
+function toSummary(row: {
+  id: string;
+  hospice_id: string;
+  label: string;
+  created_at: string;
+  created_by: string;
+  revoked_at: string | null;
+  last_used_at: string | null;
+}): TokenSummary {
+  return {
+    id: row.id,
+    hospiceId: row.hospice_id,
+    label: row.label,
+    createdAt: row.created_at,
+    createdBy: row.created_by,
+    revokedAt: row.revoked_at,
+    lastUsedAt: row.last_used_at,
+  };
+}

@@ -1,0 +1,184 @@
+import type { Kysely } from 'kysely';
+import type { Database, HospiceType } from '../schema';
+import type { BedFinderHospice, BedFinderResult } from '../contracts/collection';
+import { AppError } from '../errors';
+import { dutchDate } from '../dates';
+import { NETHERLANDS_BBOX } from '../importers/places';
+import { currentBedStatusEvents } from './bed-status.repository';
+import { isFresh } from './freshness';
+
+// The bed finder: hospices with a free bed now, nearest first. A bed whose status was not
+// confirmed within the freshness window is unknown, never free, and is listed apart.
+
+export interface Origin {
+  query: string;
+  kind: 'postcode' | 'coordinates' | 'place';
+  label: string;
+  latitude: number;
+  longitude: number;
+}
+
+/** Great-circle distance in km (haversine, mean Earth radius 6,371 km). */
+export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }) {
+  const rad = Math.PI / 180;
+  const dLat = (b.lat - a.lat) * rad;
+  const dLon = (b.lon - a.lon) * rad;
+  const h =
+    Math.sin(dLat / 2) ** 2 +
+    Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+const COORDINATES = /^\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*$/;
+const POSTCODE = /^\s*([1-9]\d{3})\s?([A-Za-z]{2})?\s*$/;
+
+/** A postcode (PC4 or PC6; the 4 digits are used), "lat,lon", or a place name. */
+export async function resolveOrigin(db: Kysely<Database>, near: string): Promise<Origin> {
+  const query = near.trim();
+  const fail = (message: string) =>
+    new AppError('UNPROCESSABLE', message, [{ field: 'near', message }]);
+  const coordinates = COORDINATES.exec(query);
+  if (coordinates) {
+    const latitude = Number(coordinates[1]);
+    const longitude = Number(coordinates[2]);
+    const box = NETHERLANDS_BBOX;
+    if (
+      latitude < box.minLat ||
+      latitude > box.maxLat ||
+      longitude < box.minLon ||
+      longitude > box.maxLon
+    ) {
+      throw fail(`${query} is not in the Netherlands (expected lat,lon in WGS84 degrees)`);
+    }
+    return { query, kind: 'coordinates', label: `${latitude}, ${longitude}`, latitude, longitude };
+  }
+  const postcode = POSTCODE.exec(query);
+  if (postcode) {
+    const pc4 = postcode[1]!;
+    const row = await db
+      .selectFrom('postcode')
+      .select(['pc4', 'latitude', 'longitude'])
+      .where('pc4', '=', pc4)
+      .executeTakeFirst();
+    if (!row) {
+      const any = await db.selectFrom('postcode').select('pc4').limit(1).executeTakeFirst();
+      throw fail(
+        any
+          ? `unknown postcode ${pc4}`
+          : `postcodes are not loaded (palliamonitor import postcodes <file>); search by place or lat,lon`,
+      );
+    }
+    return {
+      query,
+      kind: 'postcode',
+      label: pc4,
+      latitude: row.latitude,
+      longitude: row.longitude,
+    };
+  }
+  const places = await db
+    .selectFrom('place')
+    .innerJoin('region', 'region.code', 'place.gemeente_code')
+    .select(['place.name', 'place.latitude', 'place.longitude', 'region.name as gemeente'])
+    .where((eb) => eb(eb.fn('lower', ['place.name']), '=', query.toLowerCase()))
+    .orderBy('place.gemeente_code')
+    .execute();
+  const place = places[0];
+  if (!place) {
+    throw fail(`unknown place "${query}"; use a postcode, a place name or lat,lon`);
+  }
+  // A name shared by several places (e.g. Zevenhuizen) is labelled with its gemeente.
+  return {
+    query,
+    kind: 'place',
+    label: places.length > 1 ? `${place.name} (${place.gemeente})` : place.name,
+    latitude: place.latitude,
+    longitude: place.longitude,
+  };
+}
+
+/** Hospices open today within the radius: free now, unknown, and how many are full. */
+export async function findAvailableBeds(
+  db: Kysely<Database>,
+  query: { near: string; type?: HospiceType | undefined; radiusKm: number },
+  options: { now: Date; freshnessHours: number },
+): Promise<BedFinderResult> {
+  const origin = await resolveOrigin(db, query.near);
+  const today = dutchDate(options.now);
+  let q = db
+    .selectFrom('hospice_version as v')
+    .innerJoin('hospice as h', 'h.id', 'v.hospice_id')
+    .select([
+      'v.hospice_id',
+      'v.name',
+      'v.type',
+      'v.place',
+      'v.gemeente_code',
+      'v.phone',
+      'v.latitude',
+      'v.longitude',
+      'h.is_synthetic',
+    ])
+    .where('v.valid_from', '<=', today)
+    .where((eb) => eb.or([eb('v.valid_to', 'is', null), eb('v.valid_to', '>', today)]))
+    .where((eb) => eb.or([eb('v.opened_on', 'is', null), eb('v.opened_on', '<=', today)]))
+    .where((eb) => eb.or([eb('v.closed_on', 'is', null), eb('v.closed_on', '>', today)]))
+    .where('v.latitude', 'is not', null)
+    .where('v.longitude', 'is not', null);
+  if (query.type) {
+    q = q.where('v.type', '=', query.type);
+  }
+  const near = (await q.execute())
+    .map((h) => ({
+      h,
+      distance: distanceKm(
+        { lat: origin.latitude, lon: origin.longitude },
+        { lat: h.latitude!, lon: h.longitude! },
+      ),
+    }))
+    .filter((x) => x.distance <= query.radiusKm)
+    .sort((a, b) => a.distance - b.distance || a.h.name.localeCompare(b.h.name));
+  const statuses = await currentBedStatusEvents(
+    db,
+    near.map((x) => x.h.hospice_id),
+  );
+  const available: BedFinderHospice[] = [];
+  const unknown: BedFinderHospice[] = [];
+  let full = 0;
+  for (const { h, distance } of near) {
+    const status = statuses.get(h.hospice_id);
+    const confirmedAt = status?.recordedAt ?? null;
+    const fresh = isFresh(confirmedAt, options.now, options.freshnessHours);
+    const free = status && fresh ? status.bedsOpen - status.bedsOccupied : null;
+    const item: BedFinderHospice = {
+      id: h.hospice_id,
+      name: h.name,
+      type: h.type,
+      place: h.place,
+      gemeenteCode: h.gemeente_code,
+      phone: h.phone,
+      latitude: h.latitude!,
+      longitude: h.longitude!,
+      distanceKm: Math.round(distance * 10) / 10,
+      bedsFree: free,
+      confirmedAt,
+      isSynthetic: h.is_synthetic,
+    };
+    if (!fresh) {
+      unknown.push(item);
+    } else if (free! > 0 && !status!.admissionStop) {
+      available.push(item);
+    } else {
+      full += 1;
+    }
+  }
+  return {
+    origin,
+    radiusKm: query.radiusKm,
+    freshnessHours: options.freshnessHours,
+    asOf: options.now.toISOString(),
+    available,
+    unknown,
+    full,
+  };
+}

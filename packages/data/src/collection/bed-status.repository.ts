@@ -1,0 +1,447 @@
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import type { BedStatusEventTable, Database } from '../schema';
+import type { BedStatus, BedStatusEvent, BedStatusPut } from '../contracts/collection';
+import { AppError, type Issue } from '../errors';
+import { dutchDate } from '../dates';
+import type { WriteContext } from '../hospices.repository';
+import { freshUntil, isFresh } from './freshness';
+
+// Bed status is a log of events; the current state is the latest event of a hospice, and its
+// "last confirmed" time is the time of that event ("no change" appends a confirm event). The log is
+// never rewritten, so every figure about the past can be recomputed and audited.
+
+type Db = Kysely<Database> | Transaction<Database>;
+type EventRow = Selectable<BedStatusEventTable>;
+
+/** The notification channel of bed-status events; the payload is the event id. */
+export const BED_STATUS_CHANNEL = 'palliamonitor_bed_status';
+
+// Every bed-status write takes this transaction-scoped advisory lock before its id is drawn, so ids
+// commit in increasing order (also across server processes). A reader that has seen id N has seen
+// every event below N: that is what makes Last-Event-ID replay lose nothing, and it serialises two
+// writers of one hospice so neither update is lost.
+const BED_STATUS_LOCK = 7_340_201;
+
+export function toBedStatusEvent(row: EventRow): BedStatusEvent {
+  return {
+    id: row.id,
+    hospiceId: row.hospice_id,
+    kind: row.kind,
+    bedsOpen: row.beds_open,
+    bedsOccupied: row.beds_occupied,
+    bedsClosed: row.beds_closed,
+    closedReason: row.closed_reason,
+    admissionStop: row.admission_stop,
+    recordedAt: row.recorded_at,
+    recordedBy: row.recorded_by,
+  };
+}
+
+/** The state a client sees: free beds only while the status is fresh, otherwise unknown. */
+export function toBedStatus(
+  hospice: { id: string; licensedBeds: number | null; isSynthetic: boolean },
+  latest: BedStatusEvent | undefined,
+  changedAt: string | null,
+  now: Date,
+  freshnessHours: number,
+): BedStatus {
+  const confirmedAt = latest?.recordedAt ?? null;
+  const fresh = isFresh(confirmedAt, now, freshnessHours);
+  return {
+    hospiceId: hospice.id,
+    bedsOpen: latest?.bedsOpen ?? null,
+    bedsOccupied: latest?.bedsOccupied ?? null,
+    bedsFree: latest && fresh ? latest.bedsOpen - latest.bedsOccupied : null,
+    bedsClosed: latest?.bedsClosed ?? null,
+    closedReason: latest?.closedReason ?? null,
+    admissionStop: latest?.admissionStop ?? null,
+    licensedBeds: hospice.licensedBeds,
+    confirmedAt,
+    changedAt,
+    freshness: fresh ? 'fresh' : 'unknown',
+    freshUntil: freshUntil(confirmedAt, freshnessHours),
+    eventId: latest?.id ?? null,
+    recordedBy: latest?.recordedBy ?? null,
+    isSynthetic: hospice.isSynthetic,
+  };
+}
+
+async function latestEvent(db: Db, hospiceId: string): Promise<EventRow | undefined> {
+  return db
+    .selectFrom('bed_status_event')
+    .selectAll()
+    .where('hospice_id', '=', hospiceId)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+async function lastChange(db: Db, hospiceId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('bed_status_event')
+    .select('recorded_at')
+    .where('hospice_id', '=', hospiceId)
+    .where('kind', '<>', 'confirm')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.recorded_at ?? null;
+}
+
+/**
+ * What a bed-status write needs of the facility in one statement (writes are frequent): its beds
+ * as registered today, whether it is synthetic, and how many guests it has registered as present.
+ * A facility not registered today cannot report beds.
+ */
+async function reportingHospice(db: Db, hospiceId: string, now: Date) {
+  const today = dutchDate(now);
+  const row = await db
+    .selectFrom('hospice as h')
+    .leftJoin('hospice_version as v', (join) =>
+      join
+        .onRef('v.hospice_id', '=', 'h.id')
+        .on('v.valid_from', '<=', today)
+        .on((eb) => eb.or([eb('v.valid_to', 'is', null), eb('v.valid_to', '>', today)])),
+    )
+    .select([
+      'h.id',
+      'h.is_synthetic',
+      'v.licensed_beds',
+      sql<number>`(select count(*) from stay s where s.hospice_id = h.id)`.as('stays'),
+      sql<number>`(select count(*) from stay s where s.hospice_id = h.id and s.departed_on is null)`.as(
+        'present',
+      ),
+    ])
+    .where('h.id', '=', hospiceId)
+    .executeTakeFirst();
+  if (!row) {
+    throw new AppError('NOT_FOUND', `hospice ${hospiceId} does not exist`);
+  }
+  if (row.licensed_beds === null) {
+    throw new AppError('UNPROCESSABLE', `hospice ${hospiceId} is not registered on ${today}`, [
+      { field: 'id', message: `hospice ${hospiceId} is not registered on ${today}` },
+    ]);
+  }
+  return {
+    id: hospiceId,
+    licensedBeds: row.licensed_beds,
+    isSynthetic: row.is_synthetic,
+    stays: Number(row.stays),
+    present: Number(row.present),
+  };
+}
+
+/** The current bed status of a facility (fields null when it never reported). */
+export async function getBedStatus(
+  db: Db,
+  hospiceId: string,
+  now: Date,
+  freshnessHours: number,
+): Promise<BedStatus> {
+  const hospice = await db
+    .selectFrom('hospice as h')
+    .leftJoin('hospice_version as v', (join) =>
+      join
+        .onRef('v.hospice_id', '=', 'h.id')
+        .on('v.valid_from', '<=', dutchDate(now))
+        .on((eb) => eb.or([eb('v.valid_to', 'is', null), eb('v.valid_to', '>', dutchDate(now))])),
+    )
+    .select(['h.id', 'h.is_synthetic', 'v.licensed_beds'])
+    .where('h.id', '=', hospiceId)
+    .executeTakeFirst();
+  if (!hospice) {
+    throw new AppError('NOT_FOUND', `hospice ${hospiceId} does not exist`);
+  }
+  const [latest, changedAt] = await Promise.all([
+    latestEvent(db, hospiceId),
+    lastChange(db, hospiceId),
+  ]);
+  return toBedStatus(
+    { id: hospiceId, licensedBeds: hospice.licensed_beds, isSynthetic: hospice.is_synthetic },
+    latest && toBedStatusEvent(latest),
+    changedAt,
+    now,
+    freshnessHours,
+  );
+}
+
+/** occupied ≤ open ≤ licensed beds, closed beds need a reason. Returned as issues, not thrown. */
+export function checkBedStatus(input: BedStatusPut, licensedBeds: number): Issue[] {
+  const issues: Issue[] = [];
+  const closed = input.bedsClosed ?? 0;
+  if (input.bedsOccupied > input.bedsOpen) {
+    issues.push({
+      field: 'bedsOccupied',
+      message: `must not exceed bedsOpen (${input.bedsOpen}), got ${input.bedsOccupied}`,
+    });
+  }
+  if (input.bedsOpen > licensedBeds) {
+    issues.push({
+      field: 'bedsOpen',
+      message: `must not exceed the licensed beds (${licensedBeds}), got ${input.bedsOpen}`,
+    });
+  } else if (input.bedsOpen + closed > licensedBeds) {
+    issues.push({
+      field: 'bedsClosed',
+      message: `open (${input.bedsOpen}) and closed (${closed}) beds together exceed the licensed beds (${licensedBeds})`,
+    });
+  }
+  if (closed > 0 && !input.closedReason) {
+    issues.push({ field: 'closedReason', message: 'is required when beds are closed' });
+  }
+  if (closed === 0 && input.closedReason) {
+    issues.push({ field: 'closedReason', message: 'only applies when bedsClosed is above 0' });
+  }
+  return issues;
+}
+
+export interface BedStatusWrite {
+  status: BedStatus;
+  event: BedStatusEvent;
+  warnings: Issue[];
+}
+
+/** Takes the write lock; with If-Match, checks it names the latest event of the facility. */
+async function lockAndCheck(
+  trx: Transaction<Database>,
+  hospiceId: string,
+  expectedEventId: number | undefined,
+  needLatest: boolean,
+): Promise<EventRow | undefined> {
+  await sql`select pg_advisory_xact_lock(${BED_STATUS_LOCK})`.execute(trx);
+  if (expectedEventId === undefined && !needLatest) {
+    return undefined;
+  }
+  const latest = await latestEvent(trx, hospiceId);
+  if (expectedEventId !== undefined && latest?.id !== expectedEventId) {
+    throw new AppError(
+      'PRECONDITION_FAILED',
+      latest
+        ? `the bed status of hospice ${hospiceId} changed since event ${expectedEventId}; the latest is ${latest.id}`
+        : `hospice ${hospiceId} has no bed status event ${expectedEventId}`,
+    );
+  }
+  return latest;
+}
+
+/**
+ * Stores a new bed status (also a confirmation). `expectedEventId` (If-Match) must name the latest
+ * event, or the write is refused with PRECONDITION_FAILED and nothing is stored.
+ */
+export async function setBedStatus(
+  db: Kysely<Database>,
+  hospiceId: string,
+  input: BedStatusPut,
+  ctx: WriteContext,
+  options: { freshnessHours: number; expectedEventId?: number | undefined },
+): Promise<BedStatusWrite> {
+  const closed = input.bedsClosed ?? 0;
+  const values = {
+    hospice_id: hospiceId,
+    kind: 'update' as const,
+    beds_open: input.bedsOpen,
+    beds_occupied: input.bedsOccupied,
+    beds_closed: closed,
+    closed_reason: closed > 0 ? (input.closedReason ?? null) : null,
+    admission_stop: input.admissionStop ?? false,
+    recorded_at: ctx.now.toISOString(),
+    recorded_by: ctx.actor,
+  };
+  const validated = async (db: Db) => {
+    const hospice = await reportingHospice(db, hospiceId, ctx.now);
+    const issues = checkBedStatus(input, hospice.licensedBeds);
+    if (issues.length > 0) {
+      throw new AppError('UNPROCESSABLE', 'the bed status was not stored', issues);
+    }
+    return hospice;
+  };
+  let hospice: Awaited<ReturnType<typeof validated>>;
+  let row: EventRow;
+  if (options.expectedEventId === undefined) {
+    // The common case, kept to one write statement: it takes the lock, draws the id and commits,
+    // so ids still commit in order. Nothing is read after the lock, so no snapshot can be stale.
+    hospice = await validated(db);
+    const inserted = await sql<EventRow>`
+      insert into bed_status_event (hospice_id, kind, beds_open, beds_occupied, beds_closed,
+        closed_reason, admission_stop, recorded_at, recorded_by)
+      select ${values.hospice_id}, ${values.kind}, ${values.beds_open}, ${values.beds_occupied},
+        ${values.beds_closed}, ${values.closed_reason}, ${values.admission_stop},
+        ${values.recorded_at}::timestamptz, ${values.recorded_by}
+      from (select pg_advisory_xact_lock(${BED_STATUS_LOCK})) as lock
+      returning *`.execute(db);
+    row = inserted.rows[0]!;
+  } else {
+    // With If-Match the latest event is read after the lock, in a statement of its own, so it sees
+    // every write committed before ours.
+    ({ hospice, row } = await db.transaction().execute(async (trx) => {
+      const hospice = await validated(trx);
+      await lockAndCheck(trx, hospiceId, options.expectedEventId, false);
+      const row = await trx
+        .insertInto('bed_status_event')
+        .values(values)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return { hospice, row };
+    }));
+  }
+  const event = toBedStatusEvent(row);
+  return {
+    status: toBedStatus(hospice, event, event.recordedAt, ctx.now, options.freshnessHours),
+    event,
+    warnings: occupancyWarnings(hospice, input.bedsOccupied),
+  };
+}
+
+/** "No change": one action that only refreshes the confirmation time of the current state. */
+export async function confirmBedStatus(
+  db: Kysely<Database>,
+  hospiceId: string,
+  ctx: WriteContext,
+  options: { freshnessHours: number; expectedEventId?: number | undefined },
+): Promise<BedStatusWrite> {
+  const { row, hospice } = await db.transaction().execute(async (trx) => {
+    const hospice = await reportingHospice(trx, hospiceId, ctx.now);
+    const latest = await lockAndCheck(trx, hospiceId, options.expectedEventId, true);
+    if (!latest) {
+      throw new AppError('UNPROCESSABLE', 'there is no bed status to confirm yet', [
+        { field: 'bedStatus', message: 'set the bed status once before confirming it' },
+      ]);
+    }
+    // The registry may have lost beds since: a confirmation must not confirm an impossible state.
+    const issues = checkBedStatus(
+      {
+        bedsOpen: latest.beds_open,
+        bedsOccupied: latest.beds_occupied,
+        bedsClosed: latest.beds_closed,
+        closedReason: latest.closed_reason,
+      },
+      hospice.licensedBeds,
+    );
+    if (issues.length > 0) {
+      throw new AppError('UNPROCESSABLE', 'the current bed status is no longer valid', issues);
+    }
+    const row = await trx
+      .insertInto('bed_status_event')
+      .values({
+        hospice_id: hospiceId,
+        kind: 'confirm',
+        beds_open: latest.beds_open,
+        beds_occupied: latest.beds_occupied,
+        beds_closed: latest.beds_closed,
+        closed_reason: latest.closed_reason,
+        admission_stop: latest.admission_stop,
+        recorded_at: ctx.now.toISOString(),
+        recorded_by: ctx.actor,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return { row, hospice };
+  });
+  const event = toBedStatusEvent(row);
+  const changedAt = await lastChange(db, hospiceId);
+  return {
+    status: toBedStatus(hospice, event, changedAt, ctx.now, options.freshnessHours),
+    event,
+    warnings: [],
+  };
+}
+
+/**
+ * After an admission or departure registered for today, the occupied beds follow by `delta`, so a
+ * hospice registers a guest once. Skipped (null) when there is no status yet or the result would
+ * be impossible; the caller then reports a warning instead.
+ */
+export async function followOccupancy(
+  trx: Transaction<Database>,
+  hospiceId: string,
+  delta: number,
+  ctx: WriteContext,
+): Promise<EventRow | null> {
+  await sql`select pg_advisory_xact_lock(${BED_STATUS_LOCK})`.execute(trx);
+  const latest = await latestEvent(trx, hospiceId);
+  if (!latest) {
+    return null;
+  }
+  const occupied = latest.beds_occupied + delta;
+  if (occupied < 0 || occupied > latest.beds_open) {
+    return null;
+  }
+  return trx
+    .insertInto('bed_status_event')
+    .values({
+      hospice_id: hospiceId,
+      kind: 'movement',
+      beds_open: latest.beds_open,
+      beds_occupied: occupied,
+      beds_closed: latest.beds_closed,
+      closed_reason: latest.closed_reason,
+      admission_stop: latest.admission_stop,
+      recorded_at: ctx.now.toISOString(),
+      recorded_by: ctx.actor,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** Warns when a hospice that registers its guests reports a different number of occupied beds. */
+function occupancyWarnings(hospice: { stays: number; present: number }, occupied: number): Issue[] {
+  if (hospice.stays > 0 && hospice.present !== occupied) {
+    return [
+      {
+        field: 'bedsOccupied',
+        severity: 'warning',
+        message: `${occupied} occupied beds reported, but ${hospice.present} guests are registered as present`,
+      },
+    ];
+  }
+  return [];
+}
+
+/** Events after `afterId` in id order (the order they committed), for replay and history. */
+export async function listBedStatusEvents(
+  db: Db,
+  query: { afterId?: number; hospiceId?: string; limit: number; newestFirst?: boolean },
+): Promise<BedStatusEvent[]> {
+  let q = db.selectFrom('bed_status_event').selectAll();
+  if (query.afterId !== undefined) {
+    q = q.where('id', '>', query.afterId);
+  }
+  if (query.hospiceId !== undefined) {
+    q = q.where('hospice_id', '=', query.hospiceId);
+  }
+  const rows = await q
+    .orderBy('id', query.newestFirst ? 'desc' : 'asc')
+    .limit(query.limit)
+    .execute();
+  return rows.map(toBedStatusEvent);
+}
+
+/** The highest event id, 0 when there is none. */
+export async function latestBedStatusEventId(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('bed_status_event')
+    .select((eb) => eb.fn.max('id').as('id'))
+    .executeTakeFirst();
+  return Number(row?.id ?? 0);
+}
+
+/** The latest event of each of the given facilities (all when omitted). */
+export async function currentBedStatusEvents(
+  db: Db,
+  hospiceIds?: readonly string[],
+): Promise<Map<string, BedStatusEvent>> {
+  if (hospiceIds !== undefined && hospiceIds.length === 0) {
+    return new Map();
+  }
+  let q = db
+    .selectFrom('bed_status_event')
+    .distinctOn('hospice_id')
+    .selectAll()
+    .orderBy('hospice_id')
+    .orderBy('id', 'desc');
+  if (hospiceIds !== undefined) {
+    q = q.where('hospice_id', 'in', hospiceIds);
+  }
+  const rows = await q.execute();
+  return new Map(rows.map((r) => [r.hospice_id, toBedStatusEvent(r)]));
+}

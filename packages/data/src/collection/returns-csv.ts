@@ -1,0 +1,145 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema';
+import { AppError, type Issue } from '../errors';
+import type { WriteContext } from '../hospices.repository';
+import { guessDelimiter, readCsv } from '../importers/csv';
+import {
+  RETURN_FIELDS,
+  submitReturns,
+  type ReturnInput,
+  type ReturnsSummary,
+} from './returns.repository';
+
+// The CSV form of monthly returns (docs/data-collection.md): one row per hospice and month, comma
+// or semicolon separated, header required. Unknown columns are refused: a file must not smuggle in
+// anything about persons.
+
+const REQUIRED = [
+  'hospice',
+  'month',
+  'occupied_start',
+  'admissions',
+  'departures_died',
+  'departures_discharged_home',
+  'departures_transferred',
+  'occupied_end',
+  'bed_days',
+  'refusals',
+] as const;
+const OPTIONAL = ['waiting_list_end', 'length_of_stay_days_total'] as const;
+export const RETURN_CSV_COLUMNS = [...REQUIRED, ...OPTIONAL];
+
+const COLUMN_TO_FIELD = Object.fromEntries(
+  Object.entries(RETURN_FIELDS).map(([field, column]) => [column, field]),
+) as Record<string, keyof typeof RETURN_FIELDS>;
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** Parses a returns file; every problem comes back with its line and column. */
+export function parseReturnsCsv(text: string): { rows: ReturnInput[]; issues: Issue[] } {
+  const { table, issues: csvIssues } = readCsv(text, guessDelimiter(text));
+  if (!table) {
+    return {
+      rows: [],
+      issues: csvIssues.map((i) => ({
+        message: i.message,
+        ...(i.line === undefined ? {} : { line: i.line }),
+      })),
+    };
+  }
+  const issues: Issue[] = [];
+  const header = table.header.map((h) => h.toLowerCase());
+  for (const column of REQUIRED) {
+    if (!header.includes(column)) {
+      issues.push({ line: table.headerLine, field: column, message: 'required column is missing' });
+    }
+  }
+  for (const column of header) {
+    if (!(RETURN_CSV_COLUMNS as readonly string[]).includes(column)) {
+      issues.push({
+        line: table.headerLine,
+        field: column,
+        message: `unknown column; the columns are ${RETURN_CSV_COLUMNS.join(', ')}`,
+      });
+    }
+  }
+  if (issues.length > 0) {
+    return { rows: [], issues };
+  }
+  if (table.rows.length === 0) {
+    return { rows: [], issues: [{ message: 'the file has no rows' }] };
+  }
+  const rows: ReturnInput[] = [];
+  for (const row of table.rows) {
+    const get = (column: string) => (row.values[header.indexOf(column)] ?? '').trim();
+    const line = row.line;
+    let ok = true;
+    if (row.values.length > header.length) {
+      issues.push({
+        line,
+        message: `has ${row.values.length} values for ${header.length} columns`,
+      });
+      ok = false;
+    }
+    const hospice = get('hospice');
+    if (hospice === '') {
+      issues.push({ line, field: 'hospice', message: 'is required (hospice id or ref)' });
+      ok = false;
+    }
+    const month = get('month');
+    if (!MONTH.test(month)) {
+      issues.push({ line, field: 'month', message: `must be a month YYYY-MM, got "${month}"` });
+      ok = false;
+    }
+    const values: Record<string, number | null> = {};
+    for (const column of [...REQUIRED.slice(2), ...OPTIONAL]) {
+      const text = get(column);
+      const isOptional = (OPTIONAL as readonly string[]).includes(column);
+      if (text === '' && isOptional) {
+        values[COLUMN_TO_FIELD[column]!] = null;
+        continue;
+      }
+      if (!/^\d+$/.test(text) || Number(text) > 1_000_000) {
+        issues.push({
+          line,
+          field: column,
+          message: text === '' ? 'is required' : `must be a whole number 0 or more, got "${text}"`,
+        });
+        ok = false;
+        continue;
+      }
+      values[COLUMN_TO_FIELD[column]!] = Number(text);
+    }
+    if (ok) {
+      rows.push({
+        hospice,
+        month,
+        line,
+        occupiedStart: values['occupiedStart']!,
+        admissions: values['admissions']!,
+        departuresDied: values['departuresDied']!,
+        departuresDischargedHome: values['departuresDischargedHome']!,
+        departuresTransferred: values['departuresTransferred']!,
+        occupiedEnd: values['occupiedEnd']!,
+        bedDays: values['bedDays']!,
+        refusals: values['refusals']!,
+        waitingListEnd: values['waitingListEnd'] ?? null,
+        lengthOfStayDaysTotal: values['lengthOfStayDaysTotal'] ?? null,
+      });
+    }
+  }
+  return { rows, issues };
+}
+
+/** Parses and stores a returns file, all rows or none; every problem of the file at once. */
+export async function submitReturnsCsv(
+  db: Kysely<Database>,
+  text: string,
+  ctx: WriteContext,
+): Promise<ReturnsSummary> {
+  const { rows, issues } = parseReturnsCsv(text);
+  if (rows.length === 0 && issues.length > 0) {
+    throw new AppError('UNPROCESSABLE', 'the returns file was not stored', issues);
+  }
+  return submitReturns(db, rows, 'csv', ctx, issues);
+}

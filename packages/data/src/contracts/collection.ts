@@ -1,0 +1,333 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { IsoDate } from './common';
+import { HospiceTypeSchema } from './hospice';
+
+// Contracts of low-burden data collection: bed status, anonymous stays, refusals, waiting list,
+// monthly returns and the figures derived from them. No field can hold personal data: every body
+// rejects unknown fields, and there is no free text.
+
+export const CLOSED_REASONS = ['staff-shortage', 'renovation', 'infection', 'other'] as const;
+export const STAY_ORIGINS = ['home', 'hospital', 'nursing-home', 'other'] as const;
+export const DEPARTURE_KINDS = ['died', 'discharged-home', 'transferred'] as const;
+
+const Count = (description: string, maximum = 500) =>
+  Type.Integer({ minimum: 0, maximum, description });
+const Timestamp = Type.String({ format: 'date-time' });
+
+export const ClosedReasonSchema = Type.Union(
+  CLOSED_REASONS.map((r) => Type.Literal(r)),
+  {
+    description:
+      'Reden van tijdelijke sluiting: staff-shortage = personeelstekort, renovation = verbouwing, infection = infectie, other = anders',
+  },
+);
+
+export const BedStatusPut = Type.Object(
+  {
+    bedsOpen: Count('Bedden open (bemenst)'),
+    bedsOccupied: Count('Bedden bezet'),
+    bedsClosed: Type.Optional(Count('Bedden tijdelijk gesloten (standaard 0)')),
+    closedReason: Type.Optional(Type.Union([ClosedReasonSchema, Type.Null()])),
+    admissionStop: Type.Optional(
+      Type.Boolean({ description: 'Opnamestop: er worden nu geen gasten opgenomen' }),
+    ),
+  },
+  { additionalProperties: false, $id: 'BedStatusPut' },
+);
+export type BedStatusPut = Static<typeof BedStatusPut>;
+
+export const BedStatus = Type.Object(
+  {
+    hospiceId: Type.String(),
+    bedsOpen: Type.Union([Type.Integer(), Type.Null()]),
+    bedsOccupied: Type.Union([Type.Integer(), Type.Null()]),
+    bedsFree: Type.Union([Type.Integer(), Type.Null()], {
+      description:
+        'Vrije bedden (open − bezet); null als de status niet binnen de versheidstermijn is bevestigd: onbekend is nooit vrij',
+    }),
+    bedsClosed: Type.Union([Type.Integer(), Type.Null()]),
+    closedReason: Type.Union([ClosedReasonSchema, Type.Null()]),
+    admissionStop: Type.Union([Type.Boolean(), Type.Null()]),
+    licensedBeds: Type.Union([Type.Integer(), Type.Null()]),
+    confirmedAt: Type.Union([Timestamp, Type.Null()], {
+      description: 'Laatst bevestigd (ook "geen wijziging")',
+    }),
+    changedAt: Type.Union([Timestamp, Type.Null()], { description: 'Laatst gewijzigd' }),
+    freshness: Type.Union([Type.Literal('fresh'), Type.Literal('unknown')], {
+      description: 'fresh = bevestigd binnen de versheidstermijn; unknown = niet (of nooit)',
+    }),
+    freshUntil: Type.Union([Timestamp, Type.Null()]),
+    eventId: Type.Union([Type.Integer(), Type.Null()]),
+    recordedBy: Type.Union([Type.String(), Type.Null()]),
+    isSynthetic: Type.Boolean({ description: 'Synthetische demogegevens' }),
+  },
+  { $id: 'BedStatus' },
+);
+export type BedStatus = Static<typeof BedStatus>;
+
+export const WarningList = Type.Array(
+  Type.Object({ field: Type.Optional(Type.String()), message: Type.String() }),
+  { description: 'Waarschuwingen: geaccepteerd, maar opvallend' },
+);
+
+export const BedStatusEvent = Type.Object({
+  id: Type.Integer(),
+  hospiceId: Type.String(),
+  kind: Type.Union([Type.Literal('update'), Type.Literal('confirm'), Type.Literal('movement')]),
+  bedsOpen: Type.Integer(),
+  bedsOccupied: Type.Integer(),
+  bedsClosed: Type.Integer(),
+  closedReason: Type.Union([ClosedReasonSchema, Type.Null()]),
+  admissionStop: Type.Boolean(),
+  recordedAt: Timestamp,
+  recordedBy: Type.String(),
+});
+export type BedStatusEvent = Static<typeof BedStatusEvent>;
+
+export const StayOriginSchema = Type.Union(
+  STAY_ORIGINS.map((o) => Type.Literal(o)),
+  {
+    description:
+      'Herkomst: home = thuis, hospital = ziekenhuis, nursing-home = verpleeghuis, other = anders',
+  },
+);
+export const DepartureKindSchema = Type.Union(
+  DEPARTURE_KINDS.map((k) => Type.Literal(k)),
+  {
+    description:
+      'Soort vertrek: died = overleden, discharged-home = ontslagen naar huis, transferred = overgeplaatst',
+  },
+);
+
+export const DepartureCreate = Type.Object(
+  { departedOn: IsoDate, kind: DepartureKindSchema },
+  { additionalProperties: false, $id: 'DepartureCreate' },
+);
+export type DepartureCreate = Static<typeof DepartureCreate>;
+
+export const AdmissionCreate = Type.Object(
+  {
+    admittedOn: IsoDate,
+    origin: StayOriginSchema,
+    departure: Type.Optional(
+      Type.Object(
+        { departedOn: IsoDate, kind: DepartureKindSchema },
+        {
+          additionalProperties: false,
+          description: 'Alleen om een afgesloten verblijf in één keer in te voeren',
+        },
+      ),
+    ),
+  },
+  { additionalProperties: false, $id: 'AdmissionCreate' },
+);
+export type AdmissionCreate = Static<typeof AdmissionCreate>;
+
+export const Stay = Type.Object(
+  {
+    stayId: Type.String({ description: 'Anoniem verblijfsnummer, uitgegeven bij opname' }),
+    hospiceId: Type.String(),
+    admittedOn: IsoDate,
+    origin: StayOriginSchema,
+    departedOn: Type.Union([IsoDate, Type.Null()]),
+    departureKind: Type.Union([DepartureKindSchema, Type.Null()]),
+    lengthOfStayDays: Type.Union([Type.Integer(), Type.Null()], {
+      description: 'Verblijfsduur in dagen (vertrekdatum − opnamedatum); null zolang de gast er is',
+    }),
+    recordedAt: Timestamp,
+  },
+  { $id: 'Stay' },
+);
+export type Stay = Static<typeof Stay>;
+
+export const RefusalCreate = Type.Object(
+  {
+    date: IsoDate,
+    count: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: 100, description: 'Aantal weigeringen (standaard 1)' }),
+    ),
+  },
+  { additionalProperties: false, $id: 'RefusalCreate' },
+);
+export type RefusalCreate = Static<typeof RefusalCreate>;
+
+export const WaitingListPut = Type.Object(
+  {
+    size: Count('Aantal mensen op de wachtlijst'),
+    date: Type.Optional(IsoDate),
+  },
+  { additionalProperties: false, $id: 'WaitingListPut' },
+);
+export type WaitingListPut = Static<typeof WaitingListPut>;
+
+export const MonthPattern = '^\\d{4}-(0[1-9]|1[0-2])$';
+
+export const MonthlyReturnBody = Type.Object(
+  {
+    occupiedStart: Count('Bezette bedden aan het begin van de maand'),
+    admissions: Count('Opnames', 10_000),
+    departuresDied: Count('Vertrokken: overleden', 10_000),
+    departuresDischargedHome: Count('Vertrokken: ontslagen naar huis', 10_000),
+    departuresTransferred: Count('Vertrokken: overgeplaatst', 10_000),
+    occupiedEnd: Count('Bezette bedden aan het eind van de maand'),
+    bedDays: Count('Ligdagen (bezette bedden per nacht, opgeteld)', 100_000),
+    refusals: Count('Weigeringen wegens vol', 10_000),
+    waitingListEnd: Type.Optional(
+      Type.Union([Count('Wachtlijst aan het eind van de maand'), Type.Null()]),
+    ),
+    lengthOfStayDaysTotal: Type.Optional(
+      Type.Union([
+        Count('Som van de verblijfsduur (dagen) van de vertrokken gasten', 1_000_000),
+        Type.Null(),
+      ]),
+    ),
+  },
+  { additionalProperties: false, $id: 'MonthlyReturnBody' },
+);
+export type MonthlyReturnBody = Static<typeof MonthlyReturnBody>;
+
+export const MonthlyReturn = Type.Object({
+  id: Type.Integer(),
+  hospiceId: Type.String(),
+  month: Type.String({ pattern: MonthPattern }),
+  occupiedStart: Type.Integer(),
+  admissions: Type.Integer(),
+  departuresDied: Type.Integer(),
+  departuresDischargedHome: Type.Integer(),
+  departuresTransferred: Type.Integer(),
+  occupiedEnd: Type.Integer(),
+  bedDays: Type.Integer(),
+  refusals: Type.Integer(),
+  waitingListEnd: Type.Union([Type.Integer(), Type.Null()]),
+  lengthOfStayDaysTotal: Type.Union([Type.Integer(), Type.Null()]),
+  source: Type.Union([Type.Literal('api'), Type.Literal('csv')]),
+  recordedAt: Timestamp,
+  recordedBy: Type.String(),
+  supersededAt: Type.Union([Timestamp, Type.Null()]),
+});
+export type MonthlyReturn = Static<typeof MonthlyReturn>;
+
+export const ReturnDifference = Type.Object({
+  hospiceId: Type.String(),
+  month: Type.String(),
+  field: Type.String(),
+  returned: Type.Number(),
+  derived: Type.Number({ description: 'Afgeleid uit de geregistreerde bewegingen' }),
+  line: Type.Optional(Type.Integer()),
+});
+export type ReturnDifference = Static<typeof ReturnDifference>;
+
+export const PeriodFigures = Type.Object({
+  period: Type.String({ description: 'JJJJ-MM of JJJJ' }),
+  from: IsoDate,
+  to: IsoDate,
+  days: Type.Integer({ description: 'Dagen in de periode tot en met vandaag' }),
+  hospices: Type.Integer({ description: 'Voorzieningen in de regio in deze periode' }),
+  bedDays: Type.Integer({ description: 'Ligdagen (bezette bedden per nacht)' }),
+  bedDaysAvailable: Type.Integer({
+    description: 'Vergunde bedden × dagen, alleen voor dagen met gegevens',
+  }),
+  occupancy: Type.Union([Type.Number(), Type.Null()], { description: 'Bezettingsgraad 0–1' }),
+  admissions: Type.Integer(),
+  departures: Type.Object({
+    total: Type.Integer(),
+    died: Type.Integer(),
+    dischargedHome: Type.Integer(),
+    transferred: Type.Integer(),
+  }),
+  lengthOfStay: Type.Object({
+    count: Type.Integer({ description: 'Vertrokken gasten met bekende verblijfsduur' }),
+    meanDays: Type.Union([Type.Number(), Type.Null()]),
+    medianDays: Type.Union([Type.Number(), Type.Null()], {
+      description: 'Alleen uit geregistreerde bewegingen (niet uit maandopgaven)',
+    }),
+  }),
+  refusals: Type.Integer(),
+  waitingList: Type.Object({
+    mean: Type.Union([Type.Number(), Type.Null()]),
+    end: Type.Union([Type.Integer(), Type.Null()]),
+  }),
+  freshDataShare: Type.Union([Type.Number(), Type.Null()], {
+    description: 'Aandeel voorziening-dagen waarop de beddenstatus vers was',
+  }),
+  coverage: Type.Object({
+    hospiceMonthsFromEvents: Type.Integer(),
+    hospiceMonthsFromReturns: Type.Integer(),
+    hospiceMonthsWithoutData: Type.Integer(),
+  }),
+});
+export type PeriodFigures = Static<typeof PeriodFigures>;
+
+export const DailyFigures = Type.Object({
+  date: IsoDate,
+  occupied: Type.Integer(),
+  beds: Type.Integer({ description: 'Vergunde bedden van voorzieningen met bewegingsregistratie' }),
+  occupancy: Type.Union([Type.Number(), Type.Null()]),
+  freshDataShare: Type.Union([Type.Number(), Type.Null()]),
+});
+export type DailyFigures = Static<typeof DailyFigures>;
+
+export const Statistics = Type.Object({
+  scope: Type.Object({
+    kind: Type.Union([
+      Type.Literal('hospice'),
+      Type.Literal('gemeente'),
+      Type.Literal('provincie'),
+      Type.Literal('zorgkantoorregio'),
+      Type.Literal('national'),
+    ]),
+    code: Type.String(),
+    name: Type.String(),
+  }),
+  period: Type.Union([Type.Literal('month'), Type.Literal('year')]),
+  from: IsoDate,
+  to: IsoDate,
+  freshnessHours: Type.Number(),
+  isSynthetic: Type.Boolean({ description: 'Bevat synthetische demogegevens' }),
+  items: Type.Array(PeriodFigures),
+  daily: Type.Optional(Type.Array(DailyFigures)),
+});
+export type Statistics = Static<typeof Statistics>;
+
+export const BedFinderHospice = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  type: HospiceTypeSchema,
+  place: Type.String(),
+  gemeenteCode: Type.String(),
+  phone: Type.Union([Type.String(), Type.Null()]),
+  latitude: Type.Number(),
+  longitude: Type.Number(),
+  distanceKm: Type.Number(),
+  bedsFree: Type.Union([Type.Integer(), Type.Null()]),
+  confirmedAt: Type.Union([Timestamp, Type.Null()], { description: 'Laatst bevestigd' }),
+  isSynthetic: Type.Boolean(),
+});
+export type BedFinderHospice = Static<typeof BedFinderHospice>;
+
+export const BedFinderResult = Type.Object({
+  origin: Type.Object({
+    query: Type.String(),
+    kind: Type.Union([
+      Type.Literal('postcode'),
+      Type.Literal('coordinates'),
+      Type.Literal('place'),
+    ]),
+    label: Type.String(),
+    latitude: Type.Number(),
+    longitude: Type.Number(),
+  }),
+  radiusKm: Type.Number(),
+  freshnessHours: Type.Number(),
+  asOf: Timestamp,
+  available: Type.Array(BedFinderHospice, {
+    description: 'Met vrije bedden, dichtstbijzijnde eerst',
+  }),
+  unknown: Type.Array(BedFinderHospice, {
+    description: 'Beddenstatus niet vers bevestigd: onbekend, niet vrij',
+  }),
+  full: Type.Integer({
+    description: 'Aantal voorzieningen binnen de straal dat vol is of een opnamestop heeft',
+  }),
+});
+export type BedFinderResult = Static<typeof BedFinderResult>;

@@ -1,0 +1,144 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openStore, ensureReferenceData, type Store } from '@palliamonitor/data';
+import { buildApp } from '../src/app';
+import type { App } from '../src/context';
+import { connectSse, type SseConnection } from '../src/live/sse-client';
+
+// Benchmarks of data collection (no assertions; goals: ≥ 500 updates/s, p99 < 100 ms):
+// - bed-status-updates-per-second: sustained PUTs of bed status on the embedded store persisted in
+//   a folder (durable: every acknowledged event is on disk), through the whole request pipeline;
+// - sse-delivery-p99-ms: from sending a PUT to its event arriving at each of 1,000 SSE
+//   subscribers, over real HTTP on loopback.
+
+const HOSPICES = 20;
+
+async function withApp<T>(fn: (app: App, store: Store) => Promise<T>): Promise<T> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'palliamonitor-bench-'));
+  const store = await openStore({ dataDir: path.join(dir, 'store') });
+  await ensureReferenceData(store.db);
+  const app = await buildApp(store);
+  try {
+    return await fn(app, store);
+  } finally {
+    await app.close();
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function createHospices(app: App): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < HOSPICES; i++) {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/hospices',
+      payload: {
+        name: `Bench ${i}`,
+        place: 'Utrecht',
+        gemeenteCode: 'GM0344',
+        type: 'bth',
+        licensedBeds: 8,
+        openedOn: '2020-01-01',
+      },
+    });
+    ids.push((res.json() as { id: string }).id);
+  }
+  return ids;
+}
+
+/** Sustained bed-status updates per second over `seconds`, `workers` requests in flight. */
+export async function benchUpdatesPerSecond(seconds = 5, workers = 8): Promise<number> {
+  return withApp(async (app) => {
+    const ids = await createHospices(app);
+    let n = 0;
+    const update = async () => {
+      const k = n++;
+      const res = await app.inject({
+        method: 'PUT',
+        url: `/api/v1/hospices/${ids[k % ids.length]}/bed-status`,
+        payload: { bedsOpen: 8, bedsOccupied: k % 9 },
+      });
+      if (res.statusCode !== 200) {
+        throw new Error(`update failed: ${res.statusCode} ${res.body}`);
+      }
+    };
+    for (let i = 0; i < 100; i++) {
+      await update(); // warm-up
+    }
+    let done = 0;
+    const until = performance.now() + seconds * 1000;
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: workers }, async () => {
+        while (performance.now() < until) {
+          await update();
+          done++;
+        }
+      }),
+    );
+    return Math.round(done / ((performance.now() - started) / 1000));
+  });
+}
+
+/** p99 in ms of PUT → event at each of `subscribers` SSE clients, over `updates` updates. */
+export async function benchSseDeliveryP99(subscribers = 1000, updates = 30): Promise<number> {
+  return withApp(async (app) => {
+    const ids = await createHospices(app);
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.server.address();
+    const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    const connections: SseConnection[] = [];
+    try {
+      for (let i = 0; i < subscribers; i += 100) {
+        connections.push(
+          ...(await Promise.all(
+            Array.from({ length: Math.min(100, subscribers - i) }, () =>
+              connectSse(`${base}/api/v1/bed-status/stream`),
+            ),
+          )),
+        );
+      }
+      const latencies: number[] = [];
+      for (let k = 0; k < updates; k++) {
+        const sent = performance.now();
+        const res = await fetch(`${base}/api/v1/hospices/${ids[k % ids.length]}/bed-status`, {
+          method: 'PUT',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ bedsOpen: 8, bedsOccupied: k % 9 }),
+        });
+        const { eventId } = (await res.json()) as { eventId: number };
+        const arrived = await Promise.all(connections.map((c) => c.waitFor(k + 1, 10_000)));
+        for (const events of arrived) {
+          const event = events[k]!;
+          if (event.id !== eventId) {
+            throw new Error(`subscriber got event ${event.id}, expected ${eventId}`);
+          }
+          latencies.push(event.receivedAt - sent);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      latencies.sort((a, b) => a - b);
+      return Math.round(latencies[Math.floor(latencies.length * 0.99)]! * 10) / 10;
+    } finally {
+      for (const connection of connections) {
+        connection.close();
+      }
+    }
+  });
+}
+
+export async function collectionBenchmarks(): Promise<Array<[string, number]>> {
+  return [
+    ['bed-status-updates-per-second', await benchUpdatesPerSecond()],
+    ['sse-delivery-p99-ms', await benchSseDeliveryP99()],
+  ];
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  for (const [name, value] of await collectionBenchmarks()) {
+    console.log(`${name}: ${value}`);
+  }
+}

@@ -1,0 +1,205 @@
+import { Type } from '@sinclair/typebox';
+import {
+  AppError,
+  BedStatus,
+  BedStatusEvent,
+  BedStatusPut,
+  confirmBedStatus,
+  getBedStatus,
+  listBedStatusEvents,
+  setBedStatus,
+  WarningList,
+  type Issue,
+} from '@palliamonitor/data';
+import type { App, AppContext } from '../context';
+import type { CollectionContext } from '../live/collection-context';
+import { streamBedStatus } from '../live/bed-status-stream';
+import { ProblemResponses } from './params';
+
+export const HospiceIdParams = Type.Object({
+  id: Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9-]+$' }),
+});
+export const WriteProblems = {
+  ...ProblemResponses,
+  409: Type.Ref('Problem'),
+  412: Type.Ref('Problem'),
+  422: Type.Ref('Problem'),
+};
+
+/** Until accounts exist every write is recorded as made through the API. */
+export const API_ACTOR = 'api';
+
+/** Warnings as the API shows them (field and message; the severity is implied). */
+export function toWarnings(issues: Issue[]): Array<{ field?: string; message: string }> {
+  return issues.map((i) => ({
+    ...(i.field === undefined ? {} : { field: i.field }),
+    message: i.message,
+  }));
+}
+
+const etagOf = (eventId: number | null) => (eventId === null ? undefined : `"e${eventId}"`);
+
+function parseIfMatch(header: string | undefined): number | undefined {
+  if (header === undefined || header.trim() === '*') {
+    return undefined;
+  }
+  const match = /^(?:W\/)?"e(\d+)"$/.exec(header.trim());
+  if (!match) {
+    throw new AppError('VALIDATION_FAILED', 'If-Match must be an ETag of this bed status', [
+      { field: 'If-Match', message: `not a bed-status ETag: ${header}` },
+    ]);
+  }
+  return Number(match[1]);
+}
+
+const BedStatusWithWarnings = Type.Intersect([BedStatus, Type.Object({ warnings: WarningList })]);
+
+export function bedStatusRoutes(app: App, ctx: AppContext, collection: CollectionContext): void {
+  const options = () => ({ freshnessHours: collection.freshnessHours });
+
+  app.get(
+    '/hospices/:id/bed-status',
+    {
+      schema: {
+        tags: ['beddenstatus'],
+        summary: 'Actuele beddenstatus van een voorziening',
+        description:
+          'Vrije bedden alleen als de status binnen de versheidstermijn is bevestigd; anders onbekend (null). De ETag hoort bij If-Match van PUT.',
+        params: HospiceIdParams,
+        response: { 200: BedStatus, ...ProblemResponses },
+      },
+    },
+    async (request, reply) => {
+      const status = await getBedStatus(
+        ctx.store.db,
+        request.params.id,
+        ctx.now(),
+        collection.freshnessHours,
+      );
+      const etag = etagOf(status.eventId);
+      if (etag) {
+        reply.header('ETag', etag);
+      }
+      reply.header('Cache-Control', 'no-store');
+      return status;
+    },
+  );
+
+  app.put(
+    '/hospices/:id/bed-status',
+    {
+      schema: {
+        tags: ['beddenstatus'],
+        summary: 'Beddenstatus doorgeven (ook als bevestiging)',
+        description:
+          'Slaat een nieuwe status op als gebeurtenis en geeft de status terug met confirmedAt. Bezet ≤ open ≤ vergunde bedden. Met If-Match (ETag van GET) wordt een verouderde wijziging geweigerd met 412.',
+        params: HospiceIdParams,
+        body: BedStatusPut,
+        headers: Type.Object({ 'if-match': Type.Optional(Type.String()) }),
+        response: { 200: BedStatusWithWarnings, ...WriteProblems },
+      },
+    },
+    async (request, reply) => {
+      const result = await setBedStatus(
+        ctx.store.db,
+        request.params.id,
+        request.body,
+        { actor: API_ACTOR, now: ctx.now() },
+        { ...options(), expectedEventId: parseIfMatch(request.headers['if-match']) },
+      );
+      await collection.hub.announce(result.event.id);
+      reply.header('ETag', etagOf(result.event.id));
+      return { ...result.status, warnings: toWarnings(result.warnings) };
+    },
+  );
+
+  app.post(
+    '/hospices/:id/bed-status/confirm',
+    {
+      schema: {
+        tags: ['beddenstatus'],
+        summary: 'Geen wijziging: de huidige status bevestigen',
+        description: 'Eén handeling die alleen "laatst bevestigd" ververst.',
+        params: HospiceIdParams,
+        headers: Type.Object({ 'if-match': Type.Optional(Type.String()) }),
+        response: { 200: BedStatus, ...WriteProblems },
+      },
+    },
+    async (request, reply) => {
+      const result = await confirmBedStatus(
+        ctx.store.db,
+        request.params.id,
+        { actor: API_ACTOR, now: ctx.now() },
+        { ...options(), expectedEventId: parseIfMatch(request.headers['if-match']) },
+      );
+      await collection.hub.announce(result.event.id);
+      reply.header('ETag', etagOf(result.event.id));
+      return result.status;
+    },
+  );
+
+  app.get(
+    '/hospices/:id/bed-status/history',
+    {
+      schema: {
+        tags: ['beddenstatus'],
+        summary: 'Alle beddenstatusgebeurtenissen, nieuwste eerst',
+        params: HospiceIdParams,
+        querystring: Type.Object(
+          { limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })) },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({ items: Type.Array(BedStatusEvent) }),
+          ...ProblemResponses,
+        },
+      },
+    },
+    async (request) => {
+      await getBedStatus(ctx.store.db, request.params.id, ctx.now(), collection.freshnessHours);
+      const items = await listBedStatusEvents(ctx.store.db, {
+        hospiceId: request.params.id,
+        limit: request.query.limit ?? 100,
+        newestFirst: true,
+      });
+      return { items };
+    },
+  );
+
+  app.get(
+    '/bed-status/stream',
+    {
+      schema: {
+        tags: ['beddenstatus'],
+        summary: 'Live: elke wijziging van een beddenstatus (Server-Sent Events)',
+        description:
+          'text/event-stream; elk bericht heeft als id het gebeurtenisnummer. Wie opnieuw verbindt met de header Last-Event-ID (of ?lastEventId=) krijgt eerst alles wat daarna kwam.',
+        querystring: Type.Object(
+          {
+            hospice: Type.Optional(
+              Type.String({ pattern: '^[A-Za-z0-9-]+$', description: 'Alleen deze voorziening' }),
+            ),
+            lastEventId: Type.Optional(Type.Integer({ minimum: 0 })),
+          },
+          { additionalProperties: false },
+        ),
+        headers: Type.Object({
+          'last-event-id': Type.Optional(Type.String({ pattern: '^\\d+$' })),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const header = request.headers['last-event-id'];
+      const lastEventId = header !== undefined ? Number(header) : request.query.lastEventId;
+      await streamBedStatus(
+        request,
+        reply,
+        { store: ctx.store, hub: collection.hub },
+        {
+          lastEventId,
+          hospiceId: request.query.hospice,
+        },
+      );
+    },
+  );
+}

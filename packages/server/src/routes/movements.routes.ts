@@ -1,0 +1,197 @@
+import { Type } from '@sinclair/typebox';
+import {
+  AdmissionCreate,
+  admitGuest,
+  DepartureCreate,
+  departGuest,
+  IsoDate,
+  latestWaitingList,
+  listStays,
+  Page,
+  Pagination,
+  recordRefusal,
+  RefusalCreate,
+  reportWaitingList,
+  Stay,
+  WaitingListPut,
+  WarningList,
+} from '@palliamonitor/data';
+import type { App, AppContext } from '../context';
+import type { CollectionContext } from '../live/collection-context';
+import { API_ACTOR, HospiceIdParams, toWarnings, WriteProblems } from './bed-status.routes';
+import { checkDate, ProblemResponses } from './params';
+
+// Anonymous guest movements: admission (the system issues the stay id), departure, refusals
+// because full, and the waiting-list size. No field can carry personal data.
+
+const StayWithWarnings = Type.Intersect([Stay, Type.Object({ warnings: WarningList })]);
+const StayParams = Type.Object({
+  id: HospiceIdParams.properties.id,
+  stayId: Type.String({ pattern: '^[A-Za-z0-9-]+$', maxLength: 64 }),
+});
+
+export function movementRoutes(app: App, ctx: AppContext, collection: CollectionContext): void {
+  const write = () => ({ actor: API_ACTOR, now: ctx.now() });
+
+  app.post(
+    '/hospices/:id/stays',
+    {
+      schema: {
+        tags: ['bewegingen'],
+        summary: 'Opname registreren (zonder persoonsgegevens)',
+        description:
+          'Geeft een anoniem verblijfsnummer terug. Een opname van vandaag verhoogt ook het aantal bezette bedden in de beddenstatus.',
+        params: HospiceIdParams,
+        body: AdmissionCreate,
+        response: { 201: StayWithWarnings, ...WriteProblems },
+      },
+    },
+    async (request, reply) => {
+      const body = request.body;
+      checkDate(body.admittedOn, 'admittedOn');
+      checkDate(body.departure?.departedOn, 'departure.departedOn');
+      const result = await admitGuest(ctx.store.db, request.params.id, body, write());
+      if (result.bedStatusEventId !== null) {
+        await collection.hub.announce(result.bedStatusEventId);
+      }
+      reply.header(
+        'Location',
+        `/api/v1/hospices/${request.params.id}/stays/${result.value.stayId}`,
+      );
+      return reply.code(201).send({ ...result.value, warnings: toWarnings(result.warnings) });
+    },
+  );
+
+  app.get(
+    '/hospices/:id/stays',
+    {
+      schema: {
+        tags: ['bewegingen'],
+        summary: 'Verblijven: standaard de huidige gasten, op opnamedatum',
+        params: HospiceIdParams,
+        querystring: Type.Object(
+          {
+            status: Type.Optional(
+              Type.Union([Type.Literal('current'), Type.Literal('departed'), Type.Literal('all')], {
+                default: 'current',
+              }),
+            ),
+            ...Pagination,
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Page(Stay), ...ProblemResponses },
+      },
+    },
+    async (request) => {
+      const { status = 'current', limit = 100, offset = 0 } = request.query;
+      const page = await listStays(ctx.store.db, request.params.id, { status, limit, offset });
+      return { ...page, limit, offset };
+    },
+  );
+
+  app.post(
+    '/hospices/:id/stays/:stayId/departure',
+    {
+      schema: {
+        tags: ['bewegingen'],
+        summary: 'Vertrek registreren (overleden, naar huis, overgeplaatst)',
+        description: 'Een vertrek van vandaag verlaagt ook het aantal bezette bedden.',
+        params: StayParams,
+        body: DepartureCreate,
+        response: { 200: StayWithWarnings, ...WriteProblems },
+      },
+    },
+    async (request) => {
+      checkDate(request.body.departedOn, 'departedOn');
+      const result = await departGuest(
+        ctx.store.db,
+        request.params.id,
+        request.params.stayId,
+        request.body,
+        write(),
+      );
+      if (result.bedStatusEventId !== null) {
+        await collection.hub.announce(result.bedStatusEventId);
+      }
+      return { ...result.value, warnings: toWarnings(result.warnings) };
+    },
+  );
+
+  app.post(
+    '/hospices/:id/refusals',
+    {
+      schema: {
+        tags: ['bewegingen'],
+        summary: 'Weigering wegens vol registreren',
+        params: HospiceIdParams,
+        body: RefusalCreate,
+        response: {
+          201: Type.Object({
+            date: IsoDate,
+            count: Type.Integer(),
+            totalThatDay: Type.Integer(),
+            warnings: WarningList,
+          }),
+          ...WriteProblems,
+        },
+      },
+    },
+    async (request, reply) => {
+      checkDate(request.body.date, 'date');
+      const result = await recordRefusal(ctx.store.db, request.params.id, request.body, write());
+      return reply.code(201).send({ ...result.value, warnings: toWarnings(result.warnings) });
+    },
+  );
+
+  app.put(
+    '/hospices/:id/waiting-list',
+    {
+      schema: {
+        tags: ['bewegingen'],
+        summary: 'Omvang van de wachtlijst doorgeven (standaard voor vandaag)',
+        params: HospiceIdParams,
+        body: WaitingListPut,
+        response: {
+          200: Type.Object({ date: IsoDate, size: Type.Integer(), warnings: WarningList }),
+          ...WriteProblems,
+        },
+      },
+    },
+    async (request) => {
+      checkDate(request.body.date, 'date');
+      const result = await reportWaitingList(
+        ctx.store.db,
+        request.params.id,
+        request.body,
+        write(),
+      );
+      return { ...result.value, warnings: toWarnings(result.warnings) };
+    },
+  );
+
+  app.get(
+    '/hospices/:id/waiting-list',
+    {
+      schema: {
+        tags: ['bewegingen'],
+        summary: 'Laatst doorgegeven wachtlijst',
+        params: HospiceIdParams,
+        response: {
+          200: Type.Object({
+            date: Type.Union([IsoDate, Type.Null()]),
+            size: Type.Union([Type.Integer(), Type.Null()]),
+            recordedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+          }),
+          ...ProblemResponses,
+        },
+      },
+    },
+    async (request) =>
+      (await latestWaitingList(ctx.store.db, request.params.id)) ?? {
+        date: null,
+        size: null,
+        recordedAt: null,
+      },
+  );
+}

@@ -1,0 +1,171 @@
+import { Type } from '@sinclair/typebox';
+import {
+  AppError,
+  getReturnMonth,
+  listReturns,
+  MonthlyReturn,
+  MonthlyReturnBody,
+  MonthPattern,
+  ReturnDifference,
+  submitReturns,
+  submitReturnsCsv,
+  WarningList,
+  type ReturnsSummary,
+} from '@palliamonitor/data';
+import type { App, AppContext } from '../context';
+import { API_ACTOR, HospiceIdParams, toWarnings, WriteProblems } from './bed-status.routes';
+import { ProblemResponses } from './params';
+
+// Monthly aggregate returns for hospices with their own records: JSON per month, or a CSV file
+// with many hospices and months (docs/data-collection.md). All rows or none.
+
+const Summary = Type.Object({
+  rows: Type.Integer(),
+  created: Type.Integer(),
+  superseded: Type.Integer({ description: 'Eerdere opgaven vervangen (bewaard als geschiedenis)' }),
+  unchanged: Type.Integer(),
+  returns: Type.Array(MonthlyReturn),
+  differences: Type.Array(ReturnDifference, {
+    description: 'Verschillen met de geregistreerde bewegingen in dezelfde maand',
+  }),
+  warnings: Type.Array(
+    Type.Object({
+      line: Type.Optional(Type.Integer()),
+      field: Type.Optional(Type.String()),
+      message: Type.String(),
+    }),
+  ),
+});
+
+function toSummary(summary: ReturnsSummary) {
+  return {
+    ...summary,
+    warnings: summary.warnings.map((w) => ({
+      ...(w.line === undefined ? {} : { line: w.line }),
+      ...toWarnings([w])[0]!,
+    })),
+  };
+}
+
+export function returnRoutes(app: App, ctx: AppContext): void {
+  app.addContentTypeParser(
+    ['text/csv', 'text/plain'],
+    { parseAs: 'string' },
+    (_request, body, done) => done(null, body),
+  );
+
+  app.put(
+    '/hospices/:id/returns/:month',
+    {
+      schema: {
+        tags: ['maandopgave'],
+        summary: 'Maandopgave van een voorziening (vervangt een eerdere opgave van die maand)',
+        description:
+          'Stroom moet kloppen: bezet aan het begin + opnames − vertrek = bezet aan het eind. Dezelfde opgave nogmaals verandert niets.',
+        params: Type.Object({
+          id: HospiceIdParams.properties.id,
+          month: Type.String({ pattern: MonthPattern, description: 'JJJJ-MM' }),
+        }),
+        body: MonthlyReturnBody,
+        response: {
+          200: Type.Object({
+            status: Type.Union([
+              Type.Literal('created'),
+              Type.Literal('superseded'),
+              Type.Literal('unchanged'),
+            ]),
+            return: MonthlyReturn,
+            differences: Type.Array(ReturnDifference),
+            warnings: WarningList,
+          }),
+          ...WriteProblems,
+        },
+      },
+    },
+    async (request) => {
+      const exists = await ctx.store.db
+        .selectFrom('hospice')
+        .select('id')
+        .where('id', '=', request.params.id)
+        .executeTakeFirst();
+      if (!exists) {
+        throw new AppError('NOT_FOUND', `hospice ${request.params.id} does not exist`);
+      }
+      const summary = await submitReturns(
+        ctx.store.db,
+        [{ ...request.body, hospice: request.params.id, month: request.params.month }],
+        'api',
+        { actor: API_ACTOR, now: ctx.now() },
+      );
+      return {
+        status:
+          summary.created > 0
+            ? ('created' as const)
+            : summary.superseded > 0
+              ? ('superseded' as const)
+              : ('unchanged' as const),
+        return: summary.returns[0]!,
+        differences: summary.differences,
+        warnings: toWarnings(summary.warnings),
+      };
+    },
+  );
+
+  app.get(
+    '/hospices/:id/returns',
+    {
+      schema: {
+        tags: ['maandopgave'],
+        summary: 'Geldende maandopgaven van een voorziening, nieuwste maand eerst',
+        params: HospiceIdParams,
+        response: { 200: Type.Object({ items: Type.Array(MonthlyReturn) }), ...ProblemResponses },
+      },
+    },
+    async (request) => ({ items: await listReturns(ctx.store.db, request.params.id) }),
+  );
+
+  app.get(
+    '/hospices/:id/returns/:month',
+    {
+      schema: {
+        tags: ['maandopgave'],
+        summary: 'Eén maand: geldende opgave, eerdere versies en verschillen met de bewegingen',
+        params: Type.Object({
+          id: HospiceIdParams.properties.id,
+          month: Type.String({ pattern: MonthPattern }),
+        }),
+        response: {
+          200: Type.Object({
+            current: Type.Union([MonthlyReturn, Type.Null()]),
+            history: Type.Array(MonthlyReturn),
+            differences: Type.Array(ReturnDifference),
+          }),
+          ...ProblemResponses,
+        },
+      },
+    },
+    async (request) =>
+      getReturnMonth(ctx.store.db, request.params.id, request.params.month, ctx.now()),
+  );
+
+  app.post(
+    '/returns',
+    {
+      schema: {
+        tags: ['maandopgave'],
+        summary: 'Maandopgaven als CSV-bestand (alle regels of geen)',
+        description:
+          'Content-Type text/csv. Kolommen: hospice, month, occupied_start, admissions, departures_died, departures_discharged_home, departures_transferred, occupied_end, bed_days, refusals, waiting_list_end, length_of_stay_days_total. Fouten worden per regel gemeld (422); dan wordt niets opgeslagen.',
+        body: Type.String({ description: 'CSV (komma of puntkomma)' }),
+        response: { 200: Summary, ...WriteProblems, 415: Type.Ref('Problem') },
+      },
+    },
+    async (request) => {
+      const summary = await submitReturnsCsv(ctx.store.db, request.body, {
+        actor: API_ACTOR,
+        now: ctx.now(),
+      });
+      return toSummary(summary);
+    },
+  );
+}

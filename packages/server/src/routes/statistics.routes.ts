@@ -1,0 +1,85 @@
+import { Type } from '@sinclair/typebox';
+import { getStatistics, Statistics, type StatisticsQuery } from '@palliamonitor/data';
+import type { App, AppContext } from '../context';
+import type { CollectionContext } from '../live/collection-context';
+import { HospiceIdParams } from './bed-status.routes';
+import { ProblemResponses } from './params';
+
+// Figures derived from the registrations (and monthly returns where a hospice sends those), per
+// hospice, per region and nationally ('NL'), by month or year.
+
+const MonthOrYear = Type.String({
+  pattern: '^\\d{4}(-(0[1-9]|1[0-2]))?$',
+  description: 'JJJJ-MM of JJJJ',
+});
+const StatisticsQuerySchema = Type.Object(
+  {
+    period: Type.Optional(
+      Type.Union([Type.Literal('month'), Type.Literal('year')], {
+        default: 'month',
+        description: 'Per maand of per jaar',
+      }),
+    ),
+    from: Type.Optional(MonthOrYear),
+    to: Type.Optional(MonthOrYear),
+    daily: Type.Optional(Type.Boolean({ description: 'Ook bezetting en ligdagen per dag' })),
+  },
+  { additionalProperties: false },
+);
+const description =
+  'Bezetting en ligdagen, opnames, vertrek naar soort, gemiddelde en mediane verblijfsduur, weigeringen en wachtlijst, met het aandeel dagen met verse gegevens. Afgeleid uit de registraties, nooit opnieuw ingevoerd.';
+
+export function statisticsRoutes(app: App, ctx: AppContext, collection: CollectionContext): void {
+  const query = (q: { period?: 'month' | 'year'; from?: string; to?: string; daily?: boolean }) =>
+    ({
+      period: q.period ?? 'month',
+      from: q.from,
+      to: q.to,
+      daily: q.daily,
+    }) satisfies StatisticsQuery;
+  const options = () => ({ now: ctx.now(), freshnessHours: collection.freshnessHours });
+
+  app.get(
+    '/hospices/:id/statistics',
+    {
+      schema: {
+        tags: ['cijfers'],
+        summary: 'Cijfers van één voorziening per maand of jaar',
+        description,
+        params: HospiceIdParams,
+        querystring: StatisticsQuerySchema,
+        response: { 200: Statistics, ...ProblemResponses },
+      },
+    },
+    async (request) =>
+      getStatistics(
+        ctx.store.db,
+        { kind: 'hospice', hospiceId: request.params.id },
+        query(request.query),
+        options(),
+      ),
+  );
+
+  app.get(
+    '/regions/:code/statistics',
+    {
+      schema: {
+        tags: ['cijfers'],
+        summary: 'Cijfers per zorgkantoorregio, provincie, gemeente of landelijk (NL)',
+        description,
+        params: Type.Object({
+          code: Type.String({ pattern: '^(NL|GM\\d{4}|PV\\d{2}|ZK\\d{2})$' }),
+        }),
+        querystring: StatisticsQuerySchema,
+        response: { 200: Statistics, ...ProblemResponses },
+      },
+    },
+    async (request) =>
+      getStatistics(
+        ctx.store.db,
+        { kind: 'region', code: request.params.code },
+        query(request.query),
+        options(),
+      ),
+  );
+}

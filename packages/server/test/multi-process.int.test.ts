@@ -1,0 +1,144 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServerProcess, type ServerProcess } from '../bench/server-process';
+import { connectSse, type SseConnection } from '../src/live/sse-client';
+
+// Two real server processes side by side on one PostgreSQL database: a change made through one
+// reaches the live-feed subscribers of the other (LISTEN/NOTIFY), writers on both never lose an
+// update, and a reconnecting client replays from either. The embedded store serves one process
+// only (ADR 0001), so this file runs with TEST_DATABASE_URL.
+
+const pgUrl = process.env['TEST_DATABASE_URL'];
+let schema: string | undefined;
+const servers: ServerProcess[] = [];
+const streams: SseConnection[] = [];
+
+beforeAll(async () => {
+  if (!pgUrl) {
+    return;
+  }
+  schema = `mp_${randomBytes(5).toString('hex')}`;
+  const client = new pg.Client({ connectionString: pgUrl });
+  await client.connect();
+  await client.query(`create schema ${schema}`);
+  await client.end();
+  const url = new URL(pgUrl);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  const env = { DATABASE_URL: url.toString() };
+  // The first one migrates and loads the reference data; then the second joins.
+  servers.push(await startServerProcess(env));
+  servers.push(await startServerProcess(env));
+});
+
+afterAll(async () => {
+  for (const stream of streams) {
+    stream.close();
+  }
+  await Promise.all(servers.map((s) => s.stop()));
+  if (pgUrl && schema) {
+    const client = new pg.Client({ connectionString: pgUrl });
+    await client.connect();
+    await client.query(`drop schema ${schema} cascade`);
+    await client.end();
+  }
+});
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON bodies of the API under test
+async function send(url: string, method: string, body?: unknown): Promise<any> {
+  const res = await fetch(url, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  return { status: res.status, ...((await res.json()) as object) };
+}
+
+async function subscribe(base: string, headers: Record<string, string> = {}) {
+  const stream = await connectSse(`${base}/api/v1/bed-status/stream`, headers);
+  streams.push(stream);
+  return stream;
+}
+
+describe.skipIf(!pgUrl)('two server processes on one PostgreSQL database', () => {
+  let id: string;
+
+  beforeAll(async () => {
+    const created = await send(`${servers[0]!.url}/api/v1/hospices`, 'POST', {
+      name: 'Hospice Twee Processen',
+      place: 'Utrecht',
+      gemeenteCode: 'GM0344',
+      type: 'hch',
+      licensedBeds: 8,
+      openedOn: '2020-01-01',
+    });
+    expect(created.status).toBe(201);
+    id = created.id;
+  });
+
+  it('a change through one process reaches the subscribers of the other, both ways', async () => {
+    const [a, b] = servers as [ServerProcess, ServerProcess];
+    const onA = await subscribe(a.url);
+    const onB = await subscribe(b.url);
+    const first = await send(`${a.url}/api/v1/hospices/${id}/bed-status`, 'PUT', {
+      bedsOpen: 8,
+      bedsOccupied: 5,
+    });
+    expect(first.status).toBe(200);
+    const [fromA] = await onB.waitFor(1, 2_000);
+    expect(fromA).toMatchObject({ id: first.eventId, data: { hospiceId: id, bedsOccupied: 5 } });
+    const second = await send(`${b.url}/api/v1/hospices/${id}/bed-status`, 'PUT', {
+      bedsOpen: 8,
+      bedsOccupied: 6,
+    });
+    const onAEvents = await onA.waitFor(2, 2_000);
+    expect(onAEvents.map((e) => e.id)).toEqual([first.eventId, second.eventId]);
+  });
+
+  it('writers on both processes never lose an update; every subscriber sees all, in order', async () => {
+    const [a, b] = servers as [ServerProcess, ServerProcess];
+    const watcher = await subscribe(b.url);
+    const writes = await Promise.all(
+      Array.from({ length: 20 }, (_, k) =>
+        send(`${(k % 2 === 0 ? a : b).url}/api/v1/hospices/${id}/bed-status`, 'PUT', {
+          bedsOpen: 8,
+          bedsOccupied: k % 8,
+        }),
+      ),
+    );
+    expect(writes.map((w) => w.status)).toEqual(Array(20).fill(200));
+    const ids = writes.map((w) => w.eventId as number).sort((x, y) => x - y);
+    const seen = await watcher.waitFor(20, 5_000);
+    expect(seen.map((e) => e.id)).toEqual(ids);
+    const history = await send(
+      `${a.url}/api/v1/hospices/${id}/bed-status/history?limit=1000`,
+      'GET',
+    );
+    expect(history.items.length).toBe(22);
+  });
+
+  it('a client that reconnects to the other process with Last-Event-ID misses nothing', async () => {
+    const [a, b] = servers as [ServerProcess, ServerProcess];
+    const onA = await subscribe(a.url);
+    const first = await send(`${a.url}/api/v1/hospices/${id}/bed-status`, 'PUT', {
+      bedsOpen: 7,
+      bedsOccupied: 1,
+    });
+    await onA.waitFor(1, 2_000);
+    onA.close();
+    const missed = [];
+    for (let k = 0; k < 3; k++) {
+      missed.push(
+        (
+          await send(`${a.url}/api/v1/hospices/${id}/bed-status`, 'PUT', {
+            bedsOpen: 7,
+            bedsOccupied: k,
+          })
+        ).eventId,
+      );
+    }
+    const onB = await subscribe(b.url, { 'last-event-id': String(first.eventId) });
+    const replayed = await onB.waitFor(3, 2_000);
+    expect(replayed.map((e) => e.id)).toEqual(missed);
+  });
+});

@@ -1,0 +1,53 @@
+import { expect, test } from '@playwright/test';
+import { expectNoHorizontalScroll, expectNoSeriousA11yViolations, waitForData } from './helpers';
+
+interface FinderHospice {
+  id: string;
+  bedsFree: number | null;
+}
+
+test.describe('bed finder /bedden', () => {
+  test('finds free beds near a place and updates live when a status update arrives', async ({
+    page,
+    request,
+  }) => {
+    // Make sure one hospice near Utrecht has a fresh status with free beds.
+    const list = await (await request.get('/api/v1/hospices?region=ZK23&limit=50')).json();
+    const hospice = list.items.find((h: { licensedBeds: number }) => h.licensedBeds >= 4);
+    const put = await request.put(`/api/v1/hospices/${hospice.id}/bed-status`, {
+      data: { bedsOpen: hospice.licensedBeds, bedsOccupied: hospice.licensedBeds - 3 },
+    });
+    expect(put.ok()).toBe(true);
+
+    await page.goto('/bedden');
+    await page.getByTestId('near-input').fill('Utrecht');
+    await page.getByRole('button', { name: 'Zoeken' }).click();
+    await expect(page).toHaveURL(/bij=Utrecht/);
+    const card = page.locator(`[data-hospice-id="${hospice.id}"]`);
+    await expect(card.getByTestId('free-count')).toContainText('3');
+    await expect(page.getByText('Live: wijzigingen verschijnen vanzelf')).toBeVisible();
+
+    // A status update through the API reaches the open page without a reload.
+    await request.put(`/api/v1/hospices/${hospice.id}/bed-status`, {
+      data: { bedsOpen: hospice.licensedBeds, bedsOccupied: hospice.licensedBeds - 1 },
+    });
+    await expect(card.getByTestId('free-count')).toContainText('1');
+    await request.put(`/api/v1/hospices/${hospice.id}/bed-status`, {
+      data: { bedsOpen: hospice.licensedBeds, bedsOccupied: hospice.licensedBeds },
+    });
+    await expect(card).toHaveCount(0);
+
+    const result = await (await request.get('/api/v1/beds/available?near=Utrecht')).json();
+    const free = result.available as FinderHospice[];
+    expect(free.every((h) => h.bedsFree !== null && h.bedsFree > 0)).toBe(true);
+    await waitForData(page);
+    await expectNoSeriousA11yViolations(page);
+  });
+
+  test('at 360 px wide nothing scrolls sideways', async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto('/bedden?bij=Utrecht');
+    await waitForData(page);
+    await expectNoHorizontalScroll(page);
+  });
+});

@@ -1,0 +1,119 @@
+import { Suspense, lazy, useEffect, useRef } from 'react';
+import { useI18n } from './i18n/i18n';
+import { Link, useLocation } from './router';
+import { HomePage } from './pages/home-page';
+import { NotFoundPage } from './pages/not-found-page';
+import { Loading } from './features/common/ui';
+
+// Only the overview is in the initial bundle; the other pages load when first visited (the scenario
+// explorer brings the model with it).
+const RegionPage = lazy(() =>
+  import('./pages/region-page').then((m) => ({ default: m.RegionPage })),
+);
+const HospicePage = lazy(() =>
+  import('./pages/hospice-page').then((m) => ({ default: m.HospicePage })),
+);
+const BedsPage = lazy(() => import('./pages/beds-page').then((m) => ({ default: m.BedsPage })));
+const ScenarioPage = lazy(() =>
+  import('./pages/scenario-page').then((m) => ({ default: m.ScenarioPage })),
+);
+
+function route(pathname: string) {
+  const path = pathname.replace(/\/+$/, '') || '/';
+  let m: RegExpMatchArray | null;
+  if (path === '/') {
+    return <HomePage />;
+  }
+  if ((m = path.match(/^\/regio\/([A-Za-z0-9]+)$/)) !== null) {
+    return <RegionPage key={m[1]} code={m[1]!.toUpperCase()} />;
+  }
+  if ((m = path.match(/^\/hospice\/([^/]+)$/)) !== null) {
+    return <HospicePage key={m[1]} id={decodeURIComponent(m[1]!)} />;
+  }
+  if (path === '/bedden') {
+    return <BedsPage />;
+  }
+  if (path === '/scenario') {
+    return <ScenarioPage />;
+  }
+  return <NotFoundPage />;
+}
+
+const NAV = [
+  { href: '/', key: 'nav.overview' },
+  { href: '/bedden', key: 'nav.beds' },
+  { href: '/scenario', key: 'nav.scenario' },
+] as const;
+
+export function App() {
+  const { t, locale, setLocale } = useI18n();
+  const { pathname } = useLocation();
+  const main = useRef<HTMLElement>(null);
+  const isFirst = useRef(true);
+  useEffect(() => {
+    // After client-side navigation, move focus to the new page so screen readers start there.
+    if (isFirst.current) {
+      isFirst.current = false;
+      return;
+    }
+    main.current?.focus();
+    window.scrollTo(0, 0);
+  }, [pathname]);
+  const section =
+    pathname === '/' || pathname.startsWith('/regio') || pathname.startsWith('/hospice')
+      ? '/'
+      : pathname;
+  return (
+    <>
+      <a className="skip-link" href="#inhoud">
+        {t('nav.skip')}
+      </a>
+      <header className="site-header">
+        <div className="site-header__bar">
+          <div className="container site-header__inner">
+            <Link href="/" className="brand">
+              <span className="brand__ribbon" aria-hidden="true" />
+              <span className="brand__text">
+                <span className="brand__name">Palliamonitor</span>
+                <span className="brand__tagline">{t('brand.tagline')}</span>
+              </span>
+            </Link>
+            <button
+              type="button"
+              className="language-switch"
+              lang={locale === 'nl' ? 'en' : 'nl'}
+              onClick={() => setLocale(locale === 'nl' ? 'en' : 'nl')}
+            >
+              {locale === 'nl' ? 'English' : 'Nederlands'}
+            </button>
+          </div>
+        </div>
+        <nav className="site-nav" aria-label={t('nav.main')}>
+          <ul className="container">
+            {NAV.map((item) => (
+              <li key={item.href}>
+                <Link href={item.href} aria-current={section === item.href ? 'page' : undefined}>
+                  {t(item.key)}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main id="inhoud" ref={main} tabIndex={-1} className="container">
+        <Suspense fallback={<Loading />}>{route(pathname)}</Suspense>
+      </main>
+      <footer className="site-footer">
+        <div className="container">
+          <p>{t('footer.about')}</p>
+          <ul>
+            <li>
+              <a href="/api/v1/openapi.json">{t('footer.api')}</a>
+            </li>
+            <li>{t('footer.sources')}</li>
+          </ul>
+        </div>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,242 @@
+import { useId, useMemo, useState } from 'react';
+import type { ReactNode } from 'react';
+import { useI18n } from '../../i18n/i18n';
+import type { Loadable } from '../../api/client';
+
+/** The notice that figures come from synthetic demo data; shown on every page that has any. */
+export function SyntheticNotice({ count }: { count: number }) {
+  const { t } = useI18n();
+  if (count <= 0) {
+    return null;
+  }
+  return (
+    <div className="notice notice--demo" role="note" data-testid="synthetic-notice">
+      <strong>{t('demo.title')}</strong>{' '}
+      {count === 1 ? t('demo.bodyOne') : t('demo.body', { count })}
+    </div>
+  );
+}
+
+export function DemoBadge() {
+  const { t } = useI18n();
+  return (
+    <span className="badge badge--demo" title={t('demo.badgeTitle')}>
+      {t('demo.badge')}
+    </span>
+  );
+}
+
+export function Unavailable({ what }: { what: string }) {
+  const { t } = useI18n();
+  return (
+    <p className="notice notice--unavailable" data-testid="unavailable">
+      <strong>{t('common.unavailable')}</strong> {t('common.unavailableBody', { what })}
+    </p>
+  );
+}
+
+export function Loading() {
+  const { t } = useI18n();
+  return (
+    <p className="muted" role="status">
+      {t('common.loading')}
+    </p>
+  );
+}
+
+export function ErrorMessage({ error }: { error: Error }) {
+  const { t } = useI18n();
+  return (
+    <p className="notice notice--error" role="alert">
+      <strong>{t('common.error')}</strong> {error.message}
+    </p>
+  );
+}
+
+/** Renders a Loadable: loading, unavailable (endpoint not built yet), error, or the content. */
+export function Async<T>({
+  value,
+  what,
+  children,
+}: {
+  value: Loadable<T>;
+  what: string;
+  children: (data: T) => ReactNode;
+}) {
+  switch (value.state) {
+    case 'loading':
+      return <Loading />;
+    case 'unavailable':
+      return <Unavailable what={what} />;
+    case 'error':
+      return <ErrorMessage error={value.error} />;
+    case 'ok':
+      return <>{children(value.data)}</>;
+  }
+}
+
+export function KeyFigure({
+  label,
+  value,
+  note,
+  testId,
+}: {
+  label: string;
+  value: string;
+  note?: string;
+  testId?: string;
+}) {
+  return (
+    <div className="key-figure" data-testid={testId}>
+      <dt>{label}</dt>
+      <dd>
+        <span className="key-figure__value">{value}</span>
+        {note === undefined ? null : <span className="key-figure__note">{note}</span>}
+      </dd>
+    </div>
+  );
+}
+
+export interface Column<T> {
+  key: string;
+  label: string;
+  /** Sort key; rows without one sort last. */
+  sortValue?: (row: T) => number | string | null;
+  render: (row: T) => ReactNode;
+  isNumeric?: boolean;
+}
+
+/** A table whose column headers sort it (button in the header, aria-sort on the column). */
+export function DataTable<T>({
+  caption,
+  columns,
+  rows,
+  rowKey,
+  initialSort,
+  testId,
+}: {
+  caption: ReactNode;
+  columns: Column<T>[];
+  rows: readonly T[];
+  rowKey: (row: T) => string;
+  initialSort?: { key: string; direction: 'ascending' | 'descending' };
+  testId?: string;
+}) {
+  const { t, locale } = useI18n();
+  const [sort, setSort] = useState(initialSort ?? null);
+  const sorted = useMemo(() => {
+    const column = columns.find((c) => c.key === sort?.key);
+    if (sort === null || column?.sortValue === undefined) {
+      return rows;
+    }
+    const get = column.sortValue;
+    const sign = sort.direction === 'ascending' ? 1 : -1;
+    return [...rows].sort((a, b) => {
+      const va = get(a);
+      const vb = get(b);
+      if (va === null || vb === null) {
+        return va === null ? (vb === null ? 0 : 1) : -1;
+      }
+      return (
+        sign *
+        (typeof va === 'number' && typeof vb === 'number'
+          ? va - vb
+          : String(va).localeCompare(String(vb), locale))
+      );
+    });
+  }, [rows, columns, sort, locale]);
+  return (
+    <div
+      className="table-scroll"
+      tabIndex={0}
+      role="region"
+      aria-label={typeof caption === 'string' ? caption : t('common.table')}
+    >
+      <table className="data-table" data-testid={testId}>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            {columns.map((c) => {
+              const active = sort?.key === c.key;
+              return (
+                <th
+                  key={c.key}
+                  scope="col"
+                  className={c.isNumeric === true ? 'num' : undefined}
+                  aria-sort={active ? sort.direction : undefined}
+                >
+                  {c.sortValue === undefined ? (
+                    c.label
+                  ) : (
+                    <button
+                      type="button"
+                      className="sort-button"
+                      onClick={() =>
+                        setSort({
+                          key: c.key,
+                          direction:
+                            active && sort.direction === 'ascending' ? 'descending' : 'ascending',
+                        })
+                      }
+                    >
+                      {c.label}
+                      <span aria-hidden="true" className="sort-icon">
+                        {active ? (sort.direction === 'ascending' ? '▲' : '▼') : '↕'}
+                      </span>
+                    </button>
+                  )}
+                </th>
+              );
+            })}
+          </tr>
+        </thead>
+        <tbody>
+          {sorted.map((row) => (
+            <tr key={rowKey(row)}>
+              {columns.map((c, i) =>
+                i === 0 ? (
+                  <th key={c.key} scope="row">
+                    {c.render(row)}
+                  </th>
+                ) : (
+                  <td key={c.key} className={c.isNumeric === true ? 'num' : undefined}>
+                    {c.render(row)}
+                  </td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** A chart with its table alternative one click away (and always in the accessibility tree). */
+export function ChartWithTable({
+  title,
+  description,
+  chart,
+  table,
+}: {
+  title: string;
+  description?: string;
+  chart: ReactNode;
+  table: ReactNode;
+}) {
+  const { t } = useI18n();
+  const id = useId();
+  return (
+    <figure className="chart-figure" aria-labelledby={`${id}-title`}>
+      <figcaption id={`${id}-title`} className="chart-title">
+        {title}
+      </figcaption>
+      {description === undefined ? null : <p className="chart-description">{description}</p>}
+      {chart}
+      <details className="table-alternative">
+        <summary>{t('common.showTable')}</summary>
+        {table}
+      </details>
+    </figure>
+  );
+}

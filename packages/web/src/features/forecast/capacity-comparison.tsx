@@ -1,0 +1,220 @@
+import { useApi } from '../../api/client';
+import { useI18n } from '../../i18n/i18n';
+import { formatNumber, formatPercent, formatSigned } from '../../lib/format';
+import { Async } from '../common/ui';
+import type { MessageKey } from '../../i18n/nl';
+import { replaceSearch, useLocation } from '../../router';
+
+export type PoolingLevel = 'hospice' | 'cluster' | 'region';
+export const POOLING: readonly PoolingLevel[] = ['hospice', 'cluster', 'region'];
+export const POOLING_LABELS: { readonly [key in PoolingLevel]: MessageKey } = {
+  hospice: 'pooling.hospice',
+  cluster: 'pooling.cluster',
+  region: 'pooling.region',
+};
+
+interface PoolingDetail {
+  level: PoolingLevel;
+  bedsNeeded: number;
+  occupancyAtNeeded: number;
+  refusalShareAtNormBeds: number;
+  currentBeds: number;
+  refusalShareCurrentBeds: number;
+  occupancyCurrentBeds: number;
+  refusalsPerYearCurrentBeds: number;
+  gap: number;
+}
+
+interface CapacityDetail {
+  code: string;
+  year: number;
+  hospiceRequests: number;
+  meanLengthOfStay: number;
+  offeredLoad: number;
+  target: number;
+  occupancyNorm: number;
+  pooling: PoolingLevel;
+  bedsNeededNorm: number;
+  currentBeds: number;
+  byPooling: { [key in PoolingLevel]: PoolingDetail };
+}
+
+const TARGETS = [0.01, 0.02, 0.05, 0.1, 0.2];
+
+/** Erlang B beds at each pooling level next to the fixed 80% occupancy norm and today's beds. */
+export function CapacityComparison({ code, currentYear }: { code: string; currentYear: number }) {
+  const { t, locale } = useI18n();
+  const { search } = useLocation();
+  const params = new URLSearchParams(search);
+  const pooling = (POOLING as readonly string[]).includes(params.get('pooling') ?? '')
+    ? (params.get('pooling') as PoolingLevel)
+    : 'hospice';
+  const target = TARGETS.includes(Number(params.get('doel'))) ? Number(params.get('doel')) : 0.05;
+  const rawYear = Number(params.get('jaar'));
+  const year = rawYear >= 2024 && rawYear <= 2050 ? rawYear : currentYear;
+  const set = (key: string, value: string) => {
+    const next = new URLSearchParams(search);
+    next.set(key, value);
+    replaceSearch(next);
+  };
+  const detail = useApi<CapacityDetail>(
+    `/regions/${code}/capacity?year=${year}&target=${target}&pooling=${pooling}`,
+  );
+  return (
+    <>
+      <div className="controls">
+        <fieldset className="field radio-group">
+          <legend className="field__label">{t('capacity.pooling')}</legend>
+          {POOLING.map((level) => (
+            <label key={level} className="radio">
+              <input
+                type="radio"
+                name="pooling"
+                value={level}
+                checked={pooling === level}
+                onChange={() => set('pooling', level)}
+              />
+              {t(POOLING_LABELS[level])}
+            </label>
+          ))}
+        </fieldset>
+        <label className="field">
+          <span className="field__label">{t('capacity.target')}</span>
+          <select value={target} onChange={(e) => set('doel', e.target.value)}>
+            {TARGETS.map((v) => (
+              <option key={v} value={v}>
+                {formatPercent(v, locale)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span className="field__label">{t('home.year')}</span>
+          <select value={year} onChange={(e) => set('jaar', e.target.value)}>
+            {Array.from({ length: 27 }, (_, i) => 2024 + i).map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <Async value={detail} what={t('capacity.what')}>
+        {(d) => {
+          const chosen = d.byPooling[pooling];
+          const max = Math.max(chosen.bedsNeeded, d.bedsNeededNorm, d.currentBeds, 1);
+          const bars: {
+            key: string;
+            label: string;
+            value: number;
+            note: string;
+            className: string;
+          }[] = [
+            {
+              key: 'erlang',
+              label: t('capacity.erlangBeds', { pooling: t(POOLING_LABELS[pooling]) }),
+              value: chosen.bedsNeeded,
+              note: t('capacity.erlangNote', {
+                target: formatPercent(d.target, locale),
+                occupancy: formatPercent(chosen.occupancyAtNeeded, locale),
+              }),
+              className: 'bar--erlang',
+            },
+            {
+              key: 'norm',
+              label: t('capacity.normBeds', { norm: formatPercent(d.occupancyNorm, locale) }),
+              value: d.bedsNeededNorm,
+              note: t('capacity.normNote', {
+                refusal: formatPercent(chosen.refusalShareAtNormBeds, locale, 1),
+              }),
+              className: 'bar--norm',
+            },
+            {
+              key: 'current',
+              label: t('capacity.currentBeds'),
+              value: d.currentBeds,
+              note: t('capacity.currentNote', {
+                refusal: formatPercent(chosen.refusalShareCurrentBeds, locale, 1),
+                refusals: formatNumber(chosen.refusalsPerYearCurrentBeds, locale),
+              }),
+              className: 'bar--current',
+            },
+          ];
+          return (
+            <div data-testid="capacity-comparison">
+              <p>
+                {t('capacity.load', {
+                  year: d.year,
+                  requests: formatNumber(d.hospiceRequests, locale),
+                  los: formatNumber(d.meanLengthOfStay, locale, 0),
+                  load: formatNumber(d.offeredLoad, locale, 1),
+                })}
+              </p>
+              <ul className="bars">
+                {bars.map((b) => (
+                  <li key={b.key}>
+                    <span className="bars__label">{b.label}</span>
+                    <span className="bars__track" aria-hidden="true">
+                      <span
+                        className={`bars__bar ${b.className}`}
+                        style={{ width: `${(100 * b.value) / max}%` }}
+                      />
+                    </span>
+                    <span className="bars__value">{formatNumber(b.value, locale)}</span>
+                    <span className="bars__note">{b.note}</span>
+                  </li>
+                ))}
+              </ul>
+              <div
+                className="table-scroll"
+                tabIndex={0}
+                role="region"
+                aria-label={t('capacity.tableCaption')}
+              >
+                <table className="data-table">
+                  <caption>{t('capacity.tableCaption')}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('capacity.pooling')}</th>
+                      <th scope="col" className="num">
+                        {t('capacity.bedsNeeded')}
+                      </th>
+                      <th scope="col" className="num">
+                        {t('capacity.gap')}
+                      </th>
+                      <th scope="col" className="num">
+                        {t('capacity.refusalNow')}
+                      </th>
+                      <th scope="col" className="num">
+                        {t('capacity.refusalNorm')}
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {POOLING.map((level) => {
+                      const p = d.byPooling[level];
+                      return (
+                        <tr key={level} className={level === pooling ? 'is-selected' : undefined}>
+                          <th scope="row">{t(POOLING_LABELS[level])}</th>
+                          <td className="num">{formatNumber(p.bedsNeeded, locale)}</td>
+                          <td className="num">{formatSigned(-p.gap, locale)}</td>
+                          <td className="num">
+                            {formatPercent(p.refusalShareCurrentBeds, locale, 1)}
+                          </td>
+                          <td className="num">
+                            {formatPercent(p.refusalShareAtNormBeds, locale, 1)}
+                          </td>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
+              </div>
+              <p className="hint">{t('capacity.explain')}</p>
+            </div>
+          );
+        }}
+      </Async>
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import {
+  formatAge,
+  formatDate,
+  formatMonth,
+  formatNumber,
+  formatPercent,
+  formatSigned,
+} from './format';
+
+describe('format', () => {
+  it('formatNumber groups thousands with a dot and decimals with a comma in Dutch', () => {
+    expect(formatNumber(1234567.891, 'nl', 1)).toBe('1.234.567,9');
+    expect(formatNumber(1234567.891, 'en', 1)).toBe('1,234,567.9');
+  });
+
+  it('formatNumber shows a dash for missing values', () => {
+    expect(formatNumber(null, 'nl')).toBe('–');
+    expect(formatNumber(Number.NaN, 'nl')).toBe('–');
+  });
+
+  it('formatSigned uses a plus and the true minus sign', () => {
+    expect(formatSigned(12, 'nl')).toBe('+12');
+    expect(formatSigned(-3, 'nl')).toBe('−3');
+    expect(formatSigned(0, 'nl')).toBe('0');
+  });
+
+  it('formatPercent turns a share into a percentage', () => {
+    expect(formatPercent(0.052, 'nl', 1).replace(/\s/g, '')).toBe('5,2%');
+    expect(formatPercent(0.052, 'en', 1)).toBe('5.2%');
+  });
+
+  it('formatDate reads a bare ISO date as that calendar day', () => {
+    expect(formatDate('2026-01-01', 'nl')).toBe('1 januari 2026');
+    expect(formatDate('2026-01-01', 'en')).toBe('1 January 2026');
+  });
+
+  it('formatMonth names the month', () => {
+    expect(formatMonth('2026-03', 'nl')).toBe('maart 2026');
+  });
+
+  it('formatAge says how long ago in the largest unit', () => {
+    const now = new Date('2026-11-22T12:00:00Z');
+    expect(formatAge('2026-11-22T11:55:00Z', now, 'nl')).toBe('5 minuten geleden');
+    expect(formatAge('2026-11-20T12:00:00Z', now, 'en')).toBe('2 days ago');
+  });
+});

@@ -1,0 +1,269 @@
+import { useMemo } from 'react';
+import { useApi } from '../api/client';
+import type { ForecastResponse, Overview } from '../api/types';
+import { useI18n } from '../i18n/i18n';
+import { Link, replaceSearch, useLocation } from '../router';
+import { formatDate, formatNumber, formatPercent, formatSigned, type Locale } from '../lib/format';
+import { divergingScale, sequentialScale } from '../lib/color-scale';
+import { Async, DataTable, KeyFigure, SyntheticNotice, type Column } from '../features/common/ui';
+import { usePageTitle } from '../features/common/use-page-title';
+import { RegionMap, MapLegend, type FeatureCollection } from '../maps/region-map';
+import {
+  INDICATORS,
+  INDICATOR_KIND,
+  INDICATOR_LABELS,
+  isIndicator,
+  useIndicatorValues,
+  type Indicator,
+} from '../features/overview/indicators';
+import { ForecastChart } from '../features/forecast/forecast-chart';
+import { NationalTrend } from '../features/statistics/trend';
+import type { RegionFigures } from '../api/types';
+
+const FIRST_YEAR = 2024;
+const LAST_YEAR = 2050;
+
+export function formatIndicator(
+  indicator: Indicator,
+  value: number | null,
+  locale: Locale,
+): string {
+  switch (INDICATOR_KIND[indicator].format) {
+    case 'number':
+      return formatNumber(value, locale);
+    case 'decimal':
+      return formatNumber(value, locale, 1);
+    case 'percent':
+      return formatPercent(value, locale);
+    case 'signed':
+      return formatSigned(value, locale);
+  }
+}
+
+export function HomePage() {
+  const { t } = useI18n();
+  usePageTitle(t('home.title'));
+  const overview = useApi<Overview>('/overview');
+  const boundaries = useApi<FeatureCollection>('/boundaries?layer=zorgkantoorregio');
+  return (
+    <>
+      <h1>{t('home.title')}</h1>
+      <p className="lead">{t('home.lead')}</p>
+      <Async value={overview} what={t('home.overviewWhat')}>
+        {(data) => (
+          <OverviewContent
+            overview={data}
+            boundaries={boundaries.state === 'ok' ? boundaries.data : null}
+          />
+        )}
+      </Async>
+    </>
+  );
+}
+
+function OverviewContent({
+  overview,
+  boundaries,
+}: {
+  overview: Overview;
+  boundaries: FeatureCollection | null;
+}) {
+  const { t, locale } = useI18n();
+  const { search } = useLocation();
+  const params = new URLSearchParams(search);
+  const rawIndicator = params.get('indicator');
+  const indicator: Indicator = isIndicator(rawIndicator) ? rawIndicator : 'bedsPer10k65Plus';
+  const currentYear = Math.min(Math.max(Number(overview.asOf.slice(0, 4)), FIRST_YEAR), LAST_YEAR);
+  const rawYear = Number(params.get('jaar'));
+  const year =
+    Number.isInteger(rawYear) && rawYear >= FIRST_YEAR && rawYear <= LAST_YEAR ? rawYear : 2035;
+  const values = useIndicatorValues(overview, indicator, year, currentYear);
+  const label =
+    indicator === 'gapYear'
+      ? t('indicator.gapYearIn', { year })
+      : indicator === 'gapNow'
+        ? t('indicator.gapYearIn', { year: currentYear })
+        : t(INDICATOR_LABELS[indicator]);
+  const set = (key: string, value: string) => {
+    const next = new URLSearchParams(search);
+    next.set(key, value);
+    replaceSearch(next);
+  };
+  const n = overview.national;
+  const forecast = useApi<ForecastResponse>('/regions/NL/forecast?uncertainty=true&draws=200');
+
+  return (
+    <>
+      <SyntheticNotice count={n.syntheticFacilities} />
+      <section aria-labelledby="totals-title">
+        <h2 id="totals-title">{t('home.totals', { date: formatDate(overview.asOf, locale) })}</h2>
+        <dl className="key-figures" data-testid="national-totals">
+          <KeyFigure label={t('figure.facilities')} value={formatNumber(n.facilities, locale)} />
+          <KeyFigure
+            label={t('figure.licensedBeds')}
+            value={formatNumber(n.licensedBeds, locale)}
+          />
+          <KeyFigure
+            label={t('figure.bedsPer10k65Plus')}
+            value={formatNumber(n.bedsPer10k65Plus, locale, 1)}
+          />
+          <KeyFigure
+            label={t('figure.population65Plus')}
+            value={formatNumber(n.population65Plus, locale)}
+            {...(n.populationYear === null
+              ? {}
+              : { note: t('figure.populationYear', { year: n.populationYear }) })}
+          />
+        </dl>
+      </section>
+
+      <section aria-labelledby="map-title" className="map-section">
+        <h2 id="map-title">{t('home.mapTitle')}</h2>
+        <div className="controls">
+          <label className="field">
+            <span className="field__label">{t('home.indicator')}</span>
+            <select
+              value={indicator}
+              onChange={(e) => set('indicator', e.target.value)}
+              data-testid="indicator-select"
+            >
+              {INDICATORS.map((i) => (
+                <option key={i} value={i}>
+                  {t(INDICATOR_LABELS[i])}
+                </option>
+              ))}
+            </select>
+          </label>
+          {indicator === 'gapYear' ? (
+            <label className="field">
+              <span className="field__label">{t('home.year')}</span>
+              <select value={year} onChange={(e) => set('jaar', e.target.value)}>
+                {Array.from({ length: LAST_YEAR - FIRST_YEAR + 1 }, (_, i) => FIRST_YEAR + i).map(
+                  (y) => (
+                    <option key={y} value={y}>
+                      {y}
+                    </option>
+                  ),
+                )}
+              </select>
+            </label>
+          ) : null}
+        </div>
+        {indicator === 'gapNow' || indicator === 'gapYear' ? (
+          <p className="hint">{t('home.gapHint')}</p>
+        ) : null}
+        <Async value={values} what={label}>
+          {(map) => (
+            <MapAndTable
+              overview={overview}
+              values={map}
+              indicator={indicator}
+              label={label}
+              boundaries={boundaries}
+            />
+          )}
+        </Async>
+      </section>
+
+      <section aria-labelledby="trend-title">
+        <h2 id="trend-title">{t('home.trendTitle')}</h2>
+        <Async value={forecast} what={t('forecast.what')}>
+          {(f) => <ForecastChart rows={f.rows} title={t('home.forecastTitle')} />}
+        </Async>
+        <NationalTrend />
+      </section>
+    </>
+  );
+}
+
+function MapAndTable({
+  overview,
+  values,
+  indicator,
+  label,
+  boundaries,
+}: {
+  overview: Overview;
+  values: Map<string, number | null>;
+  indicator: Indicator;
+  label: string;
+  boundaries: FeatureCollection | null;
+}) {
+  const { t, locale } = useI18n();
+  const scale = useMemo(
+    () =>
+      INDICATOR_KIND[indicator].scale === 'diverging'
+        ? divergingScale([...values.values()])
+        : sequentialScale([...values.values()]),
+    [values, indicator],
+  );
+  const format = (v: number | null) => formatIndicator(indicator, v, locale);
+  const allColumns: Column<RegionFigures>[] = [
+    {
+      key: 'name',
+      label: t('table.region'),
+      sortValue: (r) => r.name,
+      render: (r) => <Link href={`/regio/${r.code}`}>{r.name}</Link>,
+    },
+    {
+      key: 'indicator',
+      label,
+      isNumeric: true,
+      sortValue: (r) => values.get(r.code) ?? null,
+      render: (r) => format(values.get(r.code) ?? null),
+    },
+    {
+      key: 'facilities',
+      label: t('figure.facilities'),
+      isNumeric: true,
+      sortValue: (r) => r.facilities,
+      render: (r) => formatNumber(r.facilities, locale),
+    },
+    {
+      key: 'beds',
+      label: t('figure.licensedBeds'),
+      isNumeric: true,
+      sortValue: (r) => r.licensedBeds,
+      render: (r) => formatNumber(r.licensedBeds, locale),
+    },
+    {
+      key: 'per10k',
+      label: t('figure.bedsPer10k65PlusShort'),
+      isNumeric: true,
+      sortValue: (r) => r.bedsPer10k65Plus,
+      render: (r) => formatNumber(r.bedsPer10k65Plus, locale, 1),
+    },
+  ];
+  const columns = allColumns.filter(
+    // The indicator column already shows these two; do not repeat them.
+    (c) =>
+      !(c.key === 'per10k' && indicator === 'bedsPer10k65Plus') &&
+      !(c.key === 'beds' && indicator === 'licensedBeds'),
+  );
+  return (
+    <>
+      <div className="map-layout">
+        <RegionMap
+          regions={overview.regions}
+          values={values}
+          scale={scale}
+          indicator={label}
+          formatValue={format}
+          hrefFor={(code) => `/regio/${code}`}
+          boundaries={boundaries}
+        />
+        <div>
+          <MapLegend scale={scale} title={label} formatValue={(v) => format(v)} />
+          <p className="hint">{boundaries === null ? t('map.tileNote') : t('map.boundaryNote')}</p>
+        </div>
+      </div>
+      <DataTable
+        testId="region-table"
+        caption={t('home.tableCaption', { indicator: label })}
+        columns={columns}
+        rows={overview.regions}
+        rowKey={(r) => r.code}
+      />
+    </>
+  );
+}

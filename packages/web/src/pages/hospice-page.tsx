@@ -1,0 +1,165 @@
+import { ApiError, useApi } from '../api/client';
+import type { Hospice, HospiceHistory } from '../api/types';
+import { useI18n } from '../i18n/i18n';
+import { Link } from '../router';
+import { formatDate, formatDateTime, formatNumber } from '../lib/format';
+import { Async, DemoBadge, KeyFigure, SyntheticNotice } from '../features/common/ui';
+import { usePageTitle } from '../features/common/use-page-title';
+import { NotFoundPage } from './not-found-page';
+import { StatusUpdate } from '../features/hospice/status-update';
+import { StatisticsTrend } from '../features/statistics/trend';
+import { TYPE_STYLE } from '../features/hospice/hospice-type';
+import type { MessageKey } from '../i18n/nl';
+
+const FIELD_LABELS: Readonly<Record<string, MessageKey>> = {
+  name: 'field.name',
+  licensedBeds: 'field.licensedBeds',
+  type: 'field.type',
+  place: 'field.place',
+  gemeenteCode: 'field.gemeenteCode',
+  funding: 'field.funding',
+  umbrellas: 'field.umbrellas',
+  careModel: 'field.careModel',
+  openedOn: 'field.openedOn',
+  closedOn: 'field.closedOn',
+  streetAddress: 'field.streetAddress',
+};
+
+export function HospicePage({ id }: { id: string }) {
+  const { t } = useI18n();
+  const hospice = useApi<Hospice>(`/hospices/${encodeURIComponent(id)}`);
+  usePageTitle(hospice.state === 'ok' ? hospice.data.name : t('hospice.title'));
+  if (
+    hospice.state === 'error' &&
+    hospice.error instanceof ApiError &&
+    hospice.error.status === 404
+  ) {
+    return <NotFoundPage />;
+  }
+  return (
+    <Async value={hospice} what={t('hospice.title')}>
+      {(h) => <HospiceContent hospice={h} />}
+    </Async>
+  );
+}
+
+function HospiceContent({ hospice }: { hospice: Hospice }) {
+  const { t, locale } = useI18n();
+  const history = useApi<HospiceHistory>(`/hospices/${hospice.id}/history`);
+  const region = hospice.regions.zorgkantoorregio;
+  return (
+    <>
+      <nav aria-label={t('nav.breadcrumb')} className="breadcrumb">
+        <ol>
+          <li>
+            <Link href="/">{t('nav.overview')}</Link>
+          </li>
+          {region === null ? null : (
+            <li>
+              <Link href={`/regio/${region.code}`}>{region.name}</Link>
+            </li>
+          )}
+          <li aria-current="page">{hospice.name}</li>
+        </ol>
+      </nav>
+      <h1>
+        {hospice.name} {hospice.isSynthetic ? <DemoBadge /> : null}
+      </h1>
+      <SyntheticNotice count={hospice.isSynthetic ? 1 : 0} />
+      <p className="lead">
+        {t(TYPE_STYLE[hospice.type].label)} · {hospice.place}
+        {hospice.regions.gemeente === null
+          ? ''
+          : ` (${t('hospice.gemeente')} ${hospice.regions.gemeente.name})`}
+      </p>
+
+      <section aria-labelledby="status-title" className="panel">
+        <h2 id="status-title">{t('hospice.statusTitle')}</h2>
+        <p className="hint">{t('hospice.statusHint')}</p>
+        <StatusUpdate hospiceId={hospice.id} licensedBeds={hospice.licensedBeds} />
+      </section>
+
+      <dl className="key-figures">
+        <KeyFigure
+          label={t('figure.licensedBeds')}
+          value={formatNumber(hospice.licensedBeds, locale)}
+        />
+        <KeyFigure label={t('field.openedOn')} value={formatDate(hospice.openedOn, locale)} />
+        <KeyFigure label={t('field.funding')} value={hospice.funding.join(', ') || '–'} />
+        <KeyFigure
+          label={t('field.umbrellas')}
+          value={hospice.umbrellas.join(', ').toUpperCase() || '–'}
+        />
+      </dl>
+
+      <section aria-labelledby="figures-title">
+        <h2 id="figures-title">{t('hospice.figuresTitle')}</h2>
+        <StatisticsTrend
+          path={`/hospices/${hospice.id}/statistics?period=month`}
+          title={t('hospice.figuresChart', { name: hospice.name })}
+        />
+      </section>
+
+      <section aria-labelledby="history-title">
+        <h2 id="history-title">{t('hospice.historyTitle')}</h2>
+        <Async value={history} what={t('hospice.historyTitle')}>
+          {(h) => (
+            <div
+              className="table-scroll"
+              tabIndex={0}
+              role="region"
+              aria-label={t('hospice.historyTitle')}
+            >
+              <table className="data-table" data-testid="history-table">
+                <caption>{t('hospice.historyCaption')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('hospice.validFrom')}</th>
+                    <th scope="col">{t('hospice.validTo')}</th>
+                    <th scope="col">{t('hospice.changed')}</th>
+                    <th scope="col" className="num">
+                      {t('field.licensedBeds')}
+                    </th>
+                    <th scope="col">{t('field.type')}</th>
+                    <th scope="col">{t('hospice.recorded')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {[...h.versions].reverse().map((v) => {
+                    const type = v.values['type'];
+                    return (
+                      <tr key={`${v.validFrom}-${v.recordedAt}`}>
+                        <th scope="row">{formatDate(v.validFrom, locale)}</th>
+                        <td>
+                          {v.validTo === null ? t('hospice.now') : formatDate(v.validTo, locale)}
+                        </td>
+                        <td>
+                          {v.changed.length === 0
+                            ? t('hospice.firstVersion')
+                            : v.changed
+                                .map((c) => (FIELD_LABELS[c] ? t(FIELD_LABELS[c]) : c))
+                                .join(', ')}
+                        </td>
+                        <td className="num">
+                          {formatNumber(v.values['licensedBeds'] as number, locale)}
+                        </td>
+                        <td>
+                          {typeof type === 'string' && type in TYPE_STYLE
+                            ? t(TYPE_STYLE[type as keyof typeof TYPE_STYLE].label)
+                            : String(type)}
+                        </td>
+                        <td>
+                          {formatDateTime(v.recordedAt, locale)} · {v.recordedBy}
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </Async>
+      </section>
+    </>
+  );
+}
