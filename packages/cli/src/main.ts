@@ -8,6 +8,7 @@ import { exportCommand } from './commands/export';
 import { bedsCommand, erlangBCommand } from './commands/erlang';
 import { forecastCommand } from './commands/forecast';
 import { tokenCommand } from './commands/token';
+import { userCommand } from './commands/user';
 
 const HELP = `palliamonitor <command> [options]
 
@@ -28,6 +29,8 @@ Commands:
            [--target B] [--pooling hospice|cluster|region]
   token create --hospice <id> [--label L]  API token for a hospice system (last line)
   token list --hospice <id> | token revoke <token-id>
+  user create --email E --name N --role R [--scope S]   an account (password from
+                                       PALLIAMONITOR_PASSWORD, or generated and printed)
 
 Environment: PORT, DATA_DIR, DATABASE_URL`;
 
@@ -43,6 +46,7 @@ const COMMANDS: Record<string, Command> = {
   beds: bedsCommand,
   forecast: forecastCommand,
   token: tokenCommand,
+  user: userCommand,
 };
 
 const defaultIo: Io = {

@@ -13,6 +13,8 @@ export interface WriteContext {
   actor: string;
   /** The clock, passed in so tests control "today". */
   now: Date;
+  /** For files with rows for several hospices: may the caller write for this one? */
+  mayWrite?: (hospiceId: string) => Promise<boolean>;
 }
 
 const FIELD_TO_COLUMN = {

@@ -30,6 +30,16 @@ export async function openPostgresStore(
   pool.on('error', () => undefined);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 
+  // LISTEN/NOTIFY channels are database-wide; installations (or test files) in separate schemas
+  // of one database must not hear each other, so every channel is named after the schema.
+  let schemaName: Promise<string> | undefined;
+  const scoped = async (channel: string): Promise<string> => {
+    schemaName ??= pool
+      .query<{ schema: string }>('select current_schema() as schema')
+      .then((r) => r.rows[0]?.schema ?? 'public');
+    return `${await schemaName}.${channel}`;
+  };
+
   let listenClient: pg.Client | undefined;
   const listeners = new Map<string, Set<(payload: string) => void>>();
   const ensureListenClient = async (): Promise<pg.Client> => {
@@ -52,9 +62,10 @@ export async function openPostgresStore(
     kind: 'postgres',
     db,
     async notify(channel, payload) {
-      await pool.query('select pg_notify($1, $2)', [channel, payload]);
+      await pool.query('select pg_notify($1, $2)', [await scoped(channel), payload]);
     },
-    async listen(channel, listener) {
+    async listen(unscoped, listener) {
+      const channel = await scoped(unscoped);
       const client = await ensureListenClient();
       let set = listeners.get(channel);
       if (!set) {

@@ -2,7 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openStore, ensureReferenceData, type Store } from '@palliamonitor/data';
+import {
+  createApiToken,
+  createHospice,
+  ensureReferenceData,
+  openStore,
+  type Store,
+} from '@palliamonitor/data';
 import { buildApp } from '../src/app';
 import type { App } from '../src/context';
 import { connectSse, type SseConnection } from '../src/live/sse-client';
@@ -29,13 +35,14 @@ async function withApp<T>(fn: (app: App, store: Store) => Promise<T>): Promise<T
   }
 }
 
-async function createHospices(app: App): Promise<string[]> {
+/** Hospices with one API token each: updates arrive as they do from a hospice's own system. */
+async function createHospices(store: Store): Promise<{ ids: string[]; auth: Map<string, string> }> {
   const ids: string[] = [];
+  const auth = new Map<string, string>();
   for (let i = 0; i < HOSPICES; i++) {
-    const res = await app.inject({
-      method: 'POST',
-      url: '/api/v1/hospices',
-      payload: {
+    const hospice = await createHospice(
+      store.db,
+      {
         name: `Bench ${i}`,
         place: 'Utrecht',
         gemeenteCode: 'GM0344',
@@ -43,22 +50,31 @@ async function createHospices(app: App): Promise<string[]> {
         licensedBeds: 8,
         openedOn: '2020-01-01',
       },
-    });
-    ids.push((res.json() as { id: string }).id);
+      { actor: 'bench', now: new Date() },
+    );
+    const { token } = await createApiToken(
+      store.db,
+      { hospiceId: hospice.id, label: 'bench', actor: 'bench' },
+      new Date(),
+    );
+    ids.push(hospice.id);
+    auth.set(hospice.id, `Bearer ${token}`);
   }
-  return ids;
+  return { ids, auth };
 }
 
 /** Sustained bed-status updates per second over `seconds`, `workers` requests in flight. */
 export async function benchUpdatesPerSecond(seconds = 5, workers = 8): Promise<number> {
-  return withApp(async (app) => {
-    const ids = await createHospices(app);
+  return withApp(async (app, store) => {
+    const { ids, auth } = await createHospices(store);
     let n = 0;
     const update = async () => {
       const k = n++;
+      const id = ids[k % ids.length]!;
       const res = await app.inject({
         method: 'PUT',
-        url: `/api/v1/hospices/${ids[k % ids.length]}/bed-status`,
+        url: `/api/v1/hospices/${id}/bed-status`,
+        headers: { authorization: auth.get(id)! },
         payload: { bedsOpen: 8, bedsOccupied: k % 9 },
       });
       if (res.statusCode !== 200) {
@@ -85,8 +101,8 @@ export async function benchUpdatesPerSecond(seconds = 5, workers = 8): Promise<n
 
 /** p99 in ms of PUT → event at each of `subscribers` SSE clients, over `updates` updates. */
 export async function benchSseDeliveryP99(subscribers = 1000, updates = 30): Promise<number> {
-  return withApp(async (app) => {
-    const ids = await createHospices(app);
+  return withApp(async (app, store) => {
+    const { ids, auth } = await createHospices(store);
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address();
     const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -104,9 +120,10 @@ export async function benchSseDeliveryP99(subscribers = 1000, updates = 30): Pro
       const latencies: number[] = [];
       for (let k = 0; k < updates; k++) {
         const sent = performance.now();
-        const res = await fetch(`${base}/api/v1/hospices/${ids[k % ids.length]}/bed-status`, {
+        const id = ids[k % ids.length]!;
+        const res = await fetch(`${base}/api/v1/hospices/${id}/bed-status`, {
           method: 'PUT',
-          headers: { 'content-type': 'application/json' },
+          headers: { 'content-type': 'application/json', authorization: auth.get(id)! },
           body: JSON.stringify({ bedsOpen: 8, bedsOccupied: k % 9 }),
         });
         const { eventId } = (await res.json()) as { eventId: number };

@@ -16,6 +16,8 @@ import { statisticsRoutes } from './routes/statistics.routes';
 import { returnRoutes } from './routes/returns.routes';
 import { bedFinderRoutes } from './routes/beds.routes';
 import { registerWeb } from './web';
+import { registerSecurity } from './auth/security';
+import { authRoutes, logMailTransport, type MailTransport } from './routes/auth.routes';
 
 export { API_VERSION };
 
@@ -24,6 +26,8 @@ export interface BuildOptions {
   now?: () => Date;
   /** Hours after which an unconfirmed bed status counts as unknown; default FRESHNESS_HOURS or 24. */
   freshnessHours?: number;
+  /** Where password-reset links go; default: the server log (development). */
+  mail?: MailTransport;
 }
 
 /**
@@ -37,6 +41,8 @@ export async function buildApp(
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 1024 * 1024,
+    // Behind a TLS-terminating proxy, X-Forwarded-Proto tells us the request was https.
+    trustProxy: process.env['TRUST_PROXY'] === 'true',
     ajv: {
       // Reject unknown fields instead of silently dropping them, and report every failing field.
       customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array' },
@@ -45,6 +51,9 @@ export async function buildApp(
   const ctx: AppContext = { store, now: options.now ?? (() => new Date()) };
 
   registerErrorHandling(app);
+  // Before any route: authentication, the access rule of every route, CSRF, headers, audit log.
+  const security = registerSecurity(app as unknown as App, ctx);
+  const mail = options.mail ?? logMailTransport((line) => app.log.warn(line));
   app.addSchema(Problem);
   await app.register(swagger, {
     openapi: {
@@ -81,6 +90,7 @@ export async function buildApp(
       statisticsRoutes(typed, ctx, collection);
       returnRoutes(typed, ctx);
       bedFinderRoutes(typed, ctx, collection);
+      authRoutes(typed, ctx, security, mail);
       typed.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },

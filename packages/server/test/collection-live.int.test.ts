@@ -6,6 +6,7 @@ import { openTestStore, storeName } from '../../data/test/test-store';
 import { buildApp } from '../src/app';
 import type { App } from '../src/context';
 import { connectSse, type SseConnection } from '../src/live/sse-client';
+import { adminHeaders } from './auth-helpers';
 
 // The live feed over real HTTP on 127.0.0.1 (Server-Sent Events, Last-Event-ID replay) and the bed
 // finder (postcode from the pc4 centroid file, place name, coordinates; unknown listed apart).
@@ -19,10 +20,12 @@ let app: App;
 let base: string;
 let clock = new Date('2026-03-15T10:00:00Z');
 const open: SseConnection[] = [];
+let auth: Record<string, string> = {};
 
 beforeAll(async () => {
   store = await openTestStore();
   app = await buildApp(store, { now: () => clock });
+  auth = await adminHeaders(app, store);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -38,7 +41,7 @@ afterAll(async () => {
 async function createHospice(body: Record<string, unknown>): Promise<string> {
   const res = await fetch(`${base}/api/v1/hospices`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...auth },
     body: JSON.stringify({ type: 'bth', licensedBeds: 5, openedOn: '2020-01-01', ...body }),
   });
   expect(res.status).toBe(201);
@@ -48,7 +51,7 @@ async function createHospice(body: Record<string, unknown>): Promise<string> {
 async function putStatus(id: string, bedsOpen: number, bedsOccupied: number): Promise<number> {
   const res = await fetch(`${base}/api/v1/hospices/${id}/bed-status`, {
     method: 'PUT',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...auth },
     body: JSON.stringify({ bedsOpen, bedsOccupied }),
   });
   expect(res.status).toBe(200);
@@ -97,10 +100,13 @@ describe(`live feed (${storeName})`, () => {
   it('pushes every change, confirmations and movements included, in order', async () => {
     const stream = await subscribe();
     await putStatus(id, 5, 3);
-    await fetch(`${base}/api/v1/hospices/${id}/bed-status/confirm`, { method: 'POST' });
+    await fetch(`${base}/api/v1/hospices/${id}/bed-status/confirm`, {
+      method: 'POST',
+      headers: auth,
+    });
     await fetch(`${base}/api/v1/hospices/${id}/stays`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...auth },
       body: JSON.stringify({ admittedOn: '2026-03-15', origin: 'home' }),
     });
     const events = await stream.waitFor(3, 2_000);

@@ -5,6 +5,7 @@ import { findHospiceIdByRef, importHospiceCsv, type Store } from '@palliamonitor
 import { openTestStore, storeName } from '../../data/test/test-store';
 import { buildApp } from '../src/app';
 import type { App } from '../src/context';
+import { asAdmin } from './auth-helpers';
 
 // Monthly aggregate returns by CSV upload and JSON, their validation, supersession with history,
 // the comparison with registered movements, and their place in the derived figures.
@@ -23,6 +24,7 @@ const ids: Record<string, string> = {};
 beforeAll(async () => {
   store = await openTestStore();
   app = await buildApp(store, { now: () => clock });
+  app = await asAdmin(app, store);
   await importHospiceCsv(
     store.db,
     [

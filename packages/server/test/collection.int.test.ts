@@ -3,6 +3,7 @@ import { moveGemeente, type Store } from '@palliamonitor/data';
 import { openTestStore, storeName } from '../../data/test/test-store';
 import { buildApp } from '../src/app';
 import type { App } from '../src/context';
+import { asAdmin } from './auth-helpers';
 
 // Bed status, anonymous movements, validation, freshness, concurrency and the derived figures,
 // through the HTTP API (app.inject) on the store chosen by TEST_DATABASE_URL.
@@ -14,6 +15,7 @@ let clock = new Date('2026-03-15T10:00:00Z');
 beforeAll(async () => {
   store = await openTestStore();
   app = await buildApp(store, { now: () => clock, freshnessHours: 24 });
+  app = await asAdmin(app, store);
 });
 afterAll(async () => {
   await app.close();

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCommand, startServerProcess, type ServerProcess } from '../bench/server-process';
+import { createAdminWithCli, signInOverHttp } from './auth-helpers';
 
 // An acknowledged event survives SIGKILL of the server process: real child processes of
 // `palliamonitor serve`, on the embedded store (DATA_DIR) or, with TEST_DATABASE_URL, on PostgreSQL
@@ -50,11 +51,13 @@ afterAll(async () => {
   }
 });
 
+let auth: Record<string, string> = {};
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON bodies of the API under test
 async function json(url: string, init?: RequestInit): Promise<{ status: number; body: any }> {
   const res = await fetch(url, {
     ...init,
-    headers: { 'content-type': 'application/json', ...(init?.headers ?? {}) },
+    headers: { 'content-type': 'application/json', ...auth, ...(init?.headers ?? {}) },
   });
   return { status: res.status, body: await res.json() };
 }
@@ -71,8 +74,12 @@ describe(`durability (${pgUrl ? 'PostgreSQL' : 'embedded store'})`, () => {
   });
 
   it('an acknowledged bed status and stay survive SIGKILL of the server', async () => {
+    // An operator creates the first administrator with the CLI while the server is stopped.
+    const admin = await createAdminWithCli(env);
     const first = await startServerProcess(env);
     servers.push(first);
+    // Sessions live in the store, so this sign-in also holds on the restarted server.
+    auth = await signInOverHttp(first.url, admin);
     const created = await json(`${first.url}/api/v1/hospices`, {
       method: 'POST',
       body: JSON.stringify({

@@ -4,6 +4,7 @@ import { seedDemoRegistry, type Store } from '@palliamonitor/data';
 import { openTestStore, storeName } from '../../data/test/test-store';
 import { buildApp } from '../src/app';
 import type { App } from '../src/context';
+import { asAdmin } from './auth-helpers';
 
 const now = new Date('2026-06-01T12:00:00Z');
 let store: Store;
@@ -13,6 +14,7 @@ beforeAll(async () => {
   store = await openTestStore();
   await seedDemoRegistry(store.db, now);
   app = await buildApp(store, { now: () => now });
+  app = await asAdmin(app, store);
 });
 afterAll(async () => {
   await app.close();

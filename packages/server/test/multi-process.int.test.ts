@@ -3,6 +3,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServerProcess, type ServerProcess } from '../bench/server-process';
 import { connectSse, type SseConnection } from '../src/live/sse-client';
+import { createAdminWithCli, signInOverHttp } from './auth-helpers';
 
 // Two real server processes side by side on one PostgreSQL database: a change made through one
 // reaches the live-feed subscribers of the other (LISTEN/NOTIFY), writers on both never lose an
@@ -29,6 +30,8 @@ beforeAll(async () => {
   // The first one migrates and loads the reference data; then the second joins.
   servers.push(await startServerProcess(env));
   servers.push(await startServerProcess(env));
+  // One sign-in serves both processes: sessions live in the shared database.
+  auth = await signInOverHttp(servers[0]!.url, await createAdminWithCli(env));
 });
 
 afterAll(async () => {
@@ -44,11 +47,13 @@ afterAll(async () => {
   }
 });
 
+let auth: Record<string, string> = {};
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON bodies of the API under test
 async function send(url: string, method: string, body?: unknown): Promise<any> {
   const res = await fetch(url, {
     method,
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...auth },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   return { status: res.status, ...((await res.json()) as object) };

@@ -3,6 +3,7 @@ import type { Store } from '@palliamonitor/data';
 import { openTestStore, storeName } from '../../data/test/test-store';
 import { buildApp } from '../src/app';
 import type { App } from '../src/context';
+import { asAdmin } from './auth-helpers';
 
 let store: Store;
 let app: App;
@@ -11,6 +12,7 @@ const clock = new Date('2026-03-01T10:00:00Z');
 beforeAll(async () => {
   store = await openTestStore();
   app = await buildApp(store, { now: () => clock });
+  app = await asAdmin(app, store);
 });
 afterAll(async () => {
   await app.close();

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startServerProcess } from './server-process';
+import { startServerProcess } from '../bench/server-process';
+import { createAdminWithCli, signInOverHttp } from './auth-helpers';
 
 // An acknowledged write must survive the server being killed outright (power cut, OOM killer).
 // This runs on the embedded store, where durability is ours to get right; PostgreSQL's own
@@ -13,12 +14,14 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('embedded store durability', () => {
   it('a hospice acknowledged with 201 is still there after SIGKILL and restart', async () => {
     const env = { DATA_DIR: path.join(dir, 'store') };
+    const admin = await createAdminWithCli(env);
     const first = await startServerProcess(env);
+    const auth = await signInOverHttp(first.url, admin);
     let id: string;
     try {
       const res = await fetch(`${first.url}/api/v1/hospices`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...auth },
         body: JSON.stringify({
           name: 'Hospice Onverwoestbaar',
           place: 'Utrecht',

@@ -59,7 +59,9 @@ export async function createApiToken(
   };
 }
 
-/** The hospice a valid, unrevoked token may act for; records its last use. */
+const lastRecorded = new Map<string, number>();
+
+/** The hospice a valid, unrevoked token may act for; records its last use (to the minute). */
 export async function verifyApiToken(
   db: Kysely<Database>,
   token: string,
@@ -76,11 +78,16 @@ export async function verifyApiToken(
   if (!row || row.revoked_at !== null) {
     return undefined;
   }
-  await db
-    .updateTable('api_token')
-    .set({ last_used_at: now.toISOString() })
-    .where('id', '=', row.id)
-    .execute();
+  // Last use to the minute: a hospice system pushing every few seconds need not write each time.
+  const last = lastRecorded.get(row.id);
+  if (last === undefined || now.getTime() - last >= 60_000) {
+    await db
+      .updateTable('api_token')
+      .set({ last_used_at: now.toISOString() })
+      .where('id', '=', row.id)
+      .execute();
+    lastRecorded.set(row.id, now.getTime());
+  }
   return { tokenId: row.id, hospiceId: row.hospice_id };
 }
 

@@ -364,6 +364,11 @@ export async function submitReturns(
         errors.push({ ...where, field: 'hospice', message: `unknown hospice ${input.hospice}` });
         continue;
       }
+      if (ctx.mayWrite && !(await ctx.mayWrite(hospiceId))) {
+        throw new AppError('FORBIDDEN', `you may not submit returns for hospice ${input.hospice}`, [
+          { ...where, field: 'hospice', message: `not allowed for hospice ${input.hospice}` },
+        ]);
+      }
       const key = `${hospiceId}|${input.month}`;
       const earlier = seen.get(key);
       if (earlier) {

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { DEMO_PASSWORD, seedDemoAccounts } from '../accounts/demo-accounts';
 import type { Database } from '../schema';
 import { normaliseCreate } from '../hospices.repository';
 import { readSeedCsv } from '../seed-files';
@@ -121,10 +122,14 @@ export async function seedDemoRegistry(db: Kysely<Database>, now: Date): Promise
   return facilities.length;
 }
 
-/** All demo data: the synthetic registry and ~24 months of synthetic activity (bed status, stays). */
+/**
+ * All demo data: the synthetic registry, ~24 months of synthetic activity (bed status, stays) and
+ * one demo account per role.
+ */
 export async function seedDemoData(store: { db: Kysely<Database> }, now: Date): Promise<string> {
   const facilities = await seedDemoRegistry(store.db, now);
   const activity = await seedDemoActivity(store.db, now);
+  const accounts = await seedDemoAccounts(store.db, now);
   const parts = [
     ...(facilities === 0
       ? []
@@ -133,6 +138,11 @@ export async function seedDemoData(store: { db: Kysely<Database> }, now: Date): 
       ? []
       : [
           `added ${DEMO_HISTORY_MONTHS} months of synthetic activity: ${activity.stays} stays, ${activity.bedStatusEvents} bed-status events`,
+        ]),
+    ...(accounts.length === 0
+      ? []
+      : [
+          `added ${accounts.length} demo accounts (demo only; password ${DEMO_PASSWORD}): ${accounts.join(', ')}`,
         ]),
   ];
   return parts.length === 0 ? 'demo data already present; nothing added' : parts.join('; ');

@@ -1,3 +1,4 @@
+import { actorOf } from '../auth/principal';
 import { Type } from '@sinclair/typebox';
 import {
   AppError,
@@ -27,7 +28,6 @@ export const WriteProblems = {
 };
 
 /** Until accounts exist every write is recorded as made through the API. */
-export const API_ACTOR = 'api';
 
 /** Warnings as the API shows them (field and message; the severity is implied). */
 export function toWarnings(issues: Issue[]): Array<{ field?: string; message: string }> {
@@ -104,7 +104,7 @@ export function bedStatusRoutes(app: App, ctx: AppContext, collection: Collectio
         ctx.store.db,
         request.params.id,
         request.body,
-        { actor: API_ACTOR, now: ctx.now() },
+        { actor: actorOf(request.principal), now: ctx.now() },
         { ...options(), expectedEventId: parseIfMatch(request.headers['if-match']) },
       );
       await collection.hub.announce(result.event.id);
@@ -129,7 +129,7 @@ export function bedStatusRoutes(app: App, ctx: AppContext, collection: Collectio
       const result = await confirmBedStatus(
         ctx.store.db,
         request.params.id,
-        { actor: API_ACTOR, now: ctx.now() },
+        { actor: actorOf(request.principal), now: ctx.now() },
         { ...options(), expectedEventId: parseIfMatch(request.headers['if-match']) },
       );
       await collection.hub.announce(result.event.id);

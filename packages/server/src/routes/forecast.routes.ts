@@ -1,3 +1,4 @@
+import { actorOf } from '../auth/principal';
 import { Type } from '@sinclair/typebox';
 import {
   AppError,
@@ -274,7 +275,7 @@ export function forecastRoutes(app: App, ctx: AppContext): void {
       const entry = await saveScenario(
         ctx.store.db,
         definition,
-        { actor: 'api', now: ctx.now() },
+        { actor: actorOf(request.principal), now: ctx.now() },
         basedOn ?? null,
       );
       reply.header('Location', `/api/v1/scenarios/${entry.scenario.id}`);

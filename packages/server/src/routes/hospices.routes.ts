@@ -1,3 +1,4 @@
+import { actorOf } from '../auth/principal';
 import { Type } from '@sinclair/typebox';
 import {
   AppError,
@@ -21,9 +22,6 @@ const IdParams = Type.Object({
   id: Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9-]+$' }),
 });
 const WriteProblems = { ...ProblemResponses, 412: Type.Ref('Problem'), 422: Type.Ref('Problem') };
-
-/** Until accounts exist every write is recorded as made through the API. */
-const API_ACTOR = 'api';
 
 function etagOf(version: number): string {
   return `"v${version}"`;
@@ -100,7 +98,7 @@ export function hospiceRoutes(app: App, ctx: AppContext): void {
       checkDate(body.openedOn ?? undefined, 'openedOn');
       checkDate(body.closedOn ?? undefined, 'closedOn');
       const { version, ...hospice } = await createHospice(ctx.store.db, body, {
-        actor: API_ACTOR,
+        actor: actorOf(request.principal),
         now: ctx.now(),
       });
       reply.header('Location', `/api/v1/hospices/${hospice.id}`).header('ETag', etagOf(version));
@@ -157,7 +155,7 @@ export function hospiceRoutes(app: App, ctx: AppContext): void {
         ctx.store.db,
         request.params.id,
         body,
-        { actor: API_ACTOR, now: ctx.now() },
+        { actor: actorOf(request.principal), now: ctx.now() },
         expected,
       );
       const { version, ...rest } = hospice;

@@ -1,3 +1,5 @@
+import { actorOf } from '../auth/principal';
+import type { FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import {
   AdmissionCreate,
@@ -18,7 +20,7 @@ import {
 } from '@palliamonitor/data';
 import type { App, AppContext } from '../context';
 import type { CollectionContext } from '../live/collection-context';
-import { API_ACTOR, HospiceIdParams, toWarnings, WriteProblems } from './bed-status.routes';
+import { HospiceIdParams, toWarnings, WriteProblems } from './bed-status.routes';
 import { checkDate, ProblemResponses } from './params';
 
 // Anonymous guest movements: admission (the system issues the stay id), departure, refusals
@@ -31,7 +33,10 @@ const StayParams = Type.Object({
 });
 
 export function movementRoutes(app: App, ctx: AppContext, collection: CollectionContext): void {
-  const write = () => ({ actor: API_ACTOR, now: ctx.now() });
+  const write = (request: FastifyRequest) => ({
+    actor: actorOf(request.principal),
+    now: ctx.now(),
+  });
 
   app.post(
     '/hospices/:id/stays',
@@ -50,7 +55,7 @@ export function movementRoutes(app: App, ctx: AppContext, collection: Collection
       const body = request.body;
       checkDate(body.admittedOn, 'admittedOn');
       checkDate(body.departure?.departedOn, 'departure.departedOn');
-      const result = await admitGuest(ctx.store.db, request.params.id, body, write());
+      const result = await admitGuest(ctx.store.db, request.params.id, body, write(request));
       if (result.bedStatusEventId !== null) {
         await collection.hub.announce(result.bedStatusEventId);
       }
@@ -109,7 +114,7 @@ export function movementRoutes(app: App, ctx: AppContext, collection: Collection
         request.params.id,
         request.params.stayId,
         request.body,
-        write(),
+        write(request),
       );
       if (result.bedStatusEventId !== null) {
         await collection.hub.announce(result.bedStatusEventId);
@@ -139,7 +144,12 @@ export function movementRoutes(app: App, ctx: AppContext, collection: Collection
     },
     async (request, reply) => {
       checkDate(request.body.date, 'date');
-      const result = await recordRefusal(ctx.store.db, request.params.id, request.body, write());
+      const result = await recordRefusal(
+        ctx.store.db,
+        request.params.id,
+        request.body,
+        write(request),
+      );
       return reply.code(201).send({ ...result.value, warnings: toWarnings(result.warnings) });
     },
   );
@@ -164,7 +174,7 @@ export function movementRoutes(app: App, ctx: AppContext, collection: Collection
         ctx.store.db,
         request.params.id,
         request.body,
-        write(),
+        write(request),
       );
       return { ...result.value, warnings: toWarnings(result.warnings) };
     },

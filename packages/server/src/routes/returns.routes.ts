@@ -1,3 +1,5 @@
+import { actorOf } from '../auth/principal';
+import { mayActOnHospice } from '../auth/security';
 import { Type } from '@sinclair/typebox';
 import {
   AppError,
@@ -13,7 +15,7 @@ import {
   type ReturnsSummary,
 } from '@palliamonitor/data';
 import type { App, AppContext } from '../context';
-import { API_ACTOR, HospiceIdParams, toWarnings, WriteProblems } from './bed-status.routes';
+import { HospiceIdParams, toWarnings, WriteProblems } from './bed-status.routes';
 import { ProblemResponses } from './params';
 
 // Monthly aggregate returns for hospices with their own records: JSON per month, or a CSV file
@@ -95,7 +97,7 @@ export function returnRoutes(app: App, ctx: AppContext): void {
         ctx.store.db,
         [{ ...request.body, hospice: request.params.id, month: request.params.month }],
         'api',
-        { actor: API_ACTOR, now: ctx.now() },
+        { actor: actorOf(request.principal), now: ctx.now() },
       );
       return {
         status:
@@ -162,8 +164,9 @@ export function returnRoutes(app: App, ctx: AppContext): void {
     },
     async (request) => {
       const summary = await submitReturnsCsv(ctx.store.db, request.body, {
-        actor: API_ACTOR,
+        actor: actorOf(request.principal),
         now: ctx.now(),
+        mayWrite: (hospiceId) => mayActOnHospice(request.principal, hospiceId, ctx),
       });
       return toSummary(summary);
     },

@@ -1,0 +1,59 @@
+import type { Role, RoleGrant, UserSummary } from '@palliamonitor/data';
+
+/** Who makes a request: nobody, a signed-in person with role grants, or a hospice system token. */
+export type Principal =
+  | { kind: 'anonymous' }
+  | { kind: 'user'; user: UserSummary; csrfToken: string }
+  | { kind: 'token'; tokenId: string; hospiceId: string }
+  | { kind: 'system' };
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal;
+  }
+}
+
+export function actorOf(principal: Principal): string {
+  switch (principal.kind) {
+    case 'anonymous':
+      return 'anonymous';
+    case 'user':
+      return `user:${principal.user.email}`;
+    case 'token':
+      return `token:${principal.tokenId}`;
+    case 'system':
+      return 'system';
+  }
+}
+
+/** The role that best describes the principal, for the audit log. */
+export function roleOf(principal: Principal): string {
+  switch (principal.kind) {
+    case 'anonymous':
+      return 'public';
+    case 'token':
+      return 'hospice-token';
+    case 'system':
+      return 'system';
+    case 'user':
+      return (
+        principal.user.roles.map((r) => (r.scope ? `${r.role}:${r.scope}` : r.role)).join(',') ||
+        'signed-in'
+      );
+  }
+}
+
+export function hasRole(principal: Principal, role: Role, scope?: string): boolean {
+  return (
+    principal.kind === 'user' &&
+    principal.user.roles.some(
+      (g: RoleGrant) => g.role === role && (scope === undefined || g.scope === scope),
+    )
+  );
+}
+
+export function regionsOf(principal: Principal): string[] {
+  return principal.kind === 'user'
+    ? principal.user.roles.filter((g) => g.role === 'regisseur').map((g) => g.scope!)
+    : [];
+}

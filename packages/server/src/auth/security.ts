@@ -1,0 +1,391 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
+import {
+  AppError,
+  appendAudit,
+  findSession,
+  regionOfHospice,
+  verifyApiToken,
+} from '@palliamonitor/data';
+import type { App, AppContext } from '../context';
+import { sendProblem } from '../errors';
+import { ruleFor, type AccessRule } from './access-rules';
+import { readCookie, SESSION_COOKIE } from './cookies';
+import { FailureBackoff, RequestRate } from './limits';
+import { actorOf, hasRole, regionsOf, roleOf, type Principal } from './principal';
+
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Writes that only manage the caller's own session: not worth an audit entry with before/after. */
+const UNAUDITED = new Set([
+  '/api/v1/auth/sign-in',
+  '/api/v1/auth/sign-out',
+  '/api/v1/auth/password-reset',
+  '/api/v1/auth/password-reset/confirm',
+]);
+
+export interface SecurityState {
+  tokenFailures: FailureBackoff;
+  tokenRate: RequestRate;
+  signInFailures: FailureBackoff;
+  /** Header value that marks the server's own internal requests (reading "before" for the audit). */
+  internalKey: string;
+  /** Every route registered, for the authorization test. */
+  routes: Array<{ method: string; url: string }>;
+}
+
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+function clientKey(request: FastifyRequest): string {
+  return request.ip;
+}
+
+async function resolvePrincipal(
+  request: FastifyRequest,
+  ctx: AppContext,
+  state: SecurityState,
+): Promise<Principal> {
+  if (request.headers['x-internal-audit'] === state.internalKey) {
+    return { kind: 'system' };
+  }
+  const authorization = request.headers.authorization;
+  if (authorization !== undefined) {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+    const now = ctx.now().getTime();
+    const key = `token:${clientKey(request)}`;
+    const wait = state.tokenFailures.retryAfter(key, now);
+    if (wait > 0) {
+      throw Object.assign(
+        new AppError('TOO_MANY_REQUESTS', `too many invalid tokens; retry after ${wait} s`),
+        { retryAfter: wait },
+      );
+    }
+    const found = match ? await verifyApiToken(ctx.store.db, match[1]!, ctx.now()) : undefined;
+    if (!found) {
+      state.tokenFailures.fail(key, now);
+      throw new AppError('UNAUTHORIZED', 'the bearer token is invalid or revoked');
+    }
+    state.tokenFailures.succeed(key);
+    const over = state.tokenRate.take(found.tokenId, now);
+    if (over > 0) {
+      throw Object.assign(
+        new AppError('TOO_MANY_REQUESTS', `token rate limit reached; retry after ${over} s`),
+        { retryAfter: over },
+      );
+    }
+    return { kind: 'token', tokenId: found.tokenId, hospiceId: found.hospiceId };
+  }
+  const sessionId = readCookie(request.headers.cookie, SESSION_COOKIE);
+  if (sessionId) {
+    const session = await findSession(ctx.store.db, sessionId, ctx.now());
+    if (session) {
+      return { kind: 'user', user: session.user, csrfToken: session.csrfToken };
+    }
+  }
+  return { kind: 'anonymous' };
+}
+
+/** The zorgkantoorregio of a gemeente today, for checking a regisseur's scope on registration. */
+async function regionOfGemeente(ctx: AppContext, code: unknown): Promise<string | null> {
+  if (typeof code !== 'string') {
+    return null;
+  }
+  const row = await ctx.store.db
+    .selectFrom('region_membership')
+    .select('parent_code')
+    .where('gemeente_code', '=', code)
+    .where('parent_type', '=', 'zorgkantoorregio')
+    .where('valid_to', 'is', null)
+    .executeTakeFirst();
+  return row?.parent_code ?? null;
+}
+
+/** Whether the principal may write for this hospice: its token, its editors, its regisseur, admins. */
+export async function mayActOnHospice(
+  p: Principal,
+  hospiceId: string,
+  ctx: AppContext,
+): Promise<boolean> {
+  if (p.kind === 'system' || hasRole(p, 'administrator')) {
+    return true;
+  }
+  if (p.kind === 'token') {
+    return p.hospiceId === hospiceId;
+  }
+  if (p.kind !== 'user') {
+    return false;
+  }
+  if (hasRole(p, 'hospice-editor', hospiceId)) {
+    return true;
+  }
+  const region = await regionOfHospice(ctx.store.db, hospiceId);
+  return region !== null && regionsOf(p).includes(region);
+}
+
+/** Decides a request against its rule; throws 401 (not signed in) or 403 (wrong scope). */
+export async function authorize(
+  request: FastifyRequest,
+  rule: AccessRule,
+  ctx: AppContext,
+): Promise<void> {
+  const p = request.principal;
+  if (p.kind === 'system' || rule.kind === 'public') {
+    return;
+  }
+  if (p.kind === 'anonymous') {
+    throw new AppError('UNAUTHORIZED', 'sign in or use an API token for this request');
+  }
+  if (hasRole(p, 'administrator')) {
+    return;
+  }
+  const deny = (why: string) => {
+    throw new AppError('FORBIDDEN', why);
+  };
+  switch (rule.kind) {
+    case 'signed-in':
+      return p.kind === 'user' ? undefined : deny('this needs a signed-in person, not a token');
+    case 'roles':
+      return rule.roles.some((r) => hasRole(p, r))
+        ? undefined
+        : deny(`this needs the role ${rule.roles.join(' or ')}`);
+    case 'registry-create': {
+      const region = await regionOfGemeente(
+        ctx,
+        (request.body as { gemeenteCode?: unknown } | undefined)?.gemeenteCode,
+      );
+      return region !== null && regionsOf(p).includes(region)
+        ? undefined
+        : deny('only the regisseur of the region or an administrator registers a hospice');
+    }
+    case 'hospice': {
+      const hospiceId = (request.params as { id?: string }).id ?? '';
+      if (p.kind === 'token' && !rule.tokens) {
+        return deny('a token may not do this; sign in');
+      }
+      return (await mayActOnHospice(p, hospiceId, ctx))
+        ? undefined
+        : deny(
+            p.kind === 'token'
+              ? 'this token is not for this hospice'
+              : 'only this hospice’s editors, its regisseur or an administrator may do this',
+          );
+    }
+    case 'hospice-rows':
+      return p.kind === 'token' || hasRole(p, 'hospice-editor') || hasRole(p, 'regisseur')
+        ? undefined
+        : deny('only hospice staff, regisseurs and administrators submit returns');
+  }
+}
+
+/**
+ * Installs authentication, authorization, CSRF checks, security headers and the audit log on every
+ * route. A route without an access rule stops the server from starting.
+ */
+export function registerSecurity(app: App, ctx: AppContext): SecurityState {
+  const state: SecurityState = {
+    tokenFailures: new FailureBackoff(5),
+    tokenRate: new RequestRate(Number(process.env['TOKEN_RATE_PER_MINUTE'] ?? 600), 60_000),
+    signInFailures: new FailureBackoff(5),
+    internalKey: randomBytes(24).toString('hex'),
+    routes: [],
+  };
+  // Each request's principal lives in a WeakMap; the decoration gives it a typed accessor.
+  const principals = new WeakMap<object, Principal>();
+  app.decorateRequest('principal', {
+    getter(): Principal {
+      return principals.get(this) ?? { kind: 'anonymous' };
+    },
+    setter(value: Principal) {
+      principals.set(this, value);
+    },
+  });
+
+  const routes: Array<{ method: string; url: string }> = [];
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      if (method === 'HEAD' || method === 'OPTIONS') {
+        continue;
+      }
+      if (!ruleFor(method, route.url)) {
+        throw new Error(
+          `no access rule for ${method} ${route.url}; add it to auth/access-rules.ts`,
+        );
+      }
+      routes.push({ method, url: route.url });
+    }
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    try {
+      request.principal = await resolvePrincipal(request, ctx, state);
+    } catch (error) {
+      const retryAfter = (error as { retryAfter?: number }).retryAfter;
+      if (retryAfter) {
+        reply.header('Retry-After', String(retryAfter));
+      }
+      throw error;
+    }
+  });
+
+  // Authorization runs before body validation, so an anonymous or out-of-scope write is refused
+  // (401/403) without revealing how its body would have been judged.
+  app.addHook('preValidation', async (request) => {
+    const url = request.routeOptions.url;
+    if (url === undefined) {
+      return; // not found: the 404 handler answers
+    }
+    const rule = ruleFor(request.method, url)!;
+    await authorize(request, rule, ctx);
+    const p = request.principal;
+    // Cookies are sent by the browser on its own; a write made with one must prove it comes from
+    // our pages by echoing the session's CSRF token (tokens and anonymous requests carry none).
+    if (
+      p.kind === 'user' &&
+      WRITE_METHODS.has(request.method) &&
+      request.headers['x-csrf-token'] !== p.csrfToken
+    ) {
+      throw new AppError('FORBIDDEN', 'missing or wrong X-CSRF-Token header for a signed-in write');
+    }
+  });
+
+  app.addHook('preHandler', async (request) => {
+    const url = request.routeOptions.url;
+    if (url !== undefined && WRITE_METHODS.has(request.method) && !UNAUDITED.has(url)) {
+      (request as AuditedRequest).auditBefore = await readBefore(app, request, state);
+    }
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('Content-Security-Policy', CSP);
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('Referrer-Policy', 'strict-origin-when-cross-origin');
+    reply.header('X-Frame-Options', 'DENY');
+    reply.header('Cross-Origin-Opener-Policy', 'same-origin');
+    if (request.protocol === 'https') {
+      reply.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    }
+    const audited = request as AuditedRequest;
+    if (
+      audited.auditBefore !== undefined &&
+      reply.statusCode < 300 &&
+      request.principal.kind !== 'system'
+    ) {
+      await recordAudit(ctx, request, reply.statusCode, audited.auditBefore, payload);
+    }
+    return payload;
+  });
+
+  state.routes = routes;
+  states.set(app, state);
+  return state;
+}
+
+const states = new WeakMap<object, SecurityState>();
+
+/** The security state of a built app (its route list, limits), for tests and diagnostics. */
+export function securityOf(app: object): SecurityState {
+  const state = states.get(app);
+  if (!state) {
+    throw new Error('this app was built without security');
+  }
+  return state;
+}
+
+interface AuditedRequest extends FastifyRequest {
+  auditBefore?: unknown;
+}
+
+/** The resource as it was, read through its own GET route when there is one (null when new). */
+async function readBefore(
+  app: App,
+  request: FastifyRequest,
+  state: SecurityState,
+): Promise<unknown> {
+  const path = request.url.split('?')[0]!;
+  if (
+    request.method === 'POST' ||
+    !app.hasRoute({ method: 'GET', url: request.routeOptions.url! })
+  ) {
+    return null;
+  }
+  const res = await app.inject({
+    method: 'GET',
+    url: path,
+    headers: { 'x-internal-audit': state.internalKey },
+  });
+  return res.statusCode === 200 ? safeJson(res.body) : null;
+}
+
+function safeJson(text: unknown): unknown {
+  if (typeof text !== 'string') {
+    return null;
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text.length > 10_000 ? `${text.slice(0, 10_000)}…` : text;
+  }
+}
+
+const regionCache = new Map<string, { region: string | null; at: number }>();
+
+/** The region an audit entry is filed under; remembered for a minute (a hospice rarely moves). */
+async function auditRegion(ctx: AppContext, hospiceId: string): Promise<string | null> {
+  const now = Date.now();
+  const hit = regionCache.get(hospiceId);
+  if (hit && now - hit.at < 60_000) {
+    return hit.region;
+  }
+  const region = await regionOfHospice(ctx.store.db, hospiceId);
+  if (regionCache.size > 10_000) {
+    regionCache.clear();
+  }
+  regionCache.set(hospiceId, { region, at: now });
+  return region;
+}
+
+async function recordAudit(
+  ctx: AppContext,
+  request: FastifyRequest,
+  status: number,
+  before: unknown,
+  payload: unknown,
+): Promise<void> {
+  const after = safeJson(payload);
+  const params = request.params as { id?: string };
+  const routeUrl = request.routeOptions.url ?? '';
+  let hospiceId = routeUrl.startsWith('/api/v1/hospices/:id') ? (params.id ?? null) : null;
+  if (!hospiceId && routeUrl === '/api/v1/hospices' && after && typeof after === 'object') {
+    hospiceId = (after as { id?: string }).id ?? null;
+  }
+  try {
+    await appendAudit(ctx.store.db, {
+      at: ctx.now().toISOString(),
+      actor: actorOf(request.principal),
+      role: roleOf(request.principal),
+      method: request.method,
+      path: request.url.split('?')[0]!,
+      status,
+      hospiceId,
+      regionCode: hospiceId ? await auditRegion(ctx, hospiceId) : null,
+      before,
+      after,
+    });
+  } catch (error) {
+    // The change itself has been made; a failing audit insert is logged loudly, not hidden.
+    request.log.error({ err: error }, 'audit entry could not be written');
+  }
+}
+
+export { sendProblem };

@@ -1,0 +1,301 @@
+import { Type } from '@sinclair/typebox';
+import {
+  AppError,
+  auditToCsv,
+  authenticate,
+  createApiToken,
+  createPasswordReset,
+  createSession,
+  createUser,
+  deleteSession,
+  listApiTokens,
+  listAudit,
+  listUsers,
+  resetPassword,
+  revokeApiToken,
+  ROLES,
+  SESSION_HOURS,
+  findApiToken,
+} from '@palliamonitor/data';
+import type { App, AppContext } from '../context';
+import { readCookie, SESSION_COOKIE, sessionCookie } from '../auth/cookies';
+import { actorOf, hasRole, regionsOf } from '../auth/principal';
+import type { SecurityState } from '../auth/security';
+import { ProblemResponses } from './params';
+
+/** Where password-reset links go. Development writes them to the log; production plugs in mail. */
+export interface MailTransport {
+  send(message: { to: string; subject: string; text: string }): Promise<void>;
+}
+
+const Email = Type.String({ format: 'email', maxLength: 254 });
+const RoleGrant = Type.Object(
+  {
+    role: Type.Union(ROLES.map((r) => Type.Literal(r))),
+    scope: Type.Union([Type.String({ maxLength: 64 }), Type.Null()]),
+  },
+  { additionalProperties: false },
+);
+
+export function authRoutes(
+  app: App,
+  ctx: AppContext,
+  state: SecurityState,
+  mail: MailTransport,
+): void {
+  app.post(
+    '/auth/sign-in',
+    {
+      schema: {
+        tags: ['account'],
+        summary: 'Aanmelden met e-mail en wachtwoord (zet een sessiecookie)',
+        body: Type.Object(
+          { email: Email, password: Type.String({ minLength: 1, maxLength: 200 }) },
+          { additionalProperties: false },
+        ),
+        response: { ...ProblemResponses, 401: Type.Ref('Problem'), 429: Type.Ref('Problem') },
+      },
+    },
+    async (request, reply) => {
+      const now = ctx.now().getTime();
+      const keys = [`ip:${request.ip}`, `email:${request.body.email.toLowerCase()}`];
+      const wait = Math.max(...keys.map((k) => state.signInFailures.retryAfter(k, now)));
+      if (wait > 0) {
+        reply.header('Retry-After', String(wait));
+        throw new AppError('TOO_MANY_REQUESTS', `too many failed sign-ins; try again in ${wait} s`);
+      }
+      const user = await authenticate(ctx.store.db, request.body.email, request.body.password);
+      if (!user) {
+        keys.forEach((k) => state.signInFailures.fail(k, now));
+        throw new AppError('UNAUTHORIZED', 'e-mail address or password is wrong');
+      }
+      keys.forEach((k) => state.signInFailures.succeed(k));
+      const session = await createSession(ctx.store.db, user.id, ctx.now());
+      reply.header(
+        'Set-Cookie',
+        sessionCookie(session.sessionId, {
+          secure: request.protocol === 'https',
+          maxAgeSeconds: SESSION_HOURS * 3600,
+        }),
+      );
+      return { user, csrfToken: session.csrfToken, expiresAt: session.expiresAt };
+    },
+  );
+
+  app.post(
+    '/auth/sign-out',
+    { schema: { tags: ['account'], summary: 'Afmelden' } },
+    async (request, reply) => {
+      const sessionId = readCookie(request.headers.cookie, SESSION_COOKIE);
+      if (sessionId) {
+        await deleteSession(ctx.store.db, sessionId);
+      }
+      reply.header(
+        'Set-Cookie',
+        sessionCookie('', { secure: request.protocol === 'https', maxAgeSeconds: 0 }),
+      );
+      return reply.code(204).send();
+    },
+  );
+
+  app.get(
+    '/auth/me',
+    { schema: { tags: ['account'], summary: 'Wie ben ik (rollen, CSRF-token)' } },
+    async (request) => {
+      const p = request.principal;
+      return p.kind === 'user'
+        ? { kind: 'user', user: p.user, csrfToken: p.csrfToken }
+        : p.kind === 'token'
+          ? { kind: 'token', hospiceId: p.hospiceId }
+          : { kind: 'anonymous' };
+    },
+  );
+
+  app.post(
+    '/auth/password-reset',
+    {
+      schema: {
+        tags: ['account'],
+        summary:
+          'Vraag een eenmalige link om het wachtwoord te herstellen (antwoord is altijd 202)',
+        body: Type.Object({ email: Email }, { additionalProperties: false }),
+      },
+    },
+    async (request, reply) => {
+      const reset = await createPasswordReset(ctx.store.db, request.body.email, ctx.now());
+      if (reset) {
+        await mail.send({
+          to: reset.user.email,
+          subject: 'Palliamonitor: wachtwoord herstellen',
+          text: `Open binnen 30 minuten: /wachtwoord-herstellen?token=${reset.token}`,
+        });
+      }
+      // The same answer for known and unknown addresses: no way to probe for accounts.
+      return reply.code(202).send({ status: 'accepted' });
+    },
+  );
+
+  app.post(
+    '/auth/password-reset/confirm',
+    {
+      schema: {
+        tags: ['account'],
+        summary: 'Nieuw wachtwoord met de eenmalige link',
+        body: Type.Object(
+          {
+            token: Type.String({ minLength: 10, maxLength: 200 }),
+            password: Type.String({ maxLength: 200 }),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request, reply) => {
+      await resetPassword(ctx.store.db, request.body.token, request.body.password, ctx.now());
+      return reply.code(204).send();
+    },
+  );
+
+  app.get(
+    '/users',
+    { schema: { tags: ['beheer'], summary: 'Alle accounts (beheerder)' } },
+    async () => {
+      const users = await listUsers(ctx.store.db);
+      return { items: users, total: users.length };
+    },
+  );
+
+  app.post(
+    '/users',
+    {
+      schema: {
+        tags: ['beheer'],
+        summary: 'Een account aanmaken (beheerder)',
+        body: Type.Object(
+          {
+            email: Email,
+            name: Type.String({ minLength: 1, maxLength: 200 }),
+            password: Type.String({ maxLength: 200 }),
+            roles: Type.Array(RoleGrant, { maxItems: 50 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { ...ProblemResponses, 409: Type.Ref('Problem'), 422: Type.Ref('Problem') },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await createUser(ctx.store.db, request.body, ctx.now())),
+  );
+
+  const TokenParams = Type.Object({ id: Type.String({ pattern: '^[A-Za-z0-9-]{1,64}$' }) });
+  app.get(
+    '/hospices/:id/tokens',
+    {
+      schema: {
+        tags: ['beheer'],
+        summary: 'API-tokens van een hospice (zonder geheim)',
+        params: TokenParams,
+      },
+    },
+    async (request) => {
+      const items = await listApiTokens(ctx.store.db, request.params.id);
+      return { items, total: items.length };
+    },
+  );
+
+  app.post(
+    '/hospices/:id/tokens',
+    {
+      schema: {
+        tags: ['beheer'],
+        summary: 'Een API-token voor een hospicesysteem maken; het geheim wordt één keer getoond',
+        params: TokenParams,
+        body: Type.Object(
+          { label: Type.String({ minLength: 1, maxLength: 100 }) },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request, reply) => {
+      const { token, summary } = await createApiToken(
+        ctx.store.db,
+        {
+          hospiceId: request.params.id,
+          label: request.body.label,
+          actor: actorOf(request.principal),
+        },
+        ctx.now(),
+      );
+      return reply.code(201).send({ ...summary, token });
+    },
+  );
+
+  app.delete(
+    '/hospices/:id/tokens/:tokenId',
+    {
+      schema: {
+        tags: ['beheer'],
+        summary: 'Een API-token intrekken',
+        params: Type.Object({
+          id: TokenParams.properties.id,
+          tokenId: Type.String({ pattern: '^[0-9a-f]{12}$' }),
+        }),
+      },
+    },
+    async (request) => {
+      const token = await findApiToken(ctx.store.db, request.params.tokenId);
+      if (!token || token.hospiceId !== request.params.id) {
+        throw new AppError(
+          'NOT_FOUND',
+          `token ${request.params.tokenId} does not belong to this hospice`,
+        );
+      }
+      return revokeApiToken(ctx.store.db, request.params.tokenId, ctx.now());
+    },
+  );
+
+  app.get(
+    '/audit-log',
+    {
+      schema: {
+        tags: ['beheer'],
+        summary:
+          'Het auditlog: elke wijziging met wie, rol, tijd, voor en na (regisseur: eigen regio)',
+        querystring: Type.Object(
+          {
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })),
+            offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+            format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv')])),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request, reply) => {
+      const { limit = 100, offset = 0, format } = request.query;
+      const p = request.principal;
+      const regions = hasRole(p, 'administrator') ? undefined : regionsOf(p);
+      const page = await listAudit(ctx.store.db, {
+        regions,
+        limit: format === 'csv' ? 1_000_000 : limit,
+        offset,
+      });
+      if (format === 'csv') {
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('Content-Disposition', 'attachment; filename="auditlog.csv"')
+          .send(auditToCsv(page.items));
+      }
+      return { ...page, limit, offset };
+    },
+  );
+}
+
+/** Development transport: the link goes to the server log, where the developer can open it. */
+export function logMailTransport(log: (line: string) => void): MailTransport {
+  return {
+    async send(message) {
+      log(`mail to ${message.to}: ${message.subject} — ${message.text}`);
+    },
+  };
+}
