@@ -1,5 +1,6 @@
 import {
   capacity,
+  FORECAST_KEYS,
   forecast,
   forecastNation,
   POOLING_LEVELS,
@@ -103,17 +104,8 @@ export function runCapacity(
   };
 }
 
-const KEYS = [
-  'year',
-  'deaths',
-  'expectedDeaths',
-  'hospiceRequests',
-  'offeredLoad',
-  'bedsNeededErlang',
-  'bedsNeededNorm',
-  'currentBeds',
-  'gap',
-] as const;
+// The contract's keys first (year, deaths … gap), then the model's extra figures, as in JSON.
+const KEYS = ['year', ...FORECAST_KEYS] as const;
 
 /** Forecast rows as CSV; a band becomes three columns `<key>_p10`, `_p50`, `_p90`. */
 export function forecastToCsv(rows: ForecastRow<ForecastValue>[]): string {

@@ -71,7 +71,8 @@ describe(`forecast API (${storeName})`, () => {
     const res = await app.inject('/api/v1/regions/ZK23/forecast?from=2024&to=2026&format=csv');
     expect(res.headers['content-type']).toContain('text/csv');
     const lines = res.body.trim().split('\n');
-    expect(lines[0]).toBe(
+    // The contract's columns first; the model's extra figures may follow.
+    expect(lines[0]!.split(',').slice(0, 9).join(',')).toBe(
       'year,deaths,expectedDeaths,hospiceRequests,offeredLoad,bedsNeededErlang,bedsNeededNorm,currentBeds,gap',
     );
     expect(lines).toHaveLength(4);
