@@ -12,7 +12,17 @@ import fastifyStatic from '@fastify/static';
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
 /** Client-side page paths (packages/web/src/app.tsx), answered with index.html. */
-export const PAGE_PATHS = ['/', '/regio/:code', '/hospice/:id', '/bedden', '/scenario'] as const;
+export const PAGE_PATHS = [
+  '/',
+  '/regio/:code',
+  '/hospice/:id',
+  '/bedden',
+  '/scenario',
+  '/aanmelden',
+  '/wachtwoord-vergeten',
+  '/wachtwoord-herstellen',
+  '/beheer/auditlog',
+] as const;
 
 const NOT_BUILT = `<!doctype html>
 <html lang="nl">

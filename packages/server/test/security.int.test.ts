@@ -204,6 +204,10 @@ describe(`API tokens (${storeName})`, () => {
     ).json();
     expect(listed.items.find((t: { id: string }) => t.id === id).lastUsedAt).not.toBeNull();
     expect(JSON.stringify(listed)).not.toContain(token);
+    // The audit log records the creation, but never the secret.
+    const audit = await app.inject({ url: '/api/v1/audit-log?format=csv', headers: admin });
+    expect(audit.body).toContain(`/api/v1/hospices/${hospiceA}/tokens`);
+    expect(audit.body).not.toContain(token);
     const revoke = await app.inject({
       method: 'DELETE',
       url: `/api/v1/hospices/${hospiceA}/tokens/${id}`,
@@ -266,6 +270,20 @@ describe(`audit log (${storeName})`, () => {
     expect(admin.items.some((e: { hospiceId: string }) => e.hospiceId === hospiceB)).toBe(true);
   });
 
+  it('filters by region; a regisseur may not ask for another region', async () => {
+    const admin = actors['administrator']!.headers;
+    const zk23 = (
+      await app.inject({ url: '/api/v1/audit-log?region=ZK23', headers: admin })
+    ).json();
+    expect(zk23.total).toBeGreaterThan(0);
+    expect(zk23.items.every((e: { regionCode: string }) => e.regionCode === 'ZK23')).toBe(true);
+    const other = await app.inject({
+      url: '/api/v1/audit-log?region=ZK09',
+      headers: actors['regisseur']!.headers,
+    });
+    expect(other.statusCode).toBe(403);
+  });
+
   it('is exportable as CSV and refused to other roles', async () => {
     const csv = await app.inject({
       url: '/api/v1/audit-log?format=csv',
@@ -279,6 +297,20 @@ describe(`audit log (${storeName})`, () => {
       (await app.inject({ url: '/api/v1/audit-log', headers: actors['national-analyst']!.headers }))
         .statusCode,
     ).toBe(403);
+  });
+
+  it('grants nobody UPDATE, DELETE or TRUNCATE on it, by the table privileges', async () => {
+    // Read the ACL itself: a superuser (as in these tests) bypasses privileges, an app role does not.
+    const { rows } = await sql<{ privilege: string }>`
+      select distinct a.privilege_type as privilege
+      from pg_class c, aclexplode(c.relacl) a
+      where c.oid = 'audit_log'::regclass`.execute(store.db);
+    const granted = rows.map((r) => r.privilege).sort();
+    expect(granted).toContain('INSERT');
+    expect(granted).toContain('SELECT');
+    expect(granted).not.toContain('UPDATE');
+    expect(granted).not.toContain('DELETE');
+    expect(granted).not.toContain('TRUNCATE');
   });
 
   it('is append-only in the store itself', async () => {

@@ -1,5 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { expectNoHorizontalScroll, expectNoSeriousA11yViolations, waitForData } from './helpers';
+import {
+  apiSignIn,
+  DEMO,
+  expectNoHorizontalScroll,
+  expectNoSeriousA11yViolations,
+  waitForData,
+} from './helpers';
 
 interface FinderHospice {
   id: string;
@@ -11,11 +17,15 @@ test.describe('bed finder /bedden', () => {
     page,
     request,
   }) => {
+    // The API writes are made as the regisseur of Utrecht (session cookie + CSRF token).
+    const { csrfToken } = await apiSignIn(request, DEMO.regisseur);
+    const headers = { 'X-CSRF-Token': csrfToken };
     // Make sure one hospice near Utrecht has a fresh status with free beds.
     const list = await (await request.get('/api/v1/hospices?region=ZK23&limit=50')).json();
     const hospice = list.items.find((h: { licensedBeds: number }) => h.licensedBeds >= 4);
     const put = await request.put(`/api/v1/hospices/${hospice.id}/bed-status`, {
       data: { bedsOpen: hospice.licensedBeds, bedsOccupied: hospice.licensedBeds - 3 },
+      headers,
     });
     expect(put.ok()).toBe(true);
 
@@ -26,15 +36,21 @@ test.describe('bed finder /bedden', () => {
     const card = page.locator(`[data-hospice-id="${hospice.id}"]`);
     await expect(card.getByTestId('free-count')).toContainText('3');
     await expect(page.getByText('Live: wijzigingen verschijnen vanzelf')).toBeVisible();
+    // Anonymous visitors get no phone numbers, and are told so.
+    await expect(page.getByTestId('phone-hint')).toContainText('Telefoonnummers');
 
     // A status update through the API reaches the open page without a reload.
-    await request.put(`/api/v1/hospices/${hospice.id}/bed-status`, {
+    const second = await request.put(`/api/v1/hospices/${hospice.id}/bed-status`, {
       data: { bedsOpen: hospice.licensedBeds, bedsOccupied: hospice.licensedBeds - 1 },
+      headers,
     });
+    expect(second.ok()).toBe(true);
     await expect(card.getByTestId('free-count')).toContainText('1');
-    await request.put(`/api/v1/hospices/${hospice.id}/bed-status`, {
+    const third = await request.put(`/api/v1/hospices/${hospice.id}/bed-status`, {
       data: { bedsOpen: hospice.licensedBeds, bedsOccupied: hospice.licensedBeds },
+      headers,
     });
+    expect(third.ok()).toBe(true);
     await expect(card).toHaveCount(0);
 
     const result = await (await request.get('/api/v1/beds/available?near=Utrecht')).json();
@@ -42,6 +58,17 @@ test.describe('bed finder /bedden', () => {
     expect(free.every((h) => h.bedsFree !== null && h.bedsFree > 0)).toBe(true);
     await waitForData(page);
     await expectNoSeriousA11yViolations(page);
+  });
+
+  test('an anonymous write through the API is refused with 401 problem+json', async ({
+    request,
+  }) => {
+    const list = await (await request.get('/api/v1/hospices?region=ZK23&limit=1')).json();
+    const put = await request.put(`/api/v1/hospices/${list.items[0].id}/bed-status`, {
+      data: { bedsOpen: 1, bedsOccupied: 0 },
+    });
+    expect(put.status()).toBe(401);
+    expect(put.headers()['content-type']).toContain('application/problem+json');
   });
 
   test('at 360 px wide nothing scrolls sideways', async ({ page }) => {

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
 
 /** Runs axe-core (WCAG 2.0/2.1 A and AA rules) and fails on any serious or critical violation. */
 export async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
@@ -32,4 +32,50 @@ export async function expectNoHorizontalScroll(page: Page): Promise<void> {
 /** Waits until no "Gegevens worden geladen…" status is left on the page. */
 export async function waitForData(page: Page): Promise<void> {
   await expect(page.getByText('Gegevens worden geladen…')).toHaveCount(0, { timeout: 30_000 });
+}
+
+/** The demo accounts (seeded with the demo data; demo only). */
+export const DEMO_PASSWORD = 'palliamonitor-demo';
+export const DEMO = {
+  administrator: 'beheerder@demo.palliamonitor.nl',
+  regisseur: 'regisseur@demo.palliamonitor.nl',
+  analyst: 'analist@demo.palliamonitor.nl',
+  careProfessional: 'zorgverlener@demo.palliamonitor.nl',
+  hospiceEditor: 'hospice@demo.palliamonitor.nl',
+} as const;
+
+export interface SignedIn {
+  user: { email: string; name: string; roles: { role: string; scope: string | null }[] };
+  csrfToken: string;
+}
+
+/**
+ * Signs in through the API. The request context keeps the session cookie (page.request shares the
+ * browser's cookies); writes must also send `headers: { 'X-CSRF-Token': csrfToken }`.
+ */
+export async function apiSignIn(request: APIRequestContext, email: string): Promise<SignedIn> {
+  const response = await request.post('/api/v1/auth/sign-in', {
+    data: { email, password: DEMO_PASSWORD },
+  });
+  expect(response.status()).toBe(200);
+  return (await response.json()) as SignedIn;
+}
+
+/** Fills in and submits the sign-in form (the page must show it). */
+export async function signInWithForm(page: Page, email: string): Promise<void> {
+  await page.getByLabel('E-mailadres').fill(email);
+  await page.getByLabel('Wachtwoord', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Aanmelden', exact: true }).click();
+}
+
+/**
+ * Opens an app page by client-side navigation from /. For pages the server does not yet answer
+ * with index.html on a direct load (see the "direct load" test in auth.spec.ts).
+ */
+export async function openInApp(page: Page, path: string): Promise<void> {
+  await page.goto('/');
+  await page.evaluate((to) => {
+    window.history.pushState(null, '', to);
+    window.dispatchEvent(new Event('palliamonitor:navigate'));
+  }, path);
 }

@@ -1,5 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { expectNoHorizontalScroll, expectNoSeriousA11yViolations, waitForData } from './helpers';
+import {
+  apiSignIn,
+  DEMO,
+  expectNoHorizontalScroll,
+  expectNoSeriousA11yViolations,
+  signInWithForm,
+  waitForData,
+} from './helpers';
 
 test.describe('hospice page /hospice/{id}', () => {
   test('opens from the region table with its registry history', async ({ page }) => {
@@ -15,13 +22,28 @@ test.describe('hospice page /hospice/{id}', () => {
     await expectNoSeriousA11yViolations(page);
   });
 
-  test('one tap records an admission and the free beds go down', async ({ page, request }) => {
-    const list = await (await request.get('/api/v1/hospices?region=ZK23&limit=50')).json();
-    const hospice = list.items.find((h: { licensedBeds: number }) => h.licensedBeds >= 3);
+  test('one tap records an admission and the free beds go down (signed in as its editor)', async ({
+    page,
+    request,
+  }) => {
+    // The demo hospice editor edits one hospice; the API says which.
+    const { user } = await apiSignIn(request, DEMO.hospiceEditor);
+    const hospiceId = user.roles.find((r) => r.role === 'hospice-editor')!.scope!;
     await page.setViewportSize({ width: 360, height: 740 });
-    await page.goto(`/hospice/${hospice.id}`);
-    const panel = page.getByTestId('status-update');
-    await expect(panel).toBeVisible();
+    await page.goto(`/hospice/${hospiceId}`);
+    // Not signed in: the figures, no buttons, and a prompt to sign in.
+    await expect(page.getByTestId('status-update')).toBeVisible();
+    const prompt = page.getByTestId('sign-in-prompt');
+    await expect(prompt).toContainText('Meld u aan om de status bij te werken');
+    await expect(page.getByRole('button', { name: 'Klopt nog' })).toHaveCount(0);
+    await expect(page.getByTestId('api-tokens')).toHaveCount(0);
+    // Signing in from the prompt comes back to this page.
+    await prompt.getByRole('link', { name: 'Aanmelden' }).click();
+    await expect(page).toHaveURL(/\/aanmelden\?terug=%2Fhospice%2F/);
+    await signInWithForm(page, DEMO.hospiceEditor);
+    await expect(page).toHaveURL(new RegExp(`/hospice/${hospiceId}$`));
+    await expect(page.getByTestId('account-name')).toHaveText('Demo hospicecoördinator');
+    await expect(page.getByTestId('sign-in-prompt')).toHaveCount(0);
     // Start from a known state: confirm everything open and one bed occupied.
     await page.getByRole('button', { name: 'Klopt nog' }).click();
     await expect(page.getByTestId('status-message')).toHaveText('Bevestigd. Dank u wel.');
@@ -34,9 +56,23 @@ test.describe('hospice page /hospice/{id}', () => {
     await page.getByRole('button', { name: 'Opname (+1 bezet)' }).click();
     await expect(page.getByTestId('status-message')).toHaveText('Opname opgeslagen.');
     await expect(page.getByTestId('beds-free')).toHaveText(String(start - 1));
-    const status = await (await request.get(`/api/v1/hospices/${hospice.id}/bed-status`)).json();
+    const status = await (await request.get(`/api/v1/hospices/${hospiceId}/bed-status`)).json();
     expect(status.bedsOpen - status.bedsOccupied).toBe(start - 1);
+    expect(status.recordedBy).toBe(`user:${DEMO.hospiceEditor}`);
     await expectNoHorizontalScroll(page);
+  });
+
+  test('a signed-in person without rights for the hospice sees no buttons and why', async ({
+    page,
+  }) => {
+    await apiSignIn(page.request, DEMO.careProfessional);
+    const list = await (await page.request.get('/api/v1/hospices?region=ZK23&limit=1')).json();
+    await page.goto(`/hospice/${list.items[0].id}`);
+    await expect(page.getByTestId('not-your-hospice')).toContainText(
+      'Met uw account kunt u de status van dit hospice niet bijwerken',
+    );
+    await expect(page.getByRole('button', { name: 'Klopt nog' })).toHaveCount(0);
+    await expect(page.getByTestId('api-tokens')).toHaveCount(0);
   });
 
   test('an unknown hospice or region shows "not found", and unknown API paths stay problem+json', async ({

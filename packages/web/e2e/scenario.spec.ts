@@ -1,5 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoHorizontalScroll, expectNoSeriousA11yViolations, waitForData } from './helpers';
+import {
+  apiSignIn,
+  DEMO,
+  expectNoHorizontalScroll,
+  expectNoSeriousA11yViolations,
+  waitForData,
+} from './helpers';
 
 const bedsNeeded = async (page: Page) =>
   Number((await page.getByTestId('beds-needed-national').textContent())!.replace(/\./g, ''));
@@ -28,6 +34,17 @@ test.describe('scenario explorer /scenario', () => {
   });
 
   test('a shared URL restores the settings, and a scenario can be saved', async ({ page }) => {
+    // Not signed in: no save form, a link to sign in instead.
+    await page.goto('/scenario?s=baseline&ligduur=30&pooling=region&jaar=2045');
+    await expect(page.getByTestId('sign-in-prompt')).toContainText(
+      'Meld u aan om een scenario op te slaan',
+    );
+    await expect(page.getByRole('button', { name: 'Scenario opslaan' })).toHaveCount(0);
+    await expect(
+      page.getByTestId('sign-in-prompt').getByRole('link', { name: 'Aanmelden' }),
+    ).toHaveAttribute('href', /^\/aanmelden\?terug=%2Fscenario%3F/);
+    // Signed in (the national analyst), saving works.
+    await apiSignIn(page.request, DEMO.analyst);
     await page.goto('/scenario?s=baseline&ligduur=30&pooling=region&jaar=2045');
     await expect(page.getByTestId('slider-los')).toHaveValue('30');
     await expect(page.getByRole('radio', { name: 'Eén regionale intake' })).toBeChecked();

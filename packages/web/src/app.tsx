@@ -4,6 +4,8 @@ import { Link, useLocation } from './router';
 import { HomePage } from './pages/home-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { Loading } from './features/common/ui';
+import { AccountMenu } from './features/account/account-menu';
+import { hasRole, useSession } from './api/session';
 
 // Only the overview is in the initial bundle; the other pages load when first visited (the scenario
 // explorer brings the model with it).
@@ -17,6 +19,16 @@ const BedsPage = lazy(() => import('./pages/beds-page').then((m) => ({ default: 
 const ScenarioPage = lazy(() =>
   import('./pages/scenario-page').then((m) => ({ default: m.ScenarioPage })),
 );
+const SignInPage = lazy(() =>
+  import('./pages/account-pages').then((m) => ({ default: m.SignInPage })),
+);
+const ForgotPasswordPage = lazy(() =>
+  import('./pages/account-pages').then((m) => ({ default: m.ForgotPasswordPage })),
+);
+const ResetPasswordPage = lazy(() =>
+  import('./pages/account-pages').then((m) => ({ default: m.ResetPasswordPage })),
+);
+const AuditPage = lazy(() => import('./pages/audit-page').then((m) => ({ default: m.AuditPage })));
 
 function route(pathname: string) {
   const path = pathname.replace(/\/+$/, '') || '/';
@@ -36,6 +48,18 @@ function route(pathname: string) {
   if (path === '/scenario') {
     return <ScenarioPage />;
   }
+  if (path === '/aanmelden') {
+    return <SignInPage />;
+  }
+  if (path === '/wachtwoord-vergeten') {
+    return <ForgotPasswordPage />;
+  }
+  if (path === '/wachtwoord-herstellen') {
+    return <ResetPasswordPage />;
+  }
+  if (path === '/beheer/auditlog') {
+    return <AuditPage />;
+  }
   return <NotFoundPage />;
 }
 
@@ -44,10 +68,13 @@ const NAV = [
   { href: '/bedden', key: 'nav.beds' },
   { href: '/scenario', key: 'nav.scenario' },
 ] as const;
+const ADMIN_NAV = [{ href: '/beheer/auditlog', key: 'nav.audit' }] as const;
 
 export function App() {
   const { t, locale, setLocale } = useI18n();
   const { pathname } = useLocation();
+  const session = useSession();
+  const nav = hasRole(session, 'administrator') ? [...NAV, ...ADMIN_NAV] : NAV;
   const main = useRef<HTMLElement>(null);
   const isFirst = useRef(true);
   useEffect(() => {
@@ -78,19 +105,22 @@ export function App() {
                 <span className="brand__tagline">{t('brand.tagline')}</span>
               </span>
             </Link>
-            <button
-              type="button"
-              className="language-switch"
-              lang={locale === 'nl' ? 'en' : 'nl'}
-              onClick={() => setLocale(locale === 'nl' ? 'en' : 'nl')}
-            >
-              {locale === 'nl' ? 'English' : 'Nederlands'}
-            </button>
+            <div className="site-header__tools">
+              <AccountMenu />
+              <button
+                type="button"
+                className="language-switch"
+                lang={locale === 'nl' ? 'en' : 'nl'}
+                onClick={() => setLocale(locale === 'nl' ? 'en' : 'nl')}
+              >
+                {locale === 'nl' ? 'English' : 'Nederlands'}
+              </button>
+            </div>
           </div>
         </div>
         <nav className="site-nav" aria-label={t('nav.main')}>
           <ul className="container">
-            {NAV.map((item) => (
+            {nav.map((item) => (
               <li key={item.href}>
                 <Link href={item.href} aria-current={section === item.href ? 'page' : undefined}>
                   {t(item.key)}

@@ -1,7 +1,7 @@
 // A tiny client-side router on the History API: real paths (/regio/ZK23), no hash, no library.
 // The server answers every page path with index.html (packages/server/src/web.ts).
 import { useSyncExternalStore } from 'react';
-import type { AnchorHTMLAttributes, MouseEvent } from 'react';
+import type { AnchorHTMLAttributes, MouseEvent, Ref } from 'react';
 
 const NAVIGATE = 'palliamonitor:navigate';
 
@@ -49,7 +49,7 @@ export function Link({
   href,
   onClick,
   ...rest
-}: AnchorHTMLAttributes<HTMLAnchorElement> & { href: string }) {
+}: AnchorHTMLAttributes<HTMLAnchorElement> & { href: string; ref?: Ref<HTMLAnchorElement> }) {
   const handle = (event: MouseEvent<HTMLAnchorElement>) => {
     onClick?.(event);
     if (

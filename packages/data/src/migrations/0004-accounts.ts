@@ -86,4 +86,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
     create trigger audit_log_no_truncate before truncate on audit_log
     for each statement execute function audit_log_append_only()`.execute(db);
+  // The privileges say the same: nobody, the owner included, holds UPDATE, DELETE or TRUNCATE.
+  // (An owner could grant them back; the trigger above still refuses the change.)
+  await sql`revoke update, delete, truncate on audit_log from public`.execute(db);
+  await sql`revoke update, delete, truncate on audit_log from current_user`.execute(db);
 }

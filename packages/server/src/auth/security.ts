@@ -22,6 +22,30 @@ const UNAUDITED = new Set([
   '/api/v1/auth/password-reset',
   '/api/v1/auth/password-reset/confirm',
 ]);
+/** Writes that start or recover a session: no session to protect yet, so no CSRF token. */
+const NO_CSRF = new Set([
+  '/api/v1/auth/sign-in',
+  '/api/v1/auth/password-reset',
+  '/api/v1/auth/password-reset/confirm',
+]);
+/** Fields never written to the audit log: a token or password there would be readable by many. */
+const SECRET_FIELDS = new Set(['token', 'password', 'csrfToken', 'passwordHash', 'tokenHash']);
+
+/** A copy with every secret field (at any depth) replaced by a marker. */
+export function redactSecrets(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    return value.map(redactSecrets);
+  }
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [
+        k,
+        SECRET_FIELDS.has(k) ? '[verwijderd]' : redactSecrets(v),
+      ]),
+    );
+  }
+  return value;
+}
 
 export interface SecurityState {
   tokenFailures: FailureBackoff;
@@ -253,7 +277,8 @@ export function registerSecurity(app: App, ctx: AppContext): SecurityState {
     if (
       p.kind === 'user' &&
       WRITE_METHODS.has(request.method) &&
-      request.headers['x-csrf-token'] !== p.csrfToken
+      request.headers['x-csrf-token'] !== p.csrfToken &&
+      !NO_CSRF.has(url)
     ) {
       throw new AppError('FORBIDDEN', 'missing or wrong X-CSRF-Token header for a signed-in write');
     }
@@ -379,8 +404,8 @@ async function recordAudit(
       status,
       hospiceId,
       regionCode: hospiceId ? await auditRegion(ctx, hospiceId) : null,
-      before,
-      after,
+      before: redactSecrets(before),
+      after: redactSecrets(after),
     });
   } catch (error) {
     // The change itself has been made; a failing audit insert is logged loudly, not hidden.

@@ -127,7 +127,7 @@ export function authRoutes(
         await mail.send({
           to: reset.user.email,
           subject: 'Palliamonitor: wachtwoord herstellen',
-          text: `Open binnen 30 minuten: /wachtwoord-herstellen?token=${reset.token}`,
+          text: `Open binnen 30 minuten: ${publicBase(request)}/wachtwoord-herstellen?token=${reset.token}`,
         });
       }
       // The same answer for known and unknown addresses: no way to probe for accounts.
@@ -265,6 +265,9 @@ export function authRoutes(
           {
             limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })),
             offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+            region: Type.Optional(
+              Type.String({ pattern: '^ZK\\d{2}$', description: 'Alleen deze zorgkantoorregio' }),
+            ),
             format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv')])),
           },
           { additionalProperties: false },
@@ -272,9 +275,16 @@ export function authRoutes(
       },
     },
     async (request, reply) => {
-      const { limit = 100, offset = 0, format } = request.query;
+      const { limit = 100, offset = 0, format, region } = request.query;
       const p = request.principal;
-      const regions = hasRole(p, 'administrator') ? undefined : regionsOf(p);
+      const allowed = hasRole(p, 'administrator') ? undefined : regionsOf(p);
+      if (region !== undefined && allowed !== undefined && !allowed.includes(region)) {
+        throw new AppError(
+          'FORBIDDEN',
+          `you may read the audit log of ${allowed.join(', ') || 'no region'} only`,
+        );
+      }
+      const regions = region !== undefined ? [region] : allowed;
       const page = await listAudit(ctx.store.db, {
         regions,
         limit: format === 'csv' ? 1_000_000 : limit,
@@ -289,6 +299,11 @@ export function authRoutes(
       return { ...page, limit, offset };
     },
   );
+}
+
+/** The address users reach the app at: PUBLIC_URL, or what this request was sent to. */
+function publicBase(request: { protocol: string; host: string }): string {
+  return (process.env['PUBLIC_URL'] ?? `${request.protocol}://${request.host}`).replace(/\/$/, '');
 }
 
 /** Development transport: the link goes to the server log, where the developer can open it. */

@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { navigate } from '../router';
+import { csrfToken, loadSession, sessionExpired } from './session';
 
 export const API = '/api/v1';
 
@@ -15,6 +17,8 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly problem: Problem,
+    /** Seconds from a Retry-After header (429), or null. */
+    readonly retryAfter: number | null = null,
   ) {
     super(problem.detail ?? problem.title ?? `HTTP ${status}`);
   }
@@ -39,13 +43,45 @@ async function problemOf(response: Response): Promise<Problem> {
   }
 }
 
+async function errorOf(response: Response): Promise<ApiError> {
+  const retry = Number(response.headers.get('Retry-After'));
+  return new ApiError(
+    response.status,
+    await problemOf(response),
+    Number.isFinite(retry) && retry > 0 ? Math.ceil(retry) : null,
+  );
+}
+
+/** The sign-in page with a way back to where the user is now (or `to`). */
+export function signInHref(to?: string): string {
+  const back = to ?? window.location.pathname + window.location.search;
+  return back === '/' || back.startsWith('/aanmelden')
+    ? '/aanmelden'
+    : `/aanmelden?terug=${encodeURIComponent(back)}`;
+}
+
+/**
+ * Where to go after signing in: a path on this site only (never `//elsewhere` or a full URL, so the
+ * return parameter cannot send anyone off-site).
+ */
+export function safeReturnPath(value: string | null): string {
+  return value !== null &&
+    value.startsWith('/') &&
+    !value.startsWith('//') &&
+    !value.startsWith('/\\') &&
+    !value.startsWith('/aanmelden')
+    ? value
+    : '/';
+}
+
 export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
   const response = await fetch(`${API}${path}`, {
     headers: { Accept: 'application/json' },
+    credentials: 'same-origin',
     ...(signal === undefined ? {} : { signal }),
   });
   if (!response.ok) {
-    throw new ApiError(response.status, await problemOf(response));
+    throw await errorOf(response);
   }
   return (await response.json()) as T;
 }
@@ -57,30 +93,76 @@ export async function getWithEtag<T>(
 ): Promise<{ data: T; etag: string | null }> {
   const response = await fetch(`${API}${path}`, {
     headers: { Accept: 'application/json' },
+    credentials: 'same-origin',
     ...(signal === undefined ? {} : { signal }),
   });
   if (!response.ok) {
-    throw new ApiError(response.status, await problemOf(response));
+    throw await errorOf(response);
   }
   return { data: (await response.json()) as T, etag: response.headers.get('ETag') };
 }
 
+export interface SendOptions {
+  /** Sent as If-Match, for a conditional write. */
+  etag?: string | null;
+  /**
+   * What a 401 means. 'sign-in' (the default): the session is gone, so the user is sent to the
+   * sign-in page with a way back. 'throw': the caller handles it (the sign-in form itself).
+   */
+  onUnauthorized?: 'sign-in' | 'throw';
+}
+
+/**
+ * A write (POST, PUT, PATCH, DELETE). Sends the session cookie and the session's CSRF token, which the
+ * server requires on every write made with a cookie. A 401 sends the user to sign in (the write is
+ * not retried: the user sees the page again after signing in and taps again).
+ */
 export async function sendJson<T>(
-  method: 'POST' | 'PUT' | 'PATCH',
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
-  body: unknown,
-  etag?: string | null,
+  body?: unknown,
+  options: SendOptions = {},
+  isRetry = false,
 ): Promise<{ data: T; etag: string | null }> {
-  const headers: Record<string, string> = {
-    Accept: 'application/json',
-    'Content-Type': 'application/json',
-  };
+  const { etag, onUnauthorized = 'sign-in' } = options;
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+  }
   if (etag !== undefined && etag !== null) {
     headers['If-Match'] = etag;
   }
-  const response = await fetch(`${API}${path}`, { method, headers, body: JSON.stringify(body) });
+  const csrf = csrfToken();
+  if (csrf !== null) {
+    headers['X-CSRF-Token'] = csrf;
+  }
+  const response = await fetch(`${API}${path}`, {
+    method,
+    headers,
+    credentials: 'same-origin',
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
   if (!response.ok) {
-    throw new ApiError(response.status, await problemOf(response));
+    const error = await errorOf(response);
+    // A stale CSRF token (the user signed in again in another tab): fetch the session's current
+    // token and try once more.
+    if (
+      response.status === 403 &&
+      !isRetry &&
+      csrf !== null &&
+      (error.problem.detail ?? '').includes('X-CSRF-Token')
+    ) {
+      await loadSession();
+      const fresh = csrfToken();
+      if (fresh !== null && fresh !== csrf) {
+        return sendJson<T>(method, path, body, options, true);
+      }
+    }
+    if (response.status === 401 && onUnauthorized === 'sign-in') {
+      sessionExpired();
+      navigate(signInHref());
+    }
+    throw error;
   }
   const text = await response.text();
   return {

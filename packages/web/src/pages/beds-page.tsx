@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
-import { API, ApiError, useApi } from '../api/client';
+import { API, ApiError, signInHref, useApi } from '../api/client';
+import { useSession } from '../api/session';
 import { HOSPICE_TYPES, type HospiceType } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import { Link, replaceSearch, useLocation } from '../router';
@@ -182,6 +183,7 @@ function Results({
   updatedAt: Date | null;
 }) {
   const { t, locale } = useI18n();
+  const session = useSession();
   const now = new Date();
   const synthetic = [...result.available, ...result.unknown].some((h) => h.isSynthetic);
   const totalFree = result.available.reduce((s, h) => s + (h.bedsFree ?? 0), 0);
@@ -212,6 +214,11 @@ function Results({
         })}{' '}
         {t('beds.fullAndUnknown', { full: result.full, unknown: result.unknown.length })}
       </p>
+      {session.kind === 'anonymous' ? (
+        <p className="hint" data-testid="phone-hint">
+          {t('access.signInForPhone')} <Link href={signInHref()}>{t('auth.signIn')}</Link>
+        </p>
+      ) : null}
       <div className="map-layout map-layout--points">
         <PointMap
           label={t('beds.mapLabel', { count: result.available.length })}

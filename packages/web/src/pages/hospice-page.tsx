@@ -7,6 +7,9 @@ import { Async, DemoBadge, KeyFigure, SyntheticNotice } from '../features/common
 import { usePageTitle } from '../features/common/use-page-title';
 import { NotFoundPage } from './not-found-page';
 import { StatusUpdate } from '../features/hospice/status-update';
+import { ApiTokens } from '../features/hospice/api-tokens';
+import { mayWriteForHospice, useSession } from '../api/session';
+import { signInHref } from '../api/client';
 import { StatisticsTrend } from '../features/statistics/trend';
 import { TYPE_STYLE } from '../features/hospice/hospice-type';
 import type { MessageKey } from '../i18n/nl';
@@ -47,6 +50,8 @@ function HospiceContent({ hospice }: { hospice: Hospice }) {
   const { t, locale } = useI18n();
   const history = useApi<HospiceHistory>(`/hospices/${hospice.id}/history`);
   const region = hospice.regions.zorgkantoorregio;
+  const session = useSession();
+  const mayWrite = mayWriteForHospice(session, hospice.id, region?.code ?? null);
   return (
     <>
       <nav aria-label={t('nav.breadcrumb')} className="breadcrumb">
@@ -75,8 +80,25 @@ function HospiceContent({ hospice }: { hospice: Hospice }) {
 
       <section aria-labelledby="status-title" className="panel">
         <h2 id="status-title">{t('hospice.statusTitle')}</h2>
-        <p className="hint">{t('hospice.statusHint')}</p>
-        <StatusUpdate hospiceId={hospice.id} licensedBeds={hospice.licensedBeds} />
+        {mayWrite ? <p className="hint">{t('hospice.statusHint')}</p> : null}
+        <StatusUpdate
+          key={mayWrite ? 'write' : 'read'}
+          hospiceId={hospice.id}
+          licensedBeds={hospice.licensedBeds}
+          readOnly={!mayWrite}
+        />
+        {session.kind === 'anonymous' ? (
+          <p className="notice sign-in-prompt" data-testid="sign-in-prompt">
+            {t('access.signInToUpdate')}{' '}
+            <Link href={signInHref(`/hospice/${encodeURIComponent(hospice.id)}`)}>
+              {t('auth.signIn')}
+            </Link>
+          </p>
+        ) : session.kind === 'user' && !mayWrite ? (
+          <p className="notice" data-testid="not-your-hospice">
+            {t('access.notYourHospice')}
+          </p>
+        ) : null}
       </section>
 
       <dl className="key-figures">
@@ -160,6 +182,8 @@ function HospiceContent({ hospice }: { hospice: Hospice }) {
           )}
         </Async>
       </section>
+
+      {mayWrite ? <ApiTokens hospiceId={hospice.id} /> : null}
     </>
   );
 }

@@ -29,6 +29,8 @@ import { PointMap } from '../maps/point-map';
 import { featureCode, type FeatureCollection } from '../maps/region-map';
 import type { Feature } from '../maps/projection';
 import { TYPE_STYLE, TypeLegend } from '../features/hospice/hospice-type';
+import { AuditLog } from '../features/audit/audit-log';
+import { mayReadRegionAudit, useSession } from '../api/session';
 
 export function RegionPage({ code }: { code: string }) {
   const { t } = useI18n();
@@ -56,6 +58,11 @@ function RegionContent({ region }: { region: RegionDetail }) {
     overview.state === 'ok' ? overview.data.regions.find((r) => r.code === region.code) : undefined;
   const currentYear = Math.min(Math.max(Number(region.asOf.slice(0, 4)), 2024), 2050);
   const synthetic = region.hospices.filter((h) => h.isSynthetic).length;
+  const session = useSession();
+  const knownHospices = useMemo(
+    () => Object.fromEntries(region.hospices.map((h) => [h.id, h.name])),
+    [region.hospices],
+  );
   const outline =
     boundaries.state === 'ok'
       ? (boundaries.data.features.find((f) => featureCode(f) === region.code) ?? null)
@@ -123,6 +130,14 @@ function RegionContent({ region }: { region: RegionDetail }) {
           title={t('region.statsChart', { name: region.name })}
         />
       </section>
+
+      {mayReadRegionAudit(session, region.code) ? (
+        <section aria-labelledby="audit-title" className="panel">
+          <h2 id="audit-title">{t('audit.title')}</h2>
+          <p className="hint">{t('audit.lead')}</p>
+          <AuditLog region={region.code} knownHospices={knownHospices} />
+        </section>
+      ) : null}
     </>
   );
 }

@@ -11,7 +11,9 @@ import {
   type RegionInput,
   type Scenario,
 } from '@palliamonitor/model';
-import { ApiError, sendJson, useApi } from '../api/client';
+import { ApiError, sendJson, signInHref, useApi } from '../api/client';
+import { useSession } from '../api/session';
+import { problemText } from '../features/common/problem';
 import type { Overview } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/nl';
@@ -506,6 +508,7 @@ function SaveScenario({
   onSaved: () => void;
 }) {
   const { t } = useI18n();
+  const session = useSession();
   const [name, setName] = useState('');
   const [message, setMessage] = useState<{
     kind: 'ok' | 'error';
@@ -537,14 +540,7 @@ function SaveScenario({
       } else if (error instanceof ApiError && error.status === 409) {
         setMessage({ kind: 'error', text: t('scenario.exists', { id }) });
       } else {
-        const reasons =
-          error instanceof ApiError
-            ? error.problem.invalidParams?.map((p) => `${p.name ?? ''} ${p.reason}`).join('; ')
-            : undefined;
-        setMessage({
-          kind: 'error',
-          text: `${t('common.error')} ${reasons ?? (error instanceof Error ? error.message : '')}`,
-        });
+        setMessage({ kind: 'error', text: problemText(error, t) });
       }
     }
   };
@@ -558,7 +554,13 @@ function SaveScenario({
           {t('scenario.shareLink')}
         </a>
       </p>
-      {isChanged ? (
+      {session.kind !== 'user' ? (
+        session.kind === 'anonymous' ? (
+          <p className="notice sign-in-prompt" data-testid="sign-in-prompt">
+            {t('access.signInToSave')} <Link href={signInHref()}>{t('auth.signIn')}</Link>
+          </p>
+        ) : null
+      ) : isChanged ? (
         <form className="finder-form" onSubmit={(e) => void submit(e)}>
           <label className="field field--grow">
             <span className="field__label">{t('scenario.saveName')}</span>

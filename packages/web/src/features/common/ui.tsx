@@ -2,6 +2,7 @@ import { useId, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useI18n } from '../../i18n/i18n';
 import type { Loadable } from '../../api/client';
+import { ProblemNotice } from './problem';
 
 /** The notice that figures come from synthetic demo data; shown on every page that has any. */
 export function SyntheticNotice({ count }: { count: number }) {
@@ -45,12 +46,7 @@ export function Loading() {
 }
 
 export function ErrorMessage({ error }: { error: Error }) {
-  const { t } = useI18n();
-  return (
-    <p className="notice notice--error" role="alert">
-      <strong>{t('common.error')}</strong> {error.message}
-    </p>
-  );
+  return <ProblemNotice error={error} />;
 }
 
 /** Renders a Loadable: loading, unavailable (endpoint not built yet), error, or the content. */
@@ -238,5 +234,19 @@ export function ChartWithTable({
         {table}
       </details>
     </figure>
+  );
+}
+
+/** An e-mail address that may wrap before its "@" on a narrow screen, not in the middle of a word. */
+export function BreakableEmail({ text }: { text: string }) {
+  const at = text.indexOf('@');
+  return at < 0 ? (
+    <>{text}</>
+  ) : (
+    <>
+      {text.slice(0, at)}
+      <wbr />
+      {text.slice(at)}
+    </>
   );
 }

@@ -4,6 +4,7 @@ import type { BedStatus } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
 import { formatAge, formatDateTime, formatNumber } from '../../lib/format';
 import { Unavailable } from '../common/ui';
+import { problemText } from '../common/problem';
 
 type State =
   | { kind: 'loading' }
@@ -19,13 +20,17 @@ type State =
 export function StatusUpdate({
   hospiceId,
   licensedBeds,
+  readOnly = false,
 }: {
   hospiceId: string;
   licensedBeds: number;
+  /** Only the figures, no buttons: for people who may not write for this hospice. */
+  readOnly?: boolean;
 }) {
   const { t, locale } = useI18n();
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [message, setMessage] = useState('');
+  const [isError, setError] = useState(false);
   const [isBusy, setBusy] = useState(false);
   const path = `/hospices/${hospiceId}/bed-status`;
 
@@ -75,6 +80,7 @@ export function StatusUpdate({
   ) => {
     setBusy(true);
     setMessage('');
+    setError(false);
     try {
       const { data, etag } = await request();
       if (data !== null && typeof data === 'object' && 'bedsOpen' in data) {
@@ -86,13 +92,11 @@ export function StatusUpdate({
     } catch (error) {
       if (error instanceof ApiError && error.status === 412) {
         await load();
+        setError(true);
         setMessage(t('hospice.conflict'));
       } else {
-        const problem = error instanceof ApiError ? error.problem : null;
-        const reasons = problem?.invalidParams?.map((p) => p.reason).join('; ');
-        setMessage(
-          `${t('common.error')} ${reasons ?? (error instanceof Error ? error.message : '')}`,
-        );
+        setError(true);
+        setMessage(problemText(error, t));
       }
     } finally {
       setBusy(false);
@@ -113,7 +117,7 @@ export function StatusUpdate({
             admissionStop: next.admissionStop,
             ...(typeof s['bedsClosed'] === 'number' ? { bedsClosed: s['bedsClosed'] } : {}),
           },
-          state.etag,
+          { etag: state.etag },
         ),
       done,
     );
@@ -122,7 +126,7 @@ export function StatusUpdate({
     s.eventId === null || s.eventId === undefined
       ? save({ bedsOpen: open, bedsOccupied: occupied, admissionStop }, t('hospice.savedConfirm'))
       : write(
-          () => sendJson<BedStatus>('POST', `${path}/confirm`, {}, state.etag),
+          () => sendJson<BedStatus>('POST', `${path}/confirm`, {}, { etag: state.etag }),
           t('hospice.savedConfirm'),
         );
 
@@ -166,90 +170,99 @@ export function StatusUpdate({
           <strong className="badge badge--stop">{t('hospice.admissionStop')}</strong>
         ) : null}
       </p>
-      <div className="tap-buttons">
-        <button
-          type="button"
-          className="button button--primary"
-          disabled={isBusy}
-          onClick={() => void confirm()}
-        >
-          {t('hospice.stillCorrect')}
-        </button>
-        <button
-          type="button"
-          className="button"
-          disabled={isBusy || occupied >= open}
-          onClick={() =>
-            void save(
-              { bedsOpen: open, bedsOccupied: occupied + 1, admissionStop },
-              t('hospice.savedAdmission'),
-            )
-          }
-        >
-          {t('hospice.admission')}
-        </button>
-        <button
-          type="button"
-          className="button"
-          disabled={isBusy || occupied <= 0}
-          onClick={() =>
-            void save(
-              { bedsOpen: open, bedsOccupied: occupied - 1, admissionStop },
-              t('hospice.savedDeparture'),
-            )
-          }
-        >
-          {t('hospice.departure')}
-        </button>
-        <button
-          type="button"
-          className="button button--secondary"
-          aria-pressed={admissionStop}
-          disabled={isBusy}
-          onClick={() =>
-            void save(
-              { bedsOpen: open, bedsOccupied: occupied, admissionStop: !admissionStop },
-              admissionStop ? t('hospice.savedStopOff') : t('hospice.savedStopOn'),
-            )
-          }
-        >
-          {t('hospice.admissionStop')}
-        </button>
-        <div className="stepper" role="group" aria-label={t('hospice.open')}>
-          <button
-            type="button"
-            className="button button--small"
-            disabled={isBusy || open <= 0 || open <= occupied}
-            onClick={() =>
-              void save(
-                { bedsOpen: open - 1, bedsOccupied: occupied, admissionStop },
-                t('hospice.savedOpen'),
-              )
-            }
-            aria-label={t('hospice.openLess')}
+      {readOnly ? null : (
+        <>
+          <div className="tap-buttons">
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={isBusy}
+              onClick={() => void confirm()}
+            >
+              {t('hospice.stillCorrect')}
+            </button>
+            <button
+              type="button"
+              className="button"
+              disabled={isBusy || occupied >= open}
+              onClick={() =>
+                void save(
+                  { bedsOpen: open, bedsOccupied: occupied + 1, admissionStop },
+                  t('hospice.savedAdmission'),
+                )
+              }
+            >
+              {t('hospice.admission')}
+            </button>
+            <button
+              type="button"
+              className="button"
+              disabled={isBusy || occupied <= 0}
+              onClick={() =>
+                void save(
+                  { bedsOpen: open, bedsOccupied: occupied - 1, admissionStop },
+                  t('hospice.savedDeparture'),
+                )
+              }
+            >
+              {t('hospice.departure')}
+            </button>
+            <button
+              type="button"
+              className="button button--secondary"
+              aria-pressed={admissionStop}
+              disabled={isBusy}
+              onClick={() =>
+                void save(
+                  { bedsOpen: open, bedsOccupied: occupied, admissionStop: !admissionStop },
+                  admissionStop ? t('hospice.savedStopOff') : t('hospice.savedStopOn'),
+                )
+              }
+            >
+              {t('hospice.admissionStop')}
+            </button>
+            <div className="stepper" role="group" aria-label={t('hospice.open')}>
+              <button
+                type="button"
+                className="button button--small"
+                disabled={isBusy || open <= 0 || open <= occupied}
+                onClick={() =>
+                  void save(
+                    { bedsOpen: open - 1, bedsOccupied: occupied, admissionStop },
+                    t('hospice.savedOpen'),
+                  )
+                }
+                aria-label={t('hospice.openLess')}
+              >
+                −
+              </button>
+              <span>{t('hospice.openBeds', { count: open })}</span>
+              <button
+                type="button"
+                className="button button--small"
+                disabled={isBusy || open >= licensedBeds}
+                onClick={() =>
+                  void save(
+                    { bedsOpen: open + 1, bedsOccupied: occupied, admissionStop },
+                    t('hospice.savedOpen'),
+                  )
+                }
+                aria-label={t('hospice.openMore')}
+              >
+                +
+              </button>
+            </div>
+          </div>
+          <p
+            className={isError ? 'status-message status-message--error' : 'status-message'}
+            role="status"
+            aria-live="polite"
+            data-testid="status-message"
           >
-            −
-          </button>
-          <span>{t('hospice.openBeds', { count: open })}</span>
-          <button
-            type="button"
-            className="button button--small"
-            disabled={isBusy || open >= licensedBeds}
-            onClick={() =>
-              void save(
-                { bedsOpen: open + 1, bedsOccupied: occupied, admissionStop },
-                t('hospice.savedOpen'),
-              )
-            }
-            aria-label={t('hospice.openMore')}
-          >
-            +
-          </button>
-        </div>
-      </div>
-      <p className="status-message" role="status" aria-live="polite" data-testid="status-message">
-        {message}
-      </p>
+            {message}
+          </p>
+        </>
+      )}
     </div>
   );
 }

@@ -1,0 +1,29 @@
+// Signing in and out, and loading the session when the app starts (see session.ts).
+import { ApiError, sendJson } from './client';
+import { setSession, type User } from './session';
+
+export { loadSession } from './session';
+
+/** Signs in; throws the ApiError (401 wrong address or password, 429 too many attempts). */
+export async function signIn(email: string, password: string): Promise<User> {
+  const { data } = await sendJson<{ user: User; csrfToken: string; expiresAt: string }>(
+    'POST',
+    '/auth/sign-in',
+    { email, password },
+    { onUnauthorized: 'throw' },
+  );
+  setSession({ kind: 'user', user: data.user, csrfToken: data.csrfToken });
+  return data.user;
+}
+
+export async function signOut(): Promise<void> {
+  try {
+    await sendJson('POST', '/auth/sign-out', undefined, { onUnauthorized: 'throw' });
+  } catch (error) {
+    // Already signed out on the server (expired session): the result is the same.
+    if (!(error instanceof ApiError && error.status === 401)) {
+      throw error;
+    }
+  }
+  setSession({ kind: 'anonymous' });
+}

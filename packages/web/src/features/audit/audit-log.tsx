@@ -1,0 +1,220 @@
+import { useEffect, useMemo, useState } from 'react';
+import { API, getJson, useApi } from '../../api/client';
+import type { Hospice } from '../../api/types';
+import { useI18n } from '../../i18n/i18n';
+import { formatDateTime, type Locale } from '../../lib/format';
+import { Link } from '../../router';
+import { auditRoleLabel } from '../account/roles';
+import { actorName } from '../hospice/api-tokens';
+import { Async, BreakableEmail } from '../common/ui';
+import { actionKey, changedFields, type AuditEntry, type AuditPage } from './audit';
+
+const names = new Map<string, string>();
+
+/** Names of the hospices the entries are about (cached; ids from `known` need no request). */
+function useHospiceNames(
+  ids: readonly string[],
+  known: Readonly<Record<string, string>>,
+): ReadonlyMap<string, string> {
+  const [, setVersion] = useState(0);
+  for (const [id, name] of Object.entries(known)) {
+    names.set(id, name);
+  }
+  const missing = ids.filter((id) => !names.has(id)).join(',');
+  useEffect(() => {
+    if (missing === '') {
+      return undefined;
+    }
+    let isCurrent = true;
+    void Promise.all(
+      missing.split(',').map(async (id) => {
+        try {
+          names.set(id, (await getJson<Hospice>(`/hospices/${encodeURIComponent(id)}`)).name);
+        } catch {
+          names.set(id, id);
+        }
+      }),
+    ).then(() => {
+      if (isCurrent) {
+        setVersion((v) => v + 1);
+      }
+    });
+    return () => {
+      isCurrent = false;
+    };
+  }, [missing]);
+  return names;
+}
+
+/**
+ * The audit log as a table: when, who, role, what, hospice and a compact diff of the changed fields,
+ * with a CSV export. With `region`: the latest changes of that region (regisseur, administrator);
+ * without: every region, page by page (administrator).
+ */
+export function AuditLog({
+  region,
+  knownHospices = {},
+  pageSize = region === undefined ? 50 : 25,
+}: {
+  region?: string;
+  knownHospices?: Readonly<Record<string, string>>;
+  pageSize?: number;
+}) {
+  const { t } = useI18n();
+  // The server filters a regisseur to the own region(s); an administrator gets every region, so a
+  // region's view filters the latest entries here.
+  const [limit, setLimit] = useState(region === undefined ? pageSize : 500);
+  const log = useApi<AuditPage>(`/audit-log?limit=${limit}`);
+  return (
+    <div className="audit-log" data-testid="audit-log">
+      <p>
+        <a href={`${API}/audit-log?format=csv`} download="auditlog.csv" data-testid="audit-csv">
+          {t('audit.csv')}
+        </a>{' '}
+        <span className="hint">{t('audit.csvHint')}</span>
+      </p>
+      <Async value={log} what={t('audit.title')}>
+        {(page) => {
+          const items =
+            region === undefined
+              ? page.items
+              : page.items.filter((e) => e.regionCode === region).slice(0, pageSize);
+          return (
+            <>
+              <AuditTable
+                items={items}
+                showRegion={region === undefined}
+                knownHospices={knownHospices}
+              />
+              {region === undefined ? (
+                <p className="audit-log__more">
+                  <span role="status">
+                    {t('audit.count', { shown: items.length, total: page.total })}
+                  </span>{' '}
+                  {items.length < page.total ? (
+                    <button
+                      type="button"
+                      className="button"
+                      onClick={() => setLimit((n) => Math.min(n + pageSize, 1000))}
+                    >
+                      {t('audit.more')}
+                    </button>
+                  ) : null}
+                </p>
+              ) : null}
+            </>
+          );
+        }}
+      </Async>
+    </div>
+  );
+}
+
+/** An ISO time in the audit data reads as a local date and time; anything else as it is. */
+function display(value: string | null, locale: Locale): string {
+  if (value === null) {
+    return '–';
+  }
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) ? formatDateTime(value, locale) : value;
+}
+
+function AuditTable({
+  items,
+  showRegion,
+  knownHospices,
+}: {
+  items: readonly AuditEntry[];
+  showRegion: boolean;
+  knownHospices: Readonly<Record<string, string>>;
+}) {
+  const { t, locale } = useI18n();
+  const ids = useMemo(
+    () => [...new Set(items.flatMap((e) => (e.hospiceId === null ? [] : [e.hospiceId])))],
+    [items],
+  );
+  const hospiceNames = useHospiceNames(ids, knownHospices);
+  if (items.length === 0) {
+    return <p>{t('audit.none')}</p>;
+  }
+  return (
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={t('audit.caption')}>
+      <table className="data-table audit-table" data-testid="audit-table">
+        <caption>{t('audit.caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('audit.when')}</th>
+            <th scope="col">{t('audit.who')}</th>
+            <th scope="col">{t('audit.role')}</th>
+            <th scope="col">{t('audit.what')}</th>
+            <th scope="col">{t('audit.hospice')}</th>
+            {showRegion ? <th scope="col">{t('audit.region')}</th> : null}
+            <th scope="col">{t('audit.changes')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((entry) => {
+            const action = actionKey(entry);
+            const changes = changedFields(entry.before, entry.after);
+            return (
+              <tr key={entry.id} data-testid="audit-row">
+                <th scope="row">
+                  <time dateTime={entry.at}>{formatDateTime(entry.at, locale)}</time>
+                </th>
+                <td className="audit-table__who">
+                  <BreakableEmail text={actorName(entry.actor, (id) => t('audit.token', { id }))} />
+                </td>
+                <td>{auditRoleLabel(entry.role, t)}</td>
+                <td>{action === null ? `${entry.method} ${entry.path}` : t(action)}</td>
+                <td>
+                  {entry.hospiceId === null ? (
+                    '–'
+                  ) : (
+                    <Link href={`/hospice/${encodeURIComponent(entry.hospiceId)}`}>
+                      {hospiceNames.get(entry.hospiceId) ?? entry.hospiceId}
+                    </Link>
+                  )}
+                </td>
+                {showRegion ? (
+                  <td>
+                    {entry.regionCode === null ? (
+                      '–'
+                    ) : (
+                      <Link href={`/regio/${entry.regionCode}`}>{entry.regionCode}</Link>
+                    )}
+                  </td>
+                ) : null}
+                <td>
+                  {changes.length === 0 ? (
+                    '–'
+                  ) : (
+                    <ul className="diff">
+                      {changes.map((c) => (
+                        <li key={c.field}>
+                          <code>{c.field}</code>:{' '}
+                          {c.isSecret === true ? (
+                            <span className="muted">{t('audit.secret')}</span>
+                          ) : c.from === null ? (
+                            <>
+                              <span className="visually-hidden">{t('audit.created')} </span>
+                              <ins>{display(c.to, locale)}</ins>
+                            </>
+                          ) : (
+                            <>
+                              <del>{display(c.from, locale)}</del> <span aria-hidden="true">→</span>
+                              <span className="visually-hidden"> {t('audit.to')} </span>{' '}
+                              <ins>{display(c.to, locale)}</ins>
+                            </>
+                          )}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

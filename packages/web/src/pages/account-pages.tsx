@@ -1,0 +1,391 @@
+// Signing in, asking for a password-reset link and choosing a new password.
+import { useEffect, useId, useRef, useState } from 'react';
+import type { FormEvent, ReactNode } from 'react';
+import { ApiError, safeReturnPath, sendJson, useApi } from '../api/client';
+import { signIn } from '../api/auth';
+import { useSession } from '../api/session';
+import type { Overview } from '../api/types';
+import { useI18n } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/nl';
+import { Link, navigate, useLocation } from '../router';
+import { problemText } from '../features/common/problem';
+import { usePageTitle } from '../features/common/use-page-title';
+
+const MIN_PASSWORD = 12;
+const DEMO_PASSWORD = 'palliamonitor-demo';
+const DEMO_ACCOUNTS: ReadonlyArray<{ email: string; role: MessageKey }> = [
+  { email: 'beheerder@demo.palliamonitor.nl', role: 'role.administrator' },
+  { email: 'regisseur@demo.palliamonitor.nl', role: 'signIn.demoRegisseur' },
+  { email: 'analist@demo.palliamonitor.nl', role: 'role.national-analyst' },
+  { email: 'zorgverlener@demo.palliamonitor.nl', role: 'role.care-professional' },
+  { email: 'hospice@demo.palliamonitor.nl', role: 'signIn.demoHospice' },
+];
+
+function looksLikeEmail(value: string): boolean {
+  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value.trim());
+}
+
+/** A form's error, announced at once and linked to the field it is about. */
+function FormError({ id, children }: { id: string; children: ReactNode }) {
+  return (
+    <p id={id} className="notice notice--error" role="alert" data-testid="form-error">
+      {children}
+    </p>
+  );
+}
+
+export function SignInPage() {
+  const { t } = useI18n();
+  usePageTitle(t('signIn.title'));
+  const session = useSession();
+  const { search } = useLocation();
+  const back = safeReturnPath(new URLSearchParams(search).get('terug'));
+  const overview = useApi<Overview>('/overview');
+  const isDemo = overview.state === 'ok' && overview.data.national.syntheticFacilities > 0;
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<{ text: string; field: 'email' | 'password' | null } | null>(
+    null,
+  );
+  const [isBusy, setBusy] = useState(false);
+  const submitButton = useRef<HTMLButtonElement>(null);
+  const errorId = useId();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (email.trim() === '' || password === '') {
+      setError({ text: t('signIn.fillBoth'), field: email.trim() === '' ? 'email' : 'password' });
+      return;
+    }
+    if (!looksLikeEmail(email)) {
+      setError({ text: t('signIn.invalidEmail'), field: 'email' });
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await signIn(email.trim(), password);
+      navigate(back, { replace: true });
+    } catch (e) {
+      setBusy(false);
+      if (e instanceof ApiError && e.status === 401) {
+        setError({ text: t('signIn.wrong'), field: 'password' });
+      } else if (e instanceof ApiError && e.status === 400) {
+        setError({ text: t('signIn.invalidEmail'), field: 'email' });
+      } else {
+        setError({ text: problemText(e, t), field: null });
+      }
+    }
+  };
+
+  if (session.kind === 'user') {
+    return (
+      <>
+        <h1>{t('signIn.title')}</h1>
+        <p className="notice notice--ok" data-testid="signed-in">
+          {t('signIn.already', { name: session.user.name })}
+        </p>
+        <p>
+          <Link href={back}>{t('signIn.continue')}</Link>
+        </p>
+      </>
+    );
+  }
+
+  const invalid = (field: 'email' | 'password') =>
+    error?.field === field ? { 'aria-invalid': true, 'aria-describedby': errorId } : {};
+  return (
+    <div className="account-layout">
+      <div className="account-form">
+        <h1>{t('signIn.title')}</h1>
+        <p className="lead">{t('signIn.lead')}</p>
+        {error === null ? null : <FormError id={errorId}>{error.text}</FormError>}
+        <form noValidate onSubmit={(e) => void submit(e)} className="stack-form">
+          <label className="field">
+            <span className="field__label">{t('signIn.email')}</span>
+            <input
+              type="email"
+              name="email"
+              autoComplete="username"
+              inputMode="email"
+              spellCheck={false}
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+              required
+              {...invalid('email')}
+            />
+          </label>
+          <label className="field">
+            <span className="field__label">{t('signIn.password')}</span>
+            <input
+              type="password"
+              name="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              required
+              {...invalid('password')}
+            />
+          </label>
+          <div>
+            <button
+              type="submit"
+              className="button button--primary"
+              disabled={isBusy}
+              ref={submitButton}
+            >
+              {isBusy ? t('signIn.busy') : t('signIn.submit')}
+            </button>
+          </div>
+        </form>
+        <p>
+          <Link href="/wachtwoord-vergeten">{t('signIn.forgot')}</Link>
+        </p>
+      </div>
+      {isDemo ? (
+        <section
+          className="notice notice--demo demo-accounts"
+          aria-labelledby="demo-accounts-title"
+          data-testid="demo-accounts"
+        >
+          <h2 id="demo-accounts-title">{t('signIn.demoTitle')}</h2>
+          <p>{t('signIn.demoBody')}</p>
+          <p>
+            {t('signIn.demoPassword')} <code className="secret">{DEMO_PASSWORD}</code>
+          </p>
+          <ul className="demo-accounts__list">
+            {DEMO_ACCOUNTS.map((account) => (
+              <li key={account.email}>
+                <span className="demo-accounts__role">{t(account.role)}</span>
+                <code className="secret">
+                  {account.email.split('@')[0]}
+                  <wbr />@{account.email.split('@')[1]}
+                </code>
+                <button
+                  type="button"
+                  className="button button--small-text"
+                  aria-label={t('signIn.demoUseLabel', { email: account.email })}
+                  onClick={() => {
+                    setEmail(account.email);
+                    setPassword(DEMO_PASSWORD);
+                    setError(null);
+                    submitButton.current?.focus();
+                  }}
+                >
+                  {t('signIn.demoUse')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+export function ForgotPasswordPage() {
+  const { t } = useI18n();
+  usePageTitle(t('forgot.title'));
+  const [email, setEmail] = useState('');
+  const [state, setState] = useState<
+    { kind: 'idle' } | { kind: 'busy' } | { kind: 'sent' } | { kind: 'error'; text: string }
+  >({ kind: 'idle' });
+  const errorId = useId();
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!looksLikeEmail(email)) {
+      setState({ kind: 'error', text: t('signIn.invalidEmail') });
+      return;
+    }
+    setState({ kind: 'busy' });
+    try {
+      await sendJson(
+        'POST',
+        '/auth/password-reset',
+        { email: email.trim() },
+        {
+          onUnauthorized: 'throw',
+        },
+      );
+      setState({ kind: 'sent' });
+    } catch (e) {
+      setState({
+        kind: 'error',
+        text:
+          e instanceof ApiError && e.status === 400 ? t('signIn.invalidEmail') : problemText(e, t),
+      });
+    }
+  };
+  return (
+    <div className="account-form">
+      <h1>{t('forgot.title')}</h1>
+      <p className="lead">{t('forgot.lead')}</p>
+      {state.kind === 'error' ? <FormError id={errorId}>{state.text}</FormError> : null}
+      <p role="status" className={state.kind === 'sent' ? 'notice notice--ok' : 'visually-hidden'}>
+        {state.kind === 'sent' ? t('forgot.sent') : ''}
+      </p>
+      <form noValidate onSubmit={(e) => void submit(e)} className="stack-form">
+        <label className="field">
+          <span className="field__label">{t('signIn.email')}</span>
+          <input
+            type="email"
+            name="email"
+            autoComplete="username"
+            inputMode="email"
+            spellCheck={false}
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            required
+            {...(state.kind === 'error'
+              ? { 'aria-invalid': true, 'aria-describedby': errorId }
+              : {})}
+          />
+        </label>
+        <div>
+          <button type="submit" className="button button--primary" disabled={state.kind === 'busy'}>
+            {t('forgot.submit')}
+          </button>
+        </div>
+      </form>
+      <p>
+        <Link href="/aanmelden">{t('forgot.back')}</Link>
+      </p>
+    </div>
+  );
+}
+
+export function ResetPasswordPage() {
+  const { t } = useI18n();
+  usePageTitle(t('reset.title'));
+  const { search } = useLocation();
+  const token = new URLSearchParams(search).get('token') ?? '';
+  const [password, setPassword] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [state, setState] = useState<
+    | { kind: 'idle' }
+    | { kind: 'busy' }
+    | { kind: 'done' }
+    | { kind: 'error'; text: string; field: 'password' | 'repeat' | 'token' | null }
+  >({ kind: 'idle' });
+  const errorId = useId();
+  const hintId = useId();
+  const done = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (state.kind === 'done') {
+      done.current?.focus();
+    }
+  }, [state.kind]);
+
+  if (state.kind === 'done') {
+    return (
+      <div className="account-form">
+        <h1>{t('reset.title')}</h1>
+        <p className="notice notice--ok" role="status" tabIndex={-1} ref={done}>
+          {t('reset.done')}
+        </p>
+        <p>
+          <Link href="/aanmelden">{t('auth.signIn')}</Link>
+        </p>
+      </div>
+    );
+  }
+  if (token === '') {
+    return (
+      <div className="account-form">
+        <h1>{t('reset.title')}</h1>
+        <p className="notice">{t('reset.noToken')}</p>
+        <p>
+          <Link href="/wachtwoord-vergeten">{t('reset.newLink')}</Link>
+        </p>
+      </div>
+    );
+  }
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (password.length < MIN_PASSWORD) {
+      setState({ kind: 'error', text: t('reset.tooShort'), field: 'password' });
+      return;
+    }
+    if (password !== repeat) {
+      setState({ kind: 'error', text: t('reset.mismatch'), field: 'repeat' });
+      return;
+    }
+    setState({ kind: 'busy' });
+    try {
+      await sendJson(
+        'POST',
+        '/auth/password-reset/confirm',
+        { token, password },
+        {
+          onUnauthorized: 'throw',
+        },
+      );
+      // The link is used up: take it out of the address bar and history.
+      navigate('/wachtwoord-herstellen', { replace: true });
+      setState({ kind: 'done' });
+    } catch (e) {
+      const fields = e instanceof ApiError ? (e.problem.invalidParams ?? []) : [];
+      if (fields.some((p) => p.name === 'token') || (e instanceof ApiError && e.status === 400)) {
+        setState({ kind: 'error', text: t('reset.invalidLink'), field: 'token' });
+      } else if (fields.some((p) => p.name === 'password')) {
+        setState({ kind: 'error', text: t('reset.tooShort'), field: 'password' });
+      } else {
+        setState({ kind: 'error', text: problemText(e, t), field: null });
+      }
+    }
+  };
+  const invalidPassword =
+    state.kind === 'error' && state.field === 'password'
+      ? { 'aria-invalid': true, 'aria-describedby': `${errorId} ${hintId}` }
+      : { 'aria-describedby': hintId };
+  return (
+    <div className="account-form">
+      <h1>{t('reset.title')}</h1>
+      {state.kind === 'error' ? (
+        <FormError id={errorId}>
+          {state.text}{' '}
+          {state.field === 'token' ? (
+            <Link href="/wachtwoord-vergeten">{t('reset.newLink')}</Link>
+          ) : null}
+        </FormError>
+      ) : null}
+      <form noValidate onSubmit={(e) => void submit(e)} className="stack-form">
+        <label className="field">
+          <span className="field__label">{t('reset.password')}</span>
+          <span className="field__hint" id={hintId}>
+            {t('reset.passwordHint')}
+          </span>
+          <input
+            type="password"
+            name="new-password"
+            autoComplete="new-password"
+            minLength={MIN_PASSWORD}
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            required
+            {...invalidPassword}
+          />
+        </label>
+        <label className="field">
+          <span className="field__label">{t('reset.repeat')}</span>
+          <input
+            type="password"
+            name="repeat-password"
+            autoComplete="new-password"
+            value={repeat}
+            onChange={(e) => setRepeat(e.target.value)}
+            required
+            {...(state.kind === 'error' && state.field === 'repeat'
+              ? { 'aria-invalid': true, 'aria-describedby': errorId }
+              : {})}
+          />
+        </label>
+        <div>
+          <button type="submit" className="button button--primary" disabled={state.kind === 'busy'}>
+            {t('reset.submit')}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}
