@@ -76,6 +76,18 @@ async function latestEvent(db: Db, hospiceId: string): Promise<EventRow | undefi
     .executeTakeFirst();
 }
 
+/**
+ * The latest recorded event of a hospice (its bed status before a new write), or null. One
+ * indexed read: what the audit log keeps as "before" on the busiest write path.
+ */
+export async function latestBedStatusEvent(
+  db: Db,
+  hospiceId: string,
+): Promise<BedStatusEvent | null> {
+  const row = await latestEvent(db, hospiceId);
+  return row ? toBedStatusEvent(row) : null;
+}
+
 async function lastChange(db: Db, hospiceId: string): Promise<string | null> {
   const row = await db
     .selectFrom('bed_status_event')

@@ -331,12 +331,26 @@ interface AuditedRequest extends FastifyRequest {
   auditBefore?: unknown;
 }
 
+/**
+ * A route may name a cheaper reader of its resource's state before a write (for its hot path);
+ * the default reads the resource through its own GET route.
+ */
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    auditBefore?: (request: FastifyRequest) => Promise<unknown>;
+  }
+}
+
 /** The resource as it was, read through its own GET route when there is one (null when new). */
 async function readBefore(
   app: App,
   request: FastifyRequest,
   state: SecurityState,
 ): Promise<unknown> {
+  const reader = request.routeOptions.config.auditBefore;
+  if (reader) {
+    return reader(request);
+  }
   const path = request.url.split('?')[0]!;
   if (
     request.method === 'POST' ||

@@ -7,6 +7,7 @@ import {
   BedStatusPut,
   confirmBedStatus,
   getBedStatus,
+  latestBedStatusEvent,
   listBedStatusEvents,
   setBedStatus,
   WarningList,
@@ -88,6 +89,11 @@ export function bedStatusRoutes(app: App, ctx: AppContext, collection: Collectio
   app.put(
     '/hospices/:id/bed-status',
     {
+      // The audit log's "before" is the latest event: one read instead of a whole GET.
+      config: {
+        auditBefore: (request) =>
+          latestBedStatusEvent(ctx.store.db, (request.params as { id: string }).id),
+      },
       schema: {
         tags: ['beddenstatus'],
         summary: 'Beddenstatus doorgeven (ook als bevestiging)',
@@ -116,6 +122,10 @@ export function bedStatusRoutes(app: App, ctx: AppContext, collection: Collectio
   app.post(
     '/hospices/:id/bed-status/confirm',
     {
+      config: {
+        auditBefore: (request) =>
+          latestBedStatusEvent(ctx.store.db, (request.params as { id: string }).id),
+      },
       schema: {
         tags: ['beddenstatus'],
         summary: 'Geen wijziging: de huidige status bevestigen',
