@@ -54,8 +54,8 @@ describe(`demo registry (${storeName})`, () => {
     expect(hospices.length).toBeGreaterThanOrEqual(260);
     expect(hospices.length).toBeLessThanOrEqual(270);
     const beds = hospices.reduce((s, h) => s + h.licensedBeds, 0);
-    expect(beds).toBeGreaterThan(1_100);
-    expect(beds).toBeLessThan(1_300);
+    expect(beds).toBeGreaterThan(1_150);
+    expect(beds).toBeLessThan(1_250);
     expect(hospices.every((h) => h.isSynthetic)).toBe(true);
   });
 

@@ -136,11 +136,11 @@ function bedsFor(type: HospiceType, random: () => number): number {
   const u = random();
   switch (type) {
     case 'bth':
-      return u < 0.15 ? 3 : u < 0.55 ? 4 : u < 0.85 ? 5 : 6;
+      return u < 0.2 ? 3 : u < 0.65 ? 4 : u < 0.9 ? 5 : 6;
     case 'hch':
       return u < 0.2 ? 6 : u < 0.5 ? 7 : u < 0.8 ? 8 : u < 0.95 ? 10 : 12;
     case 'nursing-home-unit':
-      return u < 0.3 ? 2 : u < 0.6 ? 3 : u < 0.85 ? 4 : 6;
+      return u < 0.35 ? 2 : u < 0.7 ? 3 : u < 0.9 ? 4 : 6;
     case 'hospital-unit':
     case 'other':
       return 4;
