@@ -41,6 +41,8 @@ export async function buildApp(
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 1024 * 1024,
+    // /regio/ZK23/ is the same page as /regio/ZK23 (bookmarks and hand-typed links).
+    routerOptions: { ignoreTrailingSlash: true },
     // Behind a TLS-terminating proxy, X-Forwarded-Proto tells us the request was https.
     trustProxy: process.env['TRUST_PROXY'] === 'true',
     ajv: {

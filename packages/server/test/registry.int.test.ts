@@ -55,6 +55,10 @@ describe(`regions API (${storeName})`, () => {
     expect(pv.total).toBe(12);
   });
 
+  it('accepts a trailing slash', async () => {
+    expect((await app.inject('/api/v1/regions/ZK23/')).statusCode).toBe(200);
+  });
+
   it('shows a region with its member gemeenten', async () => {
     const res = await app.inject('/api/v1/regions/ZK23');
     expect(res.statusCode).toBe(200);
