@@ -1,8 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createHospice,
   divisionOn,
   findHospice,
+  importPostcodes,
   listRegions,
   memberGemeenten,
   mergeGemeenten,
@@ -99,5 +102,29 @@ describe(`effective-dated division (${storeName})`, () => {
     await expect(
       moveGemeente(store.db, { gemeenteCode: 'GM0339', toParentCode: 'ZK05', on: '2029-01-01' }),
     ).rejects.toThrow(/unknown zorgkantoorregio or provincie ZK05/);
+  });
+});
+
+describe(`postcodes from the GeoNames download (${storeName})`, () => {
+  it('imports NL.txt as it comes; a new gemeente comes from the place list', async () => {
+    const text = readFileSync(
+      fileURLToPath(new URL('./fixtures/places/NL_geonames.txt', import.meta.url)),
+      'utf8',
+    );
+    const result = await importPostcodes(store.db, text);
+    expect(result.imported).toBe(5);
+    const brielle = await store.db
+      .selectFrom('postcode')
+      .selectAll()
+      .where('pc4', '=', '3232')
+      .executeTakeFirstOrThrow();
+    expect(brielle.gemeente_code).toBe('GM1992');
+    const again = await importPostcodes(store.db, text);
+    expect(again.imported).toBe(5);
+    const count = await store.db
+      .selectFrom('postcode')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(count.n)).toBe(5);
   });
 });

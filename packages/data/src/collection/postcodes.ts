@@ -1,18 +1,28 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema';
 import { AppError } from '../errors';
-import { parsePostcodeCentroids } from '../importers/places';
+import {
+  isGeonamesPostalText,
+  parseGeonamesPostalCodes,
+  parsePostcodeCentroids,
+} from '../importers/places';
 
 // PC4 centroids for the bed finder's "near a postcode". Bulk reference data: the administrator
 // downloads the file and loads it with `palliamonitor import postcodes <file>`; the product works
 // without it (search by place or coordinates).
 
-/** Loads a pc4 centroid CSV, all rows or none; a postcode already present is updated. */
+/**
+ * Loads postcode centroids, all rows or none; a postcode already present is updated. Accepts the
+ * GeoNames download as it comes (`NL.txt`, tab-separated) and the pc4 centroid CSV
+ * (`pc4,lat,lon,gemeente_code,gemeente_naam`).
+ */
 export async function importPostcodes(
   db: Kysely<Database>,
   text: string,
 ): Promise<{ imported: number; warnings: string[] }> {
-  const { records, issues } = parsePostcodeCentroids(text);
+  const { records, issues } = isGeonamesPostalText(text)
+    ? parseGeonamesPostalCodes(text, await uniquePlaceGemeenten(db))
+    : parsePostcodeCentroids(text);
   const errors = issues.filter((i) => i.severity === 'error');
   if (errors.length > 0 || records.length === 0) {
     throw new AppError(
@@ -52,4 +62,20 @@ export async function importPostcodes(
     imported: rows.length,
     warnings: issues.filter((i) => i.severity === 'warning').map((i) => i.message),
   };
+}
+
+/** Woonplaats name → gemeente, for names that occur in one gemeente only. */
+async function uniquePlaceGemeenten(db: Kysely<Database>): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('place').select(['name', 'gemeente_code']).execute();
+  const byName = new Map<string, Set<string>>();
+  for (const row of rows) {
+    const set = byName.get(row.name) ?? new Set<string>();
+    set.add(row.gemeente_code);
+    byName.set(row.name, set);
+  }
+  return new Map(
+    [...byName]
+      .filter(([, codes]) => codes.size === 1)
+      .map(([name, codes]) => [name, [...codes][0]!]),
+  );
 }

@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parsePostcodeCentroids, parseWoonplaatsen } from './places';
+import {
+  isGeonamesPostalText,
+  parseGeonamesPostalCodes,
+  parsePostcodeCentroids,
+  parseWoonplaatsen,
+} from './places';
 
 const sharedPlaces = (name: string): string =>
   readFileSync(
@@ -89,5 +94,52 @@ describe('parseWoonplaatsen', () => {
       'line 4: field woonplaats: duplicate woonplaats "Zevenhuizen" in GM1892 (first on line 2)',
       'line 5: field woonplaats: must not be empty',
     ]);
+  });
+});
+
+describe('parseGeonamesPostalCodes (the GeoNames NL.txt download)', () => {
+  const sample = readFileSync(
+    fileURLToPath(new URL('../../test/fixtures/places/NL_geonames.txt', import.meta.url)),
+    'utf8',
+  );
+
+  it('recognises the tab-separated download and not the centroid CSV', () => {
+    expect(isGeonamesPostalText(sample)).toBe(true);
+    expect(isGeonamesPostalText('pc4,lat,lon,gemeente_code,gemeente_naam\n')).toBe(false);
+  });
+
+  it('averages the rows of a postcode shared by two places and keeps the CBS gemeente number', () => {
+    const { records, issues } = parseGeonamesPostalCodes(sample, new Map([['Brielle', 'GM1992']]));
+    expect(issues).toEqual([]);
+    const deMeern = records.find((r) => r.pc4 === '3454')!;
+    expect(deMeern).toEqual({
+      pc4: '3454',
+      lat: 52.0834,
+      lon: 5.0346,
+      gemeenteCode: 'GM0344',
+      gemeenteNaam: 'Utrecht',
+    });
+    expect(records.map((r) => r.pc4).sort()).toEqual(['1011', '3232', '3454', '3511', '3512']);
+  });
+
+  it('takes the gemeente of a row without one from the place name, or skips it with a warning', () => {
+    const withPlace = parseGeonamesPostalCodes(sample, new Map([['Brielle', 'GM1992']]));
+    expect(withPlace.records.find((r) => r.pc4 === '3232')!.gemeenteCode).toBe('GM1992');
+    const without = parseGeonamesPostalCodes(sample);
+    expect(without.records.find((r) => r.pc4 === '3232')).toBeUndefined();
+    expect(without.issues).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        message: expect.stringMatching(/postcode 3232/),
+      }),
+    ]);
+  });
+
+  it('reports malformed rows with their line', () => {
+    const { issues } = parseGeonamesPostalCodes(
+      'NL\t35X1\tUtrecht\tUtrecht\t09\tGemeente Utrecht\t0344\t\t\t52.09\t5.12\t6\nBE\t1000\tBrussel\n',
+    );
+    expect(issues.map((i) => i.line)).toEqual([1, 2]);
+    expect(issues[0]!.message).toMatch(/4-digit postcode/);
   });
 });

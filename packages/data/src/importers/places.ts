@@ -213,3 +213,101 @@ function readName(text: string, field: string, line: number, problems: ImportIss
   }
   return text;
 }
+
+/** GeoNames postal-code file for the Netherlands, as downloaded (`NL.txt` in `NL.zip`). */
+export function isGeonamesPostalText(text: string): boolean {
+  return /^NL\t\d{4}\t/.test(text.replace(/^\uFEFF/, ''));
+}
+
+/**
+ * The GeoNames postal-code download (`NL.txt`): tab-separated, no header, columns country code,
+ * postal code, place name, admin name1 (province), admin code1, admin name2 (gemeente), admin
+ * code2 (the CBS gemeente number), admin name3, admin code3, latitude, longitude, accuracy. A
+ * postcode shared by several places has several rows: its point is their unweighted mean and its
+ * gemeente the most frequent one. Rows without a gemeente number (places of a newly merged
+ * gemeente) take it from `gemeenteOfPlace` (woonplaats name → GM code) when that name is unique.
+ */
+export function parseGeonamesPostalCodes(
+  text: string,
+  gemeenteOfPlace: ReadonlyMap<string, string> = new Map(),
+): ParseResult<PostcodeCentroid> {
+  const issues: ImportIssue[] = [];
+  const groups = new Map<
+    string,
+    { lat: number[]; lon: number[]; gemeenten: string[]; names: string[] }
+  >();
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  lines.forEach((raw, index) => {
+    const line = index + 1;
+    if (raw.trim() === '') {
+      return;
+    }
+    const cells = raw.split('\t');
+    if (cells.length < 11) {
+      issues.push(
+        issue('error', `expected 12 tab-separated columns, got ${cells.length}`, { line }),
+      );
+      return;
+    }
+    const [country, pc4 = '', place = '', , , gemeenteNaam = '', code2 = ''] = cells;
+    if (country !== 'NL') {
+      issues.push(
+        issue('error', `not a Dutch postcode row (country "${country}")`, {
+          line,
+          field: 'country',
+        }),
+      );
+      return;
+    }
+    if (!/^\d{4}$/.test(pc4) || Number(pc4) < 1000) {
+      issues.push(
+        issue('error', `must be a 4-digit postcode 1000–9999, got "${pc4}"`, {
+          line,
+          field: 'postal code',
+        }),
+      );
+      return;
+    }
+    const problems: ImportIssue[] = [];
+    const point = readPoint(cells[9] ?? '', cells[10] ?? '', line, problems, false);
+    issues.push(...problems);
+    if (problems.some((p) => p.severity === 'error') || point.lat === null || point.lon === null) {
+      return;
+    }
+    const gemeente = /^\d{4}$/.test(code2) ? `GM${code2}` : gemeenteOfPlace.get(place);
+    const group = groups.get(pc4) ?? { lat: [], lon: [], gemeenten: [], names: [] };
+    group.lat.push(point.lat);
+    group.lon.push(point.lon);
+    if (gemeente) {
+      group.gemeenten.push(gemeente);
+      group.names.push(gemeenteNaam.replace(/^Gemeente /, '').replace(/ Municipality$/, ''));
+    }
+    groups.set(pc4, group);
+  });
+  const records: PostcodeCentroid[] = [];
+  for (const [pc4, group] of groups) {
+    const counts = new Map<string, number>();
+    group.gemeenten.forEach((g) => counts.set(g, (counts.get(g) ?? 0) + 1));
+    const gemeenteCode = [...counts].sort(
+      (a, b) => b[1] - a[1] || a[0].localeCompare(b[0]),
+    )[0]?.[0];
+    if (!gemeenteCode) {
+      issues.push(
+        issue('warning', `postcode ${pc4}: no gemeente known for its places; skipped`, {
+          field: 'admin code2',
+        }),
+      );
+      continue;
+    }
+    const mean = (values: number[]) =>
+      Math.round((values.reduce((s, v) => s + v, 0) / values.length) * 1e4) / 1e4;
+    records.push({
+      pc4,
+      lat: mean(group.lat),
+      lon: mean(group.lon),
+      gemeenteCode,
+      gemeenteNaam: group.names[group.gemeenten.indexOf(gemeenteCode)] ?? '',
+    });
+  }
+  return { records, issues };
+}
