@@ -61,8 +61,9 @@ export default defineConfig({
   ],
   webServer: {
     // Build the app first, so the tests always see the current code, then start the real server.
+    // Postcodes are loaded as an administrator would, from a small file in the GeoNames format.
     command:
-      'npm run build -w @palliamonitor/web && node packages/cli/bin/palliamonitor.js serve --seed-if-empty',
+      'npm run build -w @palliamonitor/web && node packages/cli/bin/palliamonitor.js import postcodes packages/data/test/fixtures/places/NL_geonames.txt && node packages/cli/bin/palliamonitor.js serve --seed-if-empty',
     cwd: repoRoot,
     url: `${baseURL}/api/v1/health`,
     timeout: 180_000,

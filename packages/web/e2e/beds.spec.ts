@@ -60,6 +60,27 @@ test.describe('bed finder /bedden', () => {
     await expectNoSeriousA11yViolations(page);
   });
 
+  test('finds free beds near a postcode, nearest first', async ({ page, request }) => {
+    const { csrfToken } = await apiSignIn(request, DEMO.regisseur);
+    const list = await (await request.get('/api/v1/hospices?region=ZK23&limit=50')).json();
+    const hospice = list.items.find((h: { licensedBeds: number }) => h.licensedBeds >= 3);
+    const put = await request.put(`/api/v1/hospices/${hospice.id}/bed-status`, {
+      data: { bedsOpen: hospice.licensedBeds, bedsOccupied: hospice.licensedBeds - 2 },
+      headers: { 'X-CSRF-Token': csrfToken },
+    });
+    expect(put.ok()).toBe(true);
+    await page.goto('/bedden');
+    await page.getByTestId('near-input').fill('3511 AB');
+    await page.getByRole('button', { name: 'Zoeken' }).click();
+    const card = page.locator(`[data-hospice-id="${hospice.id}"]`);
+    await expect(card.getByTestId('free-count')).toContainText('2');
+    // The API answers the same search nearest first.
+    const found = await (await request.get('/api/v1/beds/available?near=3511&radiusKm=40')).json();
+    const distances = found.available.map((h: { distanceKm: number }) => h.distanceKm);
+    expect(distances.length).toBeGreaterThan(0);
+    expect(distances).toEqual([...distances].sort((a: number, b: number) => a - b));
+  });
+
   test('an anonymous write through the API is refused with 401 problem+json', async ({
     request,
   }) => {
