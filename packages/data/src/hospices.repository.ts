@@ -295,9 +295,9 @@ export async function patchHospiceIn(
       throw new AppError('UNPROCESSABLE', 'the change was not stored', issues);
     }
     if (effectiveFrom === latest.valid_from) {
-      // Same day as the latest version: that version is replaced by a new row with the new values,
-      // and the old row is kept by closing it on its own start day… which a date range cannot
-      // express. So a same-day change updates the row in place; the audit log keeps the before.
+      // A second change on the day the latest version starts: a version of zero days cannot be
+      // expressed as [valid_from, valid_to), so that version is corrected in place; the audit log
+      // keeps what it said before.
       await trx
         .updateTable('hospice_version')
         .set({
