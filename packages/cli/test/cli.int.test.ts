@@ -2,11 +2,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/main';
 import type { Io } from '../src/usage';
+import { processStoreEnv } from '../../data/test/test-store';
 
 const fixtures = fileURLToPath(new URL('../../data/test/fixtures/', import.meta.url));
 const shared = fileURLToPath(new URL('../../../../shared/data/', import.meta.url));
@@ -14,33 +13,16 @@ const pgUrl = process.env['TEST_DATABASE_URL'];
 
 let dir: string;
 let env: NodeJS.ProcessEnv;
-let schema: string | undefined;
+let cleanup: () => Promise<void>;
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'palliamonitor-cli-'));
-  if (pgUrl) {
-    // Each run gets a schema of its own, named through the connection's search_path.
-    schema = `cli_${randomBytes(5).toString('hex')}`;
-    const client = new pg.Client({ connectionString: pgUrl });
-    await client.connect();
-    await client.query(`create schema ${schema}`);
-    await client.end();
-    const url = new URL(pgUrl);
-    url.searchParams.set('options', `-c search_path=${schema}`);
-    env = { DATABASE_URL: url.toString() };
-  } else {
-    env = { DATA_DIR: path.join(dir, 'store') };
-  }
+  ({ env, cleanup } = await processStoreEnv('cli'));
 });
 
 afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
-  if (pgUrl && schema) {
-    const client = new pg.Client({ connectionString: pgUrl });
-    await client.connect();
-    await client.query(`drop schema ${schema} cascade`);
-    await client.end();
-  }
+  await cleanup();
 });
 
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { openPgliteStore } from '../src/pglite-store';
 import { openPostgresStore } from '../src/postgres-store';
@@ -15,20 +18,13 @@ export async function openTestStore(options: { reference?: boolean } = {}): Prom
   const url = process.env['TEST_DATABASE_URL'];
   let store: Store;
   if (url) {
-    const schema = `t_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`create schema ${schema}`);
-    await admin.end();
+    const schema = await createSchema(url, 't');
     const inner = await openPostgresStore(url, { schema, maxConnections: 4 });
     store = {
       ...inner,
       async close() {
         await inner.close();
-        const cleanup = new pg.Client({ connectionString: url });
-        await cleanup.connect();
-        await cleanup.query(`drop schema ${schema} cascade`);
-        await cleanup.end();
+        await dropSchema(url, schema);
       },
     };
   } else {
@@ -42,3 +38,45 @@ export async function openTestStore(options: { reference?: boolean } = {}): Prom
 }
 
 export const storeName = process.env['TEST_DATABASE_URL'] ? 'PostgreSQL' : 'embedded store';
+
+async function adminQuery(url: string, query: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(query);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh schema in the test database, so test files can run side by side. */
+export async function createSchema(url: string, prefix: string): Promise<string> {
+  const schema = `${prefix}_${randomBytes(6).toString('hex')}`;
+  await adminQuery(url, `create schema ${schema}`);
+  return schema;
+}
+
+export async function dropSchema(url: string, schema: string): Promise<void> {
+  await adminQuery(url, `drop schema ${schema} cascade`);
+}
+
+/**
+ * The environment for a palliamonitor process under test (CLI or server): a fresh schema on
+ * TEST_DATABASE_URL (named through the connection's search_path), or else a fresh DATA_DIR.
+ */
+export async function processStoreEnv(
+  prefix: string,
+): Promise<{ env: NodeJS.ProcessEnv; cleanup: () => Promise<void> }> {
+  const url = process.env['TEST_DATABASE_URL'];
+  if (url) {
+    const schema = await createSchema(url, prefix);
+    const withSchema = new URL(url);
+    withSchema.searchParams.set('options', `-c search_path=${schema}`);
+    return { env: { DATABASE_URL: withSchema.toString() }, cleanup: () => dropSchema(url, schema) };
+  }
+  const dir = mkdtempSync(path.join(tmpdir(), `palliamonitor-${prefix}-`));
+  return {
+    env: { DATA_DIR: path.join(dir, 'store') },
+    cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+  };
+}

@@ -1,12 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCommand, startServerProcess, type ServerProcess } from '../bench/server-process';
 import { createAdminWithCli, signInOverHttp } from './auth-helpers';
+import { processStoreEnv } from '../../data/test/test-store';
 
 // An acknowledged event survives SIGKILL of the server process: real child processes of
 // `palliamonitor serve`, on the embedded store (DATA_DIR) or, with TEST_DATABASE_URL, on PostgreSQL
@@ -17,38 +13,19 @@ const pc4File = fileURLToPath(
   new URL('../../../../shared/data/places/pc4_centroids.csv', import.meta.url),
 );
 
-let dir: string;
 let env: NodeJS.ProcessEnv;
-let schema: string | undefined;
+let cleanup: () => Promise<void>;
 const servers: ServerProcess[] = [];
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'palliamonitor-durability-'));
-  if (pgUrl) {
-    schema = `dur_${randomBytes(5).toString('hex')}`;
-    const client = new pg.Client({ connectionString: pgUrl });
-    await client.connect();
-    await client.query(`create schema ${schema}`);
-    await client.end();
-    const url = new URL(pgUrl);
-    url.searchParams.set('options', `-c search_path=${schema}`);
-    env = { DATABASE_URL: url.toString() };
-  } else {
-    env = { DATA_DIR: path.join(dir, 'store') };
-  }
+  ({ env, cleanup } = await processStoreEnv('dur'));
 });
 
 afterAll(async () => {
   for (const server of servers) {
     await server.kill();
   }
-  rmSync(dir, { recursive: true, force: true });
-  if (pgUrl && schema) {
-    const client = new pg.Client({ connectionString: pgUrl });
-    await client.connect();
-    await client.query(`drop schema ${schema} cascade`);
-    await client.end();
-  }
+  await cleanup();
 });
 
 let auth: Record<string, string> = {};

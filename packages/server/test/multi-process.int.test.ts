@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServerProcess, type ServerProcess } from '../bench/server-process';
 import { connectSse, type SseConnection } from '../src/live/sse-client';
 import { createAdminWithCli, signInOverHttp } from './auth-helpers';
+import { processStoreEnv } from '../../data/test/test-store';
 
 // Two real server processes side by side on one PostgreSQL database: a change made through one
 // reaches the live-feed subscribers of the other (LISTEN/NOTIFY), writers on both never lose an
@@ -11,7 +10,7 @@ import { createAdminWithCli, signInOverHttp } from './auth-helpers';
 // only (ADR 0001), so this file runs with TEST_DATABASE_URL.
 
 const pgUrl = process.env['TEST_DATABASE_URL'];
-let schema: string | undefined;
+let cleanup: (() => Promise<void>) | undefined;
 const servers: ServerProcess[] = [];
 const streams: SseConnection[] = [];
 
@@ -19,14 +18,9 @@ beforeAll(async () => {
   if (!pgUrl) {
     return;
   }
-  schema = `mp_${randomBytes(5).toString('hex')}`;
-  const client = new pg.Client({ connectionString: pgUrl });
-  await client.connect();
-  await client.query(`create schema ${schema}`);
-  await client.end();
-  const url = new URL(pgUrl);
-  url.searchParams.set('options', `-c search_path=${schema}`);
-  const env = { DATABASE_URL: url.toString() };
+  const store = await processStoreEnv('mp');
+  cleanup = store.cleanup;
+  const env = store.env;
   // The first one migrates and loads the reference data; then the second joins.
   servers.push(await startServerProcess(env));
   servers.push(await startServerProcess(env));
@@ -39,12 +33,7 @@ afterAll(async () => {
     stream.close();
   }
   await Promise.all(servers.map((s) => s.stop()));
-  if (pgUrl && schema) {
-    const client = new pg.Client({ connectionString: pgUrl });
-    await client.connect();
-    await client.query(`drop schema ${schema} cascade`);
-    await client.end();
-  }
+  await cleanup?.();
 });
 
 let auth: Record<string, string> = {};
