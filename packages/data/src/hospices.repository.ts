@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Database, HospiceType, HospiceVersionTable } from './schema';
 import type { Hospice, HospiceCreate, HospicePatch } from './contracts/hospice';
 import { AppError, type Issue } from './errors';
 import { dutchDate } from './dates';
+import { openOn, validOn } from './valid-on';
 
 type Db = Kysely<Database> | Transaction<Database>;
 type VersionRow = Selectable<HospiceVersionTable> & { is_synthetic: boolean };
@@ -369,10 +370,7 @@ async function attachRegions(db: Db, rows: VersionRow[], asOf: string): Promise<
     .innerJoin('region as p', 'p.code', 'm.parent_code')
     .select(['m.gemeente_code', 'm.parent_type', 'p.code', 'p.name'])
     .where('m.gemeente_code', 'in', codes)
-    .where(
-      sql<boolean>`(m.valid_from is null or m.valid_from <= ${asOf}::date)
-      and (m.valid_to is null or m.valid_to > ${asOf}::date)`,
-    )
+    .where(validOn('m', asOf))
     .execute();
   const nameOf = new Map(names.map((n) => [n.code, n.name]));
   const parentOf = new Map(parents.map((p) => [`${p.gemeente_code}>${p.parent_type}`, p]));
@@ -397,9 +395,6 @@ async function attachRegions(db: Db, rows: VersionRow[], asOf: string): Promise<
   });
 }
 
-const validOnV = (asOf: string) =>
-  sql<boolean>`v.valid_from <= ${asOf}::date and (v.valid_to is null or v.valid_to > ${asOf}::date)`;
-
 /** The facility as registered on `asOf`, or undefined when it had no version on that date. */
 export async function findHospice(
   db: Db,
@@ -408,7 +403,7 @@ export async function findHospice(
 ): Promise<(Hospice & { version: number }) | undefined> {
   const row = await versionQuery(db)
     .where('v.hospice_id', '=', id)
-    .where(validOnV(asOf))
+    .where(validOn('v', asOf))
     .executeTakeFirst();
   if (!row) {
     return undefined;
@@ -463,15 +458,12 @@ export async function listHospices(
   let base = db
     .selectFrom('hospice_version as v')
     .innerJoin('hospice as h', 'h.id', 'v.hospice_id')
-    .where(validOnV(query.asOf));
+    .where(validOn('v', query.asOf));
   if (query.type) {
     base = base.where('v.type', '=', query.type);
   }
   if (query.openOnly) {
-    base = base.where(
-      sql<boolean>`(v.opened_on is null or v.opened_on <= ${query.asOf}::date)
-        and (v.closed_on is null or v.closed_on > ${query.asOf}::date)`,
-    );
+    base = base.where(openOn('v', query.asOf));
   }
   if (query.region) {
     const region = query.region;
@@ -484,10 +476,7 @@ export async function listHospices(
             .selectFrom('region_membership as m')
             .select('m.gemeente_code')
             .where('m.parent_code', '=', region)
-            .where(
-              sql<boolean>`(m.valid_from is null or m.valid_from <= ${query.asOf}::date)
-                and (m.valid_to is null or m.valid_to > ${query.asOf}::date)`,
-            ),
+            .where(validOn('m', query.asOf)),
         );
   }
   const [rows, count] = await Promise.all([

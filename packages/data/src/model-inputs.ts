@@ -3,6 +3,7 @@ import type { RegionInput } from '@palliamonitor/model';
 import type { Database } from './schema';
 import { listRegions } from './regions.repository';
 import { populationByRegion } from './population.repository';
+import { openOn, validOn } from './valid-on';
 
 /**
  * The model's inputs per zorgkantoorregio, from the store: base population by age band (latest
@@ -18,19 +19,13 @@ export async function modelInputs(db: Kysely<Database>, asOf: string): Promise<R
       select m.parent_code, v.licensed_beds as beds, v.latitude
       from hospice_version v
       join region_membership m on m.gemeente_code = v.gemeente_code
-      where v.valid_from <= ${asOf}::date and (v.valid_to is null or v.valid_to > ${asOf}::date)
-        and (v.opened_on is null or v.opened_on <= ${asOf}::date)
-        and (v.closed_on is null or v.closed_on > ${asOf}::date)
-        and m.parent_type = 'zorgkantoorregio'
-        and (m.valid_from is null or m.valid_from <= ${asOf}::date)
-        and (m.valid_to is null or m.valid_to > ${asOf}::date)
+      where ${validOn('v', asOf)} and ${openOn('v', asOf)}
+        and m.parent_type = 'zorgkantoorregio' and ${validOn('m', asOf)}
       order by m.parent_code, v.latitude desc nulls last, v.hospice_id`.execute(db),
     sql<{ parent_code: string; year: number; deaths: number; covered: number; members: number }>`
       with members as (
         select parent_code, count(*)::int as n from region_membership
-        where parent_type = 'zorgkantoorregio'
-          and (valid_from is null or valid_from <= ${asOf}::date)
-          and (valid_to is null or valid_to > ${asOf}::date)
+        where parent_type = 'zorgkantoorregio' and ${validOn('region_membership', asOf)}
         group by parent_code
       )
       select m.parent_code, d.year, sum(d.value)::float8 as deaths,
@@ -40,9 +35,7 @@ export async function modelInputs(db: Kysely<Database>, asOf: string): Promise<R
       join members mm on mm.parent_code = m.parent_code
       where d.measure = 'deaths' and d.sex = 'total' and d.age_band = 'total'
         and d.kind in ('observed', 'projection')
-        and m.parent_type = 'zorgkantoorregio'
-        and (m.valid_from is null or m.valid_from <= ${asOf}::date)
-        and (m.valid_to is null or m.valid_to > ${asOf}::date)
+        and m.parent_type = 'zorgkantoorregio' and ${validOn('m', asOf)}
       group by m.parent_code, d.year, mm.n`.execute(db),
   ]);
   const bedsOf = new Map<string, number[]>();

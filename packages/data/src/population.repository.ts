@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './schema';
+import { openOn, validOn } from './valid-on';
 
 export interface RegionPopulation {
   year: number;
@@ -35,8 +36,7 @@ export async function populationByRegion(
     select m.parent_code, g.year, g.age_band, sum(g.value)::float8 as persons
     from gemeente g
     join region_membership m on m.gemeente_code = g.region_code
-    where (m.valid_from is null or m.valid_from <= ${options.asOf}::date)
-      and (m.valid_to is null or m.valid_to > ${options.asOf}::date)
+    where ${validOn('m', options.asOf)}
     group by m.parent_code, g.year, g.age_band`.execute(db);
   const result = new Map<string, RegionPopulation>();
   for (const row of rows.rows) {
@@ -70,11 +70,7 @@ export async function bedsByRegion(
     from hospice_version v
     join hospice h on h.id = v.hospice_id
     join region_membership m on m.gemeente_code = v.gemeente_code
-    where v.valid_from <= ${asOf}::date and (v.valid_to is null or v.valid_to > ${asOf}::date)
-      and (v.opened_on is null or v.opened_on <= ${asOf}::date)
-      and (v.closed_on is null or v.closed_on > ${asOf}::date)
-      and (m.valid_from is null or m.valid_from <= ${asOf}::date)
-      and (m.valid_to is null or m.valid_to > ${asOf}::date)
+    where ${validOn('v', asOf)} and ${openOn('v', asOf)} and ${validOn('m', asOf)}
     group by m.parent_code`.execute(db);
   return new Map(
     rows.rows.map((r) => [

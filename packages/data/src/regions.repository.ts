@@ -1,6 +1,7 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database, RegionType } from './schema';
 import { AppError } from './errors';
+import { validOn } from './valid-on';
 
 export interface RegionSeedRow {
   gemeenteCode: string;
@@ -68,12 +69,6 @@ export async function seedDivision(
       await trx.insertInto('region_membership').values(memberships).execute();
     }
   });
-}
-
-/** Rows valid on `asOf`: valid_from ≤ asOf < valid_to, with open ends. */
-function validOn<T extends 'region' | 'region_membership'>(table: T, asOf: string) {
-  return sql<boolean>`(${sql.ref(`${table}.valid_from`)} is null or ${sql.ref(`${table}.valid_from`)} <= ${asOf}::date)
-    and (${sql.ref(`${table}.valid_to`)} is null or ${sql.ref(`${table}.valid_to`)} > ${asOf}::date)`;
 }
 
 export interface RegionSummary {
