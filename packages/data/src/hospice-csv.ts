@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from './schema';
 import { HospiceCreate, type Hospice } from './contracts/hospice';
 import { AppError, type Issue } from './errors';
-import { guessDelimiter, readCsv } from './importers/csv';
+import { readCsvWithColumns } from './importers/csv';
 import {
   createHospiceIn,
   findHospiceIdByRef,
@@ -95,42 +95,11 @@ function toNumber(text: string): number | string {
 
 /** Parses and validates the file; every problem is returned with its line and column. */
 export function parseHospiceCsv(text: string): { rows: ParsedHospiceRow[]; issues: Issue[] } {
-  const { table, issues: csvIssues } = readCsv(text, guessDelimiter(text));
+  const { table, header, issues: layout } = readCsvWithColumns(text, HOSPICE_CSV_COLUMNS, REQUIRED);
   if (!table) {
-    return {
-      rows: [],
-      issues: csvIssues.map((i) => ({
-        message: i.message,
-        ...(i.line === undefined ? {} : { line: i.line }),
-      })),
-    };
+    return { rows: [], issues: layout };
   }
   const issues: Issue[] = [];
-  const header = table.header.map((h) => h.toLowerCase());
-  for (const column of REQUIRED) {
-    if (!header.includes(column)) {
-      issues.push({ line: table.headerLine, field: column, message: 'required column is missing' });
-    }
-  }
-  header.forEach((column) => {
-    if (!(HOSPICE_CSV_COLUMNS as readonly string[]).includes(column)) {
-      issues.push({
-        line: table.headerLine,
-        field: column,
-        message: `unknown column; expected ${HOSPICE_CSV_COLUMNS.join(', ')}`,
-      });
-    }
-  });
-  if (issues.length > 0) {
-    return { rows: [], issues };
-  }
-  if (table.rows.length === 0) {
-    return {
-      rows: [],
-      issues: [{ line: table.headerLine + 1, message: 'the file has a header but no rows' }],
-    };
-  }
-
   const rows: ParsedHospiceRow[] = [];
   const seenRefs = new Map<string, number>();
   for (const row of table.rows) {

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../schema';
 import { AppError, type Issue } from '../errors';
 import type { WriteContext } from '../hospices.repository';
-import { guessDelimiter, readCsv } from '../importers/csv';
+import { readCsvWithColumns } from '../importers/csv';
 import {
   RETURN_FIELDS,
   submitReturns,
@@ -37,38 +37,11 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /** Parses a returns file; every problem comes back with its line and column. */
 export function parseReturnsCsv(text: string): { rows: ReturnInput[]; issues: Issue[] } {
-  const { table, issues: csvIssues } = readCsv(text, guessDelimiter(text));
+  const { table, header, issues: layout } = readCsvWithColumns(text, RETURN_CSV_COLUMNS, REQUIRED);
   if (!table) {
-    return {
-      rows: [],
-      issues: csvIssues.map((i) => ({
-        message: i.message,
-        ...(i.line === undefined ? {} : { line: i.line }),
-      })),
-    };
+    return { rows: [], issues: layout };
   }
   const issues: Issue[] = [];
-  const header = table.header.map((h) => h.toLowerCase());
-  for (const column of REQUIRED) {
-    if (!header.includes(column)) {
-      issues.push({ line: table.headerLine, field: column, message: 'required column is missing' });
-    }
-  }
-  for (const column of header) {
-    if (!(RETURN_CSV_COLUMNS as readonly string[]).includes(column)) {
-      issues.push({
-        line: table.headerLine,
-        field: column,
-        message: `unknown column; the columns are ${RETURN_CSV_COLUMNS.join(', ')}`,
-      });
-    }
-  }
-  if (issues.length > 0) {
-    return { rows: [], issues };
-  }
-  if (table.rows.length === 0) {
-    return { rows: [], issues: [{ message: 'the file has no rows' }] };
-  }
   const rows: ReturnInput[] = [];
   for (const row of table.rows) {
     const get = (column: string) => (row.values[header.indexOf(column)] ?? '').trim();

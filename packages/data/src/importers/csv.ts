@@ -53,3 +53,55 @@ export function guessDelimiter(text: string): ';' | ',' {
   const count = (c: string): number => firstLine.split(c).length - 1;
   return count(';') > count(',') ? ';' : ',';
 }
+
+/** A problem with a file of a known layout: on a line, in a column (for the API's invalidParams). */
+export interface FileIssue {
+  line?: number;
+  field?: string;
+  message: string;
+}
+
+/**
+ * Reads a CSV file with a header of known columns (comma or semicolon, case-insensitive names):
+ * the table and its lower-cased header, or every problem with the layout — unreadable CSV,
+ * missing required columns, unknown columns (which could carry data we must not hold), no rows.
+ */
+export function readCsvWithColumns(
+  text: string,
+  columns: readonly string[],
+  required: readonly string[],
+):
+  | { table: CsvTable; header: string[]; issues: [] }
+  | { table: null; header: null; issues: FileIssue[] } {
+  const { table, issues: csvIssues } = readCsv(text, guessDelimiter(text));
+  if (!table) {
+    return {
+      table: null,
+      header: null,
+      issues: csvIssues.map((i) => ({
+        message: i.message,
+        ...(i.line === undefined ? {} : { line: i.line }),
+      })),
+    };
+  }
+  const header = table.header.map((h) => h.toLowerCase());
+  const issues: FileIssue[] = [];
+  for (const column of required) {
+    if (!header.includes(column)) {
+      issues.push({ line: table.headerLine, field: column, message: 'required column is missing' });
+    }
+  }
+  for (const column of header) {
+    if (!columns.includes(column)) {
+      issues.push({
+        line: table.headerLine,
+        field: column,
+        message: `unknown column; the columns are ${columns.join(', ')}`,
+      });
+    }
+  }
+  if (issues.length === 0 && table.rows.length === 0) {
+    issues.push({ line: table.headerLine + 1, message: 'the file has a header but no rows' });
+  }
+  return issues.length > 0 ? { table: null, header: null, issues } : { table, header, issues: [] };
+}
