@@ -53,13 +53,9 @@ const ForecastRow = Type.Object({
   meanLengthOfStay: Type.Optional(Value),
 });
 
-/** Model inputs are read once per request; they change only when the registry does. */
-async function inputsFor(ctx: AppContext, code: string): Promise<RegionInput[]> {
-  const inputs = await cachedModelInputs(ctx.store.db, today(ctx));
-  if (code !== 'NL' && !inputs.some((r) => r.code === code)) {
-    throw new AppError('NOT_FOUND', `unknown zorgkantoorregio ${code}`);
-  }
-  return inputs;
+/** Model inputs for today; an unknown region is answered 404 by runForecast/runCapacity. */
+function inputsFor(ctx: AppContext): Promise<RegionInput[]> {
+  return cachedModelInputs(ctx.store.db, today(ctx));
 }
 
 async function scenarioFor(ctx: AppContext, id: string) {
@@ -125,7 +121,7 @@ export function forecastRoutes(app: App, ctx: AppContext): void {
         ]);
       }
       const scenario = await scenarioFor(ctx, q.scenario ?? 'baseline');
-      const inputs = await inputsFor(ctx, request.params.code);
+      const inputs = await inputsFor(ctx);
       const uncertainty = q.uncertainty ? { draws: q.draws ?? 1000, seed: q.seed ?? 1 } : undefined;
       const rows = runForecast(inputs, request.params.code, scenario, {
         from,
@@ -169,7 +165,7 @@ export function forecastRoutes(app: App, ctx: AppContext): void {
     async (request) => {
       const q = request.query;
       const scenario = await scenarioFor(ctx, q.scenario ?? 'baseline');
-      const inputs = await inputsFor(ctx, request.params.code);
+      const inputs = await inputsFor(ctx);
       const year =
         q.year ?? Math.min(Math.max(Number(today(ctx).slice(0, 4)), FIRST_YEAR), LAST_YEAR);
       return runCapacity(inputs, request.params.code, scenario, {
