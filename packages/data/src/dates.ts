@@ -13,15 +13,18 @@ export function isValidDate(value: string): boolean {
   return date.toISOString().slice(0, 10) === value;
 }
 
+// en-CA formats as YYYY-MM-DD. Built once: constructing a formatter costs far more than using it,
+// and the date of "now" is taken on every write.
+const DUTCH_DATE = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Amsterdam',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
 /** The calendar date in the Netherlands at the given instant. */
 export function dutchDate(instant: Date): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Amsterdam',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(instant);
+  return DUTCH_DATE.format(instant);
 }
 
 export function addDays(date: string, days: number): string {
