@@ -11,6 +11,7 @@ import type { Database } from './schema';
 import type { Store } from './store';
 import { acquireStoreLock, releaseStoreLock } from './store-lock';
 import { typeParsers } from './type-parsers';
+import { StatementCache } from './pglite-statements';
 
 /**
  * The embedded store: PostgreSQL compiled to WebAssembly, persisted in `dataDir` (or in memory when
@@ -73,7 +74,11 @@ class SingleSessionPool implements PostgresPool {
   #busy = false;
   #closed = false;
 
-  constructor(private readonly pglite: PGlite) {}
+  readonly #statements: StatementCache;
+
+  constructor(private readonly pglite: PGlite) {
+    this.#statements = new StatementCache(pglite);
+  }
 
   async connect() {
     if (this.#busy) {
@@ -83,7 +88,7 @@ class SingleSessionPool implements PostgresPool {
     let released = false;
     const client = {
       query: async <R>(sql: string, parameters: ReadonlyArray<unknown>) => {
-        const result = await this.pglite.query<R>(sql, [...parameters]);
+        const result = await this.#statements.query<R>(sql, parameters);
         return {
           // Kysely reads the command only to report affected rows of writes.
           command: firstKeyword(sql) as PostgresQueryResult<R>['command'],
