@@ -161,6 +161,33 @@ describe(`bed status (${storeName})`, () => {
     expect(history[1]).toMatchObject({ kind: 'update', bedsOccupied: 4 });
   });
 
+  it('files every change in the audit log with who, the region and the events before and after', async () => {
+    const history = (await app.inject(`/api/v1/hospices/${id}/bed-status/history`)).json().items;
+    const log = (await app.inject('/api/v1/audit-log?region=ZK23&limit=1000')).json()
+      .items as Array<{
+      method: string;
+      path: string;
+      role: string;
+      actor: string;
+      before: { eventId: number } | null;
+      after: { eventId: number; kind: string };
+    }>;
+    const ofHospice = log.filter((e) => e.path.startsWith(`/api/v1/hospices/${id}/bed-status`));
+    // One entry per stored event, newest first like the history, each following its predecessor.
+    expect(ofHospice.map((e) => e.after.eventId)).toEqual(history.map((h: { id: number }) => h.id));
+    expect(ofHospice[0]).toMatchObject({
+      method: 'POST',
+      path: `/api/v1/hospices/${id}/bed-status/confirm`,
+      role: 'administrator',
+      before: { eventId: history[1].id },
+      after: { kind: 'confirm', bedsOccupied: 4 },
+    });
+    expect(ofHospice.slice(0, -1).map((e) => e.before?.eventId)).toEqual(
+      history.slice(1).map((h: { id: number }) => h.id),
+    );
+    expect(ofHospice.at(-1)!.before).toBeNull();
+  });
+
   it('counts as unknown, never free, once not confirmed within 24 hours', async () => {
     clock = new Date('2026-03-16T12:59:00Z');
     expect((await app.inject(`/api/v1/hospices/${id}/bed-status`)).json()).toMatchObject({

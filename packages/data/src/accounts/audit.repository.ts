@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { stringify } from 'csv-stringify/sync';
 import type { Database } from '../schema';
 
@@ -15,8 +15,17 @@ export interface AuditEntry {
   after: unknown;
 }
 
+/**
+ * Who makes a write and through which request. A repository given one writes the audit entry in the
+ * same transaction as the change, so a change is never committed without its entry.
+ */
+export type AuditContext = Omit<AuditEntry, 'at' | 'before' | 'after'>;
+
 /** Appends one entry. There is no update or delete: the table refuses both. */
-export async function appendAudit(db: Kysely<Database>, entry: AuditEntry): Promise<void> {
+export async function appendAudit(
+  db: Kysely<Database> | Transaction<Database>,
+  entry: AuditEntry,
+): Promise<void> {
   await db
     .insertInto('audit_log')
     .values({

@@ -1,10 +1,19 @@
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import {
+  sql,
+  type Insertable,
+  type Kysely,
+  type RawBuilder,
+  type Selectable,
+  type Transaction,
+} from 'kysely';
 import type { BedStatusEventTable, Database } from '../schema';
 import type { BedStatus, BedStatusEvent, BedStatusPut } from '../contracts/collection';
 import { AppError, type Issue } from '../errors';
 import { dutchDate } from '../dates';
 import type { WriteContext } from '../hospices.repository';
 import { freshUntil, isFresh } from './freshness';
+import { appendAudit, type AuditContext } from '../accounts/audit.repository';
+import { validOn } from '../valid-on';
 
 // Bed status is a log of events; the current state is the latest event of a hospice, and its
 // "last confirmed" time is the time of that event ("no change" appends a confirm event). The log is
@@ -76,18 +85,6 @@ async function latestEvent(db: Db, hospiceId: string): Promise<EventRow | undefi
     .executeTakeFirst();
 }
 
-/**
- * The latest recorded event of a hospice (its bed status before a new write), or null. One
- * indexed read: what the audit log keeps as "before" on the busiest write path.
- */
-export async function latestBedStatusEvent(
-  db: Db,
-  hospiceId: string,
-): Promise<BedStatusEvent | null> {
-  const row = await latestEvent(db, hospiceId);
-  return row ? toBedStatusEvent(row) : null;
-}
-
 async function lastChange(db: Db, hospiceId: string): Promise<string | null> {
   const row = await db
     .selectFrom('bed_status_event')
@@ -105,7 +102,15 @@ async function lastChange(db: Db, hospiceId: string): Promise<string | null> {
  * as registered today, whether it is synthetic, and how many guests it has registered as present.
  * A facility not registered today cannot report beds.
  */
-async function reportingHospice(db: Db, hospiceId: string, now: Date) {
+interface ReportingHospice {
+  id: string;
+  licensedBeds: number;
+  isSynthetic: boolean;
+  stays: number;
+  present: number;
+}
+
+async function reportingHospice(db: Db, hospiceId: string, now: Date): Promise<ReportingHospice> {
   const today = dutchDate(now);
   const row = await db
     .selectFrom('hospice as h')
@@ -213,17 +218,67 @@ export interface BedStatusWrite {
   warnings: Issue[];
 }
 
-/** Takes the write lock; with If-Match, checks it names the latest event of the facility. */
-async function lockAndCheck(
+export interface BedStatusWriteOptions {
+  freshnessHours: number;
+  /** If-Match: the write is refused (PRECONDITION_FAILED) unless this is the latest event. */
+  expectedEventId?: number | undefined;
+  /** When given, the audit entry is written in the same transaction as the event. */
+  audit?: AuditContext | undefined;
+}
+
+/**
+ * An event as the audit log keeps it, before and after a write: the stored state, with the event id
+ * named as in the API's bed status.
+ */
+export function auditViewOfEvent(event: BedStatusEvent) {
+  return {
+    eventId: event.id,
+    kind: event.kind,
+    bedsOpen: event.bedsOpen,
+    bedsOccupied: event.bedsOccupied,
+    bedsClosed: event.bedsClosed,
+    closedReason: event.closedReason,
+    admissionStop: event.admissionStop,
+    recordedAt: event.recordedAt,
+    recordedBy: event.recordedBy,
+  };
+}
+
+/** The same view built in SQL from the event row `alias`; must stay equal to auditViewOfEvent. */
+function auditViewSql(alias: string): RawBuilder<unknown> {
+  const c = (column: string) => sql.ref(`${alias}.${column}`);
+  return sql`jsonb_build_object(
+    'eventId', ${c('id')}, 'kind', ${c('kind')}, 'bedsOpen', ${c('beds_open')},
+    'bedsOccupied', ${c('beds_occupied')}, 'bedsClosed', ${c('beds_closed')},
+    'closedReason', ${c('closed_reason')}, 'admissionStop', ${c('admission_stop')},
+    'recordedAt', to_char(${c('recorded_at')} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+    'recordedBy', ${c('recorded_by')})`;
+}
+
+async function appendEventAudit(
+  trx: Transaction<Database>,
+  audit: AuditContext | undefined,
+  at: Date,
+  before: EventRow | undefined,
+  after: EventRow,
+): Promise<void> {
+  if (audit) {
+    await appendAudit(trx, {
+      ...audit,
+      at: at.toISOString(),
+      before: before ? auditViewOfEvent(toBedStatusEvent(before)) : null,
+      after: auditViewOfEvent(toBedStatusEvent(after)),
+    });
+  }
+}
+
+/** Takes the write lock; reads the latest event after it, so the read sees every earlier write. */
+async function lockAndReadLatest(
   trx: Transaction<Database>,
   hospiceId: string,
   expectedEventId: number | undefined,
-  needLatest: boolean,
 ): Promise<EventRow | undefined> {
   await sql`select pg_advisory_xact_lock(${BED_STATUS_LOCK})`.execute(trx);
-  if (expectedEventId === undefined && !needLatest) {
-    return undefined;
-  }
   const latest = await latestEvent(trx, hospiceId);
   if (expectedEventId !== undefined && latest?.id !== expectedEventId) {
     throw new AppError(
@@ -236,6 +291,68 @@ async function lockAndCheck(
   return latest;
 }
 
+type EventValues = Omit<Insertable<BedStatusEventTable>, 'id'> & { recorded_at: string };
+
+/**
+ * The busiest write of the system in one statement: it checks the beds against the registry,
+ * takes the write lock, draws the event id, appends the event and its audit entry, and commits.
+ * Ids still commit in order (the lock is taken before the id is drawn). Returns undefined when the
+ * facility cannot take this state (not registered today, too few licensed beds); the caller then
+ * finds out why on the careful path.
+ *
+ * The audit "before" is the latest event in the statement's snapshot. On PostgreSQL a write of the
+ * same facility by another process that commits while this one waits for the lock is not in it;
+ * the event log itself still holds every event in order, so the exact predecessor is never lost.
+ */
+async function insertCheckedEvent(
+  db: Kysely<Database>,
+  values: EventValues,
+  audit: AuditContext | undefined,
+  today: string,
+): Promise<(EventRow & HospiceFacts) | undefined> {
+  const v = values;
+  const auditStatement = audit
+    ? sql`, audited as (
+        insert into audit_log (at, actor, role, method, path, status, hospice_id, region_code,
+          before, after)
+        select ${v.recorded_at}::timestamptz, ${audit.actor}, ${audit.role}, ${audit.method},
+          ${audit.path}, ${audit.status}, ${audit.hospiceId}, ${audit.regionCode},
+          (select ${auditViewSql('b')} from bed_status_event b
+            where b.hospice_id = ${v.hospice_id} order by b.id desc limit 1),
+          ${auditViewSql('e')}
+        from event e)`
+    : sql``;
+  const { rows } = await sql<EventRow & HospiceFacts>`
+    with facility as (
+      select h.is_synthetic, v.licensed_beds,
+        (select count(*) from stay s where s.hospice_id = h.id) as stays,
+        (select count(*) from stay s where s.hospice_id = h.id and s.departed_on is null) as present
+      from hospice h
+      join hospice_version v on v.hospice_id = h.id and ${validOn('v', today)}
+      where h.id = ${v.hospice_id}
+        and ${v.beds_open}::integer + ${v.beds_closed}::integer <= v.licensed_beds
+    ),
+    locked as (select pg_advisory_xact_lock(${BED_STATUS_LOCK}) from facility),
+    event as (
+      insert into bed_status_event (hospice_id, kind, beds_open, beds_occupied, beds_closed,
+        closed_reason, admission_stop, recorded_at, recorded_by)
+      select ${v.hospice_id}, ${v.kind}, ${v.beds_open}, ${v.beds_occupied}, ${v.beds_closed},
+        ${v.closed_reason}, ${v.admission_stop}, ${v.recorded_at}::timestamptz, ${v.recorded_by}
+      from locked
+      returning *
+    )${auditStatement}
+    select e.*, f.is_synthetic, f.licensed_beds, f.stays, f.present
+    from event e cross join facility f`.execute(db);
+  return rows[0];
+}
+
+interface HospiceFacts {
+  is_synthetic: boolean;
+  licensed_beds: number;
+  stays: number;
+  present: number;
+}
+
 /**
  * Stores a new bed status (also a confirmation). `expectedEventId` (If-Match) must name the latest
  * event, or the write is refused with PRECONDITION_FAILED and nothing is stored.
@@ -245,12 +362,12 @@ export async function setBedStatus(
   hospiceId: string,
   input: BedStatusPut,
   ctx: WriteContext,
-  options: { freshnessHours: number; expectedEventId?: number | undefined },
+  options: BedStatusWriteOptions,
 ): Promise<BedStatusWrite> {
   const closed = input.bedsClosed ?? 0;
-  const values = {
+  const values: EventValues = {
     hospice_id: hospiceId,
-    kind: 'update' as const,
+    kind: 'update',
     beds_open: input.bedsOpen,
     beds_occupied: input.bedsOccupied,
     beds_closed: closed,
@@ -259,49 +376,47 @@ export async function setBedStatus(
     recorded_at: ctx.now.toISOString(),
     recorded_by: ctx.actor,
   };
-  const validated = async (db: Db) => {
-    const hospice = await reportingHospice(db, hospiceId, ctx.now);
+  const result = (hospice: ReportingHospice, row: EventRow): BedStatusWrite => {
+    const event = toBedStatusEvent(row);
+    return {
+      status: toBedStatus(hospice, event, event.recordedAt, ctx.now, options.freshnessHours),
+      event,
+      warnings: occupancyWarnings(hospice, input.bedsOccupied),
+    };
+  };
+  // The common case: no If-Match and nothing wrong that can be seen without the registry.
+  if (options.expectedEventId === undefined && checkBedStatus(input, Infinity).length === 0) {
+    const row = await insertCheckedEvent(db, values, options.audit, dutchDate(ctx.now));
+    if (row) {
+      return result(
+        {
+          id: hospiceId,
+          licensedBeds: row.licensed_beds,
+          isSynthetic: row.is_synthetic,
+          stays: Number(row.stays),
+          present: Number(row.present),
+        },
+        row,
+      );
+    }
+  }
+  // The careful path: every issue named, and with If-Match the latest event read after the lock,
+  // in a statement of its own, so it sees every write committed before ours.
+  return db.transaction().execute(async (trx) => {
+    const hospice = await reportingHospice(trx, hospiceId, ctx.now);
     const issues = checkBedStatus(input, hospice.licensedBeds);
     if (issues.length > 0) {
       throw new AppError('UNPROCESSABLE', 'the bed status was not stored', issues);
     }
-    return hospice;
-  };
-  let hospice: Awaited<ReturnType<typeof validated>>;
-  let row: EventRow;
-  if (options.expectedEventId === undefined) {
-    // The common case, kept to one write statement: it takes the lock, draws the id and commits,
-    // so ids still commit in order. Nothing is read after the lock, so no snapshot can be stale.
-    hospice = await validated(db);
-    const inserted = await sql<EventRow>`
-      insert into bed_status_event (hospice_id, kind, beds_open, beds_occupied, beds_closed,
-        closed_reason, admission_stop, recorded_at, recorded_by)
-      select ${values.hospice_id}, ${values.kind}, ${values.beds_open}, ${values.beds_occupied},
-        ${values.beds_closed}, ${values.closed_reason}, ${values.admission_stop},
-        ${values.recorded_at}::timestamptz, ${values.recorded_by}
-      from (select pg_advisory_xact_lock(${BED_STATUS_LOCK})) as lock
-      returning *`.execute(db);
-    row = inserted.rows[0]!;
-  } else {
-    // With If-Match the latest event is read after the lock, in a statement of its own, so it sees
-    // every write committed before ours.
-    ({ hospice, row } = await db.transaction().execute(async (trx) => {
-      const hospice = await validated(trx);
-      await lockAndCheck(trx, hospiceId, options.expectedEventId, false);
-      const row = await trx
-        .insertInto('bed_status_event')
-        .values(values)
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      return { hospice, row };
-    }));
-  }
-  const event = toBedStatusEvent(row);
-  return {
-    status: toBedStatus(hospice, event, event.recordedAt, ctx.now, options.freshnessHours),
-    event,
-    warnings: occupancyWarnings(hospice, input.bedsOccupied),
-  };
+    const before = await lockAndReadLatest(trx, hospiceId, options.expectedEventId);
+    const row = await trx
+      .insertInto('bed_status_event')
+      .values(values)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await appendEventAudit(trx, options.audit, ctx.now, before, row);
+    return result(hospice, row);
+  });
 }
 
 /** "No change": one action that only refreshes the confirmation time of the current state. */
@@ -309,11 +424,11 @@ export async function confirmBedStatus(
   db: Kysely<Database>,
   hospiceId: string,
   ctx: WriteContext,
-  options: { freshnessHours: number; expectedEventId?: number | undefined },
+  options: BedStatusWriteOptions,
 ): Promise<BedStatusWrite> {
   const { row, hospice } = await db.transaction().execute(async (trx) => {
     const hospice = await reportingHospice(trx, hospiceId, ctx.now);
-    const latest = await lockAndCheck(trx, hospiceId, options.expectedEventId, true);
+    const latest = await lockAndReadLatest(trx, hospiceId, options.expectedEventId);
     if (!latest) {
       throw new AppError('UNPROCESSABLE', 'there is no bed status to confirm yet', [
         { field: 'bedStatus', message: 'set the bed status once before confirming it' },
@@ -347,6 +462,7 @@ export async function confirmBedStatus(
       })
       .returningAll()
       .executeTakeFirstOrThrow();
+    await appendEventAudit(trx, options.audit, ctx.now, latest, row);
     return { row, hospice };
   });
   const event = toBedStatusEvent(row);

@@ -6,6 +6,7 @@ import {
   findSession,
   regionOfHospice,
   verifyApiToken,
+  type AuditContext,
 } from '@palliamonitor/data';
 import type { App, AppContext } from '../context';
 import { sendProblem } from '../errors';
@@ -286,7 +287,12 @@ export function registerSecurity(app: App, ctx: AppContext): SecurityState {
 
   app.addHook('preHandler', async (request) => {
     const url = request.routeOptions.url;
-    if (url !== undefined && WRITE_METHODS.has(request.method) && !UNAUDITED.has(url)) {
+    if (
+      url !== undefined &&
+      WRITE_METHODS.has(request.method) &&
+      !UNAUDITED.has(url) &&
+      !request.routeOptions.config.auditedByHandler
+    ) {
       (request as AuditedRequest).auditBefore = await readBefore(app, request, state);
     }
   });
@@ -332,12 +338,14 @@ interface AuditedRequest extends FastifyRequest {
 }
 
 /**
- * A route may name a cheaper reader of its resource's state before a write (for its hot path);
- * the default reads the resource through its own GET route.
+ * A route may name a cheaper reader of its resource's state before a write; the default reads the
+ * resource through its own GET route. A route whose handler writes the audit entry itself, in the
+ * same transaction as the change (see auditContextOf), says so with `auditedByHandler`.
  */
 declare module 'fastify' {
   interface FastifyContextConfig {
     auditBefore?: (request: FastifyRequest) => Promise<unknown>;
+    auditedByHandler?: boolean;
   }
 }
 
@@ -394,6 +402,42 @@ async function auditRegion(ctx: AppContext, hospiceId: string): Promise<string |
   return region;
 }
 
+/** Where an audit entry about this request is filed: the hospice of the route and its region. */
+async function auditSubject(
+  ctx: AppContext,
+  request: FastifyRequest,
+  after: unknown,
+): Promise<{ hospiceId: string | null; regionCode: string | null }> {
+  const params = request.params as { id?: string };
+  const routeUrl = request.routeOptions.url ?? '';
+  let hospiceId = routeUrl.startsWith('/api/v1/hospices/:id') ? (params.id ?? null) : null;
+  if (!hospiceId && routeUrl === '/api/v1/hospices' && after && typeof after === 'object') {
+    hospiceId = (after as { id?: string }).id ?? null;
+  }
+  return { hospiceId, regionCode: hospiceId ? await auditRegion(ctx, hospiceId) : null };
+}
+
+/**
+ * Who makes this request and where it is filed. A handler that writes its audit entry in the same
+ * transaction as its change (routes with `auditedByHandler`) passes it to its repository, with the
+ * status it answers when the change succeeds. `after` (a response) may name a new hospice.
+ */
+export async function auditContextOf(
+  ctx: AppContext,
+  request: FastifyRequest,
+  status = 200,
+  after: unknown = null,
+): Promise<AuditContext> {
+  return {
+    actor: actorOf(request.principal),
+    role: roleOf(request.principal),
+    method: request.method,
+    path: request.url.split('?')[0]!,
+    status,
+    ...(await auditSubject(ctx, request, after)),
+  };
+}
+
 async function recordAudit(
   ctx: AppContext,
   request: FastifyRequest,
@@ -402,22 +446,10 @@ async function recordAudit(
   payload: unknown,
 ): Promise<void> {
   const after = safeJson(payload);
-  const params = request.params as { id?: string };
-  const routeUrl = request.routeOptions.url ?? '';
-  let hospiceId = routeUrl.startsWith('/api/v1/hospices/:id') ? (params.id ?? null) : null;
-  if (!hospiceId && routeUrl === '/api/v1/hospices' && after && typeof after === 'object') {
-    hospiceId = (after as { id?: string }).id ?? null;
-  }
   try {
     await appendAudit(ctx.store.db, {
+      ...(await auditContextOf(ctx, request, status, after)),
       at: ctx.now().toISOString(),
-      actor: actorOf(request.principal),
-      role: roleOf(request.principal),
-      method: request.method,
-      path: request.url.split('?')[0]!,
-      status,
-      hospiceId,
-      regionCode: hospiceId ? await auditRegion(ctx, hospiceId) : null,
       before: redactSecrets(before),
       after: redactSecrets(after),
     });

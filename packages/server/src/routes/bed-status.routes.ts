@@ -1,4 +1,5 @@
 import { actorOf } from '../auth/principal';
+import { auditContextOf } from '../auth/security';
 import { Type } from '@sinclair/typebox';
 import {
   AppError,
@@ -7,7 +8,6 @@ import {
   BedStatusPut,
   confirmBedStatus,
   getBedStatus,
-  latestBedStatusEvent,
   listBedStatusEvents,
   setBedStatus,
   WarningList,
@@ -27,8 +27,6 @@ export const WriteProblems = {
   412: Type.Ref('Problem'),
   422: Type.Ref('Problem'),
 };
-
-/** Until accounts exist every write is recorded as made through the API. */
 
 /** Warnings as the API shows them (field and message; the severity is implied). */
 export function toWarnings(issues: Issue[]): Array<{ field?: string; message: string }> {
@@ -89,11 +87,8 @@ export function bedStatusRoutes(app: App, ctx: AppContext, collection: Collectio
   app.put(
     '/hospices/:id/bed-status',
     {
-      // The audit log's "before" is the latest event: one read instead of a whole GET.
-      config: {
-        auditBefore: (request) =>
-          latestBedStatusEvent(ctx.store.db, (request.params as { id: string }).id),
-      },
+      // The busiest write: its audit entry is written with the event, in the same statement.
+      config: { auditedByHandler: true },
       schema: {
         tags: ['beddenstatus'],
         summary: 'Beddenstatus doorgeven (ook als bevestiging)',
@@ -111,7 +106,11 @@ export function bedStatusRoutes(app: App, ctx: AppContext, collection: Collectio
         request.params.id,
         request.body,
         { actor: actorOf(request.principal), now: ctx.now() },
-        { ...options(), expectedEventId: parseIfMatch(request.headers['if-match']) },
+        {
+          ...options(),
+          expectedEventId: parseIfMatch(request.headers['if-match']),
+          audit: await auditContextOf(ctx, request),
+        },
       );
       await collection.hub.announce(result.event.id);
       reply.header('ETag', etagOf(result.event.id));
@@ -122,10 +121,7 @@ export function bedStatusRoutes(app: App, ctx: AppContext, collection: Collectio
   app.post(
     '/hospices/:id/bed-status/confirm',
     {
-      config: {
-        auditBefore: (request) =>
-          latestBedStatusEvent(ctx.store.db, (request.params as { id: string }).id),
-      },
+      config: { auditedByHandler: true },
       schema: {
         tags: ['beddenstatus'],
         summary: 'Geen wijziging: de huidige status bevestigen',
@@ -140,7 +136,11 @@ export function bedStatusRoutes(app: App, ctx: AppContext, collection: Collectio
         ctx.store.db,
         request.params.id,
         { actor: actorOf(request.principal), now: ctx.now() },
-        { ...options(), expectedEventId: parseIfMatch(request.headers['if-match']) },
+        {
+          ...options(),
+          expectedEventId: parseIfMatch(request.headers['if-match']),
+          audit: await auditContextOf(ctx, request),
+        },
       );
       await collection.hub.announce(result.event.id);
       reply.header('ETag', etagOf(result.event.id));

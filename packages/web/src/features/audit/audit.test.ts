@@ -15,8 +15,8 @@ describe('audit helpers', () => {
   it('lists changed fields only, without noise, and masks secrets', () => {
     expect(
       changedFields(
-        { bedsOpen: 4, bedsOccupied: 2, eventId: 1, admissionStop: false },
-        '{"bedsOpen":4,"bedsOccupied":3,"eventId":2,"admissionStop":false}',
+        { bedsOpen: 4, bedsOccupied: 2, eventId: 1, kind: 'confirm', admissionStop: false },
+        '{"bedsOpen":4,"bedsOccupied":3,"eventId":2,"kind":"update","admissionStop":false}',
       ),
     ).toEqual([{ field: 'bedsOccupied', from: '2', to: '3' }]);
     expect(changedFields(null, { label: 'kassa', token: 'pm_x_y' })).toEqual([

@@ -46,6 +46,7 @@ export function actionKey(entry: Pick<AuditEntry, 'method' | 'path'>): MessageKe
 /** Fields that change with every write and say nothing about what the person changed. */
 const NOISE = new Set([
   'eventId',
+  'kind',
   'warnings',
   'recordedAt',
   'recordedBy',
