@@ -19,8 +19,18 @@ export const ERROR_CODES = {
 
 export type ErrorCode = keyof typeof ERROR_CODES;
 
+/**
+ * A message in a form a client can put in its own language: a stable code (e.g.
+ * 'bedStatus.occupiedAboveOpen') and the values its text needs. The English `message` beside it
+ * stays for logs, the CLI and API clients that show text as it comes.
+ */
+export interface MessageCode {
+  code: string;
+  params?: Record<string, string | number>;
+}
+
 /** One problem with one field (JSON pointer-ish dotted path) or one row of a file. */
-export interface Issue {
+export interface Issue extends Partial<MessageCode> {
   /** Dotted field path, e.g. 'licensedBeds' or 'funding.1'; for file rows the column name. */
   field?: string;
   /** 1-based line number in an uploaded file. */
@@ -33,13 +43,16 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly status: number;
   readonly issues: Issue[];
+  /** The message as a code, for clients that translate it. */
+  readonly messageCode: MessageCode | undefined;
 
-  constructor(code: ErrorCode, message: string, issues: Issue[] = []) {
+  constructor(code: ErrorCode, message: string, issues: Issue[] = [], messageCode?: MessageCode) {
     super(message);
     this.name = 'AppError';
     this.code = code;
     this.status = ERROR_CODES[code].status;
     this.issues = issues;
+    this.messageCode = messageCode;
   }
 }
 

@@ -1,5 +1,11 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, ERROR_CODES, type ErrorCode, type Issue } from '@palliamonitor/data';
+import {
+  AppError,
+  ERROR_CODES,
+  type ErrorCode,
+  type Issue,
+  type MessageCode,
+} from '@palliamonitor/data';
 
 // One global mapping from errors to RFC 9457 problem+json. The `code` is stable (see
 // packages/data/src/errors.ts); `invalidParams` names every failing field, as the Dutch API Design
@@ -24,18 +30,47 @@ function fieldOf(error: AjvError, context: string | undefined): string {
   return field || (context ?? 'body');
 }
 
-function messageOf(error: AjvError): string {
+/** Keywords whose one parameter is all a translated message needs. */
+const LIMIT_PARAMS: Record<string, string> = {
+  minimum: 'limit',
+  maximum: 'limit',
+  exclusiveMinimum: 'limit',
+  exclusiveMaximum: 'limit',
+  minLength: 'limit',
+  maxLength: 'limit',
+  minItems: 'limit',
+  maxItems: 'limit',
+  format: 'format',
+  type: 'type',
+};
+
+/** The English message of a schema error and its code (`schema.<keyword>`) for translation. */
+function messageOf(error: AjvError): Pick<Issue, 'message' | 'code' | 'params'> {
+  const code = `schema.${error.keyword}`;
   switch (error.keyword) {
-    case 'additionalProperties':
-      return `unknown field ${String(error.params['additionalProperty'])}`;
+    case 'additionalProperties': {
+      const name = String(error.params['additionalProperty']);
+      return { message: `unknown field ${name}`, code, params: { name } };
+    }
     case 'required':
-      return 'is required';
-    case 'enum':
-      return `must be one of ${(error.params['allowedValues'] as unknown[]).join(', ')}`;
+      return { message: 'is required', code };
+    case 'enum': {
+      const allowed = (error.params['allowedValues'] as unknown[]).join(', ');
+      return { message: `must be one of ${allowed}`, code, params: { allowed } };
+    }
     case 'anyOf':
-      return 'has the wrong type or value';
-    default:
-      return error.message ?? error.keyword;
+      return { message: 'has the wrong type or value', code };
+    default: {
+      const param = LIMIT_PARAMS[error.keyword];
+      const value = param === undefined ? undefined : error.params[param];
+      return {
+        message: error.message ?? error.keyword,
+        code,
+        ...(typeof value === 'string' || typeof value === 'number'
+          ? { params: { [param!]: value } }
+          : {}),
+      };
+    }
   }
 }
 
@@ -46,7 +81,7 @@ export function validationIssues(errors: AjvError[], context: string | undefined
     const field = fieldOf(error, context);
     // In a union (value or null), ajv reports each branch; the first specific message wins.
     if (!byField.has(field) || byField.get(field)!.message === 'has the wrong type or value') {
-      byField.set(field, { field, message: messageOf(error) });
+      byField.set(field, { field, ...messageOf(error) });
     }
   }
   return [...byField.values()];
@@ -58,6 +93,7 @@ export function sendProblem(
   code: ErrorCode,
   detail: string,
   issues: Issue[] = [],
+  detailCode?: MessageCode,
 ): FastifyReply {
   const { status, title } = ERROR_CODES[code];
   const body = {
@@ -67,6 +103,12 @@ export function sendProblem(
     detail,
     code,
     instance: request.url,
+    ...(detailCode === undefined
+      ? {}
+      : {
+          detailCode: detailCode.code,
+          ...(detailCode.params === undefined ? {} : { detailParams: detailCode.params }),
+        }),
     ...(issues.length > 0
       ? {
           invalidParams: issues.map((i) => ({
@@ -74,6 +116,8 @@ export function sendProblem(
             ...(i.line === undefined ? {} : { line: i.line }),
             reason: i.message,
             ...(i.severity === undefined ? {} : { severity: i.severity }),
+            ...(i.code === undefined ? {} : { code: i.code }),
+            ...(i.params === undefined ? {} : { params: i.params }),
           })),
         }
       : {}),
@@ -91,7 +135,14 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
     if (error instanceof AppError) {
-      return sendProblem(reply, request, error.code, error.message, error.issues);
+      return sendProblem(
+        reply,
+        request,
+        error.code,
+        error.message,
+        error.issues,
+        error.messageCode,
+      );
     }
     const fastifyError = error as FastifyError & { validation?: AjvError[] };
     if (fastifyError.validation) {

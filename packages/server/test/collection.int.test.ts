@@ -127,7 +127,28 @@ describe(`bed status (${storeName})`, () => {
     expect(
       res.json().invalidParams.find((p: { name: string }) => p.name === 'bedsOpen').reason,
     ).toBe('must not exceed the licensed beds (5), got 6');
+    // Every reason also comes as a code with its values, so the interface can word it in Dutch.
+    expect(
+      res.json().invalidParams.map((p: { code: string; params?: unknown }) => [p.code, p.params]),
+    ).toEqual([
+      ['bedStatus.occupiedAboveOpen', { open: 6, occupied: 7 }],
+      ['bedStatus.openAboveLicensed', { licensed: 5, open: 6 }],
+      ['bedStatus.closedReasonRequired', undefined],
+    ]);
     expect(await historyCount(id)).toBe(before);
+  });
+
+  it('codes schema errors by keyword, with the limit a message needs', async () => {
+    const res = await put(id, { bedsOpen: -1, bedsOccupied: 0, guestName: 'J. Jansen' });
+    expect(res.statusCode).toBe(400);
+    const byName = Object.fromEntries(
+      res.json().invalidParams.map((p: { name: string }) => [p.name, p]),
+    );
+    expect(byName['bedsOpen']).toMatchObject({ code: 'schema.minimum', params: { limit: 0 } });
+    expect(byName['guestName']).toMatchObject({
+      code: 'schema.additionalProperties',
+      params: { name: 'guestName' },
+    });
   });
 
   it.each([
@@ -316,6 +337,8 @@ describe(`guest movements (${storeName})`, () => {
       {
         name: 'departedOn',
         reason: 'must not be before the admission on 2026-03-10, got 2026-03-09',
+        code: 'stay.departureBeforeAdmission',
+        params: { admittedOn: '2026-03-10', departedOn: '2026-03-09' },
       },
     ]);
     const future = await post(url, { departedOn: '2026-03-16', kind: 'died' });
@@ -372,7 +395,12 @@ describe(`guest movements (${storeName})`, () => {
     expect(res.statusCode).toBe(201);
     expect(res.json().lengthOfStayDays).toBe(517);
     expect(res.json().warnings).toEqual([
-      { field: 'departure.departedOn', message: 'a stay of 517 days is unusually long (over 365)' },
+      {
+        field: 'departure.departedOn',
+        message: 'a stay of 517 days is unusually long (over 365)',
+        code: 'stay.unusuallyLong',
+        params: { days: 517, limit: 365 },
+      },
     ]);
   });
 

@@ -52,6 +52,8 @@ describe(`accounts and roles (${storeName})`, () => {
     expect(own.statusCode).toBe(200);
     const other = await patch(hospiceB, actors['hospice-editor']!, { phone: '030-1234567' });
     expect(other.statusCode).toBe(403);
+    // The reason also comes as a code, which the interface words in Dutch.
+    expect(other.json()).toMatchObject({ code: 'FORBIDDEN', detailCode: 'access.notThisHospice' });
   });
 
   it('a signed-in write without the CSRF token is refused', async () => {
@@ -64,6 +66,7 @@ describe(`accounts and roles (${storeName})`, () => {
     });
     expect(res.statusCode).toBe(403);
     expect(res.json().detail).toMatch(/X-CSRF-Token/);
+    expect(res.json().detailCode).toBe('access.csrf');
   });
 
   it('the session cookie is HttpOnly and SameSite=Strict', async () => {
@@ -174,6 +177,7 @@ describe(`API tokens (${storeName})`, () => {
       payload: { bedsOpen: 2, bedsOccupied: 1 },
     });
     expect(other.statusCode).toBe(403);
+    expect(other.json().detailCode).toBe('access.tokenOtherHospice');
   });
 
   it('an invalid token is 401; a revoked token stops working; last use is recorded', async () => {

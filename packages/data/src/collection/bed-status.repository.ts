@@ -136,7 +136,12 @@ async function reportingHospice(db: Db, hospiceId: string, now: Date): Promise<R
   }
   if (row.licensed_beds === null) {
     throw new AppError('UNPROCESSABLE', `hospice ${hospiceId} is not registered on ${today}`, [
-      { field: 'id', message: `hospice ${hospiceId} is not registered on ${today}` },
+      {
+        field: 'id',
+        message: `hospice ${hospiceId} is not registered on ${today}`,
+        code: 'hospice.notRegisteredOn',
+        params: { date: today },
+      },
     ]);
   }
   return {
@@ -190,24 +195,38 @@ export function checkBedStatus(input: BedStatusPut, licensedBeds: number): Issue
     issues.push({
       field: 'bedsOccupied',
       message: `must not exceed bedsOpen (${input.bedsOpen}), got ${input.bedsOccupied}`,
+      code: 'bedStatus.occupiedAboveOpen',
+      params: { open: input.bedsOpen, occupied: input.bedsOccupied },
     });
   }
   if (input.bedsOpen > licensedBeds) {
     issues.push({
       field: 'bedsOpen',
       message: `must not exceed the licensed beds (${licensedBeds}), got ${input.bedsOpen}`,
+      code: 'bedStatus.openAboveLicensed',
+      params: { licensed: licensedBeds, open: input.bedsOpen },
     });
   } else if (input.bedsOpen + closed > licensedBeds) {
     issues.push({
       field: 'bedsClosed',
       message: `open (${input.bedsOpen}) and closed (${closed}) beds together exceed the licensed beds (${licensedBeds})`,
+      code: 'bedStatus.openAndClosedAboveLicensed',
+      params: { open: input.bedsOpen, closed, licensed: licensedBeds },
     });
   }
   if (closed > 0 && !input.closedReason) {
-    issues.push({ field: 'closedReason', message: 'is required when beds are closed' });
+    issues.push({
+      field: 'closedReason',
+      message: 'is required when beds are closed',
+      code: 'bedStatus.closedReasonRequired',
+    });
   }
   if (closed === 0 && input.closedReason) {
-    issues.push({ field: 'closedReason', message: 'only applies when bedsClosed is above 0' });
+    issues.push({
+      field: 'closedReason',
+      message: 'only applies when bedsClosed is above 0',
+      code: 'bedStatus.closedReasonWithoutClosedBeds',
+    });
   }
   return issues;
 }
@@ -431,7 +450,11 @@ export async function confirmBedStatus(
     const latest = await lockAndReadLatest(trx, hospiceId, options.expectedEventId);
     if (!latest) {
       throw new AppError('UNPROCESSABLE', 'there is no bed status to confirm yet', [
-        { field: 'bedStatus', message: 'set the bed status once before confirming it' },
+        {
+          field: 'bedStatus',
+          message: 'set the bed status once before confirming it',
+          code: 'bedStatus.nothingToConfirm',
+        },
       ]);
     }
     // The registry may have lost beds since: a confirmation must not confirm an impossible state.
@@ -519,6 +542,8 @@ function occupancyWarnings(hospice: { stays: number; present: number }, occupied
         field: 'bedsOccupied',
         severity: 'warning',
         message: `${occupied} occupied beds reported, but ${hospice.present} guests are registered as present`,
+        code: 'bedStatus.occupiedDiffersFromGuests',
+        params: { occupied, present: hospice.present },
       },
     ];
   }

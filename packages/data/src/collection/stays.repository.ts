@@ -53,7 +53,12 @@ async function requireHospice(db: Db, hospiceId: string): Promise<void> {
 
 function notInFuture(date: string, today: string, field: string, issues: Issue[]): void {
   if (date > today) {
-    issues.push({ field, message: `must not be in the future (today is ${today}), got ${date}` });
+    issues.push({
+      field,
+      message: `must not be in the future (today is ${today}), got ${date}`,
+      code: 'date.inFuture',
+      params: { today, date },
+    });
   }
 }
 
@@ -65,7 +70,12 @@ async function registeredOn(
   issues: Issue[],
 ): Promise<void> {
   if (!(await findHospice(db, hospiceId, date))) {
-    issues.push({ field, message: `the hospice was not registered on ${date}` });
+    issues.push({
+      field,
+      message: `the hospice was not registered on ${date}`,
+      code: 'hospice.notRegisteredOn',
+      params: { date },
+    });
   }
 }
 
@@ -141,6 +151,8 @@ async function checkCapacity(
       issues.push({
         field: 'admittedOn',
         message: `on ${day} all ${licensed} licensed beds are already occupied by registered guests`,
+        code: 'stay.allBedsOccupied',
+        params: { date: day, licensed },
       });
       return;
     }
@@ -220,6 +232,7 @@ function bedStatusNotFollowed(): Issue {
     severity: 'warning',
     message:
       'the bed status was not adjusted (none set yet, or it would not fit the open beds); please update it',
+    code: 'stay.bedStatusNotFollowed',
   };
 }
 
@@ -236,12 +249,16 @@ function checkDeparture(
     issues.push({
       field: `${prefix}departedOn`,
       message: `must not be before the admission on ${admittedOn}, got ${departure.departedOn}`,
+      code: 'stay.departureBeforeAdmission',
+      params: { admittedOn, departedOn: departure.departedOn },
     });
   } else if (daysBetween(admittedOn, departure.departedOn) > LONG_STAY_DAYS) {
     warnings.push({
       field: `${prefix}departedOn`,
       severity: 'warning',
       message: `a stay of ${daysBetween(admittedOn, departure.departedOn)} days is unusually long (over ${LONG_STAY_DAYS})`,
+      code: 'stay.unusuallyLong',
+      params: { days: daysBetween(admittedOn, departure.departedOn), limit: LONG_STAY_DAYS },
     });
   }
 }
@@ -272,6 +289,8 @@ export async function departGuest(
         {
           field: 'departedOn',
           message: `the departure was already registered (${stay.departed_on})`,
+          code: 'stay.alreadyDeparted',
+          params: { departedOn: stay.departed_on },
         },
       ]);
     }
@@ -369,6 +388,8 @@ export async function recordRefusal(
               field: 'count',
               severity: 'warning',
               message: `${totalThatDay} refusals on one day is unusually many`,
+              code: 'refusals.unusuallyMany',
+              params: { count: totalThatDay },
             },
           ]
         : [];
@@ -410,6 +431,8 @@ export async function reportWaitingList(
               field: 'size',
               severity: 'warning',
               message: `a waiting list of ${input.size} is unusually long`,
+              code: 'waitingList.unusuallyLong',
+              params: { size: input.size },
             },
           ]
         : [];

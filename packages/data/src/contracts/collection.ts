@@ -66,7 +66,12 @@ export const BedStatus = Type.Object(
 export type BedStatus = Static<typeof BedStatus>;
 
 export const WarningList = Type.Array(
-  Type.Object({ field: Type.Optional(Type.String()), message: Type.String() }),
+  Type.Object({
+    field: Type.Optional(Type.String()),
+    message: Type.String(),
+    code: Type.Optional(Type.String({ description: 'Stabiele code van de melding' })),
+    params: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]))),
+  }),
   { description: 'Waarschuwingen: geaccepteerd, maar opvallend' },
 );
 

@@ -34,6 +34,9 @@ export const Page = <T extends TSchema>(item: T) =>
     offset: Type.Integer(),
   });
 
+/** The values a coded message needs ({limit: 5}), so a client can word it in its own language. */
+const MessageParams = Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]));
+
 export const Problem = Type.Object(
   {
     type: Type.String(),
@@ -42,6 +45,10 @@ export const Problem = Type.Object(
     detail: Type.String(),
     code: Type.String(),
     instance: Type.Optional(Type.String()),
+    detailCode: Type.Optional(
+      Type.String({ description: 'The detail as a stable code, for clients that translate it' }),
+    ),
+    detailParams: Type.Optional(MessageParams),
     invalidParams: Type.Optional(
       Type.Array(
         Type.Object({
@@ -49,6 +56,12 @@ export const Problem = Type.Object(
           line: Type.Optional(Type.Integer()),
           reason: Type.String(),
           severity: Type.Optional(Type.String()),
+          code: Type.Optional(
+            Type.String({
+              description: 'The reason as a stable code, e.g. bedStatus.occupiedAboveOpen',
+            }),
+          ),
+          params: Type.Optional(MessageParams),
         }),
       ),
     ),

@@ -173,16 +173,23 @@ export async function authorize(
   if (hasRole(p, 'administrator')) {
     return;
   }
-  const deny = (why: string) => {
-    throw new AppError('FORBIDDEN', why);
+  const deny = (why: string, code: string, params?: Record<string, string>) => {
+    throw new AppError('FORBIDDEN', why, [], {
+      code: `access.${code}`,
+      ...(params === undefined ? {} : { params }),
+    });
   };
   switch (rule.kind) {
     case 'signed-in':
-      return p.kind === 'user' ? undefined : deny('this needs a signed-in person, not a token');
+      return p.kind === 'user'
+        ? undefined
+        : deny('this needs a signed-in person, not a token', 'personOnly');
     case 'roles':
       return rule.roles.some((r) => hasRole(p, r))
         ? undefined
-        : deny(`this needs the role ${rule.roles.join(' or ')}`);
+        : deny(`this needs the role ${rule.roles.join(' or ')}`, 'needsRole', {
+            roles: rule.roles.join(', '),
+          });
     case 'registry-create': {
       const region = await regionOfGemeente(
         ctx,
@@ -190,25 +197,29 @@ export async function authorize(
       );
       return region !== null && regionsOf(p).includes(region)
         ? undefined
-        : deny('only the regisseur of the region or an administrator registers a hospice');
+        : deny(
+            'only the regisseur of the region or an administrator registers a hospice',
+            'registryCreate',
+          );
     }
     case 'hospice': {
       const hospiceId = (request.params as { id?: string }).id ?? '';
       if (p.kind === 'token' && !rule.tokens) {
-        return deny('a token may not do this; sign in');
+        return deny('a token may not do this; sign in', 'tokenNotAllowed');
       }
       return (await mayActOnHospice(p, hospiceId, ctx))
         ? undefined
-        : deny(
-            p.kind === 'token'
-              ? 'this token is not for this hospice'
-              : 'only this hospice’s editors, its regisseur or an administrator may do this',
-          );
+        : p.kind === 'token'
+          ? deny('this token is not for this hospice', 'tokenOtherHospice')
+          : deny(
+              'only this hospice’s editors, its regisseur or an administrator may do this',
+              'notThisHospice',
+            );
     }
     case 'hospice-rows':
       return p.kind === 'token' || hasRole(p, 'hospice-editor') || hasRole(p, 'regisseur')
         ? undefined
-        : deny('only hospice staff, regisseurs and administrators submit returns');
+        : deny('only hospice staff, regisseurs and administrators submit returns', 'returns');
   }
 }
 
@@ -281,7 +292,12 @@ export function registerSecurity(app: App, ctx: AppContext): SecurityState {
       request.headers['x-csrf-token'] !== p.csrfToken &&
       !NO_CSRF.has(url)
     ) {
-      throw new AppError('FORBIDDEN', 'missing or wrong X-CSRF-Token header for a signed-in write');
+      throw new AppError(
+        'FORBIDDEN',
+        'missing or wrong X-CSRF-Token header for a signed-in write',
+        [],
+        { code: 'access.csrf' },
+      );
     }
   });
 

@@ -28,11 +28,13 @@ export const WriteProblems = {
   422: Type.Ref('Problem'),
 };
 
-/** Warnings as the API shows them (field and message; the severity is implied). */
-export function toWarnings(issues: Issue[]): Array<{ field?: string; message: string }> {
+/** Warnings as the API shows them (field, message and its code; the severity is implied). */
+export function toWarnings(issues: Issue[]): Array<Omit<Issue, 'severity' | 'line'>> {
   return issues.map((i) => ({
     ...(i.field === undefined ? {} : { field: i.field }),
     message: i.message,
+    ...(i.code === undefined ? {} : { code: i.code }),
+    ...(i.params === undefined ? {} : { params: i.params }),
   }));
 }
 

@@ -10,7 +10,15 @@ export interface Problem {
   status?: number;
   detail?: string;
   code?: string;
-  invalidParams?: { name?: string; reason: string }[];
+  /** The detail as a stable code with its values, for wording it in the interface language. */
+  detailCode?: string;
+  detailParams?: Record<string, string | number>;
+  invalidParams?: {
+    name?: string;
+    reason: string;
+    code?: string;
+    params?: Record<string, string | number>;
+  }[];
 }
 
 export class ApiError extends Error {

@@ -9,6 +9,11 @@ const STORAGE_KEY = 'palliamonitor.taal';
 
 export type Params = Readonly<Record<string, string | number>>;
 
+/** Whether a key built at run time (from a server's message code) names an interface text. */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(nl, key);
+}
+
 /** Fills {name} placeholders. Unknown placeholders stay visible, so a missing value is noticed. */
 export function interpolate(template: string, params: Params = {}): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>

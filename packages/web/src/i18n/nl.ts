@@ -447,6 +447,69 @@ export const nl = {
   'action.POST users': 'Account aangemaakt',
   'action.POST tokens': 'API-token gemaakt',
   'action.DELETE tokens': 'API-token ingetrokken',
+  // Server messages by code (problem+json detailCode and invalidParams[].code).
+  'problem.access.personOnly': 'Dit kan alleen een aangemelde persoon, niet een API-token.',
+  'problem.access.needsRole': 'Hiervoor is de rol {roles} nodig.',
+  'problem.access.registryCreate':
+    'Alleen de regisseur van de regio of een beheerder registreert een hospice.',
+  'problem.access.tokenNotAllowed': 'Een API-token mag dit niet; meld u aan.',
+  'problem.access.tokenOtherHospice': 'Dit API-token hoort bij een andere hospice.',
+  'problem.access.notThisHospice':
+    'Alleen medewerkers van deze hospice, de regisseur van de regio of een beheerder mogen dit.',
+  'problem.access.returns':
+    'Alleen hospicemedewerkers, regisseurs en beheerders leveren opgaven aan.',
+  'problem.access.csrf': 'De pagina is verlopen. Laad de pagina opnieuw en probeer het nog eens.',
+  'problem.schema.required': 'is verplicht',
+  'problem.schema.additionalProperties': 'onbekend veld {name}',
+  'problem.schema.enum': 'moet een van deze waarden zijn: {allowed}',
+  'problem.schema.anyOf': 'heeft een verkeerd type of een verkeerde waarde',
+  'problem.schema.type': 'heeft een verkeerd type (verwacht: {type})',
+  'problem.schema.minimum': 'moet minstens {limit} zijn',
+  'problem.schema.maximum': 'mag hoogstens {limit} zijn',
+  'problem.schema.exclusiveMinimum': 'moet groter zijn dan {limit}',
+  'problem.schema.exclusiveMaximum': 'moet kleiner zijn dan {limit}',
+  'problem.schema.minLength': 'moet minstens {limit} tekens hebben',
+  'problem.schema.maxLength': 'mag hoogstens {limit} tekens hebben',
+  'problem.schema.minItems': 'moet minstens {limit} waarden hebben',
+  'problem.schema.maxItems': 'mag hoogstens {limit} waarden hebben',
+  'problem.schema.format': 'heeft niet de juiste vorm ({format})',
+  'problem.schema.pattern': 'heeft niet de juiste vorm',
+  'problem.bedStatus.occupiedAboveOpen':
+    'er kunnen niet meer bedden bezet zijn ({occupied}) dan er open zijn ({open})',
+  'problem.bedStatus.openAboveLicensed':
+    'er kunnen niet meer bedden open zijn ({open}) dan er vergund zijn ({licensed})',
+  'problem.bedStatus.openAndClosedAboveLicensed':
+    'open ({open}) en gesloten ({closed}) bedden samen zijn meer dan de vergunde bedden ({licensed})',
+  'problem.bedStatus.closedReasonRequired': 'geef een reden als er bedden gesloten zijn',
+  'problem.bedStatus.closedReasonWithoutClosedBeds': 'een reden hoort alleen bij gesloten bedden',
+  'problem.bedStatus.nothingToConfirm': 'geef eerst één keer de beddenstatus door',
+  'problem.bedStatus.occupiedDiffersFromGuests':
+    '{occupied} bezette bedden doorgegeven, maar er zijn {present} gasten aanwezig geregistreerd',
+  'problem.hospice.notRegisteredOn': 'de hospice was op {date} niet geregistreerd',
+  'problem.date.inFuture': 'mag niet in de toekomst liggen (vandaag is {today})',
+  'problem.stay.allBedsOccupied':
+    'op {date} zijn alle {licensed} vergunde bedden al bezet door geregistreerde gasten',
+  'problem.stay.bedStatusNotFollowed':
+    'de beddenstatus is niet aangepast (nog niet doorgegeven, of past niet bij de open bedden); werk hem bij',
+  'problem.stay.departureBeforeAdmission':
+    'het vertrek ({departedOn}) kan niet vóór de opname ({admittedOn}) liggen',
+  'problem.stay.unusuallyLong': 'een verblijf van {days} dagen is ongewoon lang (meer dan {limit})',
+  'problem.stay.alreadyDeparted': 'het vertrek is al geregistreerd ({departedOn})',
+  'problem.refusals.unusuallyMany': '{count} afwijzingen op één dag is ongewoon veel',
+  'problem.waitingList.unusuallyLong': 'een wachtlijst van {size} is ongewoon lang',
+  'field.bedsOpen': 'open bedden',
+  'field.bedsOccupied': 'bezette bedden',
+  'field.bedsClosed': 'gesloten bedden',
+  'field.closedReason': 'reden van sluiting',
+  'field.admissionStop': 'opnamestop',
+  'field.bedStatus': 'beddenstatus',
+  'field.admittedOn': 'opnamedatum',
+  'field.departedOn': 'vertrekdatum',
+  'field.date': 'datum',
+  'field.count': 'aantal',
+  'field.size': 'omvang',
+  'field.email': 'e-mailadres',
+  'field.password': 'wachtwoord',
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -1,5 +1,30 @@
-import { ApiError } from '../../api/client';
-import { useI18n, type I18n } from '../../i18n/i18n';
+import { ApiError, type Problem } from '../../api/client';
+import { isMessageKey, useI18n, type I18n } from '../../i18n/i18n';
+
+/**
+ * A server message in the interface language: its code when the interface knows it, else the
+ * server's own (English) text, so a message the interface does not know yet is never lost.
+ */
+function coded(
+  t: I18n['t'],
+  code: string | undefined,
+  params: Record<string, string | number> | undefined,
+  text: string,
+): string {
+  const key = `problem.${code}`;
+  return code !== undefined && isMessageKey(key) ? t(key, params) : text;
+}
+
+/** The field's name in the interface language, when it has one. */
+function fieldLabel(t: I18n['t'], name: string): string {
+  const key = `field.${name}`;
+  return isMessageKey(key) ? t(key) : name;
+}
+
+/** The reason of a 403 in the interface language. */
+function forbiddenReason(problem: Problem, t: I18n['t']): string {
+  return coded(t, problem.detailCode, problem.detailParams, problem.detail ?? '');
+}
 
 /**
  * A plain message for a failed request: "Geen toegang." with the server's reason for 403, a sign-in
@@ -11,12 +36,15 @@ export function problemText(error: unknown, t: I18n['t']): string {
       case 401:
         return t('access.needSignIn');
       case 403:
-        return `${t('access.forbidden')} ${error.problem.detail ?? ''}`.trim();
+        return `${t('access.forbidden')} ${forbiddenReason(error.problem, t)}`.trim();
       case 429:
         return t('access.tooMany', { seconds: error.retryAfter ?? 60 });
     }
     const reasons = error.problem.invalidParams
-      ?.map((p) => (p.name === undefined ? p.reason : `${p.name}: ${p.reason}`))
+      ?.map((p) => {
+        const reason = coded(t, p.code, p.params, p.reason);
+        return p.name === undefined ? reason : `${fieldLabel(t, p.name)}: ${reason}`;
+      })
       .join('; ');
     if (reasons !== undefined && reasons !== '') {
       return `${t('common.error')} ${reasons}`;
@@ -31,7 +59,7 @@ export function ProblemNotice({ error }: { error: unknown }) {
   const text = problemText(error, t);
   const [title, rest] =
     error instanceof ApiError && error.status === 403
-      ? [t('access.forbidden'), error.problem.detail ?? '']
+      ? [t('access.forbidden'), forbiddenReason(error.problem, t)]
       : text.startsWith(t('common.error'))
         ? [t('common.error'), text.slice(t('common.error').length).trim()]
         : [text, ''];
