@@ -131,20 +131,33 @@ async function checkValues(db: Db, values: HospiceValues, effectiveFrom: string)
     .where('type', '=', 'gemeente')
     .executeTakeFirst();
   if (!gemeente) {
-    issues.push({ field: 'gemeenteCode', message: `unknown gemeente ${values.gemeenteCode}` });
+    issues.push({
+      field: 'gemeenteCode',
+      message: `unknown gemeente ${values.gemeenteCode}`,
+      code: 'registry.unknownGemeente',
+      params: { gemeente: values.gemeenteCode },
+    });
   } else if (gemeente.valid_to !== null && gemeente.valid_to <= effectiveFrom) {
     issues.push({
       field: 'gemeenteCode',
       message: `gemeente ${values.gemeenteCode} no longer exists on ${effectiveFrom} (ended ${gemeente.valid_to})`,
+      code: 'registry.gemeenteEnded',
+      params: { gemeente: values.gemeenteCode, date: effectiveFrom, ended: gemeente.valid_to },
     });
   }
   if (values.openedOn && values.closedOn && values.closedOn < values.openedOn) {
-    issues.push({ field: 'closedOn', message: `must not be before openedOn ${values.openedOn}` });
+    issues.push({
+      field: 'closedOn',
+      message: `must not be before openedOn ${values.openedOn}`,
+      code: 'registry.closedBeforeOpened',
+      params: { openedOn: values.openedOn },
+    });
   }
   if ((values.latitude === null) !== (values.longitude === null)) {
     issues.push({
       field: values.latitude === null ? 'latitude' : 'longitude',
       message: 'latitude and longitude go together',
+      code: 'registry.coordinatesTogether',
     });
   }
   return issues;
@@ -282,12 +295,19 @@ export async function patchHospiceIn(
         {
           field: 'effectiveFrom',
           message: `must not be before ${latest.valid_from}, the start of the latest version`,
+          code: 'registry.beforeLatestVersion',
+          params: { date: latest.valid_from },
         },
       ]);
     }
     if (latest.valid_to !== null && effectiveFrom >= latest.valid_to) {
       throw new AppError('UNPROCESSABLE', 'the facility has ended', [
-        { field: 'effectiveFrom', message: `the latest version ended on ${latest.valid_to}` },
+        {
+          field: 'effectiveFrom',
+          message: `the latest version ended on ${latest.valid_to}`,
+          code: 'registry.facilityEnded',
+          params: { date: latest.valid_to },
+        },
       ]);
     }
     const next: HospiceValues = { ...current, ...changes };

@@ -47,7 +47,12 @@ export async function getScenarioOrThrow(db: Kysely<Database>, id: string): Prom
   if (!scenario) {
     const known = (await listScenarios(db)).map((e) => e.scenario.id).join(', ');
     throw new AppError('NOT_FOUND', `unknown scenario ${id}; known: ${known}`, [
-      { field: 'scenario', message: `unknown scenario ${id}` },
+      {
+        field: 'scenario',
+        message: `unknown scenario ${id}`,
+        code: 'scenario.unknown',
+        params: { id },
+      },
     ]);
   }
   return scenario;
@@ -74,12 +79,22 @@ export async function saveScenario(
   const scenario = parsed.scenario;
   if (await findScenario(db, scenario.id)) {
     throw new AppError('CONFLICT', `a scenario with id ${scenario.id} exists already`, [
-      { field: 'id', message: `${scenario.id} is taken; choose another id` },
+      {
+        field: 'id',
+        message: `${scenario.id} is taken; choose another id`,
+        code: 'scenario.idTaken',
+        params: { id: scenario.id },
+      },
     ]);
   }
   if (basedOn !== null && !(await findScenario(db, basedOn))) {
     throw new AppError('UNPROCESSABLE', 'unknown basedOn scenario', [
-      { field: 'basedOn', message: `unknown scenario ${basedOn}` },
+      {
+        field: 'basedOn',
+        message: `unknown scenario ${basedOn}`,
+        code: 'scenario.unknown',
+        params: { id: basedOn },
+      },
     ]);
   }
   await db

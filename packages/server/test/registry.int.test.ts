@@ -216,7 +216,12 @@ describe(`bad input on writes (${storeName})`, () => {
     });
     expect(res.statusCode).toBe(422);
     expect(res.json().invalidParams).toEqual([
-      { name: 'gemeenteCode', reason: 'unknown gemeente GM9999' },
+      {
+        name: 'gemeenteCode',
+        reason: 'unknown gemeente GM9999',
+        code: 'registry.unknownGemeente',
+        params: { gemeente: 'GM9999' },
+      },
     ]);
     expect(await countHospices()).toBe(before);
   });

@@ -35,6 +35,8 @@ async function checkGrants(db: Kysely<Database>, roles: RoleGrant[]): Promise<vo
         {
           field: `roles.${i}.scope`,
           message: scoped ? `${grant.role} needs a scope` : `${grant.role} has no scope`,
+          code: scoped ? 'account.scopeRequired' : 'account.scopeNotAllowed',
+          params: { role: grant.role },
         },
       ]);
     }
@@ -46,7 +48,11 @@ async function checkGrants(db: Kysely<Database>, roles: RoleGrant[]): Promise<vo
         .executeTakeFirst();
       if (!found) {
         throw new AppError('UNPROCESSABLE', 'unknown hospice', [
-          { field: `roles.${i}.scope`, message: `unknown hospice ${grant.scope}` },
+          {
+            field: `roles.${i}.scope`,
+            message: `unknown hospice ${grant.scope}`,
+            code: 'account.unknownHospice',
+          },
         ]);
       }
     }
@@ -59,7 +65,12 @@ async function checkGrants(db: Kysely<Database>, roles: RoleGrant[]): Promise<vo
         .executeTakeFirst();
       if (!found) {
         throw new AppError('UNPROCESSABLE', 'unknown zorgkantoorregio', [
-          { field: `roles.${i}.scope`, message: `unknown zorgkantoorregio ${grant.scope}` },
+          {
+            field: `roles.${i}.scope`,
+            message: `unknown zorgkantoorregio ${grant.scope}`,
+            code: 'account.unknownRegion',
+            params: { region: grant.scope ?? '' },
+          },
         ]);
       }
     }
@@ -73,13 +84,18 @@ export async function createUser(
 ): Promise<UserSummary> {
   if (input.password.length < MIN_PASSWORD_LENGTH) {
     throw new AppError('UNPROCESSABLE', 'password too short', [
-      { field: 'password', message: `must have at least ${MIN_PASSWORD_LENGTH} characters` },
+      {
+        field: 'password',
+        message: `must have at least ${MIN_PASSWORD_LENGTH} characters`,
+        code: 'account.passwordTooShort',
+        params: { limit: MIN_PASSWORD_LENGTH },
+      },
     ]);
   }
   const existing = await findUserIdByEmail(db, input.email);
   if (existing) {
     throw new AppError('CONFLICT', 'an account with this e-mail address exists', [
-      { field: 'email', message: 'already in use' },
+      { field: 'email', message: 'already in use', code: 'account.emailInUse' },
     ]);
   }
   await checkGrants(db, input.roles);
@@ -250,7 +266,12 @@ export async function resetPassword(
 ): Promise<void> {
   if (password.length < MIN_PASSWORD_LENGTH) {
     throw new AppError('UNPROCESSABLE', 'password too short', [
-      { field: 'password', message: `must have at least ${MIN_PASSWORD_LENGTH} characters` },
+      {
+        field: 'password',
+        message: `must have at least ${MIN_PASSWORD_LENGTH} characters`,
+        code: 'account.passwordTooShort',
+        params: { limit: MIN_PASSWORD_LENGTH },
+      },
     ]);
   }
   const passwordHash = await hashPassword(password);
@@ -263,7 +284,7 @@ export async function resetPassword(
       .executeTakeFirst();
     if (!row || row.used_at !== null || row.expires_at <= now.toISOString()) {
       throw new AppError('UNPROCESSABLE', 'this reset link is invalid, used or expired', [
-        { field: 'token', message: 'invalid, used or expired' },
+        { field: 'token', message: 'invalid, used or expired', code: 'account.resetLinkInvalid' },
       ]);
     }
     await trx

@@ -510,6 +510,27 @@ export const nl = {
   'field.size': 'omvang',
   'field.email': 'e-mailadres',
   'field.password': 'wachtwoord',
+  'problem.registry.unknownGemeente': 'onbekende gemeente {gemeente}',
+  'problem.registry.gemeenteEnded':
+    'gemeente {gemeente} bestaat op {date} niet meer (opgeheven {ended})',
+  'problem.registry.closedBeforeOpened': 'kan niet vóór de opening ({openedOn}) liggen',
+  'problem.registry.coordinatesTogether': 'breedte- en lengtegraad horen bij elkaar',
+  'problem.registry.beforeLatestVersion':
+    'kan niet vóór {date} liggen, het begin van de laatste versie',
+  'problem.registry.facilityEnded': 'de voorziening is op {date} beëindigd',
+  'problem.account.scopeRequired': 'de rol {role} hoort bij een hospice of regio',
+  'problem.account.scopeNotAllowed': 'de rol {role} hoort niet bij een hospice of regio',
+  'problem.account.unknownHospice': 'onbekende hospice',
+  'problem.account.unknownRegion': 'onbekende zorgkantoorregio {region}',
+  'problem.account.emailInUse': 'er is al een account met dit e-mailadres',
+  'problem.account.passwordTooShort': 'moet minstens {limit} tekens hebben',
+  'problem.account.resetLinkInvalid': 'de link is ongeldig, al gebruikt of verlopen',
+  'problem.scenario.unknown': 'onbekend scenario {id}',
+  'problem.scenario.idTaken': '{id} is al in gebruik; kies een andere naam',
+  'field.effectiveFrom': 'ingangsdatum',
+  'field.latitude': 'breedtegraad',
+  'field.longitude': 'lengtegraad',
+  'field.token': 'link',
 } as const;
 
 export type MessageKey = keyof typeof nl;
