@@ -545,6 +545,52 @@ describe(`derived figures (${storeName})`, () => {
     expect(utrecht).toBeTruthy();
   });
 
+  it('byHospice gives each hospice of a region exactly its own figures, in one answer', async () => {
+    for (const code of ['ZK02', 'ZK23']) {
+      const query = 'from=2026-01&to=2026-03&daily=true';
+      const region = (
+        await app.inject(`/api/v1/regions/${code}/statistics?${query}&byHospice=true`)
+      ).json();
+      expect(region.hospices.length).toBeGreaterThan(0);
+      for (const hospice of region.hospices) {
+        const own = (
+          await app.inject(`/api/v1/hospices/${hospice.hospiceId}/statistics?${query}`)
+        ).json();
+        expect(hospice.items).toEqual(own.items);
+        expect(hospice.daily).toEqual(own.daily);
+      }
+      const sum = (key: 'admissions' | 'bedDays') =>
+        region.hospices.reduce(
+          (s: number, h: { items: Array<Record<string, number>> }) => s + h.items[1]![key]!,
+          0,
+        );
+      expect(sum('admissions')).toBe(region.items[1].admissions);
+      expect(sum('bedDays')).toBe(region.items[1].bedDays);
+    }
+    const plain = (await app.inject('/api/v1/regions/ZK02/statistics')).json();
+    expect(plain.hospices).toBeUndefined();
+  });
+
+  it('gives the bed status of every open hospice of a region in one answer', async () => {
+    await put(utrecht, { bedsOpen: 5, bedsOccupied: 2 });
+    const res = await app.inject('/api/v1/regions/ZK23/bed-status');
+    expect(res.statusCode).toBe(200);
+    const items = res.json().items as Array<{ hospiceId: string }>;
+    const listed = (await app.inject('/api/v1/hospices?region=ZK23&open=true&limit=1000')).json()
+      .items as Array<{ id: string }>;
+    expect(items.map((s) => s.hospiceId).sort()).toEqual(listed.map((h) => h.id).sort());
+    for (const status of items) {
+      const own = (await app.inject(`/api/v1/hospices/${status.hospiceId}/bed-status`)).json();
+      expect(status).toEqual(own);
+    }
+    expect(items.find((s) => s.hospiceId === utrecht)).toMatchObject({
+      bedsFree: 3,
+      freshness: 'fresh',
+    });
+    expect((await app.inject('/api/v1/regions/ZK99/bed-status')).statusCode).toBe(404);
+    expect((await app.inject('/api/v1/regions/XX/bed-status')).statusCode).toBe(400);
+  });
+
   it('by year sums the months', async () => {
     const body = (
       await app.inject(`/api/v1/hospices/${id}/statistics?period=year&from=2026&to=2026`)

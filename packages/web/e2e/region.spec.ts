@@ -37,6 +37,25 @@ test.describe('region cockpit /regio/{code}', () => {
     await expect(norm).toHaveText(normBefore!);
   });
 
+  test('shows each hospice’s occupancy and status from two regional requests', async ({ page }) => {
+    const perHospice: string[] = [];
+    page.on('request', (request) => {
+      if (/\/api\/v1\/hospices\/[^/?]+\/(bed-status|statistics)/.test(request.url())) {
+        perHospice.push(request.url());
+      }
+    });
+    const regional = page.waitForResponse((r) =>
+      r.url().includes('/api/v1/regions/ZK23/statistics?period=month&daily=true&byHospice=true'),
+    );
+    await page.goto('/regio/ZK23');
+    expect((await regional).status()).toBe(200);
+    const table = page.getByTestId('hospice-table');
+    // The demo hospices report movements, so the latest month's occupancy is a percentage.
+    await expect(table.locator('tbody tr').first()).toContainText('%');
+    await waitForData(page);
+    expect(perHospice).toEqual([]);
+  });
+
   test('the hospice table sorts by beds', async ({ page }) => {
     await page.goto('/regio/ZK23');
     const table = page.getByTestId('hospice-table');

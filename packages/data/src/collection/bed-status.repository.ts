@@ -14,6 +14,8 @@ import type { WriteContext } from '../hospices.repository';
 import { freshUntil, isFresh } from './freshness';
 import { appendAudit, type AuditContext } from '../accounts/audit.repository';
 import { validOn } from '../valid-on';
+import { listHospices } from '../hospices.repository';
+import { getRegionOrThrow } from '../regions.repository';
 
 // Bed status is a log of events; the current state is the latest event of a hospice, and its
 // "last confirmed" time is the time of that event ("no change" appends a confirm event). The log is
@@ -185,6 +187,60 @@ export async function getBedStatus(
     now,
     freshnessHours,
   );
+}
+
+/**
+ * The current bed status of every facility open today in a region (GM, PV or ZK code, or 'NL'), in
+ * a few statements whatever the region's size: what a regional cockpit shows at once.
+ */
+export async function regionBedStatus(
+  db: Kysely<Database>,
+  code: string,
+  now: Date,
+  freshnessHours: number,
+): Promise<BedStatus[]> {
+  const today = dutchDate(now);
+  if (code !== 'NL') {
+    await getRegionOrThrow(db, code, today);
+  }
+  const { items: hospices } = await listHospices(db, {
+    asOf: today,
+    openOnly: true,
+    ...(code === 'NL' ? {} : { region: code }),
+    limit: 100_000,
+    offset: 0,
+  });
+  const ids = hospices.map((h) => h.id);
+  const [latest, changes] = await Promise.all([
+    currentBedStatusEvents(db, ids),
+    lastChanges(db, ids),
+  ]);
+  return hospices.map((h) =>
+    toBedStatus(
+      { id: h.id, licensedBeds: h.licensedBeds, isSynthetic: h.isSynthetic },
+      latest.get(h.id),
+      changes.get(h.id) ?? null,
+      now,
+      freshnessHours,
+    ),
+  );
+}
+
+/** The time of the latest change (not a mere confirmation) of each of the given facilities. */
+async function lastChanges(db: Db, hospiceIds: readonly string[]): Promise<Map<string, string>> {
+  if (hospiceIds.length === 0) {
+    return new Map();
+  }
+  const rows = await db
+    .selectFrom('bed_status_event')
+    .distinctOn('hospice_id')
+    .select(['hospice_id', 'recorded_at'])
+    .where('hospice_id', 'in', hospiceIds)
+    .where('kind', '<>', 'confirm')
+    .orderBy('hospice_id')
+    .orderBy('id', 'desc')
+    .execute();
+  return new Map(rows.map((r) => [r.hospice_id, r.recorded_at]));
 }
 
 /** occupied ≤ open ≤ licensed beds, closed beds need a reason. Returned as issues, not thrown. */

@@ -26,6 +26,8 @@ export interface StatisticsQuery {
   to?: string | undefined;
   period: 'month' | 'year';
   daily?: boolean | undefined;
+  /** For a region: also the figures of each hospice in it (what a regional cockpit lists). */
+  byHospice?: boolean | undefined;
 }
 
 const MAX_DAYS = 3_700;
@@ -191,12 +193,13 @@ export async function getStatistics(
   const result = (
     stays: Awaited<ReturnType<typeof loadStays>>,
     { synthetic: _synthetic, ...rest }: Awaited<ReturnType<typeof loadRest>>,
+    scopeIntervals = intervals,
   ) =>
     computeFigures({
       from,
       to,
       period: query.period,
-      intervals,
+      intervals: scopeIntervals,
       stays,
       ...rest,
       now: options.now,
@@ -220,7 +223,12 @@ export async function getStatistics(
       returns: [],
       synthetic: false,
     });
-    return { ...header, isSynthetic: false, ...empty };
+    return {
+      ...header,
+      isSynthetic: false,
+      ...empty,
+      ...(query.byHospice && scope.kind === 'region' ? { hospices: [] } : {}),
+    };
   }
 
   async function loadStays() {
@@ -343,5 +351,25 @@ export async function getStatistics(
 
   const [stays, rest] = await Promise.all([loadStays(), loadRest()]);
   const figures = result(stays, rest);
-  return { ...header, isSynthetic: rest.synthetic, ...figures };
+  if (!query.byHospice || scope.kind !== 'region') {
+    return { ...header, isSynthetic: rest.synthetic, ...figures };
+  }
+  // The same facts, split by hospice: one load serves the region and each of its hospices.
+  const mine = <T extends { hospiceId: string }>(list: readonly T[], id: string) =>
+    list.filter((x) => x.hospiceId === id);
+  const hospices = ids.map((id) => ({
+    hospiceId: id,
+    ...result(
+      mine(stays, id),
+      {
+        ...rest,
+        refusals: mine(rest.refusals, id),
+        waitingList: mine(rest.waitingList, id),
+        confirmations: mine(rest.confirmations, id),
+        returns: mine(rest.returns, id),
+      },
+      mine(intervals, id),
+    ),
+  }));
+  return { ...header, isSynthetic: rest.synthetic, ...figures, hospices };
 }

@@ -291,6 +291,16 @@ export const Statistics = Type.Object({
   isSynthetic: Type.Boolean({ description: 'Bevat synthetische demogegevens' }),
   items: Type.Array(PeriodFigures),
   daily: Type.Optional(Type.Array(DailyFigures)),
+  hospices: Type.Optional(
+    Type.Array(
+      Type.Object({
+        hospiceId: Type.String(),
+        items: Type.Array(PeriodFigures),
+        daily: Type.Optional(Type.Array(DailyFigures)),
+      }),
+      { description: 'Met byHospice=true: dezelfde cijfers per voorziening in de regio' },
+    ),
+  ),
 });
 export type Statistics = Static<typeof Statistics>;
 

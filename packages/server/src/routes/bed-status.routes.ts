@@ -9,6 +9,7 @@ import {
   confirmBedStatus,
   getBedStatus,
   listBedStatusEvents,
+  regionBedStatus,
   setBedStatus,
   WarningList,
   type Issue,
@@ -16,7 +17,7 @@ import {
 import type { App, AppContext } from '../context';
 import type { CollectionContext } from '../live/collection-context';
 import { streamBedStatus } from '../live/bed-status-stream';
-import { ProblemResponses } from './params';
+import { ProblemResponses, RegionCodeParams } from './params';
 
 export const HospiceIdParams = Type.Object({
   id: Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9-]+$' }),
@@ -175,6 +176,31 @@ export function bedStatusRoutes(app: App, ctx: AppContext, collection: Collectio
         newestFirst: true,
       });
       return { items };
+    },
+  );
+
+  app.get(
+    '/regions/:code/bed-status',
+    {
+      schema: {
+        tags: ['beddenstatus'],
+        summary: 'Actuele beddenstatus van elke open voorziening in een regio (of NL)',
+        description:
+          'Dezelfde velden als de status per voorziening, voor de hele regio in één antwoord. Vrije bedden alleen als de status vers is.',
+        params: RegionCodeParams,
+        response: { 200: Type.Object({ items: Type.Array(BedStatus) }), ...ProblemResponses },
+      },
+    },
+    async (request, reply) => {
+      reply.header('Cache-Control', 'no-store');
+      return {
+        items: await regionBedStatus(
+          ctx.store.db,
+          request.params.code,
+          ctx.now(),
+          collection.freshnessHours,
+        ),
+      };
     },
   );
 

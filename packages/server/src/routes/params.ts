@@ -15,6 +15,11 @@ export function checkDate(value: string | undefined, field: string): void {
   }
 }
 
+/** A region by code: a gemeente, provincie or zorgkantoorregio, or the whole country ('NL'). */
+export const RegionCodeParams = Type.Object({
+  code: Type.String({ pattern: '^(NL|GM\\d{4}|PV\\d{2}|ZK\\d{2})$' }),
+});
+
 export const ProblemResponses = {
   400: Type.Ref('Problem'),
   404: Type.Ref('Problem'),

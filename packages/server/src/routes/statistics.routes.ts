@@ -3,7 +3,7 @@ import { getStatistics, Statistics, type StatisticsQuery } from '@palliamonitor/
 import type { App, AppContext } from '../context';
 import type { CollectionContext } from '../live/collection-context';
 import { HospiceIdParams } from './bed-status.routes';
-import { ProblemResponses } from './params';
+import { ProblemResponses, RegionCodeParams } from './params';
 
 // Figures derived from the registrations (and monthly returns where a hospice sends those), per
 // hospice, per region and nationally ('NL'), by month or year.
@@ -30,12 +30,19 @@ const description =
   'Bezetting en ligdagen, opnames, vertrek naar soort, gemiddelde en mediane verblijfsduur, weigeringen en wachtlijst, met het aandeel dagen met verse gegevens. Afgeleid uit de registraties, nooit opnieuw ingevoerd.';
 
 export function statisticsRoutes(app: App, ctx: AppContext, collection: CollectionContext): void {
-  const query = (q: { period?: 'month' | 'year'; from?: string; to?: string; daily?: boolean }) =>
+  const query = (q: {
+    period?: 'month' | 'year';
+    from?: string;
+    to?: string;
+    daily?: boolean;
+    byHospice?: boolean;
+  }) =>
     ({
       period: q.period ?? 'month',
       from: q.from,
       to: q.to,
       daily: q.daily,
+      byHospice: q.byHospice,
     }) satisfies StatisticsQuery;
   const options = () => ({ now: ctx.now(), freshnessHours: collection.freshnessHours });
 
@@ -67,10 +74,18 @@ export function statisticsRoutes(app: App, ctx: AppContext, collection: Collecti
         tags: ['cijfers'],
         summary: 'Cijfers per zorgkantoorregio, provincie, gemeente of landelijk (NL)',
         description,
-        params: Type.Object({
-          code: Type.String({ pattern: '^(NL|GM\\d{4}|PV\\d{2}|ZK\\d{2})$' }),
-        }),
-        querystring: StatisticsQuerySchema,
+        params: RegionCodeParams,
+        querystring: Type.Composite(
+          [
+            StatisticsQuerySchema,
+            Type.Object({
+              byHospice: Type.Optional(
+                Type.Boolean({ description: 'Ook de cijfers per voorziening in de regio' }),
+              ),
+            }),
+          ],
+          { additionalProperties: false },
+        ),
         response: { 200: Statistics, ...ProblemResponses },
       },
     },

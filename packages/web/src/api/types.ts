@@ -147,6 +147,7 @@ export function band(value: Value | undefined): { p10: number; p90: number } | n
 
 /** Live bed status of one hospice (data-collection API). Unknown fields are kept but not read. */
 export interface BedStatus {
+  hospiceId?: string;
   bedsOpen?: number | null;
   bedsOccupied?: number | null;
   bedsFree?: number | null;

@@ -17,7 +17,7 @@ import { NotFoundPage } from './not-found-page';
 import { ForecastChart } from '../features/forecast/forecast-chart';
 import { CapacityComparison } from '../features/forecast/capacity-comparison';
 import { StatisticsTrend } from '../features/statistics/trend';
-import { useHospiceLive, type HospiceLive } from '../features/hospice/hospice-signals';
+import { useRegionLive, type HospiceLive } from '../features/hospice/hospice-signals';
 import { latestPeriod } from '../features/statistics/statistics';
 import {
   DEFAULT_THRESHOLDS,
@@ -105,7 +105,12 @@ function RegionContent({ region }: { region: RegionDetail }) {
 
       <Async value={hospices} what={t('region.hospicesWhat')}>
         {(page) => (
-          <HospicesAndAlerts hospices={page.items} outline={outline} regionName={region.name} />
+          <HospicesAndAlerts
+            hospices={page.items}
+            outline={outline}
+            regionCode={region.code}
+            regionName={region.name}
+          />
         )}
       </Async>
 
@@ -155,15 +160,16 @@ function refusalsOf(live: HospiceLive | undefined): number | null {
 function HospicesAndAlerts({
   hospices,
   outline,
+  regionCode,
   regionName,
 }: {
   hospices: Hospice[];
   outline: Feature | null;
+  regionCode: string;
   regionName: string;
 }) {
   const { t, locale } = useI18n();
-  const ids = useMemo(() => hospices.map((h) => h.id), [hospices]);
-  const live = useHospiceLive(ids);
+  const live = useRegionLive(regionCode);
   const [thresholds, setThresholds] = useState<AlertThresholds>(DEFAULT_THRESHOLDS);
   const liveMap = live.state === 'ok' ? live.data : null;
   const now = new Date();

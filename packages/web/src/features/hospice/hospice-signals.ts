@@ -3,48 +3,45 @@ import { ApiError, getJson, type Loadable } from '../../api/client';
 import type { BedStatus } from '../../api/types';
 import type { StatisticsResponse } from '../statistics/statistics';
 
+/** What a regional cockpit shows of one hospice: its bed status and its monthly figures. */
 export interface HospiceLive {
   status: BedStatus | null;
-  stats: StatisticsResponse | null;
+  stats: Pick<StatisticsResponse, 'items' | 'daily'> | null;
 }
 
-async function orNull<T>(promise: Promise<T>): Promise<T | null> {
-  try {
-    return await promise;
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 404 && !error.isMissingEndpoint) {
-      return null;
-    }
-    throw error;
-  }
+interface RegionFigures extends StatisticsResponse {
+  hospices: Array<{ hospiceId: string } & Pick<StatisticsResponse, 'items' | 'daily'>>;
 }
 
 /**
- * Bed status and monthly statistics (with daily occupancy) of each hospice. "unavailable" when the
- * data-collection endpoints do not exist yet.
+ * Bed status and monthly statistics (with daily occupancy) of every hospice of a region, in two
+ * requests whatever the region's size. "unavailable" when the data-collection endpoints do not
+ * exist yet.
  */
-export function useHospiceLive(
-  ids: readonly string[],
-  refresh = 0,
-): Loadable<Map<string, HospiceLive>> {
+export function useRegionLive(regionCode: string, refresh = 0): Loadable<Map<string, HospiceLive>> {
   const [result, setResult] = useState<Loadable<Map<string, HospiceLive>>>({ state: 'loading' });
-  const key = ids.join(',');
   useEffect(() => {
-    const list = key === '' ? [] : key.split(',');
     let isCurrent = true;
-    Promise.all(
-      list.map(async (id) => {
-        const [status, stats] = await Promise.all([
-          orNull(getJson<BedStatus>(`/hospices/${id}/bed-status`)),
-          orNull(getJson<StatisticsResponse>(`/hospices/${id}/statistics?period=month&daily=true`)),
-        ]);
-        return [id, { status, stats }] as const;
-      }),
-    ).then(
-      (entries) => {
-        if (isCurrent) {
-          setResult({ state: 'ok', data: new Map(entries) });
+    const code = encodeURIComponent(regionCode);
+    Promise.all([
+      getJson<{ items: BedStatus[] }>(`/regions/${code}/bed-status`),
+      getJson<RegionFigures>(`/regions/${code}/statistics?period=month&daily=true&byHospice=true`),
+    ]).then(
+      ([statuses, figures]) => {
+        if (!isCurrent) {
+          return;
         }
+        const live = new Map<string, HospiceLive>();
+        for (const status of statuses.items) {
+          if (status.hospiceId !== undefined) {
+            live.set(status.hospiceId, { status, stats: null });
+          }
+        }
+        for (const { hospiceId, items, daily } of figures.hospices) {
+          const stats = daily === undefined ? { items } : { items, daily };
+          live.set(hospiceId, { status: live.get(hospiceId)?.status ?? null, stats });
+        }
+        setResult({ state: 'ok', data: live });
       },
       (error: unknown) => {
         if (!isCurrent) {
@@ -60,6 +57,6 @@ export function useHospiceLive(
     return () => {
       isCurrent = false;
     };
-  }, [key, refresh]);
+  }, [regionCode, refresh]);
   return result;
 }

@@ -38,7 +38,7 @@ export interface StatisticsResponse {
 }
 
 /** The latest period that has any data (occupancy known or admissions recorded), else null. */
-export function latestPeriod(stats: StatisticsResponse): PeriodFigures | null {
+export function latestPeriod(stats: Pick<StatisticsResponse, 'items'>): PeriodFigures | null {
   for (let i = stats.items.length - 1; i >= 0; i--) {
     const p = stats.items[i]!;
     if (p.occupancy !== null || p.admissions > 0 || p.refusals > 0) {
