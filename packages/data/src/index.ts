@@ -22,6 +22,7 @@ export * from './collection/freshness';
 export * from './collection/bed-status.repository';
 export * from './collection/stays.repository';
 export * from './collection/statistics.repository';
+export * from './collection/statistics-csv';
 export * from './collection/returns.repository';
 export * from './collection/returns-csv';
 export * from './collection/bed-finder';

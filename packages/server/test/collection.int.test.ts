@@ -571,6 +571,53 @@ describe(`derived figures (${storeName})`, () => {
     expect(plain.hospices).toBeUndefined();
   });
 
+  it('exports the same figures as CSV, per region and per hospice, unknown values left empty', async () => {
+    const silent = await createHospice({
+      name: 'Hospice Zonder Cijfers',
+      place: 'Amsterdam',
+      gemeenteCode: 'GM0363',
+      openedOn: '2026-01-01',
+    });
+    const res = await app.inject(
+      '/api/v1/regions/ZK02/statistics?from=2026-02&to=2026-02&byHospice=true&format=csv',
+    );
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/csv');
+    expect(res.headers['content-disposition']).toContain('cijfers-ZK02-2026-02-01-2026-02-28.csv');
+    const [header, ...lines] = res.body.trim().split('\n');
+    const columns = header!.split(',');
+    const rows = lines.map((line) =>
+      Object.fromEntries(line.split(',').map((cell, i) => [columns[i], cell])),
+    );
+    expect(rows[0]).toMatchObject({
+      scope_kind: 'zorgkantoorregio',
+      scope_code: 'ZK02',
+      period: '2026-02',
+      bed_days: '41',
+      bed_days_available: '112',
+      admissions: '3',
+      refusals: '3',
+    });
+    const json = (
+      await app.inject(`/api/v1/hospices/${id}/statistics?from=2026-02&to=2026-02`)
+    ).json();
+    const own = rows.find((r) => r['scope_code'] === id)!;
+    expect(own).toMatchObject({
+      scope_kind: 'hospice',
+      scope_name: 'Hospice Cijfers',
+      occupancy: String(json.items[0].occupancy),
+      length_of_stay_median_days: String(json.items[0].lengthOfStay.medianDays),
+    });
+    // A hospice of the region without movements: unknown figures are empty cells, not 0 or "null".
+    expect(rows.find((r) => r['scope_code'] === silent)).toMatchObject({
+      scope_name: 'Hospice Zonder Cijfers',
+      occupancy: '',
+      length_of_stay_mean_days: '',
+      bed_days_available: '0',
+    });
+    expect(res.body).not.toContain('null');
+  });
+
   it('gives the bed status of every open hospice of a region in one answer', async () => {
     await put(utrecht, { bedsOpen: 5, bedsOccupied: 2 });
     const res = await app.inject('/api/v1/regions/ZK23/bed-status');

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { expectNoHorizontalScroll, expectNoSeriousA11yViolations, waitForData } from './helpers';
 
@@ -54,6 +55,22 @@ test.describe('region cockpit /regio/{code}', () => {
     await expect(table.locator('tbody tr').first()).toContainText('%');
     await waitForData(page);
     expect(perHospice).toEqual([]);
+  });
+
+  test('the monthly figures download as CSV, the region and each of its hospices', async ({
+    page,
+  }) => {
+    await page.goto('/regio/ZK23');
+    const link = page.getByTestId('statistics-csv');
+    await expect(link).toBeVisible({ timeout: 30_000 });
+    const download = page.waitForEvent('download');
+    await link.click();
+    const file = await (await download).path();
+    const text = readFileSync(file, 'utf8');
+    const lines = text.trim().split('\n');
+    expect(lines[0]).toMatch(/^scope_kind,scope_code,scope_name,period,/);
+    expect(lines.filter((l) => l.startsWith('zorgkantoorregio,ZK23,')).length).toBeGreaterThan(0);
+    expect(lines.filter((l) => l.startsWith('hospice,')).length).toBeGreaterThan(3);
   });
 
   test('the hospice table sorts by beds', async ({ page }) => {

@@ -146,6 +146,24 @@ async function scopeIntervals(
   return intervals;
 }
 
+/** The name of each facility as registered on `asOf` (or before it, when it had ended). */
+async function hospiceNames(
+  db: Kysely<Database>,
+  ids: readonly string[],
+  asOf: string,
+): Promise<Map<string, string>> {
+  const rows = await db
+    .selectFrom('hospice_version')
+    .distinctOn('hospice_id')
+    .select(['hospice_id', 'name'])
+    .where('hospice_id', 'in', ids)
+    .where('valid_from', '<=', asOf)
+    .orderBy('hospice_id')
+    .orderBy('valid_from', 'desc')
+    .execute();
+  return new Map(rows.map((r) => [r.hospice_id, r.name]));
+}
+
 /** Statistics by month or year for a hospice, a region (GM/PV/ZK code) or the country ('NL'). */
 export async function getStatistics(
   db: Kysely<Database>,
@@ -357,8 +375,10 @@ export async function getStatistics(
   // The same facts, split by hospice: one load serves the region and each of its hospices.
   const mine = <T extends { hospiceId: string }>(list: readonly T[], id: string) =>
     list.filter((x) => x.hospiceId === id);
+  const names = await hospiceNames(db, ids, to);
   const hospices = ids.map((id) => ({
     hospiceId: id,
+    name: names.get(id) ?? id,
     ...result(
       mine(stays, id),
       {

@@ -295,6 +295,7 @@ export const Statistics = Type.Object({
     Type.Array(
       Type.Object({
         hospiceId: Type.String(),
+        name: Type.String({ description: 'De naam aan het eind van de periode' }),
         items: Type.Array(PeriodFigures),
         daily: Type.Optional(Type.Array(DailyFigures)),
       }),

@@ -1,5 +1,11 @@
 import { Type } from '@sinclair/typebox';
-import { getStatistics, Statistics, type StatisticsQuery } from '@palliamonitor/data';
+import type { FastifyReply } from 'fastify';
+import {
+  getStatistics,
+  Statistics,
+  statisticsToCsv,
+  type StatisticsScope,
+} from '@palliamonitor/data';
 import type { App, AppContext } from '../context';
 import type { CollectionContext } from '../live/collection-context';
 import { HospiceIdParams } from './bed-status.routes';
@@ -23,6 +29,11 @@ const StatisticsQuerySchema = Type.Object(
     from: Type.Optional(MonthOrYear),
     to: Type.Optional(MonthOrYear),
     daily: Type.Optional(Type.Boolean({ description: 'Ook bezetting en ligdagen per dag' })),
+    format: Type.Optional(
+      Type.Union([Type.Literal('json'), Type.Literal('csv')], {
+        description: 'csv: één regel per periode (en per voorziening met byHospice)',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -30,21 +41,39 @@ const description =
   'Bezetting en ligdagen, opnames, vertrek naar soort, gemiddelde en mediane verblijfsduur, weigeringen en wachtlijst, met het aandeel dagen met verse gegevens. Afgeleid uit de registraties, nooit opnieuw ingevoerd.';
 
 export function statisticsRoutes(app: App, ctx: AppContext, collection: CollectionContext): void {
-  const query = (q: {
+  type Query = {
     period?: 'month' | 'year';
     from?: string;
     to?: string;
     daily?: boolean;
     byHospice?: boolean;
-  }) =>
-    ({
-      period: q.period ?? 'month',
-      from: q.from,
-      to: q.to,
-      daily: q.daily,
-      byHospice: q.byHospice,
-    }) satisfies StatisticsQuery;
-  const options = () => ({ now: ctx.now(), freshnessHours: collection.freshnessHours });
+    format?: 'json' | 'csv';
+  };
+  /** The figures of a scope as JSON, or with format=csv as a CSV download. */
+  const answer = async (reply: FastifyReply, scope: StatisticsScope, q: Query) => {
+    const stats = await getStatistics(
+      ctx.store.db,
+      scope,
+      {
+        period: q.period ?? 'month',
+        from: q.from,
+        to: q.to,
+        daily: q.daily,
+        byHospice: q.byHospice,
+      },
+      { now: ctx.now(), freshnessHours: collection.freshnessHours },
+    );
+    if (q.format !== 'csv') {
+      return stats;
+    }
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header(
+        'Content-Disposition',
+        `attachment; filename="cijfers-${stats.scope.code}-${stats.from}-${stats.to}.csv"`,
+      )
+      .send(statisticsToCsv(stats));
+  };
 
   app.get(
     '/hospices/:id/statistics',
@@ -58,13 +87,8 @@ export function statisticsRoutes(app: App, ctx: AppContext, collection: Collecti
         response: { 200: Statistics, ...ProblemResponses },
       },
     },
-    async (request) =>
-      getStatistics(
-        ctx.store.db,
-        { kind: 'hospice', hospiceId: request.params.id },
-        query(request.query),
-        options(),
-      ),
+    async (request, reply) =>
+      answer(reply, { kind: 'hospice', hospiceId: request.params.id }, request.query),
   );
 
   app.get(
@@ -89,12 +113,7 @@ export function statisticsRoutes(app: App, ctx: AppContext, collection: Collecti
         response: { 200: Statistics, ...ProblemResponses },
       },
     },
-    async (request) =>
-      getStatistics(
-        ctx.store.db,
-        { kind: 'region', code: request.params.code },
-        query(request.query),
-        options(),
-      ),
+    async (request, reply) =>
+      answer(reply, { kind: 'region', code: request.params.code }, request.query),
   );
 }

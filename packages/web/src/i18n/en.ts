@@ -210,6 +210,7 @@ export const en: Dictionary = {
   'field.closedOn': 'closed',
   'field.streetAddress': 'address',
 
+  'stats.csv': 'Download the monthly figures (CSV, per hospice too for a region)',
   'stats.what': 'Monthly figures',
   'stats.none': 'No monthly figures yet.',
   'stats.description':

@@ -209,6 +209,7 @@ export const nl = {
   'field.closedOn': 'gesloten',
   'field.streetAddress': 'adres',
 
+  'stats.csv': 'Maandcijfers downloaden (CSV, ook per hospice in een regio)',
   'stats.what': 'Maandcijfers',
   'stats.none': 'Nog geen maandcijfers.',
   'stats.description':

@@ -133,6 +133,7 @@ function RegionContent({ region }: { region: RegionDetail }) {
         <StatisticsTrend
           path={`/regions/${region.code}/statistics?period=month`}
           title={t('region.statsChart', { name: region.name })}
+          csvQuery="&byHospice=true"
         />
       </section>
 

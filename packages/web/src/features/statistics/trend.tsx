@@ -1,17 +1,38 @@
-import { useApi } from '../../api/client';
+import { API, useApi } from '../../api/client';
 import { useI18n } from '../../i18n/i18n';
 import { formatMonth, formatNumber, formatPercent } from '../../lib/format';
 import { LineChart } from '../../charts/line-chart';
 import { Async, ChartWithTable } from '../common/ui';
 import type { StatisticsResponse } from './statistics';
 
-/** Monthly occupancy and refusals of one scope (a region, a hospice, or the country). */
-export function StatisticsTrend({ path, title }: { path: string; title: string }) {
+/**
+ * Monthly occupancy and refusals of one scope (a region, a hospice, or the country), with the
+ * figures as a CSV download (`csvQuery` adds to its query, e.g. each hospice of a region).
+ */
+export function StatisticsTrend({
+  path,
+  title,
+  csvQuery = '',
+}: {
+  path: string;
+  title: string;
+  csvQuery?: string;
+}) {
   const { t } = useI18n();
   const stats = useApi<StatisticsResponse>(path);
+  const csv = `${API}${path}${path.includes('?') ? '&' : '?'}format=csv${csvQuery}`;
   return (
     <Async value={stats} what={t('stats.what')}>
-      {(data) => <StatisticsCharts stats={data} title={title} />}
+      {(data) => (
+        <>
+          <StatisticsCharts stats={data} title={title} />
+          <p>
+            <a href={csv} download data-testid="statistics-csv">
+              {t('stats.csv')}
+            </a>
+          </p>
+        </>
+      )}
     </Async>
   );
 }
