@@ -79,6 +79,9 @@ describe(`accounts and roles (${storeName})`, () => {
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Strict/);
     expect(cookie).not.toMatch(/Secure/); // plain HTTP here; Secure is set behind TLS
+    // The cookie may live as long as the session can (7 days); the server ends an idle one sooner.
+    expect(cookie).toMatch(/Max-Age=604800/);
+    expect(res.json().expiresAt).toBe(new Date(now.getTime() + 12 * 3_600_000).toISOString());
   });
 
   it('sign-out ends the session', async () => {

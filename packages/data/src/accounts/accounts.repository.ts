@@ -188,7 +188,15 @@ export async function authenticate(
 const DUMMY_HASH =
   'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 
-export const SESSION_HOURS = 12;
+/**
+ * A session ends after this many hours without use (idle timeout) and at the latest this many
+ * days after sign-in (absolute timeout), as OWASP's session guidance asks: a volunteer who updates
+ * the status every day stays signed in for the week, a forgotten session on a shared computer ends.
+ */
+export const SESSION_IDLE_HOURS = 12;
+export const SESSION_MAX_DAYS = 7;
+/** A session's end moves only when it is this much closer than a fresh idle window (fewer writes). */
+const SESSION_SLIDE_MINUTES = 15;
 
 export async function createSession(
   db: Kysely<Database>,
@@ -197,7 +205,7 @@ export async function createSession(
 ): Promise<{ sessionId: string; csrfToken: string; expiresAt: string }> {
   const sessionId = newSecret();
   const csrfToken = newSecret();
-  const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3_600_000).toISOString();
+  const expiresAt = new Date(now.getTime() + SESSION_IDLE_HOURS * 3_600_000).toISOString();
   await db
     .insertInto('user_session')
     .values({
@@ -216,13 +224,24 @@ export async function findSession(
   sessionId: string,
   now: Date,
 ): Promise<{ user: UserSummary; csrfToken: string } | undefined> {
+  const idHash = hashSecret(sessionId);
   const row = await db
     .selectFrom('user_session')
-    .select(['user_id', 'csrf_token', 'expires_at'])
-    .where('id_hash', '=', hashSecret(sessionId))
+    .select(['user_id', 'csrf_token', 'created_at', 'expires_at'])
+    .where('id_hash', '=', idHash)
     .executeTakeFirst();
   if (!row || row.expires_at <= now.toISOString()) {
     return undefined;
+  }
+  // Using the session moves its idle end, never past the absolute end.
+  const absoluteEnd = Date.parse(row.created_at) + SESSION_MAX_DAYS * 86_400_000;
+  const idleEnd = Math.min(now.getTime() + SESSION_IDLE_HOURS * 3_600_000, absoluteEnd);
+  if (idleEnd - Date.parse(row.expires_at) >= SESSION_SLIDE_MINUTES * 60_000) {
+    await db
+      .updateTable('user_session')
+      .set({ expires_at: new Date(idleEnd).toISOString() })
+      .where('id_hash', '=', idHash)
+      .execute();
   }
   const user = await getUser(db, row.user_id);
   return user && { user, csrfToken: row.csrf_token };

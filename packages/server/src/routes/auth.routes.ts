@@ -14,7 +14,7 @@ import {
   resetPassword,
   revokeApiToken,
   ROLES,
-  SESSION_HOURS,
+  SESSION_MAX_DAYS,
   findApiToken,
 } from '@palliamonitor/data';
 import type { App, AppContext } from '../context';
@@ -75,7 +75,8 @@ export function authRoutes(
         'Set-Cookie',
         sessionCookie(session.sessionId, {
           secure: request.protocol === 'https',
-          maxAgeSeconds: SESSION_HOURS * 3600,
+          // The cookie lives as long as the session can; the server ends it sooner when idle.
+          maxAgeSeconds: SESSION_MAX_DAYS * 86_400,
         }),
       );
       return { user, csrfToken: session.csrfToken, expiresAt: session.expiresAt };
