@@ -17,7 +17,8 @@ import { returnRoutes } from './routes/returns.routes';
 import { bedFinderRoutes } from './routes/beds.routes';
 import { registerWeb } from './web';
 import { registerSecurity } from './auth/security';
-import { authRoutes, logMailTransport, type MailTransport } from './routes/auth.routes';
+import { authRoutes } from './routes/auth.routes';
+import { mailTransportFromEnv, type MailTransport } from './mail';
 
 export { API_VERSION };
 
@@ -55,7 +56,8 @@ export async function buildApp(
   registerErrorHandling(app);
   // Before any route: authentication, the access rule of every route, CSRF, headers, audit log.
   const security = registerSecurity(app as unknown as App, ctx);
-  const mail = options.mail ?? logMailTransport((line) => app.log.warn(line));
+  const mail = options.mail ?? mailTransportFromEnv(process.env, (line) => app.log.warn(line));
+  app.addHook('onClose', async () => mail.close?.());
   app.addSchema(Problem);
   await app.register(swagger, {
     openapi: {

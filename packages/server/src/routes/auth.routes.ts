@@ -22,11 +22,7 @@ import { readCookie, SESSION_COOKIE, sessionCookie } from '../auth/cookies';
 import { actorOf, hasRole, regionsOf } from '../auth/principal';
 import type { SecurityState } from '../auth/security';
 import { ProblemResponses } from './params';
-
-/** Where password-reset links go. Development writes them to the log; production plugs in mail. */
-export interface MailTransport {
-  send(message: { to: string; subject: string; text: string }): Promise<void>;
-}
+import type { MailTransport } from '../mail';
 
 const Email = Type.String({ format: 'email', maxLength: 254 });
 const RoleGrant = Type.Object(
@@ -125,11 +121,17 @@ export function authRoutes(
     async (request, reply) => {
       const reset = await createPasswordReset(ctx.store.db, request.body.email, ctx.now());
       if (reset) {
-        await mail.send({
-          to: reset.user.email,
-          subject: 'Palliamonitor: wachtwoord herstellen',
-          text: `Open binnen 30 minuten: ${publicBase(request)}/wachtwoord-herstellen?token=${reset.token}`,
-        });
+        // Not awaited: the answer must take as long for a known address as for an unknown one,
+        // and a mail server that is down must not turn the request into an error.
+        mail
+          .send({
+            to: reset.user.email,
+            subject: 'Palliamonitor: wachtwoord herstellen',
+            text: `Open binnen 30 minuten: ${publicBase(request)}/wachtwoord-herstellen?token=${reset.token}`,
+          })
+          .catch((error: unknown) =>
+            request.log.error({ err: error }, 'password-reset mail could not be sent'),
+          );
       }
       // The same answer for known and unknown addresses: no way to probe for accounts.
       return reply.code(202).send({ status: 'accepted' });
@@ -305,13 +307,4 @@ export function authRoutes(
 /** The address users reach the app at: PUBLIC_URL, or what this request was sent to. */
 function publicBase(request: { protocol: string; host: string }): string {
   return (process.env['PUBLIC_URL'] ?? `${request.protocol}://${request.host}`).replace(/\/$/, '');
-}
-
-/** Development transport: the link goes to the server log, where the developer can open it. */
-export function logMailTransport(log: (line: string) => void): MailTransport {
-  return {
-    async send(message) {
-      log(`mail to ${message.to}: ${message.subject} — ${message.text}`);
-    },
-  };
 }

@@ -1,0 +1,48 @@
+import nodemailer from 'nodemailer';
+
+// Mail leaves the server for one reason: a password-reset link. With SMTP_URL set it goes out over
+// SMTP (nodemailer); without, development writes it to the server log.
+
+/** Where password-reset links go. */
+export interface MailTransport {
+  send(message: { to: string; subject: string; text: string }): Promise<void>;
+  /** Releases connections, when the transport keeps any. */
+  close?(): void;
+}
+
+/** Development transport: the link goes to the server log, where the developer can open it. */
+export function logMailTransport(log: (line: string) => void): MailTransport {
+  return {
+    async send(message) {
+      log(`mail to ${message.to}: ${message.subject} — ${message.text}`);
+    },
+  };
+}
+
+/**
+ * SMTP from a URL such as `smtp://user:password@mail.example.org:587` (STARTTLS when the server
+ * offers it) or `smtps://…:465` (TLS from the start).
+ */
+export function smtpMailTransport(url: string, from: string): MailTransport {
+  const transporter = nodemailer.createTransport(url);
+  return {
+    async send(message) {
+      await transporter.sendMail({ from, ...message });
+    },
+    close() {
+      transporter.close();
+    },
+  };
+}
+
+/** The transport the environment asks for: SMTP_URL and MAIL_FROM, or the log. */
+export function mailTransportFromEnv(
+  env: NodeJS.ProcessEnv,
+  log: (line: string) => void,
+): MailTransport {
+  const url = env['SMTP_URL']?.trim();
+  if (!url) {
+    return logMailTransport(log);
+  }
+  return smtpMailTransport(url, env['MAIL_FROM']?.trim() || 'Palliamonitor <noreply@localhost>');
+}
