@@ -111,17 +111,21 @@ export function parseHospiceCsv(text: string): { rows: ParsedHospiceRow[]; issue
       issues.push({
         line: row.line,
         message: `has ${row.values.length} cells, the header has ${header.length}`,
+        code: 'csv.cellCount',
+        params: { cells: row.values.length, columns: header.length },
       });
       continue;
     }
     const ref = cell('ref');
     if (!ref) {
-      issues.push({ line: row.line, field: 'ref', message: 'is required' });
+      issues.push({ line: row.line, field: 'ref', message: 'is required', code: 'csv.required' });
     } else if (seenRefs.has(ref)) {
       issues.push({
         line: row.line,
         field: 'ref',
         message: `duplicate of line ${seenRefs.get(ref)}`,
+        code: 'csv.duplicateRef',
+        params: { line: seenRefs.get(ref)! },
       });
     } else {
       seenRefs.set(ref, row.line);
@@ -135,7 +139,12 @@ export function parseHospiceCsv(text: string): { rows: ParsedHospiceRow[]; issue
       const field = COLUMN_TO_FIELD[column];
       if (raw === '') {
         if (REQUIRED.includes(column)) {
-          issues.push({ line: row.line, field: column, message: 'is required' });
+          issues.push({
+            line: row.line,
+            field: column,
+            message: 'is required',
+            code: 'csv.required',
+          });
         }
         continue;
       }
@@ -181,7 +190,13 @@ export function parseHospiceCsv(text: string): { rows: ParsedHospiceRow[]; issue
         continue; // the required-cell check above already named it
       }
       const got = JSON.stringify(input[path]);
-      issues.push({ line: row.line, field: column, message: `${error.message}, got ${got}` });
+      issues.push({
+        line: row.line,
+        field: column,
+        message: `${error.message}, got ${got}`,
+        code: 'csv.invalidValue',
+        params: { value: got ?? '' },
+      });
     }
     for (const column of ['opened_on', 'closed_on', 'effective_from'] as const) {
       const value = cell(column);
@@ -190,6 +205,8 @@ export function parseHospiceCsv(text: string): { rows: ParsedHospiceRow[]; issue
           line: row.line,
           field: column,
           message: `not a valid calendar date: ${value}`,
+          code: 'csv.invalidDate',
+          params: { value },
         });
       }
     }
@@ -247,6 +264,8 @@ export async function importHospiceCsv(
             line: row.line,
             ...(column ? { field: column } : {}),
             message: issue.message,
+            ...(issue.code === undefined ? {} : { code: issue.code }),
+            ...(issue.params === undefined ? {} : { params: issue.params }),
           });
         }
       }

@@ -87,6 +87,14 @@ describe(`monthly returns by CSV (${storeName})`, () => {
     expect(reasons).toContain('must equal 2, the occupied beds at the end of 2026-01 (line 2)');
     expect(reasons).toContain('must not be in the future (this month is 2026-03), got 2026-05');
     expect(reasons).toContain('a second return for 2026-02 (first on line 7)');
+    // Each row's reason also as a code with its values, for a sender's own language.
+    expect(res.json().invalidParams[0]).toMatchObject({
+      code: 'return.flowUnbalanced',
+      params: { start: 3, admissions: 4, departures: 4, expected: 3, end: 2 },
+    });
+    expect(res.json().invalidParams.every((p: { code?: string }) => p.code !== undefined)).toBe(
+      true,
+    );
     expect(await countReturns()).toBe(0);
   });
 
@@ -234,6 +242,8 @@ describe(`monthly returns by API (${storeName})`, () => {
       {
         field: 'lengthOfStayDaysTotal',
         message: 'a mean stay of 400 days is unusually long (over 365)',
+        code: 'return.meanStayUnusuallyLong',
+        params: { days: 400, limit: 365 },
       },
     ]);
   });

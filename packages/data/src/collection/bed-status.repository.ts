@@ -141,7 +141,7 @@ async function reportingHospice(db: Db, hospiceId: string, now: Date): Promise<R
       {
         field: 'id',
         message: `hospice ${hospiceId} is not registered on ${today}`,
-        code: 'hospice.notRegisteredOn',
+        code: 'registry.notRegisteredOn',
         params: { date: today },
       },
     ]);

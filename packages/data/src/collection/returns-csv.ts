@@ -51,17 +51,30 @@ export function parseReturnsCsv(text: string): { rows: ReturnInput[]; issues: Is
       issues.push({
         line,
         message: `has ${row.values.length} values for ${header.length} columns`,
+        code: 'csv.cellCount',
+        params: { cells: row.values.length, columns: header.length },
       });
       ok = false;
     }
     const hospice = get('hospice');
     if (hospice === '') {
-      issues.push({ line, field: 'hospice', message: 'is required (hospice id or ref)' });
+      issues.push({
+        line,
+        field: 'hospice',
+        message: 'is required (hospice id or ref)',
+        code: 'csv.required',
+      });
       ok = false;
     }
     const month = get('month');
     if (!MONTH.test(month)) {
-      issues.push({ line, field: 'month', message: `must be a month YYYY-MM, got "${month}"` });
+      issues.push({
+        line,
+        field: 'month',
+        message: `must be a month YYYY-MM, got "${month}"`,
+        code: 'csv.notAMonth',
+        params: { value: month },
+      });
       ok = false;
     }
     const values: Record<string, number | null> = {};
@@ -77,6 +90,9 @@ export function parseReturnsCsv(text: string): { rows: ReturnInput[]; issues: Is
           line,
           field: column,
           message: text === '' ? 'is required' : `must be a whole number 0 or more, got "${text}"`,
+          ...(text === ''
+            ? { code: 'csv.required' }
+            : { code: 'csv.notACount', params: { value: text } }),
         });
         ok = false;
         continue;

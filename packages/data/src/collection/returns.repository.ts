@@ -135,31 +135,62 @@ async function checkReturn(
 ): Promise<{ errors: Issue[]; warnings: Issue[] }> {
   const errors: Issue[] = [];
   const warnings: Issue[] = [];
-  const at = (field: ReturnField | 'month', message: string): Issue => ({
+  const at = (
+    field: ReturnField | 'month',
+    message: string,
+    code: string,
+    params?: Record<string, string | number>,
+  ): Issue => ({
     field: name(field),
     message,
+    code,
+    ...(params === undefined ? {} : { params }),
     ...(input.line === undefined ? {} : { line: input.line }),
   });
   const thisMonth = today.slice(0, 7);
   if (input.month > thisMonth) {
     errors.push(
-      at('month', `must not be in the future (this month is ${thisMonth}), got ${input.month}`),
+      at(
+        'month',
+        `must not be in the future (this month is ${thisMonth}), got ${input.month}`,
+        'return.monthInFuture',
+        { thisMonth, month: input.month },
+      ),
     );
     return { errors, warnings };
   }
   if (input.month === thisMonth) {
-    warnings.push({ ...at('month', `${input.month} is not over yet`), severity: 'warning' });
+    warnings.push({
+      ...at('month', `${input.month} is not over yet`, 'return.monthNotOver', {
+        month: input.month,
+      }),
+      severity: 'warning',
+    });
   }
   const beds = await licensedDays(db, hospiceId, input.month, today);
   if (beds.length === 0) {
-    errors.push(at('month', `the hospice was not registered and open in ${input.month}`));
+    errors.push(
+      at(
+        'month',
+        `the hospice was not registered and open in ${input.month}`,
+        'return.notOpenInMonth',
+        {
+          month: input.month,
+        },
+      ),
+    );
     return { errors, warnings };
   }
   const licensed = Math.max(...beds);
   for (const field of ['occupiedStart', 'occupiedEnd'] as const) {
     if (input[field] > licensed) {
       errors.push(
-        at(field, `must not exceed the licensed beds (${licensed}), got ${input[field]}`),
+        at(
+          field,
+          `must not exceed the licensed beds (${licensed}), got ${input[field]}`,
+          'return.aboveLicensedBeds',
+          { licensed, value: input[field] },
+        ),
       );
     }
   }
@@ -170,6 +201,14 @@ async function checkReturn(
       at(
         'occupiedEnd',
         `flow does not balance: ${input.occupiedStart} at the start + ${input.admissions} admissions − ${departures} departures = ${expectedEnd}, not ${input.occupiedEnd}`,
+        'return.flowUnbalanced',
+        {
+          start: input.occupiedStart,
+          admissions: input.admissions,
+          departures,
+          expected: expectedEnd,
+          end: input.occupiedEnd,
+        },
       ),
     );
   }
@@ -179,24 +218,39 @@ async function checkReturn(
       at(
         'bedDays',
         `must not exceed the licensed bed-days of the month (${available}), got ${input.bedDays}`,
+        'return.aboveLicensedBedDays',
+        { available, value: input.bedDays },
       ),
     );
   }
   const losTotal = input.lengthOfStayDaysTotal ?? null;
   if (losTotal !== null && departures === 0 && losTotal > 0) {
-    errors.push(at('lengthOfStayDaysTotal', 'must be 0 or empty when nobody departed'));
+    errors.push(
+      at(
+        'lengthOfStayDaysTotal',
+        'must be 0 or empty when nobody departed',
+        'return.staysWithoutDepartures',
+      ),
+    );
   } else if (losTotal !== null && departures > 0 && losTotal / departures > 365) {
     warnings.push({
       ...at(
         'lengthOfStayDaysTotal',
         `a mean stay of ${Math.round(losTotal / departures)} days is unusually long (over 365)`,
+        'return.meanStayUnusuallyLong',
+        { days: Math.round(losTotal / departures), limit: 365 },
       ),
       severity: 'warning',
     });
   }
   if (input.refusals > 100) {
     warnings.push({
-      ...at('refusals', `${input.refusals} refusals in one month is unusually many`),
+      ...at(
+        'refusals',
+        `${input.refusals} refusals in one month is unusually many`,
+        'return.refusalsUnusuallyMany',
+        { count: input.refusals },
+      ),
       severity: 'warning',
     });
   }
@@ -361,12 +415,24 @@ export async function submitReturns(
       const where = input.line === undefined ? {} : { line: input.line };
       const hospiceId = await resolveHospice(trx, input.hospice);
       if (!hospiceId) {
-        errors.push({ ...where, field: 'hospice', message: `unknown hospice ${input.hospice}` });
+        errors.push({
+          ...where,
+          field: 'hospice',
+          message: `unknown hospice ${input.hospice}`,
+          code: 'return.unknownHospice',
+          params: { hospice: input.hospice },
+        });
         continue;
       }
       if (ctx.mayWrite && !(await ctx.mayWrite(hospiceId))) {
         throw new AppError('FORBIDDEN', `you may not submit returns for hospice ${input.hospice}`, [
-          { ...where, field: 'hospice', message: `not allowed for hospice ${input.hospice}` },
+          {
+            ...where,
+            field: 'hospice',
+            message: `not allowed for hospice ${input.hospice}`,
+            code: 'return.hospiceNotAllowed',
+            params: { hospice: input.hospice },
+          },
         ]);
       }
       const key = `${hospiceId}|${input.month}`;
@@ -376,6 +442,8 @@ export async function submitReturns(
           ...where,
           field: 'month',
           message: `a second return for ${input.month}${earlier.line === undefined ? '' : ` (first on line ${earlier.line})`}`,
+          code: 'return.duplicateMonth',
+          params: { month: input.month },
         });
         continue;
       }
@@ -393,6 +461,8 @@ export async function submitReturns(
           ...(input.line === undefined ? {} : { line: input.line }),
           field: name('occupiedStart'),
           message: `must equal ${before.occupiedEnd}, the occupied beds at the end of ${before.month}${before.line === undefined ? '' : ` (line ${before.line})`}`,
+          code: 'return.startNotPreviousEnd',
+          params: { expected: before.occupiedEnd, month: before.month },
         });
       }
     }

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema';
 import type { Statistics } from '../contracts/collection';
-import { AppError } from '../errors';
+import { AppError, type Issue } from '../errors';
 import { addDays, dutchDate } from '../dates';
 import {
   computeFigures,
@@ -59,15 +59,30 @@ export function statisticsRange(
   if (to > today) {
     to = today;
   }
-  const issues = [];
+  const issues: Issue[] = [];
   if (from > today) {
-    issues.push({ field: 'from', message: `must not be in the future (today is ${today})` });
+    issues.push({
+      field: 'from',
+      message: `must not be in the future (today is ${today})`,
+      code: 'date.inFuture',
+      params: { today, date: from },
+    });
   }
   if (to < from) {
-    issues.push({ field: 'to', message: `must not be before from (${from})` });
+    issues.push({
+      field: 'to',
+      message: `must not be before from (${from})`,
+      code: 'period.toBeforeFrom',
+      params: { from },
+    });
   }
   if (issues.length === 0 && (Date.parse(to) - Date.parse(from)) / 86_400_000 > MAX_DAYS) {
-    issues.push({ field: 'from', message: 'the range may span at most 10 years' });
+    issues.push({
+      field: 'from',
+      message: 'the range may span at most 10 years',
+      code: 'period.tooLong',
+      params: { years: 10 },
+    });
   }
   if (issues.length > 0) {
     throw new AppError('VALIDATION_FAILED', 'the period is invalid', issues);

@@ -73,7 +73,7 @@ async function registeredOn(
     issues.push({
       field,
       message: `the hospice was not registered on ${date}`,
-      code: 'hospice.notRegisteredOn',
+      code: 'registry.notRegisteredOn',
       params: { date },
     });
   }

@@ -59,6 +59,9 @@ export interface FileIssue {
   line?: number;
   field?: string;
   message: string;
+  /** The message as a stable code with its values (see Issue). */
+  code?: string;
+  params?: Record<string, string | number>;
 }
 
 /**
@@ -88,7 +91,12 @@ export function readCsvWithColumns(
   const issues: FileIssue[] = [];
   for (const column of required) {
     if (!header.includes(column)) {
-      issues.push({ line: table.headerLine, field: column, message: 'required column is missing' });
+      issues.push({
+        line: table.headerLine,
+        field: column,
+        message: 'required column is missing',
+        code: 'csv.columnMissing',
+      });
     }
   }
   for (const column of header) {
@@ -97,11 +105,17 @@ export function readCsvWithColumns(
         line: table.headerLine,
         field: column,
         message: `unknown column; the columns are ${columns.join(', ')}`,
+        code: 'csv.unknownColumn',
+        params: { columns: columns.join(', ') },
       });
     }
   }
   if (issues.length === 0 && table.rows.length === 0) {
-    issues.push({ line: table.headerLine + 1, message: 'the file has a header but no rows' });
+    issues.push({
+      line: table.headerLine + 1,
+      message: 'the file has a header but no rows',
+      code: 'csv.noRows',
+    });
   }
   return issues.length > 0 ? { table: null, header: null, issues } : { table, header, issues: [] };
 }

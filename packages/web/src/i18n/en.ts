@@ -485,7 +485,7 @@ export const en: Dictionary = {
   'problem.bedStatus.nothingToConfirm': 'report the bed status once first',
   'problem.bedStatus.occupiedDiffersFromGuests':
     '{occupied} occupied beds reported, but {present} guests are registered as present',
-  'problem.hospice.notRegisteredOn': 'the hospice was not registered on {date}',
+  'problem.registry.notRegisteredOn': 'the hospice was not registered on {date}',
   'problem.date.inFuture': 'must not be in the future (today is {today})',
   'problem.stay.allBedsOccupied':
     'on {date} all {licensed} licensed beds are already occupied by registered guests',
@@ -531,4 +531,33 @@ export const en: Dictionary = {
   'field.latitude': 'latitude',
   'field.longitude': 'longitude',
   'field.token': 'link',
+  'problem.return.monthInFuture': 'must not be in the future (this month is {thisMonth})',
+  'problem.return.monthNotOver': '{month} is not over yet',
+  'problem.return.notOpenInMonth': 'the hospice was not registered and open in {month}',
+  'problem.return.aboveLicensedBeds': 'must not exceed the licensed beds ({licensed})',
+  'problem.return.flowUnbalanced':
+    'the flow does not balance: {start} at the start + {admissions} admissions − {departures} departures = {expected}, not {end}',
+  'problem.return.aboveLicensedBedDays':
+    'must not exceed the licensed bed-days of the month ({available})',
+  'problem.return.staysWithoutDepartures': 'must be 0 or empty when nobody departed',
+  'problem.return.meanStayUnusuallyLong':
+    'a mean stay of {days} days is unusually long (over {limit})',
+  'problem.return.refusalsUnusuallyMany': '{count} refusals in one month is unusually many',
+  'problem.return.unknownHospice': 'unknown hospice {hospice}',
+  'problem.return.hospiceNotAllowed': 'not allowed for hospice {hospice}',
+  'problem.return.duplicateMonth': 'a second return for {month}',
+  'problem.return.startNotPreviousEnd':
+    'must equal {expected}, the occupied beds at the end of {month}',
+  'problem.csv.cellCount': 'has {cells} values for {columns} columns',
+  'problem.csv.required': 'is required',
+  'problem.csv.notAMonth': 'must be a month YYYY-MM, not "{value}"',
+  'problem.csv.notACount': 'must be a whole number 0 or more, not "{value}"',
+  'problem.csv.columnMissing': 'required column is missing',
+  'problem.csv.unknownColumn': 'unknown column; the columns are {columns}',
+  'problem.csv.noRows': 'the file has a header but no rows',
+  'problem.csv.duplicateRef': 'already on line {line}',
+  'problem.csv.invalidValue': 'invalid value {value}',
+  'problem.csv.invalidDate': 'not a valid date: {value}',
+  'problem.period.toBeforeFrom': 'must not be before the start ({from})',
+  'problem.period.tooLong': 'the period may span at most {years} years',
 };

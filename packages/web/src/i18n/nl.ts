@@ -486,7 +486,7 @@ export const nl = {
   'problem.bedStatus.nothingToConfirm': 'geef eerst één keer de beddenstatus door',
   'problem.bedStatus.occupiedDiffersFromGuests':
     '{occupied} bezette bedden doorgegeven, maar er zijn {present} gasten aanwezig geregistreerd',
-  'problem.hospice.notRegisteredOn': 'de hospice was op {date} niet geregistreerd',
+  'problem.registry.notRegisteredOn': 'de hospice was op {date} niet geregistreerd',
   'problem.date.inFuture': 'mag niet in de toekomst liggen (vandaag is {today})',
   'problem.stay.allBedsOccupied':
     'op {date} zijn alle {licensed} vergunde bedden al bezet door geregistreerde gasten',
@@ -532,6 +532,35 @@ export const nl = {
   'field.latitude': 'breedtegraad',
   'field.longitude': 'lengtegraad',
   'field.token': 'link',
+  'problem.return.monthInFuture': 'mag niet in de toekomst liggen (deze maand is {thisMonth})',
+  'problem.return.monthNotOver': '{month} is nog niet voorbij',
+  'problem.return.notOpenInMonth': 'de hospice was in {month} niet geregistreerd en open',
+  'problem.return.aboveLicensedBeds': 'mag niet meer zijn dan de vergunde bedden ({licensed})',
+  'problem.return.flowUnbalanced':
+    'de aantallen sluiten niet: {start} aan het begin + {admissions} opnames − {departures} vertrekken = {expected}, niet {end}',
+  'problem.return.aboveLicensedBedDays':
+    'mag niet meer zijn dan de vergunde ligdagen van de maand ({available})',
+  'problem.return.staysWithoutDepartures': 'moet 0 of leeg zijn als er niemand is vertrokken',
+  'problem.return.meanStayUnusuallyLong':
+    'een gemiddeld verblijf van {days} dagen is ongewoon lang (meer dan {limit})',
+  'problem.return.refusalsUnusuallyMany': '{count} weigeringen in één maand is ongewoon veel',
+  'problem.return.unknownHospice': 'onbekende hospice {hospice}',
+  'problem.return.hospiceNotAllowed': 'niet toegestaan voor hospice {hospice}',
+  'problem.return.duplicateMonth': 'een tweede opgave voor {month}',
+  'problem.return.startNotPreviousEnd':
+    'moet gelijk zijn aan {expected}, de bezette bedden aan het eind van {month}',
+  'problem.csv.cellCount': 'heeft {cells} waarden voor {columns} kolommen',
+  'problem.csv.required': 'is verplicht',
+  'problem.csv.notAMonth': 'moet een maand zijn als JJJJ-MM, niet "{value}"',
+  'problem.csv.notACount': 'moet een geheel getal van 0 of meer zijn, niet "{value}"',
+  'problem.csv.columnMissing': 'verplichte kolom ontbreekt',
+  'problem.csv.unknownColumn': 'onbekende kolom; de kolommen zijn {columns}',
+  'problem.csv.noRows': 'het bestand heeft een kopregel maar geen regels',
+  'problem.csv.duplicateRef': 'komt al voor op regel {line}',
+  'problem.csv.invalidValue': 'ongeldige waarde {value}',
+  'problem.csv.invalidDate': 'geen geldige datum: {value}',
+  'problem.period.toBeforeFrom': 'mag niet vóór het begin ({from}) liggen',
+  'problem.period.tooLong': 'de periode mag hoogstens {years} jaar zijn',
 } as const;
 
 export type MessageKey = keyof typeof nl;

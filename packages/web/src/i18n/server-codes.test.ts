@@ -20,11 +20,22 @@ function sources(dir: string): string[] {
   });
 }
 
+/** The namespaces of the codes the interface knows ('bedStatus', 'return', …). */
+const namespaces = [
+  ...new Set(
+    Object.keys(nl)
+      .filter((key) => key.startsWith('problem.'))
+      .map((key) => key.split('.')[1]!),
+  ),
+];
+
 function serverCodes(): Set<string> {
   const codes = new Set<string>();
+  // Any string literal '<namespace>.<name>' in the server's sources is a message code.
+  const literal = new RegExp(`'((?:${namespaces.join('|')})\\.[A-Za-z]+)'`, 'g');
   for (const file of [...sources(`${packages}data/src`), ...sources(`${packages}server/src`)]) {
     const text = readFileSync(file, 'utf8');
-    for (const match of text.matchAll(/code: '([a-z][A-Za-z]*\.[A-Za-z]+)'/g)) {
+    for (const match of text.matchAll(literal)) {
       codes.add(match[1]!);
     }
     // deny('English reason', 'code'): access codes in the authorization rules.
@@ -42,6 +53,8 @@ describe('server message codes', () => {
     expect(codes).toContain('stay.departureBeforeAdmission');
     expect(codes).toContain('access.notThisHospice');
     expect(codes).toContain('access.csrf');
+    expect(codes).toContain('return.flowUnbalanced');
+    expect(codes).toContain('csv.columnMissing');
   });
 
   it('has a Dutch text for every code the server sends', () => {
