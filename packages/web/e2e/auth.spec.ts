@@ -202,7 +202,9 @@ test.describe('accounts: who may write', () => {
     );
     await openInApp(page, '/beheer/auditlog');
     await expect(page.getByTestId('forbidden')).toContainText('Geen toegang.');
-    await expect(page.getByTestId('forbidden')).toContainText('regisseur or administrator');
+    await expect(page.getByTestId('forbidden')).toContainText(
+      'Hiervoor is de rol Regisseur of Beheerder nodig.',
+    );
   });
 
   test('without the administrator role, /beheer/auditlog says no access', async ({ page }) => {

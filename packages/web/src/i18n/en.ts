@@ -17,6 +17,7 @@ export const en: Dictionary = {
   'footer.sources':
     'Sources: CBS (population, CC BY 4.0), CBS/PDOK (boundaries), GeoNames (places, CC BY 4.0).',
 
+  'common.or': 'or',
   'common.loading': 'Loading data…',
   'common.error': 'Something went wrong.',
   'common.unavailable': 'Not available yet.',

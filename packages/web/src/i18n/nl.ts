@@ -15,6 +15,7 @@ export const nl = {
   'footer.sources':
     'Bronnen: CBS (bevolking, CC BY 4.0), CBS/PDOK (gebiedsindelingen), GeoNames (plaatsen, CC BY 4.0).',
 
+  'common.or': 'of',
   'common.loading': 'Gegevens worden geladen…',
   'common.error': 'Er ging iets mis.',
   'common.unavailable': 'Nog niet beschikbaar.',

@@ -45,6 +45,20 @@ describe('server problems in the interface language', () => {
     expect(problemText(unknown, tNl)).toBe('Er ging iets mis. zorgplan: something new');
   });
 
+  it('names the roles a refusal asks for in the interface language', () => {
+    const forbidden = new ApiError(403, {
+      detail: 'this needs the role regisseur or administrator',
+      detailCode: 'access.needsRole',
+      detailParams: { roles: 'regisseur, administrator' },
+    });
+    expect(problemText(forbidden, tNl)).toBe(
+      'Geen toegang. Hiervoor is de rol Regisseur of Beheerder nodig.',
+    );
+    expect(problemText(forbidden, tEn)).toBe(
+      'No access. This needs the role Regisseur (regional coordinator) or Administrator.',
+    );
+  });
+
   it('words the reason of a refusal (403) from its code', () => {
     const forbidden = new ApiError(403, {
       detail: 'only this hospice’s editors, its regisseur or an administrator may do this',

@@ -1,5 +1,6 @@
 import { ApiError, type Problem } from '../../api/client';
 import { isMessageKey, useI18n, type I18n } from '../../i18n/i18n';
+import { roleLabel } from '../account/roles';
 
 /**
  * A server message in the interface language: its code when the interface knows it, else the
@@ -12,7 +13,20 @@ function coded(
   text: string,
 ): string {
   const key = `problem.${code}`;
-  return code !== undefined && isMessageKey(key) ? t(key, params) : text;
+  return code !== undefined && isMessageKey(key) ? t(key, localParams(t, params)) : text;
+}
+
+/** Values that are codes themselves (role names) in the interface language. */
+function localParams(
+  t: I18n['t'],
+  params: Record<string, string | number> | undefined,
+): Record<string, string | number> | undefined {
+  const roles = params?.['roles'];
+  if (typeof roles !== 'string') {
+    return params;
+  }
+  const names = roles.split(', ').map((role) => roleLabel({ role, scope: null }, t));
+  return { ...params, roles: names.join(` ${t('common.or')} `) };
 }
 
 /** The field's name in the interface language, when it has one. */
