@@ -5,6 +5,7 @@ import type { Hospice, HospiceCreate, HospicePatch } from './contracts/hospice';
 import { AppError, type Issue } from './errors';
 import { dutchDate } from './dates';
 import { openOn, validOn } from './valid-on';
+import { appendAudit, type AuditContext } from './accounts/audit.repository';
 
 type Db = Kysely<Database> | Transaction<Database>;
 type VersionRow = Selectable<HospiceVersionTable> & { is_synthetic: boolean };
@@ -246,8 +247,27 @@ export async function patchHospice(
   patch: HospicePatch,
   ctx: WriteContext,
   expectedVersion?: number,
+  audit?: AuditContext,
 ): Promise<{ hospice: Hospice & { version: number }; changed: boolean }> {
-  return db.transaction().execute((trx) => patchHospiceIn(trx, id, patch, ctx, expectedVersion));
+  return db.transaction().execute(async (trx) => {
+    if (!audit) {
+      return patchHospiceIn(trx, id, patch, ctx, expectedVersion);
+    }
+    // The entry is written in this transaction: a same-day correction overwrites its version in
+    // place, and then the entry's "before" is the only trace of what the version said. The lock
+    // comes first, so "before" is what this change actually replaced.
+    await trx.selectFrom('hospice').select('id').where('id', '=', id).forUpdate().execute();
+    const before = await findHospice(trx, id, dutchDate(ctx.now));
+    const result = await patchHospiceIn(trx, id, patch, ctx, expectedVersion);
+    const withoutVersion = ({ version: _version, ...rest }: Hospice & { version: number }) => rest;
+    await appendAudit(trx, {
+      ...audit,
+      at: ctx.now.toISOString(),
+      before: before ? withoutVersion(before) : null,
+      after: withoutVersion(result.hospice),
+    });
+    return result;
+  });
 }
 
 /** As patchHospice, inside the caller's transaction. */

@@ -3,14 +3,13 @@ import { sql } from 'kysely';
 import {
   AppError,
   confirmBedStatus,
-  createHospice,
   listAudit,
   setBedStatus,
   type AuditContext,
   type BedStatusPut,
   type Store,
 } from '../src/index';
-import { openTestStore, storeName } from './test-store';
+import { createUtrechtHospice, openTestStore, storeName } from './test-store';
 
 // A bed-status write and its audit entry are one change: both are stored or neither is.
 
@@ -45,19 +44,7 @@ async function eventCount(): Promise<number> {
 
 beforeAll(async () => {
   store = await openTestStore();
-  const hospice = await createHospice(
-    store.db,
-    {
-      name: 'Hospice Audit',
-      place: 'Utrecht',
-      gemeenteCode: 'GM0344',
-      type: 'bth',
-      licensedBeds: 6,
-      openedOn: '2020-01-01',
-    },
-    { actor: 'test', now },
-  );
-  hospiceId = hospice.id;
+  hospiceId = await createUtrechtHospice(store, 'Hospice Audit', 6, now);
 });
 afterAll(async () => {
   await store.close();

@@ -7,6 +7,7 @@ import { openPgliteStore } from '../src/pglite-store';
 import { openPostgresStore } from '../src/postgres-store';
 import { migrateToLatest } from '../src/migrate';
 import { ensureReferenceData } from '../src/reference-data';
+import { createHospice } from '../src/hospices.repository';
 import type { Store } from '../src/store';
 
 /**
@@ -38,6 +39,28 @@ export async function openTestStore(options: { reference?: boolean } = {}): Prom
 }
 
 export const storeName = process.env['TEST_DATABASE_URL'] ? 'PostgreSQL' : 'embedded store';
+
+/** A hospice in Utrecht (GM0344, ZK23), open since 2020, registered at `now`: its id. */
+export async function createUtrechtHospice(
+  store: Store,
+  name: string,
+  licensedBeds: number,
+  now: Date,
+): Promise<string> {
+  const hospice = await createHospice(
+    store.db,
+    {
+      name,
+      place: 'Utrecht',
+      gemeenteCode: 'GM0344',
+      type: 'bth',
+      licensedBeds,
+      openedOn: '2020-01-01',
+    },
+    { actor: 'test', now },
+  );
+  return hospice.id;
+}
 
 async function adminQuery(url: string, query: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });

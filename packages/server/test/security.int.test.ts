@@ -268,6 +268,15 @@ describe(`audit log (${storeName})`, () => {
     expect(entry.role).toBe('regisseur:ZK23');
     expect(entry.after.licensedBeds).toBe(9);
     expect(entry.before.licensedBeds).not.toBe(9);
+    // One entry per change: the registry route writes it with the change, the boundary does not.
+    expect(
+      regisseur.items.filter(
+        (e: { method: string; path: string; after: { licensedBeds: number } }) =>
+          e.method === 'PATCH' &&
+          e.path === `/api/v1/hospices/${hospiceA}` &&
+          e.after.licensedBeds === 9,
+      ),
+    ).toHaveLength(1);
     expect(regisseur.items.every((e: { regionCode: string }) => e.regionCode === 'ZK23')).toBe(
       true,
     );

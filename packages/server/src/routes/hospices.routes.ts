@@ -1,4 +1,5 @@
 import { actorOf } from '../auth/principal';
+import { auditContextOf } from '../auth/security';
 import { Type } from '@sinclair/typebox';
 import {
   AppError,
@@ -134,6 +135,9 @@ export function hospiceRoutes(app: App, ctx: AppContext): void {
   app.patch(
     '/hospices/:id',
     {
+      // Its audit entry is written in the change's transaction (a same-day correction overwrites
+      // a version, and the entry keeps what it said).
+      config: { auditedByHandler: true },
       schema: {
         tags: ['hospice'],
         summary: 'Registratie wijzigen vanaf een datum (de geschiedenis blijft bewaard)',
@@ -157,6 +161,7 @@ export function hospiceRoutes(app: App, ctx: AppContext): void {
         body,
         { actor: actorOf(request.principal), now: ctx.now() },
         expected,
+        await auditContextOf(ctx, request),
       );
       const { version, ...rest } = hospice;
       reply.header('ETag', etagOf((await latestVersionId(ctx.store.db, rest.id)) ?? version));
