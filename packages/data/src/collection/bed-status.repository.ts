@@ -104,6 +104,10 @@ async function lastChange(db: Db, hospiceId: string): Promise<string | null> {
  * as registered today, whether it is synthetic, and how many guests it has registered as present.
  * A facility not registered today cannot report beds.
  */
+/** How many stays facility `h` has registered, and how many of its guests are present now. */
+const staysOfH = sql<number>`(select count(*) from stay s where s.hospice_id = h.id)`;
+const presentAtH = sql<number>`(select count(*) from stay s where s.hospice_id = h.id and s.departed_on is null)`;
+
 interface ReportingHospice {
   id: string;
   licensedBeds: number;
@@ -117,19 +121,14 @@ async function reportingHospice(db: Db, hospiceId: string, now: Date): Promise<R
   const row = await db
     .selectFrom('hospice as h')
     .leftJoin('hospice_version as v', (join) =>
-      join
-        .onRef('v.hospice_id', '=', 'h.id')
-        .on('v.valid_from', '<=', today)
-        .on((eb) => eb.or([eb('v.valid_to', 'is', null), eb('v.valid_to', '>', today)])),
+      join.onRef('v.hospice_id', '=', 'h.id').on(validOn('v', today)),
     )
     .select([
       'h.id',
       'h.is_synthetic',
       'v.licensed_beds',
-      sql<number>`(select count(*) from stay s where s.hospice_id = h.id)`.as('stays'),
-      sql<number>`(select count(*) from stay s where s.hospice_id = h.id and s.departed_on is null)`.as(
-        'present',
-      ),
+      staysOfH.as('stays'),
+      presentAtH.as('present'),
     ])
     .where('h.id', '=', hospiceId)
     .executeTakeFirst();
@@ -165,10 +164,7 @@ export async function getBedStatus(
   const hospice = await db
     .selectFrom('hospice as h')
     .leftJoin('hospice_version as v', (join) =>
-      join
-        .onRef('v.hospice_id', '=', 'h.id')
-        .on('v.valid_from', '<=', dutchDate(now))
-        .on((eb) => eb.or([eb('v.valid_to', 'is', null), eb('v.valid_to', '>', dutchDate(now))])),
+      join.onRef('v.hospice_id', '=', 'h.id').on(validOn('v', dutchDate(now))),
     )
     .select(['h.id', 'h.is_synthetic', 'v.licensed_beds'])
     .where('h.id', '=', hospiceId)
@@ -399,9 +395,7 @@ async function insertCheckedEvent(
     : sql``;
   const { rows } = await sql<EventRow & HospiceFacts>`
     with facility as (
-      select h.is_synthetic, v.licensed_beds,
-        (select count(*) from stay s where s.hospice_id = h.id) as stays,
-        (select count(*) from stay s where s.hospice_id = h.id and s.departed_on is null) as present
+      select h.is_synthetic, v.licensed_beds, ${staysOfH} as stays, ${presentAtH} as present
       from hospice h
       join hospice_version v on v.hospice_id = h.id and ${validOn('v', today)}
       where h.id = ${v.hospice_id}
@@ -526,21 +520,7 @@ export async function confirmBedStatus(
     if (issues.length > 0) {
       throw new AppError('UNPROCESSABLE', 'the current bed status is no longer valid', issues);
     }
-    const row = await trx
-      .insertInto('bed_status_event')
-      .values({
-        hospice_id: hospiceId,
-        kind: 'confirm',
-        beds_open: latest.beds_open,
-        beds_occupied: latest.beds_occupied,
-        beds_closed: latest.beds_closed,
-        closed_reason: latest.closed_reason,
-        admission_stop: latest.admission_stop,
-        recorded_at: ctx.now.toISOString(),
-        recorded_by: ctx.actor,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await appendAfter(trx, latest, 'confirm', latest.beds_occupied, ctx);
     await appendEventAudit(trx, options.audit, ctx.now, latest, row);
     return { row, hospice };
   });
@@ -564,8 +544,7 @@ export async function followOccupancy(
   delta: number,
   ctx: WriteContext,
 ): Promise<EventRow | null> {
-  await sql`select pg_advisory_xact_lock(${BED_STATUS_LOCK})`.execute(trx);
-  const latest = await latestEvent(trx, hospiceId);
+  const latest = await lockAndReadLatest(trx, hospiceId, undefined);
   if (!latest) {
     return null;
   }
@@ -573,11 +552,22 @@ export async function followOccupancy(
   if (occupied < 0 || occupied > latest.beds_open) {
     return null;
   }
+  return appendAfter(trx, latest, 'movement', occupied, ctx);
+}
+
+/** An event that keeps the latest state but for the occupied beds (a confirmation or movement). */
+function appendAfter(
+  trx: Transaction<Database>,
+  latest: EventRow,
+  kind: 'confirm' | 'movement',
+  occupied: number,
+  ctx: WriteContext,
+): Promise<EventRow> {
   return trx
     .insertInto('bed_status_event')
     .values({
-      hospice_id: hospiceId,
-      kind: 'movement',
+      hospice_id: latest.hospice_id,
+      kind,
       beds_open: latest.beds_open,
       beds_occupied: occupied,
       beds_closed: latest.beds_closed,
