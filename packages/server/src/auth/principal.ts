@@ -1,4 +1,4 @@
-import type { Role, RoleGrant, UserSummary } from '@palliamonitor/data';
+import type { Role, RoleGrant, UserSummary, WriteContext } from '@palliamonitor/data';
 
 /** Who makes a request: nobody, a signed-in person with role grants, or a hospice system token. */
 export type Principal =
@@ -27,6 +27,11 @@ export function actorOf(principal: Principal): string {
 }
 
 /** The role that best describes the principal, for the audit log. */
+/** Who writes, and when: the write context of a request by `principal`. */
+export function writeContextOf(ctx: { now(): Date }, principal: Principal): WriteContext {
+  return { actor: actorOf(principal), now: ctx.now() };
+}
+
 export function roleOf(principal: Principal): string {
   switch (principal.kind) {
     case 'anonymous':

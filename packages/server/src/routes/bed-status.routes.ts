@@ -1,5 +1,6 @@
-import { actorOf } from '../auth/principal';
+import { writeContextOf } from '../auth/principal';
 import { auditContextOf } from '../auth/security';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import {
   AppError,
@@ -58,6 +59,17 @@ const BedStatusWithWarnings = Type.Intersect([BedStatus, Type.Object({ warnings:
 
 export function bedStatusRoutes(app: App, ctx: AppContext, collection: CollectionContext): void {
   const options = () => ({ freshnessHours: collection.freshnessHours });
+  /** What both writes take beside their input: freshness, If-Match and the audit context. */
+  const writeOptions = async (request: FastifyRequest) => ({
+    ...options(),
+    expectedEventId: parseIfMatch(request.headers['if-match']),
+    audit: await auditContextOf(ctx, request),
+  });
+  /** A stored event wakes the live feed, and its id is the new ETag. */
+  const published = async (reply: FastifyReply, event: { id: number }) => {
+    await collection.hub.announce(event.id);
+    reply.header('ETag', etagOf(event.id));
+  };
 
   app.get(
     '/hospices/:id/bed-status',
@@ -108,15 +120,10 @@ export function bedStatusRoutes(app: App, ctx: AppContext, collection: Collectio
         ctx.store.db,
         request.params.id,
         request.body,
-        { actor: actorOf(request.principal), now: ctx.now() },
-        {
-          ...options(),
-          expectedEventId: parseIfMatch(request.headers['if-match']),
-          audit: await auditContextOf(ctx, request),
-        },
+        writeContextOf(ctx, request.principal),
+        await writeOptions(request),
       );
-      await collection.hub.announce(result.event.id);
-      reply.header('ETag', etagOf(result.event.id));
+      await published(reply, result.event);
       return { ...result.status, warnings: toWarnings(result.warnings) };
     },
   );
@@ -138,15 +145,10 @@ export function bedStatusRoutes(app: App, ctx: AppContext, collection: Collectio
       const result = await confirmBedStatus(
         ctx.store.db,
         request.params.id,
-        { actor: actorOf(request.principal), now: ctx.now() },
-        {
-          ...options(),
-          expectedEventId: parseIfMatch(request.headers['if-match']),
-          audit: await auditContextOf(ctx, request),
-        },
+        writeContextOf(ctx, request.principal),
+        await writeOptions(request),
       );
-      await collection.hub.announce(result.event.id);
-      reply.header('ETag', etagOf(result.event.id));
+      await published(reply, result.event);
       return result.status;
     },
   );

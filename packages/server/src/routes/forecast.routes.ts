@@ -1,4 +1,4 @@
-import { actorOf } from '../auth/principal';
+import { writeContextOf } from '../auth/principal';
 import { Type } from '@sinclair/typebox';
 import {
   AppError,
@@ -271,7 +271,7 @@ export function forecastRoutes(app: App, ctx: AppContext): void {
       const entry = await saveScenario(
         ctx.store.db,
         definition,
-        { actor: actorOf(request.principal), now: ctx.now() },
+        writeContextOf(ctx, request.principal),
         basedOn ?? null,
       );
       reply.header('Location', `/api/v1/scenarios/${entry.scenario.id}`);

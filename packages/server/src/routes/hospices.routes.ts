@@ -1,4 +1,4 @@
-import { actorOf } from '../auth/principal';
+import { writeContextOf } from '../auth/principal';
 import { auditContextOf } from '../auth/security';
 import { Type } from '@sinclair/typebox';
 import {
@@ -98,10 +98,11 @@ export function hospiceRoutes(app: App, ctx: AppContext): void {
       checkDate(body.effectiveFrom, 'effectiveFrom');
       checkDate(body.openedOn ?? undefined, 'openedOn');
       checkDate(body.closedOn ?? undefined, 'closedOn');
-      const { version, ...hospice } = await createHospice(ctx.store.db, body, {
-        actor: actorOf(request.principal),
-        now: ctx.now(),
-      });
+      const { version, ...hospice } = await createHospice(
+        ctx.store.db,
+        body,
+        writeContextOf(ctx, request.principal),
+      );
       reply.header('Location', `/api/v1/hospices/${hospice.id}`).header('ETag', etagOf(version));
       return reply.code(201).send(hospice);
     },
@@ -159,7 +160,7 @@ export function hospiceRoutes(app: App, ctx: AppContext): void {
         ctx.store.db,
         request.params.id,
         body,
-        { actor: actorOf(request.principal), now: ctx.now() },
+        writeContextOf(ctx, request.principal),
         expected,
         await auditContextOf(ctx, request),
       );

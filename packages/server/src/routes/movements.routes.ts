@@ -1,5 +1,4 @@
-import { actorOf } from '../auth/principal';
-import type { FastifyRequest } from 'fastify';
+import { writeContextOf } from '../auth/principal';
 import { Type } from '@sinclair/typebox';
 import {
   AdmissionCreate,
@@ -33,11 +32,6 @@ const StayParams = Type.Object({
 });
 
 export function movementRoutes(app: App, ctx: AppContext, collection: CollectionContext): void {
-  const write = (request: FastifyRequest) => ({
-    actor: actorOf(request.principal),
-    now: ctx.now(),
-  });
-
   app.post(
     '/hospices/:id/stays',
     {
@@ -55,7 +49,12 @@ export function movementRoutes(app: App, ctx: AppContext, collection: Collection
       const body = request.body;
       checkDate(body.admittedOn, 'admittedOn');
       checkDate(body.departure?.departedOn, 'departure.departedOn');
-      const result = await admitGuest(ctx.store.db, request.params.id, body, write(request));
+      const result = await admitGuest(
+        ctx.store.db,
+        request.params.id,
+        body,
+        writeContextOf(ctx, request.principal),
+      );
       if (result.bedStatusEventId !== null) {
         await collection.hub.announce(result.bedStatusEventId);
       }
@@ -114,7 +113,7 @@ export function movementRoutes(app: App, ctx: AppContext, collection: Collection
         request.params.id,
         request.params.stayId,
         request.body,
-        write(request),
+        writeContextOf(ctx, request.principal),
       );
       if (result.bedStatusEventId !== null) {
         await collection.hub.announce(result.bedStatusEventId);
@@ -148,7 +147,7 @@ export function movementRoutes(app: App, ctx: AppContext, collection: Collection
         ctx.store.db,
         request.params.id,
         request.body,
-        write(request),
+        writeContextOf(ctx, request.principal),
       );
       return reply.code(201).send({ ...result.value, warnings: toWarnings(result.warnings) });
     },
@@ -174,7 +173,7 @@ export function movementRoutes(app: App, ctx: AppContext, collection: Collection
         ctx.store.db,
         request.params.id,
         request.body,
-        write(request),
+        writeContextOf(ctx, request.principal),
       );
       return { ...result.value, warnings: toWarnings(result.warnings) };
     },

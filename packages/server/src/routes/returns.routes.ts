@@ -1,4 +1,4 @@
-import { actorOf } from '../auth/principal';
+import { writeContextOf } from '../auth/principal';
 import { mayActOnHospice } from '../auth/security';
 import { Type } from '@sinclair/typebox';
 import {
@@ -97,7 +97,7 @@ export function returnRoutes(app: App, ctx: AppContext): void {
         ctx.store.db,
         [{ ...request.body, hospice: request.params.id, month: request.params.month }],
         'api',
-        { actor: actorOf(request.principal), now: ctx.now() },
+        writeContextOf(ctx, request.principal),
       );
       return {
         status:
@@ -164,8 +164,7 @@ export function returnRoutes(app: App, ctx: AppContext): void {
     },
     async (request) => {
       const summary = await submitReturnsCsv(ctx.store.db, request.body, {
-        actor: actorOf(request.principal),
-        now: ctx.now(),
+        ...writeContextOf(ctx, request.principal),
         mayWrite: (hospiceId) => mayActOnHospice(request.principal, hospiceId, ctx),
       });
       return toSummary(summary);
