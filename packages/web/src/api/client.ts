@@ -83,15 +83,7 @@ export function safeReturnPath(value: string | null): string {
 }
 
 export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
-  const response = await fetch(`${API}${path}`, {
-    headers: { Accept: 'application/json' },
-    credentials: 'same-origin',
-    ...(signal === undefined ? {} : { signal }),
-  });
-  if (!response.ok) {
-    throw await errorOf(response);
-  }
-  return (await response.json()) as T;
+  return (await getWithEtag<T>(path, signal)).data;
 }
 
 /** GET with the ETag, for a later conditional write. */

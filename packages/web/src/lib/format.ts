@@ -36,6 +36,7 @@ export function formatNumber(
   value: number | null | undefined,
   locale: Locale,
   decimals = 0,
+  signDisplay: Intl.NumberFormatOptions['signDisplay'] = 'auto',
 ): string {
   if (value === null || value === undefined || !Number.isFinite(value)) {
     return '–';
@@ -43,6 +44,7 @@ export function formatNumber(
   return numberFormat(locale, {
     minimumFractionDigits: decimals,
     maximumFractionDigits: decimals,
+    signDisplay,
   }).format(value);
 }
 
@@ -52,16 +54,7 @@ export function formatSigned(
   locale: Locale,
   decimals = 0,
 ): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) {
-    return '–';
-  }
-  return numberFormat(locale, {
-    minimumFractionDigits: decimals,
-    maximumFractionDigits: decimals,
-    signDisplay: 'exceptZero',
-  })
-    .format(value)
-    .replace('-', '−');
+  return formatNumber(value, locale, decimals, 'exceptZero').replace('-', '−');
 }
 
 /** A share in [0, 1] as a percentage: 0.052 → "5,2%" (nl) or "5.2%" (en). */
