@@ -101,20 +101,11 @@ export function SignInPage() {
         <p className="lead">{t('signIn.lead')}</p>
         {error === null ? null : <FormError id={errorId}>{error.text}</FormError>}
         <form noValidate onSubmit={(e) => void submit(e)} className="stack-form">
-          <label className="field">
-            <span className="field__label">{t('signIn.email')}</span>
-            <input
-              type="email"
-              name="email"
-              autoComplete="username"
-              inputMode="email"
-              spellCheck={false}
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-              required
-              {...invalid('email')}
-            />
-          </label>
+          <EmailField
+            value={email}
+            onChange={setEmail}
+            errorId={error?.field === 'email' ? errorId : null}
+          />
           <label className="field">
             <span className="field__label">{t('signIn.password')}</span>
             <input
@@ -225,22 +216,11 @@ export function ForgotPasswordPage() {
         {state.kind === 'sent' ? t('forgot.sent') : ''}
       </p>
       <form noValidate onSubmit={(e) => void submit(e)} className="stack-form">
-        <label className="field">
-          <span className="field__label">{t('signIn.email')}</span>
-          <input
-            type="email"
-            name="email"
-            autoComplete="username"
-            inputMode="email"
-            spellCheck={false}
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-            required
-            {...(state.kind === 'error'
-              ? { 'aria-invalid': true, 'aria-describedby': errorId }
-              : {})}
-          />
-        </label>
+        <EmailField
+          value={email}
+          onChange={setEmail}
+          errorId={state.kind === 'error' ? errorId : null}
+        />
         <div>
           <button type="submit" className="button button--primary" disabled={state.kind === 'busy'}>
             {t('forgot.submit')}
@@ -251,6 +231,35 @@ export function ForgotPasswordPage() {
         <Link href="/aanmelden">{t('forgot.back')}</Link>
       </p>
     </div>
+  );
+}
+
+/** The e-mail field of the sign-in and reset forms; `errorId` names the message when it is wrong. */
+function EmailField({
+  value,
+  onChange,
+  errorId,
+}: {
+  value: string;
+  onChange: (value: string) => void;
+  errorId: string | null;
+}) {
+  const { t } = useI18n();
+  return (
+    <label className="field">
+      <span className="field__label">{t('signIn.email')}</span>
+      <input
+        type="email"
+        name="email"
+        autoComplete="username"
+        inputMode="email"
+        spellCheck={false}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        required
+        {...(errorId === null ? {} : { 'aria-invalid': true, 'aria-describedby': errorId })}
+      />
+    </label>
   );
 }
 
