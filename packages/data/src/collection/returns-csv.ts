@@ -5,6 +5,7 @@ import type { WriteContext } from '../hospices.repository';
 import { readCsvWithColumns } from '../importers/csv';
 import {
   RETURN_FIELDS,
+  RETURN_VALUE_COLUMNS,
   submitReturns,
   type ReturnInput,
   type ReturnsSummary,
@@ -14,20 +15,9 @@ import {
 // or semicolon separated, header required. Unknown columns are refused: a file must not smuggle in
 // anything about persons.
 
-const REQUIRED = [
-  'hospice',
-  'month',
-  'occupied_start',
-  'admissions',
-  'departures_died',
-  'departures_discharged_home',
-  'departures_transferred',
-  'occupied_end',
-  'bed_days',
-  'refusals',
-] as const;
-const OPTIONAL = ['waiting_list_end', 'length_of_stay_days_total'] as const;
-export const RETURN_CSV_COLUMNS = [...REQUIRED, ...OPTIONAL];
+const OPTIONAL: readonly string[] = ['waiting_list_end', 'length_of_stay_days_total'];
+export const RETURN_CSV_COLUMNS = ['hospice', 'month', ...RETURN_VALUE_COLUMNS];
+const REQUIRED = RETURN_CSV_COLUMNS.filter((column) => !OPTIONAL.includes(column));
 
 const COLUMN_TO_FIELD = Object.fromEntries(
   Object.entries(RETURN_FIELDS).map(([field, column]) => [column, field]),
@@ -78,10 +68,9 @@ export function parseReturnsCsv(text: string): { rows: ReturnInput[]; issues: Is
       ok = false;
     }
     const values: Record<string, number | null> = {};
-    for (const column of [...REQUIRED.slice(2), ...OPTIONAL]) {
+    for (const column of RETURN_VALUE_COLUMNS) {
       const text = get(column);
-      const isOptional = (OPTIONAL as readonly string[]).includes(column);
-      if (text === '' && isOptional) {
+      if (text === '' && OPTIONAL.includes(column)) {
         values[COLUMN_TO_FIELD[column]!] = null;
         continue;
       }

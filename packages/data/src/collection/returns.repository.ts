@@ -257,7 +257,8 @@ async function checkReturn(
   return { errors, warnings };
 }
 
-const VALUE_COLUMNS = [
+/** The figures of a return as stored (and as CSV columns), in the order of the CSV format. */
+export const RETURN_VALUE_COLUMNS = [
   'occupied_start',
   'admissions',
   'departures_died',
@@ -494,7 +495,7 @@ export async function submitReturns(
         .forUpdate()
         .executeTakeFirst();
       const columns = toColumns(input);
-      if (current && VALUE_COLUMNS.every((c) => current[c] === columns[c])) {
+      if (current && RETURN_VALUE_COLUMNS.every((c) => current[c] === columns[c])) {
         summary.unchanged += 1;
         summary.returns.push(toMonthlyReturn(current));
       } else {
