@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from './schema';
 import { HospiceCreate, type Hospice } from './contracts/hospice';
 import { AppError, type Issue } from './errors';
-import { readCsvWithColumns } from './importers/csv';
+import { decodeUtf8File, readCsvWithColumns } from './importers/csv';
 import {
   createHospiceIn,
   findHospiceIdByRef,
@@ -229,10 +229,11 @@ export interface ImportSummary {
  */
 export async function importHospiceCsv(
   db: Kysely<Database>,
-  text: string,
+  /** The file's bytes (refused unless UTF-8), or text already decoded. */
+  file: string | Uint8Array,
   ctx: WriteContext,
 ): Promise<ImportSummary> {
-  const { rows, issues } = parseHospiceCsv(text);
+  const { rows, issues } = parseHospiceCsv(decodeUtf8File(file));
   if (issues.length > 0) {
     throw new AppError(
       'UNPROCESSABLE',

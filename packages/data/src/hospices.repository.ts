@@ -15,8 +15,12 @@ export interface WriteContext {
   actor: string;
   /** The clock, passed in so tests control "today". */
   now: Date;
-  /** For files with rows for several hospices: may the caller write for this one? */
-  mayWrite?: (hospiceId: string) => Promise<boolean>;
+  /**
+   * For files with rows for several hospices: may the caller write for this one? Asked inside the
+   * write's transaction, so it reads through `db` (that transaction, or the store when no
+   * transaction is open), never through the store itself.
+   */
+  mayWrite?: (hospiceId: string, db: Db) => Promise<boolean>;
 }
 
 const FIELD_TO_COLUMN = {

@@ -34,3 +34,5 @@ export * from './accounts/accounts.repository';
 export * from './accounts/tokens.repository';
 export * from './accounts/audit.repository';
 export * from './accounts/demo-accounts';
+export { TransactionInUseError, inTransaction } from './transaction-guard';
+export { textIssue } from './text';

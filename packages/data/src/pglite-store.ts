@@ -1,7 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import {
-  Kysely,
   PostgresDialect,
   type PostgresPool,
   type PostgresPoolClient,
@@ -12,6 +11,7 @@ import type { Store } from './store';
 import { acquireStoreLock, releaseStoreLock } from './store-lock';
 import { typeParsers } from './type-parsers';
 import { StatementCache } from './pglite-statements';
+import { assertNoOpenTransaction, guardedKysely } from './transaction-guard';
 
 /**
  * The embedded store: PostgreSQL compiled to WebAssembly, persisted in `dataDir` (or in memory when
@@ -40,12 +40,14 @@ export async function openPgliteStore(dataDir: string | undefined): Promise<Stor
   }
 
   const pool = new SingleSessionPool(pglite);
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = guardedKysely<Database>(new PostgresDialect({ pool }));
   const listeners = new Map<string, Set<(payload: string) => void>>();
   return {
     kind: 'embedded',
     db,
     async notify(channel, payload) {
+      // Listeners read the store: before the commit they would not see the change.
+      assertNoOpenTransaction('a notification');
       // One process owns the embedded store, so a notification only needs to reach this process.
       for (const listener of listeners.get(channel) ?? []) {
         listener(payload);

@@ -1,8 +1,9 @@
 import pg from 'pg';
-import { Kysely, PostgresDialect } from 'kysely';
+import { PostgresDialect } from 'kysely';
 import type { Database } from './schema';
 import type { Store } from './store';
 import { typeParsers } from './type-parsers';
+import { assertNoOpenTransaction, guardedKysely } from './transaction-guard';
 
 /**
  * A PostgreSQL server as the store. `schema`, when given, becomes the search_path of every
@@ -28,7 +29,7 @@ export async function openPostgresStore(
   });
   // A dropped connection must not crash the process; the next query gets a fresh one.
   pool.on('error', () => undefined);
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = guardedKysely<Database>(new PostgresDialect({ pool }));
 
   // LISTEN/NOTIFY channels are database-wide; installations (or test files) in separate schemas
   // of one database must not hear each other, so every channel is named after the schema.
@@ -62,6 +63,8 @@ export async function openPostgresStore(
     kind: 'postgres',
     db,
     async notify(channel, payload) {
+      // A second connection, and listeners that would read before the commit.
+      assertNoOpenTransaction('a notification');
       await pool.query('select pg_notify($1, $2)', [await scoped(channel), payload]);
     },
     async listen(unscoped, listener) {

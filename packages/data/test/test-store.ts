@@ -15,12 +15,17 @@ import type { Store } from '../src/store';
  * TEST_DATABASE_URL is set, otherwise an in-memory embedded store. Both are migrated and carry the
  * reference data (division, places, population). `close()` drops the schema again.
  */
-export async function openTestStore(options: { reference?: boolean } = {}): Promise<Store> {
+export async function openTestStore(
+  options: { reference?: boolean; maxConnections?: number } = {},
+): Promise<Store> {
   const url = process.env['TEST_DATABASE_URL'];
   let store: Store;
   if (url) {
     const schema = await createSchema(url, 't');
-    const inner = await openPostgresStore(url, { schema, maxConnections: 4 });
+    const inner = await openPostgresStore(url, {
+      schema,
+      maxConnections: options.maxConnections ?? 4,
+    });
     store = {
       ...inner,
       async close() {

@@ -87,6 +87,12 @@ export function validationIssues(errors: AjvError[], context: string | undefined
   return [...byField.values()];
 }
 
+/**
+ * Problems listed in one answer. A file of 17,000 bad rows once gave a 2.8 MB answer; the first
+ * hundred say what is wrong, and `issueCount` says how much.
+ */
+export const MAX_REPORTED_ISSUES = 100;
+
 export function sendProblem(
   reply: FastifyReply,
   request: FastifyRequest,
@@ -109,9 +115,10 @@ export function sendProblem(
           detailCode: detailCode.code,
           ...(detailCode.params === undefined ? {} : { detailParams: detailCode.params }),
         }),
+    ...(issues.length > MAX_REPORTED_ISSUES ? { issueCount: issues.length, truncated: true } : {}),
     ...(issues.length > 0
       ? {
-          invalidParams: issues.map((i) => ({
+          invalidParams: issues.slice(0, MAX_REPORTED_ISSUES).map((i) => ({
             ...(i.field === undefined ? {} : { name: i.field }),
             ...(i.line === undefined ? {} : { line: i.line }),
             reason: i.message,

@@ -5,12 +5,18 @@ import { parseOptions, requireNumber, UsageError, type Io } from '../usage';
 import { openStoreFromEnv } from '../store-from-env';
 import { importPostcodesCommand } from './import-postcodes';
 
-async function readInput(file: string | undefined, what: string): Promise<string> {
+async function readInput(file: string | undefined, what: string): Promise<string>;
+async function readInput(file: string | undefined, what: string, bytes: true): Promise<Buffer>;
+async function readInput(
+  file: string | undefined,
+  what: string,
+  bytes = false,
+): Promise<string | Buffer> {
   if (!file) {
     throw new UsageError(`missing file: palliamonitor import ${what} <file>`);
   }
   try {
-    return await readFile(file, 'utf8');
+    return bytes ? await readFile(file) : await readFile(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new UsageError(
@@ -57,7 +63,8 @@ export async function importCommand(args: string[], io: Io): Promise<number> {
       if (positionals.length > 1) {
         throw new UsageError('import hospices takes one file');
       }
-      const text = await readInput(positionals[0], 'hospices');
+      // Bytes: the importer refuses a file that is not UTF-8, naming the line.
+      const text = await readInput(positionals[0], 'hospices', true);
       const { store } = await openStoreFromEnv(io);
       try {
         const summary = await importHospiceCsv(store.db, text, {

@@ -45,7 +45,7 @@ export async function appendAudit(
 
 /** The zorgkantoorregio a hospice belongs to now (for filing audit entries per region). */
 export async function regionOfHospice(
-  db: Kysely<Database>,
+  db: Kysely<Database> | Transaction<Database>,
   hospiceId: string,
 ): Promise<string | null> {
   const { rows } = await sql<{ code: string }>`

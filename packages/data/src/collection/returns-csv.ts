@@ -2,11 +2,15 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../schema';
 import { AppError, type Issue } from '../errors';
 import type { WriteContext } from '../hospices.repository';
-import { readCsvWithColumns } from '../importers/csv';
+import type { AuditContext } from '../accounts/audit.repository';
+import { decodeUtf8File, readCsvWithColumns } from '../importers/csv';
+import { MonthPattern } from '../contracts/collection';
 import {
   RETURN_FIELDS,
   RETURN_VALUE_COLUMNS,
+  ROWS_PER_TURN,
   submitReturns,
+  yieldToEventLoop,
   type ReturnInput,
   type ReturnsSummary,
 } from './returns.repository';
@@ -23,17 +27,25 @@ const COLUMN_TO_FIELD = Object.fromEntries(
   Object.entries(RETURN_FIELDS).map(([field, column]) => [column, field]),
 ) as Record<string, keyof typeof RETURN_FIELDS>;
 
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+const MONTH = new RegExp(MonthPattern);
 
-/** Parses a returns file; every problem comes back with its line and column. */
-export function parseReturnsCsv(text: string): { rows: ReturnInput[]; issues: Issue[] } {
+/**
+ * Parses a returns file; every problem comes back with its line and column. Gives the event loop
+ * a turn now and then, so other requests are answered while a large file is read.
+ */
+export async function parseReturnsCsv(
+  text: string,
+): Promise<{ rows: ReturnInput[]; issues: Issue[] }> {
   const { table, header, issues: layout } = readCsvWithColumns(text, RETURN_CSV_COLUMNS, REQUIRED);
   if (!table) {
     return { rows: [], issues: layout };
   }
   const issues: Issue[] = [];
   const rows: ReturnInput[] = [];
-  for (const row of table.rows) {
+  for (const [i, row] of table.rows.entries()) {
+    if (i > 0 && i % ROWS_PER_TURN === 0) {
+      await yieldToEventLoop();
+    }
     const get = (column: string) => (row.values[header.indexOf(column)] ?? '').trim();
     const line = row.line;
     let ok = true;
@@ -112,12 +124,14 @@ export function parseReturnsCsv(text: string): { rows: ReturnInput[]; issues: Is
 /** Parses and stores a returns file, all rows or none; every problem of the file at once. */
 export async function submitReturnsCsv(
   db: Kysely<Database>,
-  text: string,
+  /** The file's bytes (refused unless UTF-8), or text already decoded. */
+  file: string | Uint8Array,
   ctx: WriteContext,
+  options: { audit?: AuditContext } = {},
 ): Promise<ReturnsSummary> {
-  const { rows, issues } = parseReturnsCsv(text);
+  const { rows, issues } = await parseReturnsCsv(decodeUtf8File(file));
   if (rows.length === 0 && issues.length > 0) {
     throw new AppError('UNPROCESSABLE', 'the returns file was not stored', issues);
   }
-  return submitReturns(db, rows, 'csv', ctx, issues);
+  return submitReturns(db, rows, 'csv', ctx, { priorErrors: issues, ...options });
 }

@@ -4,6 +4,7 @@ import type { MonthlyReturn, MonthlyReturnBody, ReturnDifference } from '../cont
 import { AppError, type Issue } from '../errors';
 import { addDays, dutchDate } from '../dates';
 import type { WriteContext } from '../hospices.repository';
+import { appendAudit, regionOfHospice, type AuditContext } from '../accounts/audit.repository';
 
 // Monthly aggregate returns, for hospices that keep their own records: the same monthly quantities
 // the events give, sent once a month by API or CSV. A return that equals the current one changes
@@ -79,32 +80,71 @@ const previousMonth = (month: string) => addDays(`${month}-01`, -1).slice(0, 7);
 const departuresOf = (r: MonthlyReturnBody) =>
   r.departuresDied + r.departuresDischargedHome + r.departuresTransferred;
 
-/** Finds the hospice of a return by id, or by the registry's `ref`. */
-async function resolveHospice(db: Db, key: string): Promise<string | undefined> {
-  const row = await db
-    .selectFrom('hospice')
-    .select('id')
-    .where((eb) => eb.or([eb('id', '=', key), eb('external_ref', '=', key)]))
-    .executeTakeFirst();
-  return row?.id;
+interface VersionSpan {
+  valid_from: string;
+  valid_to: string | null;
+  licensed_beds: number;
+  opened_on: string | null;
+  closed_on: string | null;
+}
+
+/** What the checks need of the registry, read for all rows of a submission at once. */
+interface Registry {
+  /** Hospice id by the key a row names (id or `ref`). */
+  idOf: Map<string, string>;
+  versions: Map<string, VersionSpan[]>;
+}
+
+/** Keys per query: well under PostgreSQL's limit of parameters per statement. */
+const KEYS_PER_QUERY = 1000;
+
+function chunks<T>(items: T[]): T[][] {
+  const result: T[][] = [];
+  for (let i = 0; i < items.length; i += KEYS_PER_QUERY) {
+    result.push(items.slice(i, i + KEYS_PER_QUERY));
+  }
+  return result;
+}
+
+/**
+ * Finds the hospice of every row (by id, or by the registry's `ref`) and the registry versions of
+ * those hospices, in a few queries however long the file: a query per row kept the store busy for
+ * seconds on a large file.
+ */
+async function loadRegistry(db: Db, inputs: ReturnInput[]): Promise<Registry> {
+  const keys = [...new Set(inputs.map((i) => i.hospice))];
+  const idOf = new Map<string, string>();
+  for (const part of chunks(keys)) {
+    const rows = await db
+      .selectFrom('hospice')
+      .select(['id', 'external_ref'])
+      .where((eb) => eb.or([eb('id', 'in', part), eb('external_ref', 'in', part)]))
+      .execute();
+    for (const row of rows) {
+      idOf.set(row.id, row.id);
+      if (row.external_ref !== null) {
+        idOf.set(row.external_ref, row.id);
+      }
+    }
+  }
+  const versions = new Map<string, VersionSpan[]>();
+  for (const part of chunks([...new Set(idOf.values())])) {
+    const rows = await db
+      .selectFrom('hospice_version')
+      .select(['hospice_id', 'valid_from', 'valid_to', 'licensed_beds', 'opened_on', 'closed_on'])
+      .where('hospice_id', 'in', part)
+      .execute();
+    for (const { hospice_id, ...span } of rows) {
+      versions.set(hospice_id, [...(versions.get(hospice_id) ?? []), span]);
+    }
+  }
+  return { idOf, versions };
 }
 
 /** Licensed beds per registered, open day of the month (up to today). */
-async function licensedDays(
-  db: Db,
-  hospiceId: string,
-  month: string,
-  today: string,
-): Promise<number[]> {
+function licensedDays(versions: VersionSpan[], month: string, today: string): number[] {
   const { start, end } = monthBounds(month);
   const last = end < today ? end : today;
-  const versions = await db
-    .selectFrom('hospice_version')
-    .select(['valid_from', 'valid_to', 'licensed_beds', 'opened_on', 'closed_on'])
-    .where('hospice_id', '=', hospiceId)
-    .where('valid_from', '<=', end)
-    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', start)]))
-    .execute();
   const beds: number[] = [];
   for (let d = start; d <= last; d = addDays(d, 1)) {
     const v = versions.find(
@@ -126,13 +166,12 @@ async function licensedDays(
  * occupied at the end), occupied ≤ licensed beds, bed-days ≤ licensed bed-days, no future month.
  * `name` turns a field into what the sender wrote (API field or CSV column).
  */
-async function checkReturn(
-  db: Db,
-  hospiceId: string,
+function checkReturn(
+  versions: VersionSpan[],
   input: ReturnInput,
   today: string,
   name: (field: ReturnField | 'month') => string,
-): Promise<{ errors: Issue[]; warnings: Issue[] }> {
+): { errors: Issue[]; warnings: Issue[] } {
   const errors: Issue[] = [];
   const warnings: Issue[] = [];
   const at = (
@@ -167,7 +206,7 @@ async function checkReturn(
       severity: 'warning',
     });
   }
-  const beds = await licensedDays(db, hospiceId, input.month, today);
+  const beds = licensedDays(versions, input.month, today);
   if (beds.length === 0) {
     errors.push(
       at(
@@ -389,93 +428,158 @@ async function differencesFor(
   return differences;
 }
 
+/** Rows checked between two turns of the event loop, so a large file does not stall the server. */
+export const ROWS_PER_TURN = 500;
+
+export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+type FieldName = (field: ReturnField | 'month') => string;
+
+/**
+ * Checks every row against the registry: the hospice exists and the caller may write for it (the
+ * first row that it may not refuses the whole submission, 403), one return per hospice and month,
+ * each return on its own (checkReturn), and consecutive months that join. Linear in the rows, with
+ * a turn of the event loop now and then.
+ */
+async function checkAll(
+  db: Db,
+  inputs: ReturnInput[],
+  ctx: WriteContext,
+  name: FieldName,
+  priorErrors: Issue[],
+): Promise<{ resolved: Resolved[]; errors: Issue[]; warnings: Issue[] }> {
+  const today = dutchDate(ctx.now);
+  const registry = await loadRegistry(db, inputs);
+  const allowed = new Map<string, boolean>();
+  if (ctx.mayWrite) {
+    for (const hospiceId of new Set(registry.idOf.values())) {
+      allowed.set(hospiceId, await ctx.mayWrite(hospiceId, db));
+    }
+  }
+  const errors: Issue[] = [...priorErrors];
+  const warnings: Issue[] = [];
+  const resolved: Resolved[] = [];
+  const seen = new Map<string, ReturnInput>();
+  for (const [i, input] of inputs.entries()) {
+    if (i > 0 && i % ROWS_PER_TURN === 0) {
+      await yieldToEventLoop();
+    }
+    const where = input.line === undefined ? {} : { line: input.line };
+    const hospiceId = registry.idOf.get(input.hospice);
+    if (!hospiceId) {
+      errors.push({
+        ...where,
+        field: 'hospice',
+        message: `unknown hospice ${input.hospice}`,
+        code: 'return.unknownHospice',
+        params: { hospice: input.hospice },
+      });
+      continue;
+    }
+    if (allowed.get(hospiceId) === false) {
+      throw new AppError('FORBIDDEN', `you may not submit returns for hospice ${input.hospice}`, [
+        {
+          ...where,
+          field: 'hospice',
+          message: `not allowed for hospice ${input.hospice}`,
+          code: 'return.hospiceNotAllowed',
+          params: { hospice: input.hospice },
+        },
+      ]);
+    }
+    const key = `${hospiceId}|${input.month}`;
+    const earlier = seen.get(key);
+    if (earlier) {
+      errors.push({
+        ...where,
+        field: 'month',
+        message: `a second return for ${input.month}${earlier.line === undefined ? '' : ` (first on line ${earlier.line})`}`,
+        code: 'return.duplicateMonth',
+        params: { month: input.month },
+      });
+      continue;
+    }
+    seen.set(key, input);
+    const checked = checkReturn(registry.versions.get(hospiceId) ?? [], input, today, name);
+    errors.push(...checked.errors);
+    warnings.push(...checked.warnings);
+    resolved.push({ hospiceId, input });
+  }
+  // Consecutive months in one submission must join: the end of one is the start of the next.
+  for (const { hospiceId, input } of resolved) {
+    const before = seen.get(`${hospiceId}|${previousMonth(input.month)}`);
+    if (before && before.occupiedEnd !== input.occupiedStart) {
+      errors.push({
+        ...(input.line === undefined ? {} : { line: input.line }),
+        field: name('occupiedStart'),
+        message: `must equal ${before.occupiedEnd}, the occupied beds at the end of ${before.month}${before.line === undefined ? '' : ` (line ${before.line})`}`,
+        code: 'return.startNotPreviousEnd',
+        params: { expected: before.occupiedEnd, month: before.month },
+      });
+    }
+  }
+  if (errors.length > 0) {
+    errors.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+    throw new AppError(
+      'UNPROCESSABLE',
+      `the returns were not stored: ${errors.length} problem(s)`,
+      errors,
+    );
+  }
+  return { resolved, errors, warnings };
+}
+
+interface Resolved {
+  hospiceId: string;
+  input: ReturnInput;
+}
+
 /**
  * Stores returns all-or-nothing: every row is checked first and any error rejects the whole
  * submission (UNPROCESSABLE listing every failing row and field). Rows equal to the current return
  * are left alone; changed rows supersede it.
+ *
+ * The rows are checked twice: first without a transaction, so a file full of mistakes is answered
+ * without ever holding the store (the embedded store has one session for every request); then
+ * again inside the write's transaction, after locking the hospices, so that what is stored was
+ * checked against the registry as it is when stored. Every query of the write runs in that
+ * transaction, the caller's scope check (`mayWrite`) and the audit entries included. The comparison
+ * with registered movements is read after the commit.
  */
 export async function submitReturns(
   db: Kysely<Database>,
   inputs: ReturnInput[],
   source: 'api' | 'csv',
   ctx: WriteContext,
-  /** Problems already found (e.g. unparseable CSV rows), reported together with the rest. */
-  priorErrors: Issue[] = [],
+  options: {
+    /** Problems already found (e.g. unparseable CSV rows), reported together with the rest. */
+    priorErrors?: Issue[];
+    /** When given, an audit entry per hospice whose returns changed, in the same transaction. */
+    audit?: AuditContext;
+  } = {},
 ): Promise<ReturnsSummary> {
   const today = dutchDate(ctx.now);
-  const name =
+  const name: FieldName =
     source === 'csv'
-      ? (field: ReturnField | 'month') => (field === 'month' ? 'month' : RETURN_FIELDS[field])
-      : (field: ReturnField | 'month') => field;
-  return db.transaction().execute(async (trx) => {
-    const errors: Issue[] = [...priorErrors];
-    const warnings: Issue[] = [];
-    const resolved: Array<{ hospiceId: string; input: ReturnInput }> = [];
-    const seen = new Map<string, ReturnInput>();
-    for (const input of inputs) {
-      const where = input.line === undefined ? {} : { line: input.line };
-      const hospiceId = await resolveHospice(trx, input.hospice);
-      if (!hospiceId) {
-        errors.push({
-          ...where,
-          field: 'hospice',
-          message: `unknown hospice ${input.hospice}`,
-          code: 'return.unknownHospice',
-          params: { hospice: input.hospice },
-        });
-        continue;
-      }
-      if (ctx.mayWrite && !(await ctx.mayWrite(hospiceId))) {
-        throw new AppError('FORBIDDEN', `you may not submit returns for hospice ${input.hospice}`, [
-          {
-            ...where,
-            field: 'hospice',
-            message: `not allowed for hospice ${input.hospice}`,
-            code: 'return.hospiceNotAllowed',
-            params: { hospice: input.hospice },
-          },
-        ]);
-      }
-      const key = `${hospiceId}|${input.month}`;
-      const earlier = seen.get(key);
-      if (earlier) {
-        errors.push({
-          ...where,
-          field: 'month',
-          message: `a second return for ${input.month}${earlier.line === undefined ? '' : ` (first on line ${earlier.line})`}`,
-          code: 'return.duplicateMonth',
-          params: { month: input.month },
-        });
-        continue;
-      }
-      seen.set(key, input);
-      const checked = await checkReturn(trx, hospiceId, input, today, name);
-      errors.push(...checked.errors);
-      warnings.push(...checked.warnings);
-      resolved.push({ hospiceId, input });
+      ? (field) => (field === 'month' ? 'month' : RETURN_FIELDS[field])
+      : (field) => field;
+  await checkAll(db, inputs, ctx, name, options.priorErrors ?? []);
+  const { summary, resolved } = await db.transaction().execute(async (trx) => {
+    // Two submissions for one hospice and month wait for each other here, so the second finds the
+    // first's return (unchanged or superseded) instead of colliding on the unique index. Sorted,
+    // so two files naming the same hospices cannot wait for each other the other way round.
+    const hospiceKeys = [...new Set(inputs.map((i) => i.hospice))].sort();
+    for (const part of chunks(hospiceKeys)) {
+      await trx
+        .selectFrom('hospice')
+        .select('id')
+        .where((eb) => eb.or([eb('id', 'in', part), eb('external_ref', 'in', part)]))
+        .orderBy('id')
+        .forNoKeyUpdate()
+        .execute();
     }
-    // Consecutive months in one submission must join: the end of one is the start of the next.
-    for (const { hospiceId, input } of resolved) {
-      const before = seen.get(`${hospiceId}|${previousMonth(input.month)}`);
-      if (before && before.occupiedEnd !== input.occupiedStart) {
-        errors.push({
-          ...(input.line === undefined ? {} : { line: input.line }),
-          field: name('occupiedStart'),
-          message: `must equal ${before.occupiedEnd}, the occupied beds at the end of ${before.month}${before.line === undefined ? '' : ` (line ${before.line})`}`,
-          code: 'return.startNotPreviousEnd',
-          params: { expected: before.occupiedEnd, month: before.month },
-        });
-      }
-    }
-    if (errors.length > 0) {
-      errors.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-      throw new AppError(
-        'UNPROCESSABLE',
-        `the returns were not stored: ${errors.length} problem(s)`,
-        errors,
-      );
-    }
-    const summary: ReturnsSummary = {
+    const { resolved, warnings } = await checkAll(trx, inputs, ctx, name, []);
+    const result: ReturnsSummary = {
       rows: inputs.length,
       created: 0,
       superseded: 0,
@@ -484,6 +588,7 @@ export async function submitReturns(
       differences: [],
       warnings,
     };
+    const changes = new Map<string, { before: MonthlyReturn[]; after: MonthlyReturn[] }>();
     for (const { hospiceId, input } of resolved) {
       const monthStart = `${input.month}-01`;
       const current = await trx
@@ -496,46 +601,72 @@ export async function submitReturns(
         .executeTakeFirst();
       const columns = toColumns(input);
       if (current && RETURN_VALUE_COLUMNS.every((c) => current[c] === columns[c])) {
-        summary.unchanged += 1;
-        summary.returns.push(toMonthlyReturn(current));
-      } else {
-        if (current) {
-          await trx
-            .updateTable('monthly_return')
-            .set({ superseded_at: ctx.now.toISOString() })
-            .where('id', '=', current.id)
-            .execute();
-        }
-        const row = await trx
-          .insertInto('monthly_return')
-          .values({
-            hospice_id: hospiceId,
-            month: monthStart,
-            ...columns,
-            source,
-            recorded_at: ctx.now.toISOString(),
-            recorded_by: ctx.actor,
-            superseded_at: null,
-            superseded_by: null,
-          })
-          .returningAll()
-          .executeTakeFirstOrThrow();
-        if (current) {
-          await trx
-            .updateTable('monthly_return')
-            .set({ superseded_by: row.id })
-            .where('id', '=', current.id)
-            .execute();
-          summary.superseded += 1;
-        } else {
-          summary.created += 1;
-        }
-        summary.returns.push(toMonthlyReturn(row));
+        result.unchanged += 1;
+        result.returns.push(toMonthlyReturn(current));
+        continue;
       }
-      summary.differences.push(...(await differencesFor(trx, hospiceId, input, today, name)));
+      if (current) {
+        await trx
+          .updateTable('monthly_return')
+          .set({ superseded_at: ctx.now.toISOString() })
+          .where('id', '=', current.id)
+          .execute();
+      }
+      const row = await trx
+        .insertInto('monthly_return')
+        .values({
+          hospice_id: hospiceId,
+          month: monthStart,
+          ...columns,
+          source,
+          recorded_at: ctx.now.toISOString(),
+          recorded_by: ctx.actor,
+          superseded_at: null,
+          superseded_by: null,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      if (current) {
+        await trx
+          .updateTable('monthly_return')
+          .set({ superseded_by: row.id })
+          .where('id', '=', current.id)
+          .execute();
+        result.superseded += 1;
+      } else {
+        result.created += 1;
+      }
+      const stored = toMonthlyReturn(row);
+      result.returns.push(stored);
+      const change = changes.get(hospiceId) ?? { before: [], after: [] };
+      if (current) {
+        change.before.push(toMonthlyReturn(current));
+      }
+      change.after.push(stored);
+      changes.set(hospiceId, change);
     }
-    return summary;
+    if (options.audit) {
+      // One entry per hospice, filed under its region, so its editors and its regisseur see it.
+      for (const [hospiceId, change] of changes) {
+        await appendAudit(trx, {
+          ...options.audit,
+          hospiceId,
+          regionCode: await regionOfHospice(trx, hospiceId),
+          at: ctx.now.toISOString(),
+          before: change.before.length > 0 ? { returns: change.before } : null,
+          after: { returns: change.after },
+        });
+      }
+    }
+    return { summary: result, resolved };
   });
+  for (const [i, { hospiceId, input }] of resolved.entries()) {
+    if (i > 0 && i % ROWS_PER_TURN === 0) {
+      await yieldToEventLoop();
+    }
+    summary.differences.push(...(await differencesFor(db, hospiceId, input, today, name)));
+  }
+  return summary;
 }
 
 /** Current returns of a facility, newest month first. */

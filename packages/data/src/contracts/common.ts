@@ -65,6 +65,14 @@ export const Problem = Type.Object(
         }),
       ),
     ),
+    issueCount: Type.Optional(
+      Type.Integer({
+        description: 'How many problems there are; set when invalidParams is cut short',
+      }),
+    ),
+    truncated: Type.Optional(
+      Type.Boolean({ description: 'invalidParams lists only the first problems (see issueCount)' }),
+    ),
   },
   { $id: 'Problem', description: 'RFC 9457 problem details' },
 );

@@ -1,5 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { issue, type ImportIssue } from './issues';
+import { AppError } from '../errors';
+import { textIssue } from '../text';
 
 export interface CsvRow {
   /** 1-based line where the record starts (the header is line 1 in a file without preamble). */
@@ -110,6 +112,15 @@ export function readCsvWithColumns(
       });
     }
   }
+  // A NUL in a cell cannot be stored (text columns refuse it): refused with line and column.
+  for (const row of issues.length === 0 ? table.rows : []) {
+    row.values.forEach((value, i) => {
+      const found = textIssue(value, header[i] ?? `column ${i + 1}`, row.line);
+      if (found) {
+        issues.push(found);
+      }
+    });
+  }
   if (issues.length === 0 && table.rows.length === 0) {
     issues.push({
       line: table.headerLine + 1,
@@ -118,4 +129,47 @@ export function readCsvWithColumns(
     });
   }
   return issues.length > 0 ? { table: null, header: null, issues } : { table, header, issues: [] };
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * An uploaded file as text, refusing anything that is not UTF-8 (a file saved as Latin-1 or
+ * Windows-1252, as spreadsheet programs do by default, would otherwise come in with U+FFFD in
+ * place of every ë). The message names the first line that is not UTF-8 and says how to save it.
+ * Text that is already a string passes as it is.
+ */
+export function decodeUtf8File(file: string | Uint8Array): string {
+  if (typeof file === 'string') {
+    return file;
+  }
+  try {
+    return strictUtf8.decode(file);
+  } catch {
+    // A newline byte is never part of a multi-byte UTF-8 sequence, so lines decode on their own.
+    let start = 0;
+    for (let line = 1; ; line += 1) {
+      const end = file.indexOf(0x0a, start);
+      const bytes = file.subarray(start, end === -1 ? file.length : end);
+      try {
+        strictUtf8.decode(bytes);
+      } catch {
+        throw new AppError('UNPROCESSABLE', `line ${line} is not UTF-8; save the file as UTF-8`, [
+          {
+            line,
+            message:
+              'is not UTF-8 text (Latin-1 or Windows-1252?); save the file as "CSV UTF-8" and send it again',
+            code: 'csv.notUtf8',
+          },
+        ]);
+      }
+      if (end === -1) {
+        // Only reached when the decoder and this scan disagree; say so without a line.
+        throw new AppError('UNPROCESSABLE', 'the file is not UTF-8; save the file as UTF-8', [
+          { message: 'is not UTF-8 text; save the file as "CSV UTF-8"', code: 'csv.notUtf8' },
+        ]);
+      }
+      start = end + 1;
+    }
+  }
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
+import type { Kysely, Transaction } from 'kysely';
 import {
   AppError,
   appendAudit,
@@ -7,6 +8,7 @@ import {
   regionOfHospice,
   verifyApiToken,
   type AuditContext,
+  type Database,
 } from '@palliamonitor/data';
 import type { App, AppContext } from '../context';
 import { sendProblem } from '../errors';
@@ -135,11 +137,15 @@ async function regionOfGemeente(ctx: AppContext, code: unknown): Promise<string 
   return row?.parent_code ?? null;
 }
 
-/** Whether the principal may write for this hospice: its token, its editors, its regisseur, admins. */
+/**
+ * Whether the principal may write for this hospice: its token, its editors, its regisseur, admins.
+ * `db` is the store, or the transaction of the write that asks (a file with rows for several
+ * hospices asks per row, inside its transaction).
+ */
 export async function mayActOnHospice(
   p: Principal,
   hospiceId: string,
-  ctx: AppContext,
+  db: Kysely<Database> | Transaction<Database>,
 ): Promise<boolean> {
   if (p.kind === 'system' || hasRole(p, 'administrator')) {
     return true;
@@ -153,7 +159,7 @@ export async function mayActOnHospice(
   if (hasRole(p, 'hospice-editor', hospiceId)) {
     return true;
   }
-  const region = await regionOfHospice(ctx.store.db, hospiceId);
+  const region = await regionOfHospice(db, hospiceId);
   return region !== null && regionsOf(p).includes(region);
 }
 
@@ -207,7 +213,7 @@ export async function authorize(
       if (p.kind === 'token' && !rule.tokens) {
         return deny('a token may not do this; sign in', 'tokenNotAllowed');
       }
-      return (await mayActOnHospice(p, hospiceId, ctx))
+      return (await mayActOnHospice(p, hospiceId, ctx.store.db))
         ? undefined
         : p.kind === 'token'
           ? deny('this token is not for this hospice', 'tokenOtherHospice')

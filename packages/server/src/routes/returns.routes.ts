@@ -1,5 +1,5 @@
 import { writeContextOf } from '../auth/principal';
-import { mayActOnHospice } from '../auth/security';
+import { auditContextOf, mayActOnHospice } from '../auth/security';
 import { Type } from '@sinclair/typebox';
 import {
   AppError,
@@ -50,15 +50,19 @@ function toSummary(summary: ReturnsSummary) {
 }
 
 export function returnRoutes(app: App, ctx: AppContext): void {
+  // As bytes: the file is decoded strictly, so a Latin-1 file is refused instead of stored with
+  // replacement characters.
   app.addContentTypeParser(
     ['text/csv', 'text/plain'],
-    { parseAs: 'string' },
+    { parseAs: 'buffer' },
     (_request, body, done) => done(null, body),
   );
 
   app.put(
     '/hospices/:id/returns/:month',
     {
+      // The audit entry is written with the return, in its transaction (per hospice for files).
+      config: { auditedByHandler: true },
       schema: {
         tags: ['maandopgave'],
         summary: 'Maandopgave van een voorziening (vervangt een eerdere opgave van die maand)',
@@ -98,6 +102,7 @@ export function returnRoutes(app: App, ctx: AppContext): void {
         [{ ...request.body, hospice: request.params.id, month: request.params.month }],
         'api',
         writeContextOf(ctx, request.principal),
+        { audit: await auditContextOf(ctx, request) },
       );
       return {
         status:
@@ -153,20 +158,38 @@ export function returnRoutes(app: App, ctx: AppContext): void {
   app.post(
     '/returns',
     {
+      config: { auditedByHandler: true },
       schema: {
         tags: ['maandopgave'],
         summary: 'Maandopgaven als CSV-bestand (alle regels of geen)',
         description:
           'Content-Type text/csv. Kolommen: hospice, month, occupied_start, admissions, departures_died, departures_discharged_home, departures_transferred, occupied_end, bed_days, refusals, waiting_list_end, length_of_stay_days_total. Fouten worden per regel gemeld (422); dan wordt niets opgeslagen.',
-        body: Type.String({ description: 'CSV (komma of puntkomma)' }),
+        body: Type.Unsafe<Uint8Array>({
+          type: 'string',
+          format: 'binary',
+          description: 'CSV (komma of puntkomma), UTF-8',
+        }),
         response: { 200: Summary, ...WriteProblems, 415: Type.Ref('Problem') },
       },
+      // The body is the file's bytes, not a JSON string: it is judged as a file (encoding, layout,
+      // rows) by the importer, with line numbers.
+      validatorCompiler: () => () => true,
     },
     async (request) => {
-      const summary = await submitReturnsCsv(ctx.store.db, request.body, {
-        ...writeContextOf(ctx, request.principal),
-        mayWrite: (hospiceId) => mayActOnHospice(request.principal, hospiceId, ctx),
-      });
+      if (!(request.body instanceof Uint8Array) || request.body.length === 0) {
+        throw new AppError('VALIDATION_FAILED', 'the body must be a CSV file', [
+          { field: 'body', message: 'is required: a CSV file', code: 'csv.fileRequired' },
+        ]);
+      }
+      const summary = await submitReturnsCsv(
+        ctx.store.db,
+        request.body,
+        {
+          ...writeContextOf(ctx, request.principal),
+          mayWrite: (hospiceId, db) => mayActOnHospice(request.principal, hospiceId, db),
+        },
+        { audit: await auditContextOf(ctx, request) },
+      );
       return toSummary(summary);
     },
   );

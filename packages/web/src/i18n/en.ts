@@ -561,4 +561,10 @@ export const en: Dictionary = {
   'problem.csv.invalidDate': 'not a valid date: {value}',
   'problem.period.toBeforeFrom': 'must not be before the start ({from})',
   'problem.period.tooLong': 'the period may span at most {years} years',
+  'problem.csv.notUtf8':
+    'is not UTF-8 text (Latin-1 or Windows-1252?); save the file as "CSV UTF-8" and send it again',
+  'problem.csv.fileRequired': 'is required: a CSV file',
+  'problem.text.nulCharacter': 'must not contain a NUL character (\\u0000)',
+  'problem.text.loneSurrogate': 'holds half of a UTF-16 surrogate pair, which is not a character',
+  'problem.store.conflict': 'conflicts with a record stored at the same time; reload and try again',
 };

@@ -562,6 +562,13 @@ export const nl = {
   'problem.csv.invalidDate': 'geen geldige datum: {value}',
   'problem.period.toBeforeFrom': 'mag niet vóór het begin ({from}) liggen',
   'problem.period.tooLong': 'de periode mag hoogstens {years} jaar zijn',
+  'problem.csv.notUtf8':
+    'is geen UTF-8-tekst (Latin-1 of Windows-1252?); sla het bestand op als "CSV UTF-8" en stuur het opnieuw',
+  'problem.csv.fileRequired': 'verplicht: een CSV-bestand',
+  'problem.text.nulCharacter': 'mag geen NUL-teken (\\u0000) bevatten',
+  'problem.text.loneSurrogate': 'bevat een half UTF-16-tekenpaar; dat is geen teken',
+  'problem.store.conflict':
+    'botst met gegevens die tegelijk zijn opgeslagen; laad opnieuw en probeer het nog eens',
 } as const;
 
 export type MessageKey = keyof typeof nl;
