@@ -36,3 +36,4 @@ export * from './accounts/audit.repository';
 export * from './accounts/demo-accounts';
 export { TransactionInUseError, inTransaction } from './transaction-guard';
 export { textIssue } from './text';
+export { conflictOfUniqueViolation } from './unique-violation';

@@ -17,6 +17,7 @@ import { returnRoutes } from './routes/returns.routes';
 import { bedFinderRoutes } from './routes/beds.routes';
 import { registerWeb } from './web';
 import { registerSecurity } from './auth/security';
+import { registerTextScreening } from './text-input';
 import { authRoutes } from './routes/auth.routes';
 import { mailTransportFromEnv, type MailTransport } from './mail';
 
@@ -56,6 +57,7 @@ export async function buildApp(
   registerErrorHandling(app);
   // Before any route: authentication, the access rule of every route, CSRF, headers, audit log.
   const security = registerSecurity(app as unknown as App, ctx);
+  registerTextScreening(app as unknown as App);
   const mail = options.mail ?? mailTransportFromEnv(process.env, (line) => app.log.warn(line));
   app.addHook('onClose', async () => mail.close?.());
   app.addSchema(Problem);

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
   AppError,
+  conflictOfUniqueViolation,
   ERROR_CODES,
   type ErrorCode,
   type Issue,
@@ -195,6 +196,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
                 ? 'TOO_MANY_REQUESTS'
                 : 'VALIDATION_FAILED';
       return sendProblem(reply, request, code, fastifyError.message);
+    }
+    const conflict = conflictOfUniqueViolation(error);
+    if (conflict) {
+      return sendProblem(reply, request, conflict.code, conflict.message, conflict.issues);
     }
     request.log.error({ err: error }, 'unexpected error');
     return sendProblem(

@@ -165,7 +165,8 @@ export const WaitingListPut = Type.Object(
 );
 export type WaitingListPut = Static<typeof WaitingListPut>;
 
-export const MonthPattern = '^\\d{4}-(0[1-9]|1[0-2])$';
+// Years from 1000: year 0000 does not exist in the calendar PostgreSQL (and ISO 8601 dates) use.
+export const MonthPattern = '^[1-9]\\d{3}-(0[1-9]|1[0-2])$';
 
 export const MonthlyReturnBody = Type.Object(
   {

@@ -7,7 +7,12 @@ export function readCookie(header: string | undefined, name: string): string | u
   for (const part of header.split(';')) {
     const [key, ...rest] = part.trim().split('=');
     if (key === name) {
-      return decodeURIComponent(rest.join('='));
+      try {
+        return decodeURIComponent(rest.join('='));
+      } catch {
+        // A malformed value (`pm_session=%`) was never set by us: the same as no cookie.
+        return undefined;
+      }
     }
   }
   return undefined;
