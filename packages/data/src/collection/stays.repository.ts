@@ -12,6 +12,7 @@ import { AppError, type Issue } from '../errors';
 import { addDays, dutchDate } from '../dates';
 import { findHospice, type WriteContext } from '../hospices.repository';
 import { followOccupancy } from './bed-status.repository';
+import { appendAudit, type AuditContext } from '../accounts/audit.repository';
 
 // Guest movements without personal data: a stay is an admission date, an origin, and later a
 // departure date and kind. The system issues the stay id, so nobody has to remember or invent one;
@@ -159,6 +160,24 @@ async function checkCapacity(
   }
 }
 
+/** Options of a movement write. */
+export interface MovementOptions {
+  /** When given, the write's audit entry is stored in its transaction. */
+  audit?: AuditContext | undefined;
+}
+
+async function audited(
+  trx: Transaction<Database>,
+  options: MovementOptions,
+  ctx: WriteContext,
+  before: unknown,
+  after: unknown,
+): Promise<void> {
+  if (options.audit) {
+    await appendAudit(trx, { ...options.audit, at: ctx.now.toISOString(), before, after });
+  }
+}
+
 export interface MovementResult<T> {
   value: T;
   warnings: Issue[];
@@ -176,6 +195,7 @@ export async function admitGuest(
   hospiceId: string,
   input: AdmissionCreate,
   ctx: WriteContext,
+  options: MovementOptions = {},
 ): Promise<MovementResult<Stay>> {
   const today = dutchDate(ctx.now);
   return db.transaction().execute(async (trx) => {
@@ -222,6 +242,7 @@ export async function admitGuest(
     if (delta !== 0 && event === null) {
       warnings.push(bedStatusNotFollowed());
     }
+    await audited(trx, options, ctx, null, toStay(row));
     return { value: toStay(row), warnings, bedStatusEventId: event?.id ?? null };
   });
 }
@@ -270,6 +291,7 @@ export async function departGuest(
   stayId: string,
   input: DepartureCreate,
   ctx: WriteContext,
+  options: MovementOptions = {},
 ): Promise<MovementResult<Stay>> {
   const today = dutchDate(ctx.now);
   return db.transaction().execute(async (trx) => {
@@ -316,6 +338,8 @@ export async function departGuest(
     if (input.departedOn === today && event === null) {
       warnings.push(bedStatusNotFollowed());
     }
+    // The stay as it was (still present) is the entry's "before".
+    await audited(trx, options, ctx, toStay(stay), toStay(row));
     return { value: toStay(row), warnings, bedStatusEventId: event?.id ?? null };
   });
 }
@@ -353,6 +377,7 @@ export async function recordRefusal(
   hospiceId: string,
   input: RefusalCreate,
   ctx: WriteContext,
+  options: MovementOptions = {},
 ): Promise<{ value: { date: string; count: number; totalThatDay: number }; warnings: Issue[] }> {
   const today = dutchDate(ctx.now);
   return db.transaction().execute(async (trx) => {
@@ -393,7 +418,15 @@ export async function recordRefusal(
             },
           ]
         : [];
-    return { value: { date: input.date, count, totalThatDay }, warnings };
+    const value = { date: input.date, count, totalThatDay };
+    await audited(
+      trx,
+      options,
+      ctx,
+      { date: input.date, totalThatDay: totalThatDay - count },
+      value,
+    );
+    return { value, warnings };
   });
 }
 
@@ -403,6 +436,7 @@ export async function reportWaitingList(
   hospiceId: string,
   input: WaitingListPut,
   ctx: WriteContext,
+  options: MovementOptions = {},
 ): Promise<{ value: { date: string; size: number }; warnings: Issue[] }> {
   const today = dutchDate(ctx.now);
   const date = input.date ?? today;
@@ -414,6 +448,7 @@ export async function reportWaitingList(
     if (issues.length > 0) {
       throw new AppError('UNPROCESSABLE', 'the waiting list was not stored', issues);
     }
+    const before = await latestReport(trx, hospiceId);
     await trx
       .insertInto('waiting_list_report')
       .values({
@@ -436,6 +471,7 @@ export async function reportWaitingList(
             },
           ]
         : [];
+    await audited(trx, options, ctx, before, { date, size: input.size });
     return { value: { date, size: input.size }, warnings };
   });
 }
@@ -446,6 +482,13 @@ export async function latestWaitingList(
   hospiceId: string,
 ): Promise<{ date: string; size: number; recordedAt: string } | null> {
   await requireHospice(db, hospiceId);
+  return latestReport(db, hospiceId);
+}
+
+async function latestReport(
+  db: Db,
+  hospiceId: string,
+): Promise<{ date: string; size: number; recordedAt: string } | null> {
   const row = await db
     .selectFrom('waiting_list_report')
     .select(['reported_on', 'size', 'recorded_at'])

@@ -236,6 +236,12 @@ export function authRoutes(
   app.delete(
     '/hospices/:id/tokens/:tokenId',
     {
+      // No GET route reads one token, so the entry's "before" is the token as stored.
+      config: {
+        auditBefore: async (request) =>
+          (await findApiToken(ctx.store.db, (request.params as { tokenId: string }).tokenId)) ??
+          null,
+      },
       schema: {
         tags: ['beheer'],
         summary: 'Een API-token intrekken',

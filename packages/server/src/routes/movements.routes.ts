@@ -1,4 +1,5 @@
 import { writeContextOf } from '../auth/principal';
+import { auditContextOf } from '../auth/security';
 import { Type } from '@sinclair/typebox';
 import {
   AdmissionCreate,
@@ -35,6 +36,8 @@ export function movementRoutes(app: App, ctx: AppContext, collection: Collection
   app.post(
     '/hospices/:id/stays',
     {
+      // The audit entry is written with the movement, in its transaction.
+      config: { auditedByHandler: true },
       schema: {
         tags: ['bewegingen'],
         summary: 'Opname registreren (zonder persoonsgegevens)',
@@ -54,6 +57,7 @@ export function movementRoutes(app: App, ctx: AppContext, collection: Collection
         request.params.id,
         body,
         writeContextOf(ctx, request.principal),
+        { audit: await auditContextOf(ctx, request, 201) },
       );
       if (result.bedStatusEventId !== null) {
         await collection.hub.announce(result.bedStatusEventId);
@@ -97,6 +101,8 @@ export function movementRoutes(app: App, ctx: AppContext, collection: Collection
   app.post(
     '/hospices/:id/stays/:stayId/departure',
     {
+      // The audit entry is written with the movement, in its transaction.
+      config: { auditedByHandler: true },
       schema: {
         tags: ['bewegingen'],
         summary: 'Vertrek registreren (overleden, naar huis, overgeplaatst)',
@@ -114,6 +120,7 @@ export function movementRoutes(app: App, ctx: AppContext, collection: Collection
         request.params.stayId,
         request.body,
         writeContextOf(ctx, request.principal),
+        { audit: await auditContextOf(ctx, request) },
       );
       if (result.bedStatusEventId !== null) {
         await collection.hub.announce(result.bedStatusEventId);
@@ -125,6 +132,8 @@ export function movementRoutes(app: App, ctx: AppContext, collection: Collection
   app.post(
     '/hospices/:id/refusals',
     {
+      // The audit entry is written with the movement, in its transaction.
+      config: { auditedByHandler: true },
       schema: {
         tags: ['bewegingen'],
         summary: 'Weigering wegens vol registreren',
@@ -148,6 +157,7 @@ export function movementRoutes(app: App, ctx: AppContext, collection: Collection
         request.params.id,
         request.body,
         writeContextOf(ctx, request.principal),
+        { audit: await auditContextOf(ctx, request, 201) },
       );
       return reply.code(201).send({ ...result.value, warnings: toWarnings(result.warnings) });
     },
@@ -156,6 +166,8 @@ export function movementRoutes(app: App, ctx: AppContext, collection: Collection
   app.put(
     '/hospices/:id/waiting-list',
     {
+      // The audit entry is written with the movement, in its transaction.
+      config: { auditedByHandler: true },
       schema: {
         tags: ['bewegingen'],
         summary: 'Omvang van de wachtlijst doorgeven (standaard voor vandaag)',
@@ -174,6 +186,7 @@ export function movementRoutes(app: App, ctx: AppContext, collection: Collection
         request.params.id,
         request.body,
         writeContextOf(ctx, request.principal),
+        { audit: await auditContextOf(ctx, request) },
       );
       return { ...result.value, warnings: toWarnings(result.warnings) };
     },
