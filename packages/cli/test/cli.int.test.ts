@@ -220,3 +220,37 @@ describe(`palliamonitor CLI (${pgUrl ? 'PostgreSQL' : 'embedded store'})`, () =>
     expect(result.err).not.toMatch(/\s+at\s/);
   });
 });
+
+describe(`import hospices and the file's encoding (${pgUrl ? 'PostgreSQL' : 'embedded store'})`, () => {
+  // Read as bytes: a file saved as Latin-1 (as spreadsheet programs do) is refused with its line
+  // and how to save it, instead of being stored with U+FFFD for every ë.
+  const text = [
+    'ref,name,place,gemeente_code,type,licensed_beds,opened_on',
+    'enc-a,Hospice De Linde,Utrecht,GM0344,bth,4,2015-01-01',
+    'enc-b,Hospice Ëiland,Utrecht,GM0344,bth,4,2015-01-01',
+  ].join('\n');
+  const names = async () =>
+    (
+      JSON.parse((await run('export', 'hospices', '--format', 'json')).out) as Array<{
+        name: string;
+      }>
+    ).map((h) => h.name);
+
+  it('a Latin-1 file exits 2 naming the line and "UTF-8", and imports nothing', async () => {
+    const file = path.join(dir, 'latin1.csv');
+    writeFileSync(file, Buffer.from(text, 'latin1'));
+    const result = await run('import', 'hospices', file);
+    expect(result.code).toBe(2);
+    expect(result.err.split('\n')).toHaveLength(1);
+    expect(result.err).toContain('line 3');
+    expect(result.err).toContain('UTF-8');
+    expect(await names()).not.toContain('Hospice De Linde');
+  });
+
+  it('the same file as UTF-8 is imported, Ë and all', async () => {
+    const file = path.join(dir, 'utf8.csv');
+    writeFileSync(file, text, 'utf8');
+    expect((await run('import', 'hospices', file)).code).toBe(0);
+    expect(await names()).toContain('Hospice Ëiland');
+  });
+});
