@@ -1,5 +1,6 @@
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import swagger from '@fastify/swagger';
+import AjvCompiler from '@fastify/ajv-compiler';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Problem } from '@palliamonitor/data';
 import { API_VERSION, type App, type AppContext } from './context';
@@ -32,6 +33,32 @@ export interface BuildOptions {
 }
 
 /**
+ * Validators that read query strings, path parameters and headers as the types their schemas name
+ * (they arrive as text: `?limit=5`, `?open=true`), and take JSON bodies exactly as sent: a body's
+ * `null`, `true`, `"0x10"`, `" "` or `[3]` is not a number, and a null scope is not `""`.
+ */
+type ValidatorFactory = NonNullable<
+  NonNullable<FastifyServerOptions['schemaController']>['compilersFactory']
+>['buildValidator'];
+
+function strictBodies(): NonNullable<ValidatorFactory> {
+  const pool = AjvCompiler();
+  return (externalSchemas, options) => {
+    // The server uses JSON Schema (Ajv), never JTD: `ajv.customOptions` above are Ajv options.
+    const { plugins, onCreate, customOptions } = options?.mode === 'JTD' ? {} : (options ?? {});
+    const withCoercion = (coerceTypes: 'array' | false) =>
+      pool(externalSchemas, {
+        ...(plugins === undefined ? {} : { plugins }),
+        ...(onCreate === undefined ? {} : { onCreate }),
+        customOptions: { ...customOptions, coerceTypes },
+      });
+    const body = withCoercion(false);
+    const text = withCoercion('array');
+    return (route) => (route.httpPart === 'body' ? body : text)(route);
+  };
+}
+
+/**
  * Builds the application without listening, so tests call it with `app.inject()`. The schemas on
  * the routes validate requests and are also the OpenAPI document at /api/v1/openapi.json.
  */
@@ -48,8 +75,9 @@ export async function buildApp(
     trustProxy: process.env['TRUST_PROXY'] === 'true',
     ajv: {
       // Reject unknown fields instead of silently dropping them, and report every failing field.
-      customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array' },
+      customOptions: { removeAdditional: false, allErrors: true },
     },
+    schemaController: { compilersFactory: { buildValidator: strictBodies() } },
   }).withTypeProvider<TypeBoxTypeProvider>();
   const ctx: AppContext = { store, now: options.now ?? (() => new Date()) };
 
