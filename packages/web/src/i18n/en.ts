@@ -454,6 +454,8 @@ export const en: Dictionary = {
   'problem.access.needsRole': 'This needs the role {roles}.',
   'problem.access.registryCreate':
     'Only the regisseur of the region or an administrator registers a hospice.',
+  'problem.access.registryMove':
+    'Only the regisseur of both regions or an administrator moves a hospice from {from} to {to}.',
   'problem.access.tokenNotAllowed': 'An API token may not do this; sign in.',
   'problem.access.tokenOtherHospice': 'This API token belongs to another hospice.',
   'problem.access.notThisHospice':

@@ -454,6 +454,8 @@ export const nl = {
   'problem.access.needsRole': 'Hiervoor is de rol {roles} nodig.',
   'problem.access.registryCreate':
     'Alleen de regisseur van de regio of een beheerder registreert een hospice.',
+  'problem.access.registryMove':
+    'Alleen de regisseur van beide regio’s of een beheerder verplaatst een hospice van {from} naar {to}.',
   'problem.access.tokenNotAllowed': 'Een API-token mag dit niet; meld u aan.',
   'problem.access.tokenOtherHospice': 'Dit API-token hoort bij een andere hospice.',
   'problem.access.notThisHospice':
