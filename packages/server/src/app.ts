@@ -18,6 +18,7 @@ import { returnRoutes } from './routes/returns.routes';
 import { bedFinderRoutes } from './routes/beds.routes';
 import { registerWeb } from './web';
 import { registerSecurity } from './auth/security';
+import { registerFieldVisibility } from './auth/field-visibility';
 import { authRoutes } from './routes/auth.routes';
 import { mailTransportFromEnv, type MailTransport } from './mail';
 
@@ -84,6 +85,8 @@ export async function buildApp(
   registerErrorHandling(app);
   // Before any route: authentication, the access rule of every route, CSRF, headers, audit log.
   const security = registerSecurity(app as unknown as App, ctx);
+  // What each caller sees of an answer: contact details and who recorded what (field-visibility.ts).
+  registerFieldVisibility(app as unknown as App);
   const mail = options.mail ?? mailTransportFromEnv(process.env, (line) => app.log.warn(line));
   app.addHook('onClose', async () => mail.close?.());
   app.addSchema(Problem);
