@@ -14,6 +14,7 @@ import {
 } from '@palliamonitor/model';
 import type { Band } from '@palliamonitor/model';
 import { AppError } from './errors';
+import { writeCsv } from './csv-cells';
 
 // Runs the model for one zorgkantoorregio or for the nation (NL = the sum over all regions, each
 // pooled at the chosen level). Shared by the API and the CLI so both give the same numbers.
@@ -110,17 +111,17 @@ const KEYS = ['year', ...FORECAST_KEYS] as const;
 /** Forecast rows as CSV; a band becomes three columns `<key>_p10`, `_p50`, `_p90`. */
 export function forecastToCsv(rows: ForecastRow<ForecastValue>[]): string {
   const first = rows[0];
-  if (!first) {
-    return KEYS.join(',') + '\n';
-  }
   const columns = KEYS.flatMap((key) =>
-    typeof first[key] === 'object' ? [`${key}_p10`, `${key}_p50`, `${key}_p90`] : [key],
+    first !== undefined && typeof first[key] === 'object'
+      ? [`${key}_p10`, `${key}_p50`, `${key}_p90`]
+      : [key],
   );
-  const lines = rows.map((row) =>
+  const records = rows.map((row) =>
     KEYS.flatMap((key) => {
       const value = row[key];
       return typeof value === 'object' ? [value.p10, value.p50, value.p90] : [value];
-    }).join(','),
+    }),
   );
-  return [columns.join(','), ...lines].join('\n') + '\n';
+  // Numbers only, but through the one CSV writer all the product's files share.
+  return writeCsv(records, { header: true, columns });
 }

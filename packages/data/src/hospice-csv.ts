@@ -1,5 +1,5 @@
 import { Value } from '@sinclair/typebox/value';
-import { stringify } from 'csv-stringify/sync';
+import { restoreCell, writeCsv } from './csv-cells';
 import type { Kysely } from 'kysely';
 import type { Database } from './schema';
 import { HospiceCreate, type Hospice } from './contracts/hospice';
@@ -105,7 +105,8 @@ export function parseHospiceCsv(text: string): { rows: ParsedHospiceRow[]; issue
   for (const row of table.rows) {
     const cell = (column: Column): string => {
       const i = header.indexOf(column);
-      return i < 0 ? '' : (row.values[i] ?? '').trim();
+      // A cell we wrote with a quote before a formula character reads as the value itself.
+      return i < 0 ? '' : restoreCell(row.values[i] ?? '').trim();
     };
     if (row.values.length !== header.length) {
       issues.push({
@@ -321,17 +322,20 @@ export async function exportHospices(
 
 export function toHospiceCsv(rows: Array<Hospice & { ref: string }>): string {
   const records = rows.map((h) => {
-    const record: Record<string, string> = { ref: h.ref };
+    const record: Record<string, string | number> = { ref: h.ref };
     for (const [column, field] of Object.entries(COLUMN_TO_FIELD)) {
       const value =
         field === 'effectiveFrom' ? h.validFrom : (h as unknown as Record<string, unknown>)[field];
+      // Numbers stay numbers (writeCsv neutralises text cells only).
       record[column] = Array.isArray(value)
         ? value.join('|')
         : value === null || value === undefined
           ? ''
-          : String(value);
+          : typeof value === 'number'
+            ? value
+            : String(value);
     }
     return record;
   });
-  return stringify(records, { header: true, columns: [...HOSPICE_CSV_COLUMNS] });
+  return writeCsv(records, { header: true, columns: [...HOSPICE_CSV_COLUMNS] });
 }

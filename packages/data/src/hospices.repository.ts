@@ -243,26 +243,26 @@ function changedFields(current: HospiceValues, patch: HospicePatch): Partial<Hos
  * Changes a facility from `patch.effectiveFrom` (default today). History is append-only: the
  * version in force ends on that date and a new version starts. A change may not be dated before the
  * start of the latest version; correcting older history is a separate, audited operation.
- * `expectedVersion`, when given (If-Match), must be the id of the latest version.
+ * `expected`, when given (If-Match), must be the registry state's current ETag (registryEtag).
  */
 export async function patchHospice(
   db: Kysely<Database>,
   id: string,
   patch: HospicePatch,
   ctx: WriteContext,
-  expectedVersion?: number,
+  expected?: RegistryEtag,
   audit?: AuditContext,
-): Promise<{ hospice: Hospice & { version: number }; changed: boolean }> {
+): Promise<PatchResult> {
   return db.transaction().execute(async (trx) => {
     if (!audit) {
-      return patchHospiceIn(trx, id, patch, ctx, expectedVersion);
+      return patchHospiceIn(trx, id, patch, ctx, expected);
     }
     // The entry is written in this transaction: a same-day correction overwrites its version in
     // place, and then the entry's "before" is the only trace of what the version said. The lock
     // comes first, so "before" is what this change actually replaced.
     await trx.selectFrom('hospice').select('id').where('id', '=', id).forUpdate().execute();
     const before = await findHospice(trx, id, dutchDate(ctx.now));
-    const result = await patchHospiceIn(trx, id, patch, ctx, expectedVersion);
+    const result = await patchHospiceIn(trx, id, patch, ctx, expected);
     const withoutVersion = ({ version: _version, ...rest }: Hospice & { version: number }) => rest;
     await appendAudit(trx, {
       ...audit,
@@ -280,14 +280,14 @@ export async function patchHospiceIn(
   id: string,
   patch: HospicePatch,
   ctx: WriteContext,
-  expectedVersion?: number,
-): Promise<{ hospice: Hospice & { version: number }; changed: boolean }> {
+  expected?: RegistryEtag,
+): Promise<PatchResult> {
   const effectiveFrom = patch.effectiveFrom ?? dutchDate(ctx.now);
   const result = await (async () => {
     // Lock the facility so two concurrent patches are applied one after the other.
     const exists = await trx
       .selectFrom('hospice')
-      .select('id')
+      .select(['id', 'revision'])
       .where('id', '=', id)
       .forUpdate()
       .executeTakeFirst();
@@ -303,11 +303,16 @@ export async function patchHospiceIn(
       .orderBy('valid_from', 'desc')
       .limit(1)
       .executeTakeFirstOrThrow();
-    if (expectedVersion !== undefined && latest.id !== expectedVersion) {
-      throw new AppError(
+    const stale = () =>
+      new AppError(
         'PRECONDITION_FAILED',
-        `hospice ${id} changed since version ${expectedVersion}; the latest is ${latest.id}`,
+        `hospice ${id} changed since ${formatEtag(expected!)}; it is now ${formatEtag({ version: latest.id, revision: exists.revision })}`,
       );
+    if (
+      expected !== undefined &&
+      (latest.id !== expected.version || exists.revision !== expected.revision)
+    ) {
+      throw stale();
     }
     const current = toValues(latest);
     const changes = changedFields(current, patch);
@@ -338,6 +343,17 @@ export async function patchHospiceIn(
     const issues = await checkValues(trx, next, effectiveFrom);
     if (issues.length > 0) {
       throw new AppError('UNPROCESSABLE', 'the change was not stored', issues);
+    }
+    // Every stored change raises the revision, also a correction in place that keeps the version
+    // id. The row is locked, so the condition holds; it keeps the check and the raise one step.
+    const raised = await trx
+      .updateTable('hospice')
+      .set({ revision: exists.revision + 1 })
+      .where('id', '=', id)
+      .where('revision', '=', exists.revision)
+      .executeTakeFirst();
+    if (raised.numUpdatedRows !== 1n) {
+      throw stale();
     }
     if (effectiveFrom === latest.valid_from) {
       // A second change on the day the latest version starts: a version of zero days cannot be
@@ -374,7 +390,14 @@ export async function patchHospiceIn(
   })();
   const asOf = result.changed ? effectiveFrom : dutchDate(ctx.now);
   const hospice = (await findHospice(trx, id, asOf)) ?? (await getLatestHospice(trx, id));
-  return { hospice, changed: result.changed };
+  return { hospice, changed: result.changed, etag: (await registryEtag(trx, id))! };
+}
+
+export interface PatchResult {
+  hospice: Hospice & { version: number };
+  changed: boolean;
+  /** The registry state after the change (or unchanged), for the next If-Match. */
+  etag: RegistryEtag;
 }
 
 /** The latest version of a facility, whatever its dates. */
@@ -472,16 +495,31 @@ export async function getHospiceOrThrow(
   );
 }
 
-/** The id of the latest version of a facility, used as its ETag. */
-export async function latestVersionId(db: Db, id: string): Promise<number | undefined> {
+/**
+ * What a facility's ETag names: its latest version and its revision. A same-day correction keeps
+ * the version id and raises the revision; a new version (a change from a later date, a gemeente
+ * merge) gets a new id.
+ */
+export interface RegistryEtag {
+  version: number;
+  revision: number;
+}
+
+export function formatEtag(etag: RegistryEtag): string {
+  return `"v${etag.version}.${etag.revision}"`;
+}
+
+/** The current ETag of a facility, or undefined when it does not exist. */
+export async function registryEtag(db: Db, id: string): Promise<RegistryEtag | undefined> {
   const row = await db
-    .selectFrom('hospice_version')
-    .select('id')
-    .where('hospice_id', '=', id)
-    .orderBy('valid_from', 'desc')
+    .selectFrom('hospice_version as v')
+    .innerJoin('hospice as h', 'h.id', 'v.hospice_id')
+    .select(['v.id', 'h.revision'])
+    .where('v.hospice_id', '=', id)
+    .orderBy('v.valid_from', 'desc')
     .limit(1)
     .executeTakeFirst();
-  return row?.id;
+  return row ? { version: row.id, revision: row.revision } : undefined;
 }
 
 export interface HospiceQuery {

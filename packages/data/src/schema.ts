@@ -71,6 +71,8 @@ export interface HospiceTable {
   external_ref: string | null;
   is_synthetic: Generated<boolean>;
   created_at: Timestamp;
+  /** Raised by every stored change of the registry entry; part of its ETag. */
+  revision: Generated<number>;
 }
 
 export interface HospiceVersionTable {

@@ -1,5 +1,6 @@
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import swagger from '@fastify/swagger';
+import AjvCompiler from '@fastify/ajv-compiler';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Problem } from '@palliamonitor/data';
 import { API_VERSION, type App, type AppContext } from './context';
@@ -18,6 +19,7 @@ import { bedFinderRoutes } from './routes/beds.routes';
 import { registerWeb } from './web';
 import { registerSecurity } from './auth/security';
 import { registerTextScreening } from './text-input';
+import { registerFieldVisibility } from './auth/field-visibility';
 import { authRoutes } from './routes/auth.routes';
 import { mailTransportFromEnv, type MailTransport } from './mail';
 
@@ -30,6 +32,32 @@ export interface BuildOptions {
   freshnessHours?: number;
   /** Where password-reset links go; default: the server log (development). */
   mail?: MailTransport;
+}
+
+/**
+ * Validators that read query strings, path parameters and headers as the types their schemas name
+ * (they arrive as text: `?limit=5`, `?open=true`), and take JSON bodies exactly as sent: a body's
+ * `null`, `true`, `"0x10"`, `" "` or `[3]` is not a number, and a null scope is not `""`.
+ */
+type ValidatorFactory = NonNullable<
+  NonNullable<FastifyServerOptions['schemaController']>['compilersFactory']
+>['buildValidator'];
+
+function strictBodies(): NonNullable<ValidatorFactory> {
+  const pool = AjvCompiler();
+  return (externalSchemas, options) => {
+    // The server uses JSON Schema (Ajv), never JTD: `ajv.customOptions` above are Ajv options.
+    const { plugins, onCreate, customOptions } = options?.mode === 'JTD' ? {} : (options ?? {});
+    const withCoercion = (coerceTypes: 'array' | false) =>
+      pool(externalSchemas, {
+        ...(plugins === undefined ? {} : { plugins }),
+        ...(onCreate === undefined ? {} : { onCreate }),
+        customOptions: { ...customOptions, coerceTypes },
+      });
+    const body = withCoercion(false);
+    const text = withCoercion('array');
+    return (route) => (route.httpPart === 'body' ? body : text)(route);
+  };
 }
 
 /**
@@ -49,8 +77,9 @@ export async function buildApp(
     trustProxy: process.env['TRUST_PROXY'] === 'true',
     ajv: {
       // Reject unknown fields instead of silently dropping them, and report every failing field.
-      customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array' },
+      customOptions: { removeAdditional: false, allErrors: true },
     },
+    schemaController: { compilersFactory: { buildValidator: strictBodies() } },
   }).withTypeProvider<TypeBoxTypeProvider>();
   const ctx: AppContext = { store, now: options.now ?? (() => new Date()) };
 
@@ -58,6 +87,8 @@ export async function buildApp(
   // Before any route: authentication, the access rule of every route, CSRF, headers, audit log.
   const security = registerSecurity(app as unknown as App, ctx);
   registerTextScreening(app as unknown as App);
+  // What each caller sees of an answer: contact details and who recorded what (field-visibility.ts).
+  registerFieldVisibility(app as unknown as App);
   const mail = options.mail ?? mailTransportFromEnv(process.env, (line) => app.log.warn(line));
   app.addHook('onClose', async () => mail.close?.());
   app.addSchema(Problem);

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { stringify } from 'csv-stringify/sync';
+import { writeCsv } from '../csv-cells';
 import type { Database } from '../schema';
 
 export interface AuditEntry {
@@ -88,7 +88,7 @@ export async function listAudit(
 }
 
 export function auditToCsv(items: AuditEntry[]): string {
-  return stringify(
+  return writeCsv(
     items.map((i) => ({
       at: i.at,
       actor: i.actor,

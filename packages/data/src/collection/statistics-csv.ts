@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { writeCsv } from '../csv-cells';
 import type { PeriodFigures, Statistics } from '../contracts/collection';
 
 // Derived figures as CSV for analysts: one row per scope and period, flat snake_case columns, the
@@ -77,5 +77,5 @@ export function statisticsToCsv(stats: Statistics): string {
     rows.push(...hospice.items.map((p) => row(scope, p, stats.isSynthetic)));
   }
   // Empty cells for unknown values (null), never "null" or 0.
-  return stringify(rows, { header: true, columns: [...STATISTICS_CSV_COLUMNS] });
+  return writeCsv(rows, { header: true, columns: [...STATISTICS_CSV_COLUMNS] });
 }

@@ -3,6 +3,7 @@ import * as m0001 from './0001-regions-and-registry';
 import * as m0002 from './0002-data-collection';
 import * as m0003 from './0003-scenarios';
 import * as m0004 from './0004-accounts';
+import * as m0006 from './0006-registry-revision';
 
 /** Every migration in order. Names are permanent: never rename or edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '0002-data-collection': m0002,
   '0003-scenarios': m0003,
   '0004-accounts': m0004,
+  '0006-registry-revision': m0006,
 };

@@ -18,6 +18,12 @@ export type AccessRule =
   | { kind: 'hospice-rows' }
   /** Registering a hospice: the regisseur of the region of the body's gemeente, administrators. */
   | { kind: 'registry-create' }
+  /**
+   * Changing a hospice's registration: as `hospice` (people, no tokens), and a change of gemeente
+   * that moves it to another region also needs the caller to act there: the regisseur of both
+   * regions, or an administrator. An editor keeps their hospice within its region.
+   */
+  | { kind: 'registry-change' }
   /** People holding one of these roles. */
   | { kind: 'roles'; roles: Role[] };
 
@@ -39,7 +45,7 @@ export const ACCESS_RULES: Record<string, AccessRule> = {
   'GET /api/v1/hospices/:id': PUBLIC,
   'GET /api/v1/hospices/:id/history': PUBLIC,
   'POST /api/v1/hospices': { kind: 'registry-create' },
-  'PATCH /api/v1/hospices/:id': { kind: 'hospice', tokens: false },
+  'PATCH /api/v1/hospices/:id': { kind: 'registry-change' },
   // forecasts and scenarios
   'GET /api/v1/regions/:code/forecast': PUBLIC,
   'GET /api/v1/regions/:code/capacity': PUBLIC,

@@ -208,19 +208,37 @@ export async function authorize(
             'registryCreate',
           );
     }
-    case 'hospice': {
+    case 'hospice':
+    case 'registry-change': {
       const hospiceId = (request.params as { id?: string }).id ?? '';
-      if (p.kind === 'token' && !rule.tokens) {
+      if (p.kind === 'token' && (rule.kind === 'registry-change' || !rule.tokens)) {
         return deny('a token may not do this; sign in', 'tokenNotAllowed');
       }
-      return (await mayActOnHospice(p, hospiceId, ctx.store.db))
-        ? undefined
-        : p.kind === 'token'
+      if (!(await mayActOnHospice(p, hospiceId, ctx.store.db))) {
+        return p.kind === 'token'
           ? deny('this token is not for this hospice', 'tokenOtherHospice')
           : deny(
               'only this hospice’s editors, its regisseur or an administrator may do this',
               'notThisHospice',
             );
+      }
+      if (rule.kind === 'hospice') {
+        return undefined;
+      }
+      // The caller may act on the hospice as it is; a move must leave it where they may act too.
+      // An unknown gemeente moves it nowhere: the change itself is refused (422) for that.
+      const to = await regionOfGemeente(
+        ctx,
+        (request.body as { gemeenteCode?: unknown } | undefined)?.gemeenteCode,
+      );
+      const from = await regionOfHospice(ctx.store.db, hospiceId);
+      return to === null || to === from || regionsOf(p).includes(to)
+        ? undefined
+        : deny(
+            'only the regisseur of both regions or an administrator moves a hospice to another region',
+            'registryMove',
+            { from: from ?? '', to },
+          );
     }
     case 'hospice-rows':
       return p.kind === 'token' || hasRole(p, 'hospice-editor') || hasRole(p, 'regisseur')

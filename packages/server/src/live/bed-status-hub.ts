@@ -5,6 +5,7 @@ import {
   type BedStatusEvent,
   type Store,
 } from '@palliamonitor/data';
+import { publicForm } from '../auth/field-visibility';
 
 // Fans bed-status events out to the live-feed subscribers of this process. A notification (from
 // this process, or from another one through PostgreSQL's LISTEN/NOTIFY) only wakes the hub; the hub
@@ -27,10 +28,14 @@ export interface Subscriber {
 
 const PAGE = 1000;
 
-/** The SSE frame of one event: its id is the event id, so Last-Event-ID resumes after it. */
+/**
+ * The SSE frame of one event: its id is the event id, so Last-Event-ID resumes after it. One frame
+ * goes to every subscriber, so it is the public form: who recorded it as a kind, never an e-mail
+ * address or token id (auth/field-visibility.ts).
+ */
 export function toFrame(event: BedStatusEvent): string {
   const data = {
-    ...event,
+    ...publicForm(event),
     bedsFree: event.bedsOpen - event.bedsOccupied,
     confirmedAt: event.recordedAt,
   };

@@ -37,7 +37,7 @@ export function bedFinderRoutes(app: App, ctx: AppContext, collection: Collectio
     },
     async (request, reply) => {
       reply.header('Cache-Control', 'no-store');
-      const result = await findAvailableBeds(
+      return findAvailableBeds(
         ctx.store.db,
         {
           near: request.query.near,
@@ -46,21 +46,6 @@ export function bedFinderRoutes(app: App, ctx: AppContext, collection: Collectio
         },
         { now: ctx.now(), freshnessHours: collection.freshnessHours },
       );
-      // Contact details are for care professionals and hospice staff; the public sees the beds.
-      return request.principal.kind === 'anonymous' ? withoutContactDetails(result) : result;
     },
   );
-}
-
-function withoutContactDetails<
-  T extends {
-    available: Array<{ phone: string | null }>;
-    unknown: Array<{ phone: string | null }>;
-  },
->(result: T): T {
-  return {
-    ...result,
-    available: result.available.map((h) => ({ ...h, phone: null })),
-    unknown: result.unknown.map((h) => ({ ...h, phone: null })),
-  };
 }

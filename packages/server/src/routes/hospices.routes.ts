@@ -10,7 +10,9 @@ import {
   HospicePatch,
   hospiceHistory,
   HospiceTypeSchema,
-  latestVersionId,
+  formatEtag,
+  registryEtag,
+  type RegistryEtag,
   listHospices,
   Page,
   Pagination,
@@ -24,21 +26,18 @@ const IdParams = Type.Object({
 });
 const WriteProblems = { ...ProblemResponses, 412: Type.Ref('Problem'), 422: Type.Ref('Problem') };
 
-function etagOf(version: number): string {
-  return `"v${version}"`;
-}
-
-function parseIfMatch(header: string | undefined): number | undefined {
+/** The ETag of If-Match: a registry state's version and revision (see registryEtag). */
+function parseIfMatch(header: string | undefined): RegistryEtag | undefined {
   if (header === undefined || header.trim() === '*') {
     return undefined;
   }
-  const match = /^(?:W\/)?"v(\d+)"$/.exec(header.trim());
+  const match = /^(?:W\/)?"v(\d+)\.(\d+)"$/.exec(header.trim());
   if (!match) {
     throw new AppError('VALIDATION_FAILED', 'If-Match must be an ETag from this API', [
       { field: 'If-Match', message: `not an ETag of this API: ${header}` },
     ]);
   }
-  return Number(match[1]);
+  return { version: Number(match[1]), revision: Number(match[2]) };
 }
 
 export function hospiceRoutes(app: App, ctx: AppContext): void {
@@ -98,12 +97,14 @@ export function hospiceRoutes(app: App, ctx: AppContext): void {
       checkDate(body.effectiveFrom, 'effectiveFrom');
       checkDate(body.openedOn ?? undefined, 'openedOn');
       checkDate(body.closedOn ?? undefined, 'closedOn');
-      const { version, ...hospice } = await createHospice(
+      const { version: _version, ...hospice } = await createHospice(
         ctx.store.db,
         body,
         writeContextOf(ctx, request.principal),
       );
-      reply.header('Location', `/api/v1/hospices/${hospice.id}`).header('ETag', etagOf(version));
+      reply
+        .header('Location', `/api/v1/hospices/${hospice.id}`)
+        .header('ETag', formatEtag((await registryEtag(ctx.store.db, hospice.id))!));
       return reply.code(201).send(hospice);
     },
   );
@@ -121,14 +122,13 @@ export function hospiceRoutes(app: App, ctx: AppContext): void {
     },
     async (request, reply) => {
       checkDate(request.query.asOf, 'asOf');
-      const { version, ...hospice } = await getHospiceOrThrow(
+      const { version: _version, ...hospice } = await getHospiceOrThrow(
         ctx.store.db,
         request.params.id,
         request.query.asOf ?? today(ctx),
       );
-      // The ETag names the latest version, whatever the asOf date asked for: it guards writes.
-      const latest = await latestVersionId(ctx.store.db, hospice.id);
-      reply.header('ETag', etagOf(latest ?? version));
+      // The ETag names the latest state, whatever the asOf date asked for: it guards writes.
+      reply.header('ETag', formatEtag((await registryEtag(ctx.store.db, hospice.id))!));
       return hospice;
     },
   );
@@ -156,7 +156,7 @@ export function hospiceRoutes(app: App, ctx: AppContext): void {
       checkDate(body.openedOn ?? undefined, 'openedOn');
       checkDate(body.closedOn ?? undefined, 'closedOn');
       const expected = parseIfMatch(request.headers['if-match']);
-      const { hospice } = await patchHospice(
+      const { hospice, etag } = await patchHospice(
         ctx.store.db,
         request.params.id,
         body,
@@ -164,8 +164,8 @@ export function hospiceRoutes(app: App, ctx: AppContext): void {
         expected,
         await auditContextOf(ctx, request),
       );
-      const { version, ...rest } = hospice;
-      reply.header('ETag', etagOf((await latestVersionId(ctx.store.db, rest.id)) ?? version));
+      const { version: _version, ...rest } = hospice;
+      reply.header('ETag', formatEtag(etag));
       return rest;
     },
   );

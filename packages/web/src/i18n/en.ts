@@ -433,6 +433,9 @@ export const en: Dictionary = {
   'audit.more': 'Load more',
   'audit.count': '{shown} of {total} changes',
   'audit.token': 'API token {id}',
+  'who.person': 'a signed-in user',
+  'who.hospice-system': 'the hospice’s system',
+  'who.system': 'the system',
   'audit.to': 'becomes',
   'audit.created': 'new',
   'audit.secret': '(secret, not shown)',
@@ -454,6 +457,8 @@ export const en: Dictionary = {
   'problem.access.needsRole': 'This needs the role {roles}.',
   'problem.access.registryCreate':
     'Only the regisseur of the region or an administrator registers a hospice.',
+  'problem.access.registryMove':
+    'Only the regisseur of both regions or an administrator moves a hospice from {from} to {to}.',
   'problem.access.tokenNotAllowed': 'An API token may not do this; sign in.',
   'problem.access.tokenOtherHospice': 'This API token belongs to another hospice.',
   'problem.access.notThisHospice':

@@ -432,6 +432,9 @@ export const nl = {
   'audit.more': 'Meer laden',
   'audit.count': '{shown} van {total} wijzigingen',
   'audit.token': 'API-token {id}',
+  'who.person': 'een aangemelde gebruiker',
+  'who.hospice-system': 'het systeem van de hospice',
+  'who.system': 'het systeem',
   'audit.to': 'wordt',
   'audit.created': 'nieuw',
   'audit.secret': '(geheim, niet getoond)',
@@ -454,6 +457,8 @@ export const nl = {
   'problem.access.needsRole': 'Hiervoor is de rol {roles} nodig.',
   'problem.access.registryCreate':
     'Alleen de regisseur van de regio of een beheerder registreert een hospice.',
+  'problem.access.registryMove':
+    'Alleen de regisseur van beide regio’s of een beheerder verplaatst een hospice van {from} naar {to}.',
   'problem.access.tokenNotAllowed': 'Een API-token mag dit niet; meld u aan.',
   'problem.access.tokenOtherHospice': 'Dit API-token hoort bij een andere hospice.',
   'problem.access.notThisHospice':

@@ -52,6 +52,10 @@ function HospiceContent({ hospice }: { hospice: Hospice }) {
   const region = hospice.regions.zorgkantoorregio;
   const session = useSession();
   const mayWrite = mayWriteForHospice(session, hospice.id, region?.code ?? null);
+  const recordedByLabel = (who: string) => {
+    const key = NEUTRAL_ACTORS[who];
+    return key === undefined ? who : t(key);
+  };
   return (
     <>
       <nav aria-label={t('nav.breadcrumb')} className="breadcrumb">
@@ -171,7 +175,7 @@ function HospiceContent({ hospice }: { hospice: Hospice }) {
                             : String(type)}
                         </td>
                         <td>
-                          {formatDateTime(v.recordedAt, locale)} · {v.recordedBy}
+                          {formatDateTime(v.recordedAt, locale)} · {recordedByLabel(v.recordedBy)}
                         </td>
                       </tr>
                     );
@@ -187,3 +191,10 @@ function HospiceContent({ hospice }: { hospice: Hospice }) {
     </>
   );
 }
+
+/** Who recorded a version: a kind for most readers, the account itself for administrators. */
+const NEUTRAL_ACTORS: Record<string, MessageKey> = {
+  person: 'who.person',
+  'hospice-system': 'who.hospice-system',
+  system: 'who.system',
+};
