@@ -90,7 +90,7 @@ describe(`demo registry (${storeName})`, () => {
     const geo = JSON.parse(
       readFileSync(
         fileURLToPath(
-          new URL('../../../../shared/data/geo/gemeente_2025.geojson', import.meta.url),
+          new URL('../../data/seed/reference/geo/gemeente_2025.geojson', import.meta.url),
         ),
         'utf8',
       ),
