@@ -151,3 +151,25 @@ describe(`demo registry (${storeName})`, () => {
     );
   });
 });
+
+describe(`real boundaries and postcodes on a new store, without an import (${storeName})`, () => {
+  it('serves the 2025 boundaries of the three layers', async () => {
+    for (const [layer, count] of [
+      ['zorgkantoorregio', 31],
+      ['provincie', 12],
+      ['gemeente', 342],
+    ] as const) {
+      const res = await app.inject(`/api/v1/boundaries?layer=${layer}`);
+      expect(res.statusCode).toBe(200);
+      const body = res.json();
+      expect(body.year).toBe(2025);
+      expect(body.features).toHaveLength(count);
+    }
+  });
+
+  it('finds beds near postcode 3511', async () => {
+    const res = await app.inject('/api/v1/beds/available?near=3511');
+    expect(res.statusCode).toBe(200);
+    expect(res.json().origin).toMatchObject({ kind: 'postcode', label: '3511' });
+  });
+});
