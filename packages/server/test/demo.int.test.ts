@@ -134,6 +134,16 @@ describe(`demo registry (${storeName})`, () => {
     expect(bedsThen).toBeLessThan(bedsNow);
   });
 
+  it('gives every facility contact details nobody can reach, marked as fictitious', () => {
+    for (const h of hospices) {
+      // 030 000 0xxx: a subscriber number starting with 0 is never issued (trunk prefix).
+      expect(h.phone).toMatch(/^\+31 \(0\)30 000 0\d{3}$/);
+      expect(new URL(h.website!).hostname).toBe('example.org');
+      expect(h.streetAddress).toMatch(/ \(fictief adres\)$/);
+    }
+    expect(new Set(hospices.map((h) => h.phone)).size).toBe(hospices.length);
+  });
+
   it('seeding twice adds nothing', async () => {
     expect(await seedDemoRegistry(store.db, now)).toBe(0);
   });
