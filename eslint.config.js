@@ -1,5 +1,5 @@
-// Flat config: typescript-eslint strict with type information, plus the package arrows from
-// docs/STYLE.md (model imports nothing of ours; web never imports data, server or cli).
+// Flat config: typescript-eslint strict with type information, plus the package arrows (model
+// imports nothing of ours; web never imports data, server or cli).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';

@@ -1,7 +1,11 @@
-// Builds the seed data files in packages/data/seed/ from the shared reference data.
+// Builds the seed data files in packages/data/seed/ from the public reference data.
 //
-//   npx tsx scripts/build-seed.ts [path-to-shared-data]   (default: ../shared/data, from the repo root)
+//   npx tsx scripts/build-seed.ts <reference-data-folder>
 //
+// The folder holds the public data laid out as regions/, places/, geo/ and demography/ (described
+// in packages/data/seed/reference/SOURCES.md; the repository keeps the geo/ and demography/ inputs
+// in packages/data/seed/reference/, and the regions/ tables and places/woonplaatsen.csv as the
+// copies this script writes).
 // Writes gemeente_zorgkantoorregio_2025.csv, gemeente_provincie_2025.csv, woonplaatsen.csv,
 // population_gemeente_2021.csv and SOURCES.md, and prints the checks on the population totals.
 // The output is deterministic: running it twice gives identical files.
@@ -52,7 +56,12 @@ const HAAREN = 'GM0788';
 const HAAREN_RECEIVERS = ['GM0757', 'GM0824', 'GM0855', 'GM0865'] as const;
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const sharedDir = resolve(process.argv[2] ?? '../shared/data');
+const inputArgument = process.argv[2];
+if (inputArgument === undefined) {
+  console.error('usage: npx tsx scripts/build-seed.ts <reference-data-folder>');
+  process.exit(2);
+}
+const inputDir = resolve(inputArgument);
 const seedDir = join(repoRoot, 'packages/data/seed');
 
 type Row = Record<string, string>;
@@ -61,7 +70,7 @@ function readRows(
   relativePath: string,
   required: readonly string[],
 ): { text: string; rows: Row[] } {
-  const text = readFileSync(join(sharedDir, relativePath), 'utf8');
+  const text = readFileSync(join(inputDir, relativePath), 'utf8');
   const rows = parse(text, { columns: true, skip_empty_lines: true, bom: true }) as Row[];
   const header = Object.keys(rows[0] ?? {});
   const missing = required.filter((c) => !header.includes(c));
@@ -155,7 +164,7 @@ function main(): void {
   const known2025 = new Set(gemeenten2025);
 
   // Woonplaatsen: validated with the importer, copied unchanged.
-  const woonplaatsenText = readFileSync(join(sharedDir, 'places/woonplaatsen.csv'), 'utf8');
+  const woonplaatsenText = readFileSync(join(inputDir, 'places/woonplaatsen.csv'), 'utf8');
   const woonplaatsen = parseWoonplaatsen(woonplaatsenText);
   const woonplaatsErrors = woonplaatsen.issues.filter((i) => i.severity === 'error');
   if (woonplaatsErrors.length > 0) {
@@ -166,7 +175,7 @@ function main(): void {
   // Places whose point lies outside their own gemeente's (generalised) polygon: the demo registry
   // does not put a facility there, so demo coordinates stay inside the right gemeente.
   const gemeenteGeo = parseBoundaries(
-    readFileSync(join(sharedDir, 'geo/gemeente_2025.geojson'), 'utf8'),
+    readFileSync(join(inputDir, 'geo/gemeente_2025.geojson'), 'utf8'),
     {
       fileName: 'gemeente_2025.geojson',
     },
@@ -288,33 +297,35 @@ function sourcesMarkdown(): string {
 # Seed data — sources, licences, derivations
 
 ${GENERATED.charAt(0).toUpperCase()}${GENERATED.slice(1)}. Regenerate with
-\`npx tsx scripts/build-seed.ts [path-to-shared-data]\` (default \`../shared/data\`). The inputs
-and their provenance are described in the steering repository's \`shared/data/SOURCES.md\`.
+\`npx tsx scripts/build-seed.ts <reference-data-folder>\`. The inputs and their provenance are
+described in [reference/SOURCES.md](reference/SOURCES.md); the geo and demography inputs are kept
+in \`reference/\`.
 
 ## gemeente_zorgkantoorregio_2025.csv
 
-Copy of \`shared/data/regions/gemeente_zorgkantoorregio_2025.csv\`: the 342 gemeenten of 2025 and
-their zorgkantoorregio (31 regions, ZK01–ZK33 without ZK05 and ZK15). Derived by a spatial overlay
-of the CBS/PDOK generalised boundaries (gebiedsindelingen, CC BY 4.0, attribution CBS /
-Kadaster-PDOK, via cartomap/nl); not an official membership list.
+Copy of the input's \`regions/gemeente_zorgkantoorregio_2025.csv\` (see reference/SOURCES.md,
+"regions/"): the 342 gemeenten of 2025 and their zorgkantoorregio (31 regions, ZK01–ZK33 without
+ZK05 and ZK15). Derived by a spatial overlay of the CBS/PDOK generalised boundaries
+(gebiedsindelingen, CC BY 4.0, attribution CBS / Kadaster-PDOK, via cartomap/nl); not an official
+membership list.
 
 ## gemeente_provincie_2025.csv
 
-Copy of \`shared/data/regions/gemeente_provincie_2025.csv\`: gemeente → provincie (12, PV20–PV31).
+Copy of the input's \`regions/gemeente_provincie_2025.csv\`: gemeente → provincie (12, PV20–PV31).
 Same method and licence as above.
 
 ## woonplaatsen.csv
 
-Copy of \`shared/data/places/woonplaatsen.csv\`: 2,501 woonplaatsen with gemeente and a WGS84
-point. Names and gemeenten: CBS "Woonplaatsen in Nederland" 2024, CC BY 4.0 (Bron: CBS).
-Coordinates: mean of the GeoNames postal-code points per place, CC BY 4.0 (credit GeoNames,
-www.geonames.org). Raamsdonk (GM0779) has no coordinates. Validated with \`parseWoonplaatsen\`
-before copying.
+Copy of the input's \`places/woonplaatsen.csv\` (see reference/SOURCES.md, "places/"): 2,501
+woonplaatsen with gemeente and a WGS84 point. Names and gemeenten: CBS "Woonplaatsen in
+Nederland" 2024, CC BY 4.0 (Bron: CBS). Coordinates: mean of the GeoNames postal-code points per
+place, CC BY 4.0 (credit GeoNames, www.geonames.org). Raamsdonk (GM0779) has no coordinates.
+Validated with \`parseWoonplaatsen\` before copying.
 
 ## woonplaatsen_outside_gemeente.csv
 
 The woonplaatsen whose point lies outside the generalised polygon of their own gemeente
-(shared/data/geo/gemeente_2025.geojson, point-in-polygon). The demo registry places no facility
+(\`reference/geo/gemeente_2025.geojson\`, point-in-polygon). The demo registry places no facility
 there, so every demo facility lies inside its gemeente.
 
 ## population_gemeente_2021.csv
@@ -323,14 +334,14 @@ Columns \`gemeente_code,year,age_band,persons,basis\`: for each of the 342 gemee
 population on 1 January 2021 in the bands 0-64, 65-79 and 80+. Licence of the figures: CBS open
 data, CC BY 4.0 (Bron: CBS).
 
-- Population and 65+: \`shared/data/demography/population_gemeente_2021.csv\` (CBS 70072ned
+- Population and 65+: \`reference/demography/population_gemeente_2021.csv\` (CBS 70072ned
   "Regionale kerncijfers Nederland", 2021, 2022 division). Weesp (GM0457) is added to Amsterdam
   (GM0363); Brielle, Hellevoetsluis and Westvoorne (GM0501, GM0530, GM0614) to Voorne aan Zee
   (GM1992). The 65+ count there is population × CBS's 65+ share, which CBS rounds to 0.1%, so a
   gemeente's 65+ can be off by up to ~0.05% of its population (national 65+ 3,457,917 vs CBS
   3,457,424).
 - 0-64 = population − 65+, basis \`real\` (both inputs come straight from the CBS table).
-- 80+: \`shared/data/demography/population_gemeente_2020.csv\` (CBS, 1 January 2020, 2020
+- 80+: \`reference/demography/population_gemeente_2020.csv\` (CBS, 1 January 2020, 2020
   division: bands 80-89 + 90+), mapped onto the 2025 division — merged gemeenten are summed
   (Eemsdelta, Purmerend + Beemster, Dijk en Waard, Land van Cuijk, Maashorst, Amsterdam + Weesp,
   Voorne aan Zee); Haaren (GM0788), divided on 1 January 2021, is apportioned to Boxtel, Oisterwijk,

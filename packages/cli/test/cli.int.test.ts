@@ -8,7 +8,7 @@ import type { Io } from '../src/usage';
 import { processStoreEnv } from '../../data/test/test-store';
 
 const fixtures = fileURLToPath(new URL('../../data/test/fixtures/', import.meta.url));
-const shared = fileURLToPath(new URL('../../../../shared/data/', import.meta.url));
+const reference = fileURLToPath(new URL('../../data/seed/reference/', import.meta.url));
 const pgUrl = process.env['TEST_DATABASE_URL'];
 
 let dir: string;
@@ -104,11 +104,15 @@ describe(`palliamonitor CLI (${pgUrl ? 'PostgreSQL' : 'embedded store'})`, () =>
     const topo = await run(
       'import',
       'boundaries',
-      path.join(shared, 'geo/zorgkantoorregio_2025.topojson'),
+      path.join(reference, 'geo/zorgkantoorregio_2025.topojson'),
     );
     expect(topo.err).toBe('');
     expect(topo.out).toBe('imported 31 zorgkantoorregio boundaries for 2025');
-    const geo = await run('import', 'boundaries', path.join(shared, 'geo/gemeente_2025.geojson'));
+    const geo = await run(
+      'import',
+      'boundaries',
+      path.join(reference, 'geo/gemeente_2025.geojson'),
+    );
     expect(geo.out).toBe('imported 342 gemeente boundaries for 2025');
   });
 

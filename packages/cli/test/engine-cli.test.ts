@@ -5,9 +5,7 @@ import { main } from '../src/main';
 
 const vectors = JSON.parse(
   readFileSync(
-    fileURLToPath(
-      new URL('../../../../shared/data/reference/erlang_vectors.json', import.meta.url),
-    ),
+    fileURLToPath(new URL('../../model/test/fixtures/erlang_vectors.json', import.meta.url)),
     'utf8',
   ),
 ) as {

@@ -1,7 +1,7 @@
 // Demand pipeline per region and year, 2024–2050:
 // deaths → expected deaths → hospice requests → offered load → beds (Erlang B at a pooling level,
 // and the fixed occupancy norm) → gap with today's beds and the refusals today's beds would give.
-// Method: PRODUCT.md "Method in brief", capacity-methods.md §0, §5, §6; docs/method.md.
+// Method: docs/research.md §0, §5, §6; docs/method.md.
 
 import { invalid } from './checks';
 import { erlangBUnchecked, maxOfferedLoad, minBedsForTargetUnchecked } from './erlang';
@@ -742,7 +742,7 @@ function rowsFromDraws(
 /**
  * Forecast for one region (or NL as a single region), one row per year from `from` to `to`.
  *
- * Pipeline per year (PRODUCT.md "Method in brief"; capacity-methods.md §0 and §6):
+ * Pipeline per year (docs/method.md; docs/research.md §0 and §6):
  * - deaths: given deaths, else Σ population(band) × mortality(band, year) (see population.ts);
  * - expectedDeaths = deaths × expected share;
  * - hospiceRequests = expectedDeaths × hospice share × (1 + alive-discharge share)
@@ -1082,7 +1082,7 @@ export function capacity(
  * Beds by the fixed occupancy norm used in Dutch capacity studies:
  * beds = admissions per year × mean LOS (days) / (365 × norm), unrounded.
  * Source: the umbrella bodies' "550 beds short at 80% occupancy" reconstructs as
- * 7,500 × 22 / 365 / 0.80 ≈ 565 (capacity-methods.md §5.2). Ignores scale: at 80% a 6-bed house
+ * 7,500 × 22 / 365 / 0.80 ≈ 565 (docs/research.md §5.2). Ignores scale: at 80% a 6-bed house
  * refuses ~18% of requests, a 50-bed pool ~2%.
  */
 export function bedsByOccupancyNorm({
@@ -1108,7 +1108,7 @@ export function bedsByOccupancyNorm({
 
 /**
  * Offered load in erlangs from admission requests per year and mean LOS in days:
- * a = requests/365 × LOS (capacity-methods.md §1.1). Also the mean number of occupied beds if no
+ * a = requests/365 × LOS (docs/research.md §1.1). Also the mean number of occupied beds if no
  * request were refused.
  */
 export function offeredLoadFromRequests({

@@ -1,5 +1,5 @@
 // Erlang loss (B) and delay (C) formulas for sizing hospice beds.
-// Method and references: shared/research/capacity-methods.md §1 and docs/method.md.
+// Method and references: docs/research.md §1 and docs/method.md.
 
 import { checkNonNegative, checkNonNegativeInteger, checkOpenUnit, invalid } from './checks';
 
@@ -39,7 +39,7 @@ export function erlangBUnchecked(offeredLoad: number, beds: number): number {
  * independent. Only the mean length of stay matters (insensitivity), not its distribution.
  *
  * Formula: the stable recursion B₀ = 1, Bₖ = a·Bₖ₋₁ / (k + a·Bₖ₋₁), O(c), every intermediate value in
- * (0, 1] so nothing overflows (Borchers, MATLAB File Exchange #824; capacity-methods.md §1.2).
+ * (0, 1] so nothing overflows (Borchers, MATLAB File Exchange #824; docs/research.md §1.2).
  */
 export function erlangB(params: LoadAndBeds): number {
   checkLoadAndBeds(params);
@@ -79,7 +79,7 @@ export function logErlangB(params: LoadAndBeds): number {
 
 /**
  * Carried load a(1 − B): the mean number of occupied beds, in beds.
- * Source: capacity-methods.md §1.1 (refused requests occupy no bed).
+ * Source: docs/research.md §1.1 (refused requests occupy no bed).
  */
 export function carriedLoad(params: LoadAndBeds): number {
   return params.offeredLoad * (1 - erlangB(params));
@@ -88,7 +88,7 @@ export function carriedLoad(params: LoadAndBeds): number {
 /**
  * Occupancy ρ = a(1 − B)/c: the mean share of beds occupied, in [0, 1).
  * Returns 0 when there are no beds (nothing can be occupied).
- * Assumptions and source: as {@link erlangB}; capacity-methods.md §1.1.
+ * Assumptions and source: as {@link erlangB}; docs/research.md §1.1.
  */
 export function occupancy(params: LoadAndBeds): number {
   checkLoadAndBeds(params);
@@ -123,7 +123,7 @@ export function minBedsForTargetUnchecked(offeredLoad: number, target: number): 
 
 /**
  * Beds needed: the smallest c with B(a, c) ≤ target (the "service-level rule", de Bruin et al.,
- * Ann Oper Res 2010; capacity-methods.md §1.4).
+ * Ann Oper Res 2010; docs/research.md §1.4).
  *
  * Units: offeredLoad in erlangs, target a refusal probability in (0, 1). Returns a bed count.
  * Returns 0 when offeredLoad = 0 (no requests, nothing to refuse).
@@ -187,7 +187,7 @@ export function maxOfferedLoad({
  * Approximate for hospices: unlike Erlang B it depends on the length-of-stay distribution and is
  * exact only for exponential stays; it also ignores people who die while waiting.
  *
- * Formula: C = c·B / (c − a(1 − B)) (capacity-methods.md §1.1, §1.6).
+ * Formula: C = c·B / (c − a(1 − B)) (docs/research.md §1.1, §1.6).
  */
 export function erlangC(params: LoadAndBeds): number {
   checkLoadAndBeds(params);
@@ -234,7 +234,7 @@ export interface ErlangCMetrics {
  * days, or use {@link erlangCMeanWaitDays}). When a ≥ c the waits and queue are +∞ and C = 1.
  *
  * Approximate for hospices: waits depend on the LOS distribution (a lognormal LOS with the same mean
- * gave 6.8 days where this formula gives 5.1; capacity-methods.md §1.6) and people die while
+ * gave 6.8 days where this formula gives 5.1; docs/research.md §1.6) and people die while
  * waiting, which shortens the list. Use the simulation for waiting-list figures.
  *
  * Formulas: Wq/E[S] = C/(c − a); wait of waiters 1/(c − a); Lq = a·C/(c − a).
@@ -265,7 +265,7 @@ export function erlangCMetrics(params: LoadAndBeds): ErlangCMetrics {
  * Mean wait in days of all requests in an M/M/c queue: Wq = C(a, c) · E[S] / (c − a).
  *
  * Units: offeredLoad in erlangs, meanLengthOfStay in days; returns days (+∞ when a ≥ c).
- * Approximate for hospices, see {@link erlangCMetrics}. Worked example (capacity-methods.md §1.6):
+ * Approximate for hospices, see {@link erlangCMetrics}. Worked example (docs/research.md §1.6):
  * λ = 1.5/day, LOS 14 d, c = 25 gives Wq ≈ 1.08 days.
  */
 export function erlangCMeanWaitDays({
@@ -336,7 +336,7 @@ export function standardNormalCdf(x: number): number {
 
 /**
  * Square-root staffing asymptotic for loss systems: B(a, c) ≈ φ(β) / (√a · Φ(β)) with
- * β = (c − a)/√a (Jagerman 1974; Halfin–Whitt scaling; capacity-methods.md §1.7).
+ * β = (c − a)/√a (Jagerman 1974; Halfin–Whitt scaling; docs/research.md §1.7).
  *
  * For explanation only ("the safety margin grows like √a"): within about 6% of the exact value for
  * β ≥ 1.5 and a ≥ 20, but 22% high at a = 5. Always report {@link erlangB}.
@@ -353,7 +353,7 @@ export function squareRootStaffingBlocking(params: LoadAndBeds): number {
 }
 
 /**
- * Square-root staffing rule c = ⌈a + β√a⌉ (Whitt 2019; capacity-methods.md §1.7): the safety margin
+ * Square-root staffing rule c = ⌈a + β√a⌉ (Whitt 2019; docs/research.md §1.7): the safety margin
  * above the mean load grows with √a, which is why pooled beds run fuller at the same refusal rate.
  * Units: offeredLoad in erlangs, beta a dimensionless quality-of-service factor.
  */

@@ -160,7 +160,7 @@ export function projectPopulation({
  * Age bands from the totals that CBS regional tables give: total population, 65+ and (if known)
  * 80+. Without 80+, the 65+ group is split by the national 80+ share of 65+ in that year
  * (an assumption: 24.3% in 2021). Units: persons; year 2021–2050.
- * Source for the 2021 data per zorgkantoorregio: shared/data/demography (CBS 70072ned).
+ * Source for the 2021 data per zorgkantoorregio: data/seed/reference/demography (CBS 70072ned).
  */
 export function splitAgeBands({
   population,

@@ -165,7 +165,7 @@ export interface LognormalParameters {
 /**
  * Lognormal parameters from the mean and median, the two figures hospices report about length of
  * stay. Since median = e^μ and mean = e^(μ + σ²/2): μ = ln median, σ = √(2 ln(mean/median))
- * (capacity-methods.md §4). Units: days (or any unit, the same for both). Requires 0 < median ≤ mean;
+ * (docs/research.md §4). Units: days (or any unit, the same for both). Requires 0 < median ≤ mean;
  * median = mean gives σ = 0 (every value equals the mean).
  */
 export function lognormalFromMeanMedian({

@@ -1,6 +1,6 @@
 // Scenarios: a baseline and the three RIVM "Palliatieve zorg in 2050" futures, as parameter paths
 // 2024 → 2050. Every value says whether it is sourced or an assumption. The RIVM scenarios are
-// qualitative; their translation into numbers (capacity-methods.md §6) is an assumption throughout.
+// qualitative; their translation into numbers (docs/research.md §6) is an assumption throughout.
 
 export const FIRST_YEAR = 2024;
 export const LAST_YEAR = 2050;
@@ -77,7 +77,7 @@ export interface Scenario {
   readonly uncertainty: { readonly [key in UncertainParameter]: MultiplierDistribution };
 }
 
-// Sources (see facts.md and capacity-methods.md for the URLs).
+// Sources (see facts.md and docs/research.md for the URLs).
 const SRC_EXPECTED =
   'IKNL/PZNL Kerncijfers via palliaweb: 63% of deaths expected in 2021 (106,407 of 170,051), 66% in 2022 (111,463 of 169,075)';
 const SRC_HOSPICE =
@@ -85,18 +85,18 @@ const SRC_HOSPICE =
 const NOTE_HOSPICE =
   'Definition: hospice guests who die there per expected death, before the informal-care modifier. With 7% discharged alive this gives about 12,000 guests / 112,000 expected deaths (rd.nl 2025). Registration-based place-of-death figures give ~4% because hospices are often coded as nursing homes.';
 const SRC_ALIVE =
-  'Bardo hospice 2019: 7 discharged alive vs 88 deaths (hcnieuws.nl); capacity-methods.md §5.3 (add 5–8%)';
+  'Bardo hospice 2019: 7 discharged alive vs 88 deaths (hcnieuws.nl); docs/research.md §5.3 (add 5–8%)';
 const SRC_LOS = 'AHzN/VPTZ member hospices: mean stay 22 days (Trouw via nationalezorggids.nl)';
 const NOTE_MEDIAN =
-  'No Dutch median found; between the UK shape (median/mean 0.67) and US-like skew (capacity-methods.md §5.1)';
+  'No Dutch median found; between the UK shape (median/mean 0.67) and US-like skew (docs/research.md §5.1)';
 const SRC_NORM =
-  'Umbrella bodies AHzN/VPTZ: "550 beds short at 80% occupancy" = admissions × LOS / (365 × 0.80) (Trouw via nationalezorggids.nl; capacity-methods.md §5.2)';
+  'Umbrella bodies AHzN/VPTZ: "550 beds short at 80% occupancy" = admissions × LOS / (365 × 0.80) (Trouw via nationalezorggids.nl; docs/research.md §5.2)';
 const NOTE_TARGET =
-  'No Dutch norm for hospice refusals; 5% default, 10% "minimum acceptable", 1% "no refusal" (capacity-methods.md §1.4)';
+  'No Dutch norm for hospice refusals; 5% default, 10% "minimum acceptable", 1% "no refusal" (docs/research.md §1.4)';
 const NOTE_MORTALITY =
   'Calibrated with the 80+ age-mix factor to NL deaths 172,000 (2024), ~flat to 2030, ~203,000 (2050; RIVM VTV-2024 "+30,000")';
 const RIVM =
-  'RIVM, Palliatieve zorg in 2050 (report 2024-0160), translated into numbers in capacity-methods.md §6';
+  'RIVM, Palliatieve zorg in 2050 (report 2024-0160), translated into numbers in docs/research.md §6';
 
 function flat<T>(value: T, basis: Basis, source?: string, note?: string): ParameterPath<T> {
   return {
@@ -134,7 +134,7 @@ function start2024(): ScenarioParameters {
       0.5,
       'assumption',
       undefined,
-      'hospice share × (1 + k·(1 − index)); k 0.5–1, form and k unsourced (capacity-methods.md §6)',
+      'hospice share × (1 + k·(1 − index)); k 0.5–1, form and k unsourced (docs/research.md §6)',
     ),
     losMean: flat(22, 'sourced', SRC_LOS, 'days'),
     losMedian: flat(13, 'assumption', undefined, `days. ${NOTE_MEDIAN}`),
@@ -143,7 +143,7 @@ function start2024(): ScenarioParameters {
       'hospice',
       'assumption',
       undefined,
-      'today most houses take their own admissions (capacity-methods.md §6 baseline)',
+      'today most houses take their own admissions (docs/research.md §6 baseline)',
     ),
     occupancyNorm: flat(0.8, 'sourced', SRC_NORM),
     mortalityImprovement: flat(0.015, 'assumption', undefined, `per year. ${NOTE_MORTALITY}`),
@@ -168,7 +168,7 @@ function defaultUncertainty(): Scenario['uncertainty'] {
       mode: 1,
       max: 1.2,
       basis: 'sourced',
-      source: 'capacity-methods.md §5.3: hospice share 0.10, range 0.08–0.12',
+      source: 'docs/research.md §5.3: hospice share 0.10, range 0.08–0.12',
     },
     expectedShare: {
       distribution: 'triangular',
@@ -185,7 +185,7 @@ function defaultUncertainty(): Scenario['uncertainty'] {
       mode: 1,
       max: 1.2,
       basis: 'assumption',
-      note: 'about 19–26 days around 22; single houses report 19–35 days (capacity-methods.md §5.1)',
+      note: 'about 19–26 days around 22; single houses report 19–35 days (docs/research.md §5.1)',
     },
     deathLevel: {
       distribution: 'normal',

@@ -1,7 +1,7 @@
 // Discrete-event simulation of a hospice (or a pooled set of beds): Poisson arrivals, lognormal
 // length of stay, optional FCFS waiting list on which people may die or give up. Used to check
 // Erlang B, to estimate waiting-list figures that Erlang C gets wrong, and to generate demo history.
-// Method: capacity-methods.md §1.6 and §4; docs/method.md.
+// Method: docs/research.md §1.6 and §4; docs/method.md.
 
 import {
   checkNonNegative,
@@ -415,7 +415,7 @@ export interface SimulationResult {
  * Assumptions: Poisson arrivals (optionally with a monthly seasonal rate, by thinning — Lewis &
  * Shedler 1979); length of stay lognormal with μ = ln median and σ = √(2 ln(mean/median)) or
  * exponential; FCFS waiting list; time to death and time to giving up exponential and independent.
- * A refused request is lost (no retry). Source: capacity-methods.md §1.6 and §4.
+ * A refused request is lost (no retry). Source: docs/research.md §1.6 and §4.
  */
 export function simulateHospice(options: SimulationOptions): SimulationResult {
   checkProcess(options);

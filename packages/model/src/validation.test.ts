@@ -1,4 +1,4 @@
-// Reproduces published Dutch figures from their stated inputs (capacity-methods.md §1.5, §5.2;
+// Reproduces published Dutch figures from their stated inputs (docs/research.md §1.5, §5.2;
 // facts.md). If a model change breaks one of these, the product no longer agrees with its sources.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -56,7 +56,7 @@ describe('published national figures', () => {
   });
 });
 
-describe('worked regional example (capacity-methods.md §1.5)', () => {
+describe('worked regional example (docs/research.md §1.5)', () => {
   // 5,500 deaths, 65% expected, 10% of those admitted (no alive discharges in the example), LOS 22 d.
   const example: RegionInput = {
     code: 'ZK99',
@@ -100,10 +100,10 @@ interface RegionRow {
   age65Plus: number;
 }
 
-/** The 31 zorgkantoorregio's with their 2021 population (CBS via shared/data/demography). */
+/** The 31 zorgkantoorregio's with their 2021 population (CBS 70072ned, data/seed/reference). */
 function loadRegions(): RegionRow[] {
   const url = new URL(
-    '../../../../shared/data/demography/population_zorgkantoorregio_2021.csv',
+    '../../data/seed/reference/demography/population_zorgkantoorregio_2021.csv',
     import.meta.url,
   );
   const [header, ...lines] = readFileSync(url, 'utf8').trim().split('\n');

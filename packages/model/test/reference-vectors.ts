@@ -1,4 +1,4 @@
-// Loads the shared Erlang reference vectors (shared/data/reference/erlang_vectors.json, computed by
+// Loads the Erlang reference vectors (test/fixtures/erlang_vectors.json, computed by
 // an independent exact-rational script). Tests import this; the model itself never reads files.
 // A missing file makes the test fail: readFileSync throws, nothing is skipped.
 import { readFileSync } from 'node:fs';
@@ -97,10 +97,7 @@ export interface ErlangVectors {
   simulation_waiting_list_checks: { cases: WaitingListCheck[] };
 }
 
-export const vectorsUrl = new URL(
-  '../../../../shared/data/reference/erlang_vectors.json',
-  import.meta.url,
-);
+export const vectorsUrl = new URL('./fixtures/erlang_vectors.json', import.meta.url);
 
 export function loadErlangVectors(): ErlangVectors {
   return JSON.parse(readFileSync(vectorsUrl, 'utf8')) as ErlangVectors;

@@ -12,7 +12,7 @@ import { adminHeaders } from './auth-helpers';
 // finder (postcode from the pc4 centroid file, place name, coordinates; unknown listed apart).
 
 const pc4File = fileURLToPath(
-  new URL('../../../../shared/data/places/pc4_centroids.csv', import.meta.url),
+  new URL('../../data/seed/reference/places/pc4_centroids.csv', import.meta.url),
 );
 
 let store: Store;

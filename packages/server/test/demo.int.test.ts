@@ -90,7 +90,7 @@ describe(`demo registry (${storeName})`, () => {
     const geo = JSON.parse(
       readFileSync(
         fileURLToPath(
-          new URL('../../../../shared/data/geo/gemeente_2025.geojson', import.meta.url),
+          new URL('../../data/seed/reference/geo/gemeente_2025.geojson', import.meta.url),
         ),
         'utf8',
       ),
@@ -134,6 +134,16 @@ describe(`demo registry (${storeName})`, () => {
     expect(bedsThen).toBeLessThan(bedsNow);
   });
 
+  it('gives every facility contact details nobody can reach, marked as fictitious', () => {
+    for (const h of hospices) {
+      // 030 000 0xxx: a subscriber number starting with 0 is never issued (trunk prefix).
+      expect(h.phone).toMatch(/^\+31 \(0\)30 000 0\d{3}$/);
+      expect(new URL(h.website!).hostname).toBe('example.org');
+      expect(h.streetAddress).toMatch(/ \(fictief adres\)$/);
+    }
+    expect(new Set(hospices.map((h) => h.phone)).size).toBe(hospices.length);
+  });
+
   it('seeding twice adds nothing', async () => {
     expect(await seedDemoRegistry(store.db, now)).toBe(0);
   });
@@ -149,5 +159,27 @@ describe(`demo registry (${storeName})`, () => {
       (utrecht.licensedBeds / utrecht.population65Plus) * 1e4,
       6,
     );
+  });
+});
+
+describe(`real boundaries and postcodes on a new store, without an import (${storeName})`, () => {
+  it('serves the 2025 boundaries of the three layers', async () => {
+    for (const [layer, count] of [
+      ['zorgkantoorregio', 31],
+      ['provincie', 12],
+      ['gemeente', 342],
+    ] as const) {
+      const res = await app.inject(`/api/v1/boundaries?layer=${layer}`);
+      expect(res.statusCode).toBe(200);
+      const body = res.json();
+      expect(body.year).toBe(2025);
+      expect(body.features).toHaveLength(count);
+    }
+  });
+
+  it('finds beds near postcode 3511', async () => {
+    const res = await app.inject('/api/v1/beds/available?near=3511');
+    expect(res.statusCode).toBe(200);
+    expect(res.json().origin).toMatchObject({ kind: 'postcode', label: '3511' });
   });
 });

@@ -10,7 +10,7 @@ import { processStoreEnv } from '../../data/test/test-store';
 
 const pgUrl = process.env['TEST_DATABASE_URL'];
 const pc4File = fileURLToPath(
-  new URL('../../../../shared/data/places/pc4_centroids.csv', import.meta.url),
+  new URL('../../data/seed/reference/places/pc4_centroids.csv', import.meta.url),
 );
 
 let env: NodeJS.ProcessEnv;

@@ -1,6 +1,6 @@
 import { addDays } from '../dates';
 
-// Freshness is part of the truth (PRODUCT.md, principle 3): a bed status not confirmed within the
+// Freshness is part of the truth: a bed status not confirmed within the
 // window counts as "unknown", never as free. The window is configurable because a volunteer house
 // that confirms every morning and a hospital unit with a live system need different promises.
 

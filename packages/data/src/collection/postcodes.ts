@@ -7,9 +7,9 @@ import {
   parsePostcodeCentroids,
 } from '../importers/places';
 
-// PC4 centroids for the bed finder's "near a postcode". Bulk reference data: the administrator
-// downloads the file and loads it with `palliamonitor import postcodes <file>`; the product works
-// without it (search by place or coordinates).
+// PC4 centroids for the bed finder's "near a postcode". A new store gets the centroids shipped in
+// seed/reference/places (see reference-data.ts); a newer GeoNames download is loaded with
+// `palliamonitor import postcodes <file>`.
 
 /**
  * Loads postcode centroids, all rows or none; a postcode already present is updated. Accepts the

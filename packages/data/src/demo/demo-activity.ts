@@ -38,6 +38,26 @@ interface Facility {
   beds: number;
 }
 
+/**
+ * The window's dates and their Dutch midnights, each worked out once: the seeding asks for them
+ * about 350,000 times, and a Dutch midnight takes an Intl time-zone lookup.
+ */
+function calendar(windowStart: string, today: string) {
+  const dates: string[] = [];
+  for (let date = windowStart; date <= today; date = addDays(date, 1)) {
+    dates.push(date);
+  }
+  const indexOf = new Map(dates.map((date, i) => [date, i]));
+  const midnights = dates.map((date) => dutchMidnight(date).getTime());
+  return {
+    /** Offset of `date` (in the window) from the window's first day. */
+    index: (date: string) => indexOf.get(date)!,
+    // Guests already present when the window opens were admitted before it.
+    date: (index: number) => dates[index] ?? addDays(windowStart, index),
+    midnight: (index: number) => midnights[index]!,
+  };
+}
+
 function dayOfYear(date: string): number {
   const start = Date.UTC(Number(date.slice(0, 4)), 0, 1);
   return Math.min(365, Math.floor((Date.parse(date) - start) / 86_400_000) + 1);
@@ -146,10 +166,12 @@ export async function seedDemoActivity(
   const refusals = { hospice: [] as string[], day: [] as string[], count: [] as number[] };
   const waiting = { hospice: [] as string[], day: [] as string[], size: [] as number[] };
 
+  const days = calendar(windowStart, today);
   facilities.forEach((f, index) => {
     const random = seededRandom(seed + index * 7_919);
     const start = f.openedOn !== null && f.openedOn > windowStart ? f.openedOn : windowStart;
-    const days = Math.round((Date.parse(today) - Date.parse(start)) / 86_400_000) + 1;
+    const first = days.index(start);
+    const dayCount = Math.round((Date.parse(today) - Date.parse(start)) / 86_400_000) + 1;
     // Some houses are too full, others half empty: offered load 55–105% of the beds.
     const load = f.beds * (0.55 + 0.5 * random());
     const hasList = f.type === 'hch' || random() < 0.3;
@@ -157,7 +179,7 @@ export async function seedDemoActivity(
       beds: f.beds,
       arrivalsPerDay: load / LOS.mean,
       los: LOS,
-      days,
+      days: dayCount,
       seed: seed + index,
       startDayOfYear: dayOfYear(start),
       seasonality: SEASONALITY,
@@ -170,9 +192,9 @@ export async function seedDemoActivity(
     for (const stay of trace.stays) {
       stays.id.push(uuid(random));
       stays.hospice.push(f.id);
-      stays.admitted.push(addDays(start, stay.admissionDay));
+      stays.admitted.push(days.date(first + stay.admissionDay));
       stays.origin.push(pickOrigin(random()));
-      stays.departed.push(stay.departureDay === null ? null : addDays(start, stay.departureDay));
+      stays.departed.push(stay.departureDay === null ? null : days.date(first + stay.departureDay));
       stays.kind.push(stay.departureKind === null ? null : KINDS[stay.departureKind]);
     }
     // Bed status: reported on every day with a movement, and on other days as diligently as the
@@ -180,12 +202,12 @@ export async function seedDemoActivity(
     const diligence = 0.55 + 0.43 * random();
     const confirmsToday = random() < 0.85;
     // One staff-shortage episode for some houses: a bed closed while it is not needed.
-    const shortageStart = random() < 0.3 ? Math.floor(random() * days) : -1;
+    const shortageStart = random() < 0.3 ? Math.floor(random() * dayCount) : -1;
     const shortageEnd = shortageStart + 5 + Math.floor(random() * 15);
     let last: { open: number; occupied: number; closed: number } | null = null;
     let lastList = -1;
     trace.days.forEach((day, d) => {
-      const date = addDays(start, d);
+      const date = days.date(first + d);
       if (day.refusals > 0) {
         refusals.hospice.push(f.id);
         refusals.day.push(date);
@@ -205,9 +227,10 @@ export async function seedDemoActivity(
       const closed = d >= shortageStart && d < shortageEnd && day.occupied < f.beds ? 1 : 0;
       const state = { open: f.beds - closed, occupied: day.occupied, closed };
       // Between 08:00 and 21:00 Dutch time, never after now.
-      let at = dutchMidnight(date).getTime() + (8 + 13 * random()) * 3_600_000;
+      const midnight = days.midnight(first + d);
+      let at = midnight + (8 + 13 * random()) * 3_600_000;
       if (at > nowMs) {
-        at = Math.max(dutchMidnight(date).getTime(), nowMs - random() * 3 * 3_600_000);
+        at = Math.max(midnight, nowMs - random() * 3 * 3_600_000);
       }
       const same =
         last !== null &&

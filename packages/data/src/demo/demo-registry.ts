@@ -5,7 +5,8 @@ import type { HospiceType } from '../schema';
 // zorgkantoorregio's, type mix as reported for 2018 (45% palliatieve units in nursing homes, 41%
 // bijna-thuis-huizen, 14% high care hospices; PZNL/IKNL Kerncijfers hospicezorg), mostly 4–8 beds.
 // Places are real woonplaatsen of the chosen gemeente; names, addresses and bed counts are invented.
-// Everything here is marked synthetic in the store and in every response.
+// Everything here is marked synthetic in the store and in every response, and the contact details
+// are ones nobody can reach (see demoContact).
 
 export interface DemoGemeente {
   code: string;
@@ -112,6 +113,33 @@ function isoDate(year: number, random: () => number): string {
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+/**
+ * Contact details that can never belong to anyone, so a care professional trying the demo cannot
+ * phone or visit a real house. The Dutch numbering plan reserves no range for fiction (unlike
+ * Germany's "drama numbers" or Ofcom's in the UK), and 06-1234 xxxx is a real mobile range. A
+ * geographic subscriber number never starts with 0: dialled locally, it would begin with the trunk
+ * prefix (and 00, the international prefix). So every demo facility gets 030 000 0xxx, written
+ * +31 (0)30 000 0xxx, with xxx its number in the registry; the website is under example.org, which
+ * RFC 2606 reserves for examples; the street address says "fictief".
+ */
+export function demoContact(
+  index: number,
+  name: string,
+  street: string,
+): { phone: string; website: string; streetAddress: string } {
+  const number = String(index).padStart(3, '0');
+  const slug = name
+    .normalize('NFD')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .toLowerCase();
+  return {
+    phone: `+31 (0)30 000 0${number}`,
+    website: `https://example.org/demo/${number}-${slug}`,
+    streetAddress: `${street} (fictief adres)`,
+  };
+}
+
 /** Largest-remainder allocation of `total` over weights, with at least `minimum` each. */
 export function allocate(weights: number[], total: number, minimum: number): number[] {
   const rest = total - minimum * weights.length;
@@ -212,9 +240,14 @@ export function buildDemoRegistry(
       // About 100 m of jitter so facilities in one place do not sit on one point.
       const latitude = Math.round((place.latitude + (random() - 0.5) * 0.0018) * 1e5) / 1e5;
       const longitude = Math.round((place.longitude + (random() - 0.5) * 0.0028) * 1e5) / 1e5;
+      const contact = demoContact(
+        facilities.length,
+        name,
+        `${pick(random, STREETS)} ${1 + Math.floor(random() * 120)}`,
+      );
       const create: HospiceCreate = {
         name,
-        streetAddress: `${pick(random, STREETS)} ${1 + Math.floor(random() * 120)}`,
+        streetAddress: contact.streetAddress,
         place: place.name,
         gemeenteCode: gemeente.code,
         latitude,
@@ -237,6 +270,8 @@ export function buildDemoRegistry(
                 : ['actiz'],
         licensedBeds: beds,
         openedOn,
+        phone: contact.phone,
+        website: contact.website,
         effectiveFrom: openedOn,
       };
       const changes: DemoFacility['changes'] = [];

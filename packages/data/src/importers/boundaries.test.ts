@@ -4,13 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { parseBoundaries } from './boundaries';
 import { rdToWgs84 } from './rd-new';
 
-// The real boundary files are not copied into the repository; the tests read the shared copies.
+// The real boundary files: the repository's copies of the CBS/PDOK 2025 layers (seed/reference/geo).
 // A missing file makes the test fail (readFileSync throws), it never skips.
-const sharedGeo = (name: string): string =>
-  readFileSync(
-    fileURLToPath(new URL(`../../../../../shared/data/geo/${name}`, import.meta.url)),
-    'utf8',
-  );
+const referenceGeo = (name: string): string =>
+  readFileSync(fileURLToPath(new URL(`../../seed/reference/geo/${name}`, import.meta.url)), 'utf8');
 const fixture = (name: string): string =>
   readFileSync(fileURLToPath(new URL(`../../test/fixtures/geo/${name}`, import.meta.url)), 'utf8');
 
@@ -40,8 +37,8 @@ describe('parseBoundaries on the real 2025 files', () => {
 
   for (const { layer, count, first } of cases) {
     it(`reads ${String(count)} ${layer} regions of 2025 from TopoJSON and GeoJSON with the same codes`, () => {
-      const topo = parseBoundaries(sharedGeo(`${layer}_2025.topojson`));
-      const geo = parseBoundaries(sharedGeo(`${layer}_2025.geojson`), {
+      const topo = parseBoundaries(referenceGeo(`${layer}_2025.topojson`));
+      const geo = parseBoundaries(referenceGeo(`${layer}_2025.geojson`), {
         fileName: `${layer}_2025.geojson`,
       });
       for (const result of [topo, geo]) {
@@ -58,7 +55,7 @@ describe('parseBoundaries on the real 2025 files', () => {
   }
 
   it('has no zorgkantoorregio ZK05 or ZK15', () => {
-    const codes = parseBoundaries(sharedGeo('zorgkantoorregio_2025.topojson')).regions.map(
+    const codes = parseBoundaries(referenceGeo('zorgkantoorregio_2025.topojson')).regions.map(
       (r) => r.code,
     );
     expect(codes).not.toContain('ZK05');
@@ -67,7 +64,7 @@ describe('parseBoundaries on the real 2025 files', () => {
   });
 
   it('gives every region a WGS84 bbox inside the Netherlands', () => {
-    const { regions } = parseBoundaries(sharedGeo('gemeente_2025.topojson'));
+    const { regions } = parseBoundaries(referenceGeo('gemeente_2025.topojson'));
     const groningen = regions.find((r) => r.code === 'GM0014');
     expect(groningen?.name).toBe('Groningen');
     const [minLon = 0, minLat = 0, maxLon = 0, maxLat = 0] = groningen?.bbox ?? [];

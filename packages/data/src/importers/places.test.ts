@@ -8,15 +8,15 @@ import {
   parseWoonplaatsen,
 } from './places';
 
-const sharedPlaces = (name: string): string =>
-  readFileSync(
-    fileURLToPath(new URL(`../../../../../shared/data/places/${name}`, import.meta.url)),
-    'utf8',
-  );
+// The repository's copies: the pc4 centroids in seed/reference/places, the woonplaatsen in seed/.
+const seedFile = (name: string): string =>
+  readFileSync(fileURLToPath(new URL(`../../seed/${name}`, import.meta.url)), 'utf8');
 
 describe('parsePostcodeCentroids', () => {
-  it('reads all 4,081 postcodes of the shared file without issues, covering 342 gemeenten', () => {
-    const { records, issues } = parsePostcodeCentroids(sharedPlaces('pc4_centroids.csv'));
+  it('reads all 4,081 postcodes of the reference file without issues, covering 342 gemeenten', () => {
+    const { records, issues } = parsePostcodeCentroids(
+      seedFile('reference/places/pc4_centroids.csv'),
+    );
     expect(issues).toEqual([]);
     expect(records).toHaveLength(4081);
     expect(new Set(records.map((r) => r.gemeenteCode)).size).toBe(342);
@@ -64,7 +64,7 @@ describe('parsePostcodeCentroids', () => {
 
 describe('parseWoonplaatsen', () => {
   it('reads all 2,501 woonplaatsen and warns only about Raamsdonk, which has no point', () => {
-    const { records, issues } = parseWoonplaatsen(sharedPlaces('woonplaatsen.csv'));
+    const { records, issues } = parseWoonplaatsen(seedFile('woonplaatsen.csv'));
     expect(records).toHaveLength(2501);
     expect(issues).toHaveLength(1);
     expect(issues[0]?.severity).toBe('warning');

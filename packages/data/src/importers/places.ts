@@ -3,8 +3,8 @@ import { issue, type ImportIssue, type ParseResult } from './issues';
 
 /**
  * Parsers for the place files used by the bed finder ("near a postcode or place"):
- * 4-digit postcode centroids and woonplaatsen with coordinates (shared/data/places/, from
- * GeoNames CC BY 4.0 and CBS "Woonplaatsen in Nederland" CC BY 4.0).
+ * 4-digit postcode centroids and woonplaatsen with coordinates (seed/reference/places/ and
+ * seed/woonplaatsen.csv, from GeoNames CC BY 4.0 and CBS "Woonplaatsen in Nederland" CC BY 4.0).
  */
 
 export interface PostcodeCentroid {

@@ -15,7 +15,7 @@ export const en: Dictionary = {
     'Palliamonitor follows demand and supply in palliative terminal care, nationally and per zorgkantoorregio (care office region). No patient data: counts only.',
   'footer.api': 'Open API (OpenAPI description)',
   'footer.sources':
-    'Sources: CBS (population, CC BY 4.0), CBS/PDOK (boundaries), GeoNames (places, CC BY 4.0).',
+    'Sources: CBS (population, CC BY 4.0), CBS / Kadaster-PDOK (boundaries, CC BY 4.0), GeoNames (places and postcodes, CC BY 4.0).',
 
   'common.or': 'or',
   'common.loading': 'Loading data…',

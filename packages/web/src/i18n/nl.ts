@@ -13,7 +13,7 @@ export const nl = {
     'Palliamonitor volgt vraag en aanbod in de palliatieve terminale zorg, landelijk en per zorgkantoorregio. Geen patiëntgegevens: alleen aantallen.',
   'footer.api': 'Open API (OpenAPI-beschrijving)',
   'footer.sources':
-    'Bronnen: CBS (bevolking, CC BY 4.0), CBS/PDOK (gebiedsindelingen), GeoNames (plaatsen, CC BY 4.0).',
+    'Bronnen: CBS (bevolking, CC BY 4.0), CBS / Kadaster-PDOK (gebiedsindelingen, CC BY 4.0), GeoNames (plaatsen en postcodes, CC BY 4.0).',
 
   'common.or': 'of',
   'common.loading': 'Gegevens worden geladen…',
