@@ -34,3 +34,4 @@ export * from './accounts/accounts.repository';
 export * from './accounts/tokens.repository';
 export * from './accounts/audit.repository';
 export * from './accounts/demo-accounts';
+export * from './calculators.service';

@@ -19,6 +19,7 @@ import { registerWeb } from './web';
 import { registerSecurity } from './auth/security';
 import { authRoutes } from './routes/auth.routes';
 import { mailTransportFromEnv, type MailTransport } from './mail';
+import { calculatorRoutes } from './routes/calculators.routes';
 
 export { API_VERSION };
 
@@ -95,6 +96,7 @@ export async function buildApp(
       returnRoutes(typed, ctx);
       bedFinderRoutes(typed, ctx, collection);
       authRoutes(typed, ctx, security, mail);
+      calculatorRoutes(typed);
       typed.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },

@@ -561,4 +561,19 @@ export const en: Dictionary = {
   'problem.csv.invalidDate': 'not a valid date: {value}',
   'problem.period.toBeforeFrom': 'must not be before the start ({from})',
   'problem.period.tooLong': 'the period may span at most {years} years',
+  'problem.calculator.requiredWith': 'is required with {condition}',
+  'problem.calculator.notWith': 'does not go with {condition}',
+  'problem.calculator.oneOf': 'give one of {fields}',
+  'problem.calculator.notBoth': 'give one of {fields}, not both',
+  'problem.calculator.occupancyAboveOne':
+    'guests × stay is {used} bed-days, more than the {available} there were',
+  'problem.calculator.toBelowFrom': 'must not be below the first point ({from})',
+  'problem.calculator.curveTooLong': 'the curve may have at most {limit} points (from {from})',
+  'problem.calculator.weightsLength': 'give one weight per stay ({expected}), not {got}',
+  'problem.calculator.weightsAllZero': 'at least one weight must be above 0',
+  'problem.calculator.tooManyBedDays':
+    'the simulation is too large: {requested} simulated bed-days, at most {limit}; ask for fewer days, replications or beds',
+  'problem.calculator.tooManyRequests':
+    'the simulation is too large: {requested} simulated requests, at most {limit}; ask for fewer days or replications',
+  'problem.viability.underNotBelowOver': 'must be below the over-occupancy threshold ({over})',
 };

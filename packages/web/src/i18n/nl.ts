@@ -562,6 +562,22 @@ export const nl = {
   'problem.csv.invalidDate': 'geen geldige datum: {value}',
   'problem.period.toBeforeFrom': 'mag niet vóór het begin ({from}) liggen',
   'problem.period.tooLong': 'de periode mag hoogstens {years} jaar zijn',
+  'problem.calculator.requiredWith': 'is verplicht bij {condition}',
+  'problem.calculator.notWith': 'hoort niet bij {condition}',
+  'problem.calculator.oneOf': 'geef een van {fields}',
+  'problem.calculator.notBoth': 'geef een van {fields}, niet beide',
+  'problem.calculator.occupancyAboveOne':
+    'gasten × verblijfsduur is {used} ligdagen, meer dan de {available} die er waren',
+  'problem.calculator.toBelowFrom': 'mag niet lager zijn dan het eerste punt ({from})',
+  'problem.calculator.curveTooLong': 'de curve mag hoogstens {limit} punten hebben (vanaf {from})',
+  'problem.calculator.weightsLength': 'geef één gewicht per verblijfsduur ({expected}), niet {got}',
+  'problem.calculator.weightsAllZero': 'minstens één gewicht moet groter zijn dan 0',
+  'problem.calculator.tooManyBedDays':
+    'de simulatie is te groot: {requested} gesimuleerde beddagen, hoogstens {limit}; vraag minder dagen, replicaties of bedden',
+  'problem.calculator.tooManyRequests':
+    'de simulatie is te groot: {requested} gesimuleerde aanvragen, hoogstens {limit}; vraag minder dagen of replicaties',
+  'problem.viability.underNotBelowOver':
+    'moet lager zijn dan de drempel voor overbezetting ({over})',
 } as const;
 
 export type MessageKey = keyof typeof nl;
