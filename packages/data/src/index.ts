@@ -35,3 +35,5 @@ export * from './accounts/tokens.repository';
 export * from './accounts/audit.repository';
 export * from './accounts/demo-accounts';
 export * from './calculators.service';
+export * from './cost.service';
+export * from './viability.service';

@@ -20,6 +20,7 @@ import { registerSecurity } from './auth/security';
 import { authRoutes } from './routes/auth.routes';
 import { mailTransportFromEnv, type MailTransport } from './mail';
 import { calculatorRoutes } from './routes/calculators.routes';
+import { costRoutes } from './routes/cost.routes';
 
 export { API_VERSION };
 
@@ -97,6 +98,7 @@ export async function buildApp(
       bedFinderRoutes(typed, ctx, collection);
       authRoutes(typed, ctx, security, mail);
       calculatorRoutes(typed);
+      costRoutes(typed, ctx, collection);
       typed.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },
