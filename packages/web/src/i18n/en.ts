@@ -575,5 +575,14 @@ export const en: Dictionary = {
     'the simulation is too large: {requested} simulated bed-days, at most {limit}; ask for fewer days, replications or beds',
   'problem.calculator.tooManyRequests':
     'the simulation is too large: {requested} simulated requests, at most {limit}; ask for fewer days or replications',
+  'viability.title': 'Occupancy and viability',
+  'viability.underOccupied': 'Under-occupancy',
+  'viability.withinRange': 'Within range',
+  'viability.overOccupied': 'Over-occupancy',
+  'viability.unknown': 'Unknown',
+  'viability.summary':
+    'occupancy {occupancy} from {from} to {to}; data on {dataShare} of the days.',
+  'viability.thresholds':
+    'Assumptions, adjustable: below {under} is under-occupancy, above {over} over-occupancy; with data on fewer than {minDataShare} of the days the signal is unknown.',
   'problem.viability.underNotBelowOver': 'must be below the over-occupancy threshold ({over})',
 };

@@ -576,6 +576,15 @@ export const nl = {
     'de simulatie is te groot: {requested} gesimuleerde beddagen, hoogstens {limit}; vraag minder dagen, replicaties of bedden',
   'problem.calculator.tooManyRequests':
     'de simulatie is te groot: {requested} gesimuleerde aanvragen, hoogstens {limit}; vraag minder dagen of replicaties',
+  'viability.title': 'Bezetting en levensvatbaarheid',
+  'viability.underOccupied': 'Onderbezetting',
+  'viability.withinRange': 'Binnen de marge',
+  'viability.overOccupied': 'Overbezetting',
+  'viability.unknown': 'Onbekend',
+  'viability.summary':
+    'bezetting {occupancy} van {from} tot en met {to}; gegevens op {dataShare} van de dagen.',
+  'viability.thresholds':
+    'Aannames, aan te passen: onder {under} is onderbezetting, boven {over} overbezetting; met gegevens op minder dan {minDataShare} van de dagen is het signaal onbekend.',
   'problem.viability.underNotBelowOver':
     'moet lager zijn dan de drempel voor overbezetting ({over})',
 } as const;
