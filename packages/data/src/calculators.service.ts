@@ -371,15 +371,20 @@ export const CURVE_PARAMS = {
     maximum: 3650,
     description: 'Gemiddelde verblijfsduur in dagen (bij admissions)',
   },
-  beds: { kind: 'integer', minimum: 0, description: 'Huidige bedden (gemarkeerd op de curve)' },
+  beds: {
+    kind: 'integer',
+    minimum: 0,
+    maximum: 100_000,
+    description: 'Huidige bedden (gemarkeerd op de curve)',
+  },
   target: {
     kind: 'number',
     exclusiveMinimum: 0,
     maximum: 0.999,
     description: 'Doel-weigeringskans; de minste bedden die hem halen worden gemarkeerd',
   },
-  fromBeds: { kind: 'integer', minimum: 0, description: 'Eerste punt (bedden)' },
-  toBeds: { kind: 'integer', minimum: 0, description: 'Laatste punt (bedden)' },
+  fromBeds: { kind: 'integer', minimum: 0, maximum: 100_000, description: 'Eerste punt (bedden)' },
+  toBeds: { kind: 'integer', minimum: 0, maximum: 100_000, description: 'Laatste punt (bedden)' },
 } as const satisfies ParamSpecs;
 
 /** The offered load from `load`, or from `admissions` × `los` ÷ 365; one of the two, not both. */
@@ -403,6 +408,17 @@ function demandOf(
   return issues;
 }
 
+/** Admissions × stay ÷ 365 above the largest load a calculator takes (what `load` may be). */
+function loadTooLarge(offeredLoad: number, label: (n: string) => string): Issue {
+  const load = Math.round(offeredLoad);
+  return {
+    field: label('admissions'),
+    message: `× ${label('los')} ÷ 365 is ${load} erlangs, more than ${LOAD.maximum}`,
+    code: 'calculator.loadTooLarge',
+    params: { load, limit: LOAD.maximum },
+  };
+}
+
 export function runErlangCurve(
   raw: Readonly<Record<string, unknown>>,
   label: (n: string) => string = (n) => n,
@@ -413,8 +429,11 @@ export function runErlangCurve(
     throw invalidInput(issues);
   }
   const offeredLoad = p.load ?? loadFromAdmissions(p.admissions!, p.los!);
+  if (offeredLoad > LOAD.maximum) {
+    throw invalidInput([loadTooLarge(offeredLoad, label)]);
+  }
   const range = defaultCurveRange(offeredLoad);
-  const fromBeds = p.fromBeds ?? Math.min(range.fromBeds, p.beds ?? Infinity);
+  const fromBeds = p.fromBeds ?? Math.min(range.fromBeds, p.beds ?? Infinity, p.toBeds ?? Infinity);
   const toBeds = p.toBeds ?? Math.max(range.toBeds, fromBeds, p.beds ?? 0);
   if (toBeds < fromBeds) {
     throw invalidInput([

@@ -65,6 +65,8 @@ const BAD_INPUT: Array<[string, string, string, string]> = [
   ['erlang-curve', 'load=16&target=1', 'target', 'schema.maximum'],
   ['erlang-curve', 'load=-1', 'load', 'schema.minimum'],
   ['erlang-curve', 'load=16&beds=x', 'beds', 'schema.type'],
+  ['erlang-curve', 'load=16&beds=200000', 'beds', 'schema.maximum'],
+  ['erlang-curve', 'admissions=9000000&los=3000', 'admissions', 'calculator.loadTooLarge'],
   ['simulation', 'beds=10&load=8', 'los', 'calculator.requiredWith'],
   ['simulation', 'beds=10&load=8&stay=lognormal&los=20', 'cv', 'calculator.requiredWith'],
   ['simulation', 'beds=10&load=8&los=20&cv=1', 'cv', 'calculator.notWith'],
@@ -159,6 +161,9 @@ describe(`calculators API (${storeName})`, () => {
     expect(body.points[0].beds).toBe(8);
     expect(body.points.at(-1).blocking).toBeLessThanOrEqual(0.001);
     expect(body.currentBeds).toBeUndefined();
+    // A last point below the default first point moves the first point down with it.
+    const short = (await app.inject('/api/v1/calculators/erlang-curve?load=16&toBeds=5')).json();
+    expect(short.points.map((p: { beds: number }) => p.beds)).toEqual([5]);
   });
 
   it('simulation: seeded and reproducible; an exponential stay agrees with Erlang B', async () => {

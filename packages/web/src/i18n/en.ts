@@ -567,6 +567,7 @@ export const en: Dictionary = {
   'problem.calculator.notBoth': 'give one of {fields}, not both',
   'problem.calculator.occupancyAboveOne':
     'guests × stay is {used} bed-days, more than the {available} there were',
+  'problem.calculator.loadTooLarge': 'admissions × stay ÷ 365 is {load} erlangs, more than {limit}',
   'problem.calculator.toBelowFrom': 'must not be below the first point ({from})',
   'problem.calculator.curveTooLong': 'the curve may have at most {limit} points (from {from})',
   'problem.calculator.weightsLength': 'give one weight per stay ({expected}), not {got}',

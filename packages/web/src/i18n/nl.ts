@@ -568,6 +568,8 @@ export const nl = {
   'problem.calculator.notBoth': 'geef een van {fields}, niet beide',
   'problem.calculator.occupancyAboveOne':
     'gasten × verblijfsduur is {used} ligdagen, meer dan de {available} die er waren',
+  'problem.calculator.loadTooLarge':
+    'opnames × verblijfsduur ÷ 365 is {load} erlang, meer dan {limit}',
   'problem.calculator.toBelowFrom': 'mag niet lager zijn dan het eerste punt ({from})',
   'problem.calculator.curveTooLong': 'de curve mag hoogstens {limit} punten hebben (vanaf {from})',
   'problem.calculator.weightsLength': 'geef één gewicht per verblijfsduur ({expected}), niet {got}',
