@@ -9,6 +9,12 @@ import { bedsCommand, erlangBCommand } from './commands/erlang';
 import { forecastCommand } from './commands/forecast';
 import { tokenCommand } from './commands/token';
 import { userCommand } from './commands/user';
+import {
+  erlangCurveCommand,
+  normCommand,
+  occupancyCommand,
+  simulateCommand,
+} from './commands/calculators';
 
 const HELP = `palliamonitor <command> [options]
 
@@ -31,6 +37,15 @@ Commands:
   token list --hospice <id> | token revoke <token-id>
   user create --email E --name N --role R [--scope S]   an account (password from
                                        PALLIAMONITOR_PASSWORD, or generated and printed)
+  norm --admissions N --los D --occupancy ρ   beds by the occupancy norm (JSON)
+  occupancy --guests N --los D --beds C [--open-days N]   occupancy from guests (JSON)
+  erlang-curve (--load a | --admissions N --los D) [--beds C] [--target B]
+           [--from-beds C] [--to-beds C]   beds against refusal and occupancy (JSON)
+  simulate --beds C (--load a | --admissions N) [--stay exponential|lognormal|empirical]
+           [--los D] [--cv X] [--stays d,d,…] [--weights w,w,…]
+           [--seasonality none|sine|deaths] [--amplitude A] [--peak-week W]
+           [--days N] [--warmup-days N] [--replications R] [--seed S]
+                                       discrete-event what-if (JSON)
 
 Environment: PORT, DATA_DIR, DATABASE_URL`;
 
@@ -47,6 +62,10 @@ const COMMANDS: Record<string, Command> = {
   forecast: forecastCommand,
   token: tokenCommand,
   user: userCommand,
+  norm: normCommand,
+  occupancy: occupancyCommand,
+  'erlang-curve': erlangCurveCommand,
+  simulate: simulateCommand,
 };
 
 const defaultIo: Io = {

@@ -38,3 +38,6 @@ export * from './accounts/demo-accounts';
 export { TransactionInUseError, inTransaction } from './transaction-guard';
 export { textIssue } from './text';
 export { conflictOfUniqueViolation } from './unique-violation';
+export * from './calculators.service';
+export * from './cost.service';
+export * from './viability.service';

@@ -112,3 +112,45 @@ export {
   forecastNation,
   offeredLoadFromRequests,
 } from './demand';
+export {
+  type CurvePoint,
+  type ErlangCurve,
+  type NormResult,
+  type OccupancyResult,
+  type SeasonalProfile,
+  type WeeklyCount,
+  MAX_CURVE_POINTS,
+  defaultCurveRange,
+  erlangCurve,
+  loadFromAdmissions,
+  lognormalMedianFromCv,
+  normBeds,
+  occupancyFromGuests,
+  seasonalProfileFromWeekly,
+  sinusoidalSeasonality,
+  wholeBedsUp,
+} from './calculators';
+export { empiricalStay } from './simulation';
+export {
+  type CostBasis,
+  type CostFigures,
+  type CostInput,
+  type Provenance,
+  HOSPICE_COST_2024_EUR,
+  HOSPICE_GUESTS_2024,
+  MEAN_STAY_DAYS,
+  costPerBedDay,
+  costPerGuest,
+  defaultCostInputs,
+  yearCost,
+} from './cost';
+export {
+  type ViabilityMonth,
+  type ViabilityResult,
+  type ViabilitySignal,
+  type ViabilityThresholds,
+  DEFAULT_VIABILITY_THRESHOLDS,
+  VIABILITY_LABELS,
+  checkThresholds,
+  viability,
+} from './viability';

@@ -14,10 +14,56 @@ import { MinHeap } from './heap';
 import { Rng, deriveSeed, lognormalFromMeanMedian } from './random';
 import { meanWithCi95, type Estimate } from './statistics';
 
-/** Length-of-stay distribution, in days. Lognormal by mean and median unless stated otherwise. */
+/**
+ * Length-of-stay distribution, in days. Lognormal by mean and median unless stated otherwise.
+ * `empirical` draws one of the given stays (with the given weights, or each equally often); its mean
+ * must be the weighted mean of the values ({@link empiricalStay} computes it).
+ */
 export type LengthOfStayDistribution =
   | { readonly distribution?: 'lognormal'; readonly mean: number; readonly median: number }
-  | { readonly distribution: 'exponential'; readonly mean: number };
+  | { readonly distribution: 'exponential'; readonly mean: number }
+  | {
+      readonly distribution: 'empirical';
+      readonly mean: number;
+      readonly values: readonly number[];
+      readonly weights?: readonly number[];
+    };
+
+/** An empirical stay distribution from observed stays (days, > 0) and optional weights (≥ 0). */
+export function empiricalStay(
+  values: readonly number[],
+  weights?: readonly number[],
+): Extract<LengthOfStayDistribution, { distribution: 'empirical' }> {
+  checkEmpirical(values, weights);
+  let sum = 0;
+  let total = 0;
+  values.forEach((v, i) => {
+    const w = weights?.[i] ?? 1;
+    sum += v * w;
+    total += w;
+  });
+  return {
+    distribution: 'empirical',
+    mean: sum / total,
+    values,
+    ...(weights === undefined ? {} : { weights }),
+  };
+}
+
+function checkEmpirical(values: readonly number[], weights: readonly number[] | undefined): void {
+  if (values.length === 0 || values.some((v) => !Number.isFinite(v) || v <= 0)) {
+    throw invalid('los.values', values);
+  }
+  if (weights !== undefined) {
+    if (
+      weights.length !== values.length ||
+      weights.some((w) => !Number.isFinite(w) || w < 0) ||
+      !weights.some((w) => w > 0)
+    ) {
+      throw invalid('los.weights', weights);
+    }
+  }
+}
 
 export interface WaitingListOptions {
   /** Most people on the list at once; further requests are refused. Infinity for no limit. */
@@ -56,7 +102,13 @@ function checkProcess(p: HospiceProcess): void {
   checkNonNegativeInteger('beds', p.beds);
   checkNonNegative('arrivalsPerDay', p.arrivalsPerDay);
   checkPositive('los.mean', p.los.mean);
-  if (p.los.distribution !== 'exponential') {
+  if (p.los.distribution === 'empirical') {
+    checkEmpirical(p.los.values, p.los.weights);
+    const { mean } = empiricalStay(p.los.values, p.los.weights);
+    if (Math.abs(mean - p.los.mean) > 1e-9 * mean) {
+      throw invalid('los.mean', p.los.mean);
+    }
+  } else if (p.los.distribution !== 'exponential') {
     checkPositive('los.median', p.los.median);
     if (p.los.median > p.los.mean) {
       throw invalid('los.median', p.los.median);
@@ -118,8 +170,10 @@ class HospiceEngine {
   private readonly monthRate: Float64Array | null;
   private readonly startDayIndex: number;
 
-  // Length of stay.
+  // Length of stay: exponential, lognormal, or drawn from cumulative weights of given values.
   private readonly losIsExponential: boolean;
+  private readonly losValues: Float64Array | null;
+  private readonly losCumulative: Float64Array | null;
   private readonly losMu: number;
   private readonly losSigma: number;
   private readonly losMean: number;
@@ -163,10 +217,24 @@ class HospiceEngine {
     this.departures = new MinHeap(process.beds + 1);
     const los = process.los;
     this.losMean = los.mean;
+    this.losValues = null;
+    this.losCumulative = null;
     if (los.distribution === 'exponential') {
       this.losIsExponential = true;
       this.losMu = 0;
       this.losSigma = 0;
+    } else if (los.distribution === 'empirical') {
+      this.losIsExponential = false;
+      this.losMu = 0;
+      this.losSigma = 0;
+      this.losValues = Float64Array.from(los.values);
+      const cumulative = new Float64Array(los.values.length);
+      let sum = 0;
+      los.values.forEach((_, i) => {
+        sum += los.weights?.[i] ?? 1;
+        cumulative[i] = sum;
+      });
+      this.losCumulative = cumulative.map((c) => c / sum);
     } else {
       this.losIsExponential = false;
       const { mu, sigma } = lognormalFromMeanMedian({ mean: los.mean, median: los.median });
@@ -216,6 +284,22 @@ class HospiceEngine {
   private sampleLengthOfStay(): number {
     if (this.losIsExponential) {
       return this.rng.exponential(this.losMean);
+    }
+    const cumulative = this.losCumulative;
+    if (cumulative !== null) {
+      // The first value whose cumulative share exceeds u (binary search).
+      const u = this.rng.next();
+      let low = 0;
+      let high = cumulative.length - 1;
+      while (low < high) {
+        const mid = (low + high) >> 1;
+        if (cumulative[mid]! > u) {
+          high = mid;
+        } else {
+          low = mid + 1;
+        }
+      }
+      return this.losValues![low]!;
     }
     return Math.exp(this.losMu + this.losSigma * this.rng.standardNormal());
   }

@@ -22,6 +22,8 @@ import { registerTextScreening } from './text-input';
 import { registerFieldVisibility } from './auth/field-visibility';
 import { authRoutes } from './routes/auth.routes';
 import { mailTransportFromEnv, type MailTransport } from './mail';
+import { calculatorRoutes } from './routes/calculators.routes';
+import { costRoutes } from './routes/cost.routes';
 
 export { API_VERSION };
 
@@ -128,6 +130,8 @@ export async function buildApp(
       returnRoutes(typed, ctx);
       bedFinderRoutes(typed, ctx, collection);
       authRoutes(typed, ctx, security, mail);
+      calculatorRoutes(typed);
+      costRoutes(typed, ctx, collection);
       typed.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },

@@ -87,6 +87,16 @@ export const ACCESS_RULES: Record<string, AccessRule> = {
   'POST /api/v1/returns': { kind: 'hospice-rows' },
   'GET /api/v1/bed-status/stream': PUBLIC,
   'GET /api/v1/beds/available': PUBLIC,
+  // calculators: computations on the caller's own figures, nothing stored
+  'GET /api/v1/calculators/norm': PUBLIC,
+  'GET /api/v1/calculators/occupancy': PUBLIC,
+  'GET /api/v1/calculators/erlang-curve': PUBLIC,
+  'GET /api/v1/calculators/simulation': PUBLIC,
+  'POST /api/v1/calculators/simulation': PUBLIC,
+  // cost and viability: aggregated figures, as the forecast and statistics they come from
+  'GET /api/v1/regions/:code/cost': PUBLIC,
+  'GET /api/v1/hospices/:id/viability': PUBLIC,
+  'GET /api/v1/regions/:code/viability': PUBLIC,
 };
 
 /** Routes outside the API (the web app's pages and files) are public. */

@@ -18,12 +18,16 @@ import { FailureBackoff, RequestRate } from './limits';
 import { actorOf, hasRole, regionsOf, roleOf, type Principal } from './principal';
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-/** Writes that only manage the caller's own session: not worth an audit entry with before/after. */
+/**
+ * Writes that only manage the caller's own session, and POSTs that only compute (they change
+ * nothing): not worth an audit entry with before/after.
+ */
 const UNAUDITED = new Set([
   '/api/v1/auth/sign-in',
   '/api/v1/auth/sign-out',
   '/api/v1/auth/password-reset',
   '/api/v1/auth/password-reset/confirm',
+  '/api/v1/calculators/simulation',
 ]);
 /** Writes that start or recover a session: no session to protect yet, so no CSRF token. */
 const NO_CSRF = new Set([

@@ -572,4 +572,29 @@ export const en: Dictionary = {
   'problem.text.nulCharacter': 'must not contain a NUL character (\\u0000)',
   'problem.text.loneSurrogate': 'holds half of a UTF-16 surrogate pair, which is not a character',
   'problem.store.conflict': 'conflicts with a record stored at the same time; reload and try again',
+  'problem.calculator.requiredWith': 'is required with {condition}',
+  'problem.calculator.notWith': 'does not go with {condition}',
+  'problem.calculator.oneOf': 'give one of {fields}',
+  'problem.calculator.notBoth': 'give one of {fields}, not both',
+  'problem.calculator.occupancyAboveOne':
+    'guests × stay is {used} bed-days, more than the {available} there were',
+  'problem.calculator.loadTooLarge': 'admissions × stay ÷ 365 is {load} erlangs, more than {limit}',
+  'problem.calculator.toBelowFrom': 'must not be below the first point ({from})',
+  'problem.calculator.curveTooLong': 'the curve may have at most {limit} points (from {from})',
+  'problem.calculator.weightsLength': 'give one weight per stay ({expected}), not {got}',
+  'problem.calculator.weightsAllZero': 'at least one weight must be above 0',
+  'problem.calculator.tooManyBedDays':
+    'the simulation is too large: {requested} simulated bed-days, at most {limit}; ask for fewer days, replications or beds',
+  'problem.calculator.tooManyRequests':
+    'the simulation is too large: {requested} simulated requests, at most {limit}; ask for fewer days or replications',
+  'viability.title': 'Occupancy and viability',
+  'viability.underOccupied': 'Under-occupancy',
+  'viability.withinRange': 'Within range',
+  'viability.overOccupied': 'Over-occupancy',
+  'viability.unknown': 'Unknown',
+  'viability.summary':
+    'occupancy {occupancy} from {from} to {to}; data on {dataShare} of the days.',
+  'viability.thresholds':
+    'Assumptions, adjustable: below {under} is under-occupancy, above {over} over-occupancy; with data on fewer than {minDataShare} of the days the signal is unknown.',
+  'problem.viability.underNotBelowOver': 'must be below the over-occupancy threshold ({over})',
 };

@@ -574,6 +574,33 @@ export const nl = {
   'problem.text.loneSurrogate': 'bevat een half UTF-16-tekenpaar; dat is geen teken',
   'problem.store.conflict':
     'botst met gegevens die tegelijk zijn opgeslagen; laad opnieuw en probeer het nog eens',
+  'problem.calculator.requiredWith': 'is verplicht bij {condition}',
+  'problem.calculator.notWith': 'hoort niet bij {condition}',
+  'problem.calculator.oneOf': 'geef een van {fields}',
+  'problem.calculator.notBoth': 'geef een van {fields}, niet beide',
+  'problem.calculator.occupancyAboveOne':
+    'gasten × verblijfsduur is {used} ligdagen, meer dan de {available} die er waren',
+  'problem.calculator.loadTooLarge':
+    'opnames × verblijfsduur ÷ 365 is {load} erlang, meer dan {limit}',
+  'problem.calculator.toBelowFrom': 'mag niet lager zijn dan het eerste punt ({from})',
+  'problem.calculator.curveTooLong': 'de curve mag hoogstens {limit} punten hebben (vanaf {from})',
+  'problem.calculator.weightsLength': 'geef één gewicht per verblijfsduur ({expected}), niet {got}',
+  'problem.calculator.weightsAllZero': 'minstens één gewicht moet groter zijn dan 0',
+  'problem.calculator.tooManyBedDays':
+    'de simulatie is te groot: {requested} gesimuleerde beddagen, hoogstens {limit}; vraag minder dagen, replicaties of bedden',
+  'problem.calculator.tooManyRequests':
+    'de simulatie is te groot: {requested} gesimuleerde aanvragen, hoogstens {limit}; vraag minder dagen of replicaties',
+  'viability.title': 'Bezetting en levensvatbaarheid',
+  'viability.underOccupied': 'Onderbezetting',
+  'viability.withinRange': 'Binnen de marge',
+  'viability.overOccupied': 'Overbezetting',
+  'viability.unknown': 'Onbekend',
+  'viability.summary':
+    'bezetting {occupancy} van {from} tot en met {to}; gegevens op {dataShare} van de dagen.',
+  'viability.thresholds':
+    'Aannames, aan te passen: onder {under} is onderbezetting, boven {over} overbezetting; met gegevens op minder dan {minDataShare} van de dagen is het signaal onbekend.',
+  'problem.viability.underNotBelowOver':
+    'moet lager zijn dan de drempel voor overbezetting ({over})',
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -13,6 +13,7 @@ import { signInHref } from '../api/client';
 import { StatisticsTrend } from '../features/statistics/trend';
 import { TYPE_STYLE } from '../features/hospice/hospice-type';
 import type { MessageKey } from '../i18n/nl';
+import { ViabilitySignal } from '../features/viability/viability-signal';
 
 const FIELD_LABELS: Readonly<Record<string, MessageKey>> = {
   name: 'field.name',
@@ -117,6 +118,8 @@ function HospiceContent({ hospice }: { hospice: Hospice }) {
           value={hospice.umbrellas.join(', ').toUpperCase() || '–'}
         />
       </dl>
+
+      <ViabilitySignal path={`/hospices/${hospice.id}/viability`} />
 
       <section aria-labelledby="figures-title">
         <h2 id="figures-title">{t('hospice.figuresTitle')}</h2>

@@ -17,6 +17,7 @@ import { NotFoundPage } from './not-found-page';
 import { ForecastChart } from '../features/forecast/forecast-chart';
 import { CapacityComparison } from '../features/forecast/capacity-comparison';
 import { StatisticsTrend } from '../features/statistics/trend';
+import { ViabilitySignal } from '../features/viability/viability-signal';
 import { useRegionLive, type HospiceLive } from '../features/hospice/hospice-signals';
 import { latestPeriod } from '../features/statistics/statistics';
 import {
@@ -136,6 +137,8 @@ function RegionContent({ region }: { region: RegionDetail }) {
           csvQuery="&byHospice=true"
         />
       </section>
+
+      <ViabilitySignal path={`/regions/${region.code}/viability`} />
 
       {mayReadRegionAudit(session, region.code) ? (
         <section aria-labelledby="audit-title" className="panel">

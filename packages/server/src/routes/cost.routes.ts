@@ -1,0 +1,201 @@
+import { Type } from '@sinclair/typebox';
+import {
+  AppError,
+  cachedModelInputs,
+  findScenario,
+  getViability,
+  runCost,
+} from '@palliamonitor/data';
+import { FIRST_YEAR, LAST_YEAR } from '@palliamonitor/model';
+import { today, type App, type AppContext } from '../context';
+import type { CollectionContext } from '../live/collection-context';
+import { HospiceIdParams } from './bed-status.routes';
+import { ProblemResponses, RegionCodeParams } from './params';
+
+// Cost per region, year and scenario on top of the forecast, and the viability signal of a hospice
+// and of a region's hospices from their occupancy over the last twelve months.
+
+const Input = Type.Object({
+  name: Type.String(),
+  value: Type.Number(),
+  unit: Type.String(),
+  provenance: Type.Union([
+    Type.Literal('measured'),
+    Type.Literal('imported'),
+    Type.Literal('assumed'),
+  ]),
+  source: Type.String(),
+});
+const Year = Type.Integer({ minimum: FIRST_YEAR, maximum: LAST_YEAR });
+const NullableNumber = Type.Union([Type.Number(), Type.Null()]);
+// The forecast row as the forecast gives it (its figures pass through), plus the cost figures.
+const CostRow = Type.Object(
+  {
+    year: Type.Integer(),
+    offeredLoad: Type.Number(),
+    bedDays: Type.Number({ description: 'Ligdagen als elke aanvraag wordt opgenomen' }),
+    cost: Type.Number({ description: 'Kosten van die ligdagen, euro (prijzen 2024)' }),
+    bedDaysCurrentBeds: Type.Union([Type.Number(), Type.Null()], {
+      description: 'Ligdagen die de huidige bedden dragen (zonder de geweigerden)',
+    }),
+    costCurrentBeds: NullableNumber,
+  },
+  { additionalProperties: true },
+);
+
+const Signal = {
+  signal: Type.Union([
+    Type.Literal('under-occupied'),
+    Type.Literal('within-range'),
+    Type.Literal('over-occupied'),
+    Type.Literal('unknown'),
+  ]),
+  label: Type.String({ description: 'onderbezetting, binnen de marge, overbezetting of onbekend' }),
+  occupancy: NullableNumber,
+  bedDays: Type.Number(),
+  bedDaysAvailable: Type.Number(),
+  dataShare: Type.Number({ description: 'Aandeel dagen met gegevens' }),
+  days: Type.Number(),
+};
+const Share = (description: string) =>
+  Type.Optional(Type.Number({ minimum: 0, maximum: 1, description }));
+const ViabilityQuery = Type.Object(
+  {
+    under: Share('Onder deze bezetting: onderbezetting (standaard 0.6, aanname)'),
+    over: Share('Boven deze bezetting: overbezetting (standaard 0.9, aanname)'),
+    minDataShare: Share('Minimum aandeel dagen met gegevens, anders onbekend (standaard 0.5)'),
+  },
+  { additionalProperties: false },
+);
+const ViabilityResponse = Type.Object({
+  scope: Type.Object({ kind: Type.String(), code: Type.String(), name: Type.String() }),
+  period: Type.Object({ from: Type.String(), to: Type.String() }),
+  isSynthetic: Type.Boolean(),
+  thresholds: Type.Array(Input),
+  ...Signal,
+  hospices: Type.Optional(
+    Type.Array(Type.Object({ hospiceId: Type.String(), name: Type.String(), ...Signal })),
+  ),
+});
+const viabilityDescription =
+  'Bezetting over de laatste twaalf hele maanden (uit de afgeleide cijfers) onder de drempel is onderbezetting, erboven overbezetting; met te weinig dagen met gegevens (maandopgave, of verse beddenstatus bij bewegingsregistratie) is het signaal onbekend. De drempels zijn aannames en aan te passen.';
+
+export function costRoutes(app: App, ctx: AppContext, collection: CollectionContext): void {
+  app.get(
+    '/regions/:code/cost',
+    {
+      schema: {
+        tags: ['prognose'],
+        summary: 'Kosten per jaar: de prognose met ligdagen × kosten per ligdag',
+        description:
+          'Kosten per ligdag standaard afgeleid uit Gupta Strategists 2025 (ca. € 240 miljoen voor ca. 12.000 gasten in 2024) en de gemiddelde verblijfsduur van 22 dagen; elke invoer met herkomst.',
+        params: Type.Object({
+          code: Type.String({ pattern: '^(ZK\\d{2}|NL)$', description: 'ZKxx of NL' }),
+        }),
+        querystring: Type.Object(
+          {
+            scenario: Type.Optional(Type.String({ default: 'baseline' })),
+            from: Type.Optional(Year),
+            to: Type.Optional(Year),
+            costPerBedDay: Type.Optional(
+              Type.Number({ minimum: 0, maximum: 100_000, description: 'Euro per ligdag' }),
+            ),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            region: Type.String(),
+            scenario: Type.Object({
+              id: Type.String(),
+              name: Type.String(),
+              version: Type.Integer(),
+            }),
+            inputs: Type.Array(Input),
+            rows: Type.Array(CostRow),
+          }),
+          ...ProblemResponses,
+        },
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      const from = q.from ?? FIRST_YEAR;
+      const to = q.to ?? LAST_YEAR;
+      if (to < from) {
+        throw new AppError('VALIDATION_FAILED', 'to is before from', [
+          {
+            field: 'to',
+            message: `must not be before from (${from})`,
+            code: 'period.toBeforeFrom',
+            params: { from },
+          },
+        ]);
+      }
+      const id = q.scenario ?? 'baseline';
+      const scenario = await findScenario(ctx.store.db, id);
+      if (!scenario) {
+        throw new AppError('VALIDATION_FAILED', `unknown scenario ${id}`, [
+          {
+            field: 'scenario',
+            message: `unknown scenario ${id}`,
+            code: 'scenario.unknown',
+            params: { id },
+          },
+        ]);
+      }
+      const inputs = await cachedModelInputs(ctx.store.db, today(ctx));
+      return {
+        region: request.params.code,
+        scenario: { id: scenario.id, name: scenario.name, version: scenario.version },
+        ...runCost(inputs, request.params.code, scenario, {
+          from,
+          to,
+          costPerBedDay: q.costPerBedDay,
+        }),
+      };
+    },
+  );
+
+  const options = () => ({ now: ctx.now(), freshnessHours: collection.freshnessHours });
+  app.get(
+    '/hospices/:id/viability',
+    {
+      schema: {
+        tags: ['cijfers'],
+        summary: 'Levensvatbaarheid van één voorziening: onderbezetting, overbezetting of onbekend',
+        description: viabilityDescription,
+        params: HospiceIdParams,
+        querystring: ViabilityQuery,
+        response: { 200: ViabilityResponse, ...ProblemResponses },
+      },
+    },
+    async (request) =>
+      getViability(
+        ctx.store.db,
+        { kind: 'hospice', hospiceId: request.params.id },
+        request.query,
+        options(),
+      ),
+  );
+  app.get(
+    '/regions/:code/viability',
+    {
+      schema: {
+        tags: ['cijfers'],
+        summary: 'Levensvatbaarheid per voorziening van een regio, en van de regio als geheel',
+        description: viabilityDescription,
+        params: RegionCodeParams,
+        querystring: ViabilityQuery,
+        response: { 200: ViabilityResponse, ...ProblemResponses },
+      },
+    },
+    async (request) =>
+      getViability(
+        ctx.store.db,
+        { kind: 'region', code: request.params.code },
+        request.query,
+        options(),
+      ),
+  );
+}

@@ -1,0 +1,90 @@
+import { useApi } from '../../api/client';
+import { useI18n } from '../../i18n/i18n';
+import type { MessageKey } from '../../i18n/nl';
+import { formatMonth, formatPercent } from '../../lib/format';
+import { Link } from '../../router';
+import { Async } from '../common/ui';
+
+// The viability signal of a hospice, or of a region with its hospices: occupancy over the last
+// twelve whole months against labelled thresholds (GET …/viability). Too little data says
+// "onbekend" rather than a false signal.
+
+type Signal = 'under-occupied' | 'within-range' | 'over-occupied' | 'unknown';
+
+interface SignalFigures {
+  signal: Signal;
+  occupancy: number | null;
+  dataShare: number;
+}
+
+interface Viability extends SignalFigures {
+  period: { from: string; to: string };
+  thresholds: Array<{ name: string; value: number }>;
+  hospices?: Array<SignalFigures & { hospiceId: string; name: string }>;
+}
+
+const SIGNALS: Readonly<Record<Signal, { label: MessageKey; notice: string }>> = {
+  'under-occupied': { label: 'viability.underOccupied', notice: 'notice--demo' },
+  'within-range': { label: 'viability.withinRange', notice: 'notice--ok' },
+  'over-occupied': { label: 'viability.overOccupied', notice: 'notice--error' },
+  unknown: { label: 'viability.unknown', notice: 'notice--unavailable' },
+};
+
+export function ViabilitySignal({ path }: { path: string }) {
+  const { t, locale } = useI18n();
+  const answer = useApi<Viability>(path);
+  return (
+    <section aria-labelledby="viability-title" data-testid="viability">
+      <h2 id="viability-title">{t('viability.title')}</h2>
+      <Async value={answer} what={t('viability.title')}>
+        {(v) => {
+          const threshold = (name: string) =>
+            formatPercent(v.thresholds.find((x) => x.name === name)?.value, locale);
+          const flagged = (v.hospices ?? []).filter(
+            (h) => h.signal === 'under-occupied' || h.signal === 'over-occupied',
+          );
+          return (
+            <>
+              <p className={`notice ${SIGNALS[v.signal].notice}`} data-testid="viability-signal">
+                <strong>{t(SIGNALS[v.signal].label)}</strong>:{' '}
+                {t('viability.summary', {
+                  occupancy: formatPercent(v.occupancy, locale),
+                  dataShare: formatPercent(v.dataShare, locale),
+                  from: formatMonth(v.period.from, locale),
+                  to: formatMonth(v.period.to, locale),
+                })}
+              </p>
+              {v.hospices === undefined ? null : (
+                <p data-testid="viability-counts">
+                  {(Object.keys(SIGNALS) as Signal[])
+                    .map(
+                      (s) =>
+                        `${v.hospices!.filter((h) => h.signal === s).length} × ${t(SIGNALS[s].label)}`,
+                    )
+                    .join(' · ')}
+                </p>
+              )}
+              {flagged.length === 0 ? null : (
+                <ul data-testid="viability-flagged">
+                  {flagged.map((h) => (
+                    <li key={h.hospiceId}>
+                      <Link href={`/hospice/${encodeURIComponent(h.hospiceId)}`}>{h.name}</Link>:{' '}
+                      {t(SIGNALS[h.signal].label)} ({formatPercent(h.occupancy, locale)})
+                    </li>
+                  ))}
+                </ul>
+              )}
+              <p className="hint">
+                {t('viability.thresholds', {
+                  under: threshold('under'),
+                  over: threshold('over'),
+                  minDataShare: threshold('minDataShare'),
+                })}
+              </p>
+            </>
+          );
+        }}
+      </Async>
+    </section>
+  );
+}
