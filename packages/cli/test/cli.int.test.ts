@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listAudit, openStore, storeConfigFromEnv } from '@palliamonitor/data';
 import { main } from '../src/main';
 import type { Io } from '../src/usage';
 import { processStoreEnv } from '../../data/test/test-store';
@@ -257,4 +258,80 @@ describe(`import hospices and the file's encoding (${pgUrl ? 'PostgreSQL' : 'emb
     expect((await run('import', 'hospices', file)).code).toBe(0);
     expect(await names()).toContain('Hospice Ëiland');
   });
+});
+
+// Changes made on the command line are in the same audit log as those made through the API: one
+// entry per change, written in the change's own transaction.
+
+/** The CLI's entries, oldest first (the store is opened once the command has closed it). */
+async function cliEntries(afterId = 0) {
+  const store = await openStore(storeConfigFromEnv(env));
+  try {
+    const { items } = await listAudit(store.db, { limit: 1000, offset: 0 });
+    return items.filter((e) => e.method === 'CLI' && e.id > afterId).reverse();
+  } finally {
+    await store.close();
+  }
+}
+
+describe(`command-line changes in the audit log (${pgUrl ? 'PostgreSQL' : 'embedded store'})`, () => {
+  it('import hospices, token create and revoke, user create: one entry each', async () => {
+    const mark = (await cliEntries()).at(-1)?.id ?? 0;
+    const file = path.join(dir, 'hospices.csv');
+    const csv = (beds: number) =>
+      `ref,name,place,gemeente_code,type,licensed_beds\naudit-1,Hospice Opdracht,Utrecht,GM0344,bth,${beds}\n`;
+    writeFileSync(file, csv(4));
+    expect((await run('import', 'hospices', file)).code).toBe(0);
+    // The same day again, with other beds: the version is corrected in place.
+    writeFileSync(file, csv(9));
+    expect((await run('import', 'hospices', file)).code).toBe(0);
+    const [created, changed] = await cliEntries(mark);
+    expect(created).toMatchObject({
+      path: 'import hospices',
+      role: 'cli',
+      status: 0,
+      regionCode: 'ZK23',
+      before: null,
+      after: { licensedBeds: 4 },
+    });
+    expect(changed).toMatchObject({ before: { licensedBeds: 4 }, after: { licensedBeds: 9 } });
+    expect(changed!.actor).toMatch(/^cli:/);
+    const hospiceId = created!.hospiceId!;
+
+    const token = await run('token', 'create', '--hospice', hospiceId, '--label', 'kassa');
+    expect(token.code).toBe(0);
+    const tokenId = /token ([0-9a-f]{12})/.exec(token.err)![1]!;
+    expect((await run('token', 'revoke', tokenId)).code).toBe(0);
+    env['PALLIAMONITOR_PASSWORD'] = 'cli-wachtwoord-lang';
+    const user = await run(
+      'user',
+      'create',
+      '--email',
+      'audit-beheerder@example.org',
+      '--name',
+      'Eerste Beheerder',
+      '--role',
+      'administrator',
+    );
+    delete env['PALLIAMONITOR_PASSWORD'];
+    expect(user.code).toBe(0);
+    const entries = await cliEntries(mark);
+    expect(entries.map((e) => e.path)).toEqual([
+      'import hospices',
+      'import hospices',
+      'token create',
+      'token revoke',
+      'user create',
+    ]);
+    expect(entries[2]).toMatchObject({ hospiceId, regionCode: 'ZK23', after: { id: tokenId } });
+    expect(entries[3]).toMatchObject({
+      before: { id: tokenId, revokedAt: null },
+      after: { id: tokenId },
+    });
+    expect(entries[4]).toMatchObject({ after: { email: 'audit-beheerder@example.org' } });
+    const text = JSON.stringify(entries);
+    expect(text).not.toContain('cli-wachtwoord-lang');
+    expect(text).not.toContain(token.out);
+    // Each command opens the embedded store anew: slow on a busy machine, never wrong.
+  }, 180_000);
 });

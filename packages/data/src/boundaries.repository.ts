@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database, RegionType } from './schema';
 import { AppError, type Issue } from './errors';
 import { parseBoundaries } from './importers/boundaries';
+import { appendAudit, type AuditContext } from './accounts/audit.repository';
 
 /**
  * Imports official boundaries (CBS/PDOK gebiedsindelingen, GeoJSON or TopoJSON) for one layer and
@@ -10,7 +11,7 @@ import { parseBoundaries } from './importers/boundaries';
 export async function importBoundaries(
   db: Kysely<Database>,
   text: string,
-  options: { fileName: string; year?: number | undefined },
+  options: { fileName: string; year?: number | undefined; audit?: AuditContext; now?: Date },
 ): Promise<{ layer: RegionType; year: number; regions: number; warnings: Issue[] }> {
   const parsed = parseBoundaries(text, {
     fileName: options.fileName,
@@ -26,11 +27,11 @@ export async function importBoundaries(
   }
   const { layer, year } = parsed;
   await db.transaction().execute(async (trx) => {
-    await trx
+    const replaced = await trx
       .deleteFrom('region_boundary')
       .where('layer', '=', layer)
       .where('year', '=', year)
-      .execute();
+      .executeTakeFirst();
     const rows = parsed.regions.map((r) => ({
       region_code: r.code,
       year,
@@ -45,6 +46,15 @@ export async function importBoundaries(
         .insertInto('region_boundary')
         .values(rows.slice(i, i + 50))
         .execute();
+    }
+    if (options.audit) {
+      // Bulk reference data: the entry says what was replaced and by what, not every shape.
+      await appendAudit(trx, {
+        ...options.audit,
+        at: (options.now ?? new Date()).toISOString(),
+        before: { layer, year, regions: Number(replaced.numDeletedRows) },
+        after: { layer, year, regions: rows.length, source: options.fileName },
+      });
     }
   });
   return {

@@ -3,6 +3,7 @@ import type { Database } from './schema';
 import { AppError, type Issue } from './errors';
 import { parseCbsStatline } from './importers/cbs-statline';
 import { readSeedCsv } from './seed-files';
+import { appendAudit, type AuditContext } from './accounts/audit.repository';
 
 /**
  * Imports a CBS StatLine table (OData JSON or CSV download: population 03759ned, deaths 37259ned,
@@ -13,7 +14,7 @@ import { readSeedCsv } from './seed-files';
 export async function importCbsTable(
   db: Kysely<Database>,
   text: string,
-  options: { fileName: string; tableId?: string | undefined },
+  options: { fileName: string; tableId?: string | undefined; audit?: AuditContext; now?: Date },
 ): Promise<{
   tableId: string;
   records: number;
@@ -73,6 +74,15 @@ export async function importCbsTable(
             })),
         )
         .execute();
+    }
+    if (options.audit) {
+      // Bulk reference data: the entry says which figures were loaded, not every value.
+      await appendAudit(trx, {
+        ...options.audit,
+        at: (options.now ?? new Date()).toISOString(),
+        before: null,
+        after: { tableId: records[0]!.tableId, records: rows.length, source: options.fileName },
+      });
     }
   });
   const skipped = parsed.records.length - records.length;

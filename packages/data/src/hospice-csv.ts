@@ -1,18 +1,20 @@
 import { Value } from '@sinclair/typebox/value';
 import { restoreCell, writeCsv } from './csv-cells';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from './schema';
 import { HospiceCreate, type Hospice } from './contracts/hospice';
 import { AppError, type Issue } from './errors';
 import { decodeUtf8File, readCsvWithColumns } from './importers/csv';
 import {
   createHospiceIn,
+  findHospice,
   findHospiceIdByRef,
   listHospices,
   patchHospiceIn,
   type WriteContext,
 } from './hospices.repository';
-import { isValidDate } from './dates';
+import { dutchDate, isValidDate } from './dates';
+import { appendAudit, regionOfHospice, type AuditContext } from './accounts/audit.repository';
 
 // The hospice registry as CSV, for umbrella bodies and networks that keep their lists in a
 // spreadsheet. One row per facility; `ref` is the row's stable key, so importing the same file
@@ -233,6 +235,7 @@ export async function importHospiceCsv(
   /** The file's bytes (refused unless UTF-8), or text already decoded. */
   file: string | Uint8Array,
   ctx: WriteContext,
+  audit?: AuditContext,
 ): Promise<ImportSummary> {
   const { rows, issues } = parseHospiceCsv(decodeUtf8File(file));
   if (issues.length > 0) {
@@ -249,11 +252,17 @@ export async function importHospiceCsv(
       try {
         const id = (await findHospiceIdByRef(trx, row.ref)) ?? (await idIfExists(trx, row.ref));
         if (id === undefined) {
-          await createHospiceIn(trx, row.input, ctx, { externalRef: row.ref });
+          const created = await createHospiceIn(trx, row.input, ctx, { externalRef: row.ref });
           summary.created += 1;
+          await auditRow(trx, audit, ctx, created.id, null, created);
         } else {
-          const { changed } = await patchHospiceIn(trx, id, fullPatch(row.input), ctx);
+          // A same-day change corrects its version in place: the entry keeps what it said.
+          const before = audit ? await findHospice(trx, id, dutchDate(ctx.now)) : undefined;
+          const { changed, hospice } = await patchHospiceIn(trx, id, fullPatch(row.input), ctx);
           summary[changed ? 'updated' : 'unchanged'] += 1;
+          if (changed) {
+            await auditRow(trx, audit, ctx, id, before ?? null, hospice);
+          }
         }
       } catch (error) {
         if (!(error instanceof AppError)) {
@@ -281,6 +290,29 @@ export async function importHospiceCsv(
     }
   });
   return summary;
+}
+
+/** One entry per facility the import created or changed, filed under its hospice and region. */
+async function auditRow(
+  trx: Transaction<Database>,
+  audit: AuditContext | undefined,
+  ctx: WriteContext,
+  hospiceId: string,
+  before: (Hospice & { version?: number }) | null,
+  after: Hospice & { version?: number },
+): Promise<void> {
+  if (!audit) {
+    return;
+  }
+  const withoutVersion = ({ version: _version, ...rest }: Hospice & { version?: number }) => rest;
+  await appendAudit(trx, {
+    ...audit,
+    hospiceId,
+    regionCode: await regionOfHospice(trx, hospiceId),
+    at: ctx.now.toISOString(),
+    before: before && withoutVersion(before),
+    after: withoutVersion(after),
+  });
 }
 
 async function idIfExists(db: Kysely<Database>, ref: string): Promise<string | undefined> {

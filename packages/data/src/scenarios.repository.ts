@@ -3,6 +3,7 @@ import { compareScenarios, parseScenario, SCENARIOS, type Scenario } from '@pall
 import type { Database } from './schema';
 import { AppError } from './errors';
 import type { WriteContext } from './hospices.repository';
+import { withAudit, type AuditContext } from './accounts/audit.repository';
 
 export interface ScenarioEntry {
   scenario: Scenario;
@@ -67,6 +68,7 @@ export async function saveScenario(
   input: unknown,
   ctx: WriteContext,
   basedOn: string | null,
+  audit?: AuditContext,
 ): Promise<ScenarioEntry> {
   const parsed = parseScenario(input);
   if (!parsed.ok) {
@@ -97,19 +99,22 @@ export async function saveScenario(
       },
     ]);
   }
-  await db
-    .insertInto('scenario')
-    .values({
-      id: scenario.id,
-      name: scenario.name,
-      version: scenario.version,
-      definition: JSON.stringify(scenario),
-      based_on: basedOn,
-      created_at: ctx.now.toISOString(),
-      created_by: ctx.actor,
-    })
-    .execute();
-  return { scenario, builtIn: false, basedOn, createdAt: ctx.now.toISOString() };
+  return withAudit(db, audit, ctx.now, async (trx) => {
+    await trx
+      .insertInto('scenario')
+      .values({
+        id: scenario.id,
+        name: scenario.name,
+        version: scenario.version,
+        definition: JSON.stringify(scenario),
+        based_on: basedOn,
+        created_at: ctx.now.toISOString(),
+        created_by: ctx.actor,
+      })
+      .execute();
+    const entry = { scenario, builtIn: false, basedOn, createdAt: ctx.now.toISOString() };
+    return { result: entry, before: null, after: entry };
+  });
 }
 
 /** Differences between two scenarios (built-in or saved), per parameter and year. */

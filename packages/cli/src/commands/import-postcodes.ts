@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { importPostcodes } from '@palliamonitor/data';
 import { parseOptions, UsageError, type Io } from '../usage';
 import { openStoreFromEnv } from '../store-from-env';
+import { cliAudit } from '../cli-audit';
 
 /**
  * `palliamonitor import postcodes <file>`: PC4 centroids (columns pc4,lat,lon,gemeente_code,
@@ -27,7 +28,9 @@ export async function importPostcodesCommand(args: string[], io: Io): Promise<nu
   }
   const { store } = await openStoreFromEnv(io);
   try {
-    const result = await importPostcodes(store.db, text);
+    const result = await importPostcodes(store.db, text, {
+      audit: await cliAudit(store, 'import postcodes'),
+    });
     for (const warning of result.warnings) {
       io.err(`warning: ${warning}`);
     }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { importBoundaries, importCbsTable, importHospiceCsv } from '@palliamonitor/data';
 import { parseOptions, requireNumber, UsageError, type Io } from '../usage';
 import { openStoreFromEnv } from '../store-from-env';
+import { cliAudit } from '../cli-audit';
 import { importPostcodesCommand } from './import-postcodes';
 
 async function readInput(file: string | undefined, what: string): Promise<string>;
@@ -48,6 +49,7 @@ export async function importCommand(args: string[], io: Io): Promise<number> {
         const result = await importBoundaries(store.db, text, {
           fileName: path.basename(positionals[0]!),
           year,
+          audit: await cliAudit(store, 'import boundaries'),
         });
         for (const warning of result.warnings) {
           io.err(`warning: ${warning.message}`);
@@ -67,10 +69,12 @@ export async function importCommand(args: string[], io: Io): Promise<number> {
       const text = await readInput(positionals[0], 'hospices', true);
       const { store } = await openStoreFromEnv(io);
       try {
-        const summary = await importHospiceCsv(store.db, text, {
-          actor: 'cli:import',
-          now: new Date(),
-        });
+        const summary = await importHospiceCsv(
+          store.db,
+          text,
+          { actor: 'cli:import', now: new Date() },
+          await cliAudit(store, 'import hospices'),
+        );
         io.out(
           `imported hospices: ${summary.created} created, ${summary.updated} updated, ${summary.unchanged} unchanged`,
         );
@@ -90,6 +94,7 @@ export async function importCommand(args: string[], io: Io): Promise<number> {
         const result = await importCbsTable(store.db, text, {
           fileName: path.basename(positionals[0]!),
           tableId: values.table,
+          audit: await cliAudit(store, 'import cbs'),
         });
         for (const warning of result.warnings.slice(0, 10)) {
           io.err(`warning: ${warning.message}`);

@@ -1,6 +1,7 @@
-import { createApiToken, listApiTokens, revokeApiToken } from '@palliamonitor/data';
+import { createApiToken, findApiToken, listApiTokens, revokeApiToken } from '@palliamonitor/data';
 import { parseOptions, UsageError, type Io } from '../usage';
 import { openStoreFromEnv } from '../store-from-env';
+import { cliAudit } from '../cli-audit';
 
 /**
  * `palliamonitor token create --hospice <id> [--label L]`: the new token is the last line of output.
@@ -24,6 +25,7 @@ export async function tokenCommand(args: string[], io: Io): Promise<number> {
           store.db,
           { hospiceId: values.hospice, label: values.label ?? 'cli', actor: 'cli' },
           new Date(),
+          await cliAudit(store, 'token create', values.hospice),
         );
         io.err(
           `token ${summary.id} for hospice ${summary.hospiceId}; store it now, it is not shown again:`,
@@ -59,7 +61,13 @@ export async function tokenCommand(args: string[], io: Io): Promise<number> {
       }
       const { store } = await openStoreFromEnv(io);
       try {
-        const token = await revokeApiToken(store.db, id, new Date());
+        const hospiceId = (await findApiToken(store.db, id))?.hospiceId ?? null;
+        const token = await revokeApiToken(
+          store.db,
+          id,
+          new Date(),
+          await cliAudit(store, 'token revoke', hospiceId),
+        );
         io.out(`token ${token.id} revoked`);
       } finally {
         await store.close();

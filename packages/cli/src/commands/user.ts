@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createUser, ROLES, type Role } from '@palliamonitor/data';
 import { parseOptions, UsageError, type Io } from '../usage';
 import { openStoreFromEnv } from '../store-from-env';
+import { cliAudit } from '../cli-audit';
 
 /**
  * `palliamonitor user create --email E --name N --role R [--scope S]`: creates an account, e.g. the
@@ -42,6 +43,7 @@ export async function userCommand(args: string[], io: Io): Promise<number> {
         roles: [{ role: values.role as Role, scope: values.scope ?? null }],
       },
       new Date(),
+      await cliAudit(store, 'user create'),
     );
     io.err(
       `account ${user.email} created with role ${values.role}${values.scope ? ` for ${values.scope}` : ''}`,

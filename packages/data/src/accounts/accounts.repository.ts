@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database, Role } from '../schema';
 import { AppError } from '../errors';
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords';
 import { hashSecret, newSecret } from './secrets';
+import { withAudit, type AuditContext } from './audit.repository';
 
 export interface RoleGrant {
   role: Role;
@@ -81,6 +82,7 @@ export async function createUser(
   db: Kysely<Database>,
   input: { email: string; name: string; password: string; roles: RoleGrant[]; isDemo?: boolean },
   now: Date,
+  audit?: AuditContext,
 ): Promise<UserSummary> {
   if (input.password.length < MIN_PASSWORD_LENGTH) {
     throw new AppError('UNPROCESSABLE', 'password too short', [
@@ -101,7 +103,7 @@ export async function createUser(
   await checkGrants(db, input.roles);
   const id = randomUUID();
   const passwordHash = await hashPassword(input.password);
-  await db.transaction().execute(async (trx) => {
+  return withAudit(db, audit, now, async (trx) => {
     await trx
       .insertInto('app_user')
       .values({
@@ -126,8 +128,9 @@ export async function createUser(
         )
         .execute();
     }
+    const user = (await getUser(trx, id))!;
+    return { result: user, before: null, after: user };
   });
-  return (await getUser(db, id))!;
 }
 
 async function findUserIdByEmail(db: Kysely<Database>, email: string): Promise<string | undefined> {
@@ -139,7 +142,10 @@ async function findUserIdByEmail(db: Kysely<Database>, email: string): Promise<s
   return row?.id;
 }
 
-export async function getUser(db: Kysely<Database>, id: string): Promise<UserSummary | undefined> {
+export async function getUser(
+  db: Kysely<Database> | Transaction<Database>,
+  id: string,
+): Promise<UserSummary | undefined> {
   const user = await db
     .selectFrom('app_user')
     .select(['id', 'email', 'name', 'is_demo'])

@@ -21,6 +21,41 @@ export interface AuditEntry {
  */
 export type AuditContext = Omit<AuditEntry, 'at' | 'before' | 'after'>;
 
+/**
+ * A string PostgreSQL stores as text and as jsonb: JavaScript strings may hold lone surrogates
+ * (`"\ud800"`) and NUL, which jsonb refuses ("invalid input syntax for type json") and text cannot
+ * hold. Both become U+FFFD, so the log never fails to store what the store itself accepted.
+ */
+export function storableText(text: string): string {
+  return text.replace(LONE_SURROGATE_OR_NUL, '\uFFFD');
+}
+const LONE_SURROGATE_OR_NUL =
+  // eslint-disable-next-line no-control-regex -- NUL is exactly what must be found
+  /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\u0000/g;
+
+/** JSON of any value, with every string and key storable (see storableText). */
+export function auditJson(value: unknown): string | null {
+  if (value === undefined) {
+    return null;
+  }
+  const text = JSON.stringify(value, (_key, v: unknown) => {
+    if (typeof v === 'string') {
+      return storableText(v);
+    }
+    if (typeof v === 'bigint') {
+      return v.toString();
+    }
+    if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
+      const entries = Object.entries(v);
+      if (entries.some(([k]) => storableText(k) !== k)) {
+        return Object.fromEntries(entries.map(([k, x]) => [storableText(k), x]));
+      }
+    }
+    return v;
+  }) as string | undefined;
+  return text ?? null;
+}
+
 /** Appends one entry. There is no update or delete: the table refuses both. */
 export async function appendAudit(
   db: Kysely<Database> | Transaction<Database>,
@@ -30,17 +65,37 @@ export async function appendAudit(
     .insertInto('audit_log')
     .values({
       at: entry.at,
-      actor: entry.actor,
-      role: entry.role,
-      method: entry.method,
-      path: entry.path,
+      actor: storableText(entry.actor),
+      role: storableText(entry.role),
+      method: storableText(entry.method),
+      path: storableText(entry.path),
       status: entry.status,
       hospice_id: entry.hospiceId,
       region_code: entry.regionCode,
-      before: entry.before === undefined ? null : JSON.stringify(entry.before),
-      after: entry.after === undefined ? null : JSON.stringify(entry.after),
+      before: auditJson(entry.before),
+      after: auditJson(entry.after),
     })
     .execute();
+}
+
+/**
+ * Runs a change in one transaction with its audit entry: `change` makes it and says what it
+ * replaced and what it stored (`after` undefined: nothing changed, so no entry); without an audit
+ * context (internal callers) it runs alone.
+ */
+export async function withAudit<T>(
+  db: Kysely<Database>,
+  audit: AuditContext | undefined,
+  now: Date,
+  change: (trx: Transaction<Database>) => Promise<{ result: T; before: unknown; after: unknown }>,
+): Promise<T> {
+  return db.transaction().execute(async (trx) => {
+    const { result, before, after } = await change(trx);
+    if (audit && after !== undefined) {
+      await appendAudit(trx, { ...audit, at: now.toISOString(), before, after });
+    }
+    return result;
+  });
 }
 
 /** The zorgkantoorregio a hospice belongs to now (for filing audit entries per region). */

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../schema';
 import { AppError } from '../errors';
 import { hashSecret, newSecret } from './secrets';
+import { withAudit, type AuditContext } from './audit.repository';
 
 // API tokens for hospice systems that push data. The token is shown once (`pm_<id>_<secret>`);
 // only its hash is stored. Each token is scoped to one hospice and can be revoked.
@@ -21,33 +22,33 @@ export async function createApiToken(
   db: Kysely<Database>,
   input: { hospiceId: string; label: string; actor: string },
   now: Date,
+  audit?: AuditContext,
 ): Promise<{ token: string; summary: TokenSummary }> {
-  const hospice = await db
-    .selectFrom('hospice')
-    .select('id')
-    .where('id', '=', input.hospiceId)
-    .executeTakeFirst();
-  if (!hospice) {
-    throw new AppError('NOT_FOUND', `hospice ${input.hospiceId} does not exist`, [
-      { field: 'hospice', message: `unknown hospice ${input.hospiceId}` },
-    ]);
-  }
-  const id = randomBytes(6).toString('hex');
-  const token = `pm_${id}_${newSecret()}`;
-  await db
-    .insertInto('api_token')
-    .values({
-      id,
-      token_hash: hashSecret(token),
-      hospice_id: input.hospiceId,
-      label: input.label,
-      created_at: now.toISOString(),
-      created_by: input.actor,
-    })
-    .execute();
-  return {
-    token,
-    summary: {
+  return withAudit(db, audit, now, async (trx) => {
+    const hospice = await trx
+      .selectFrom('hospice')
+      .select('id')
+      .where('id', '=', input.hospiceId)
+      .executeTakeFirst();
+    if (!hospice) {
+      throw new AppError('NOT_FOUND', `hospice ${input.hospiceId} does not exist`, [
+        { field: 'hospice', message: `unknown hospice ${input.hospiceId}` },
+      ]);
+    }
+    const id = randomBytes(6).toString('hex');
+    const token = `pm_${id}_${newSecret()}`;
+    await trx
+      .insertInto('api_token')
+      .values({
+        id,
+        token_hash: hashSecret(token),
+        hospice_id: input.hospiceId,
+        label: input.label,
+        created_at: now.toISOString(),
+        created_by: input.actor,
+      })
+      .execute();
+    const summary: TokenSummary = {
       id,
       hospiceId: input.hospiceId,
       label: input.label,
@@ -55,8 +56,10 @@ export async function createApiToken(
       createdBy: input.actor,
       revokedAt: null,
       lastUsedAt: null,
-    },
-  };
+    };
+    // The entry holds the summary only: the token itself is shown once and never stored.
+    return { result: { token, summary }, before: null, after: summary };
+  });
 }
 
 const lastRecorded = new Map<string, number>();
@@ -95,25 +98,34 @@ export async function revokeApiToken(
   db: Kysely<Database>,
   id: string,
   now: Date,
+  audit?: AuditContext,
 ): Promise<TokenSummary> {
-  const result = await db
-    .updateTable('api_token')
-    .set({ revoked_at: now.toISOString() })
-    .where('id', '=', id)
-    .where('revoked_at', 'is', null)
-    .executeTakeFirst();
-  const token = await findApiToken(db, id);
-  if (!token) {
-    throw new AppError('NOT_FOUND', `token ${id} does not exist`);
-  }
-  if (Number(result.numUpdatedRows) === 0 && token.revokedAt === null) {
-    throw new AppError('CONFLICT', `token ${id} could not be revoked`);
-  }
-  return token;
+  return withAudit(db, audit, now, async (trx) => {
+    const before = await trx
+      .selectFrom('api_token')
+      .selectAll()
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!before) {
+      throw new AppError('NOT_FOUND', `token ${id} does not exist`);
+    }
+    if (before.revoked_at !== null) {
+      // Revoking twice changes nothing: the same answer, and no second entry.
+      return { result: toSummary(before), before: toSummary(before), after: undefined };
+    }
+    await trx
+      .updateTable('api_token')
+      .set({ revoked_at: now.toISOString() })
+      .where('id', '=', id)
+      .execute();
+    const after = (await findApiToken(trx, id))!;
+    return { result: after, before: toSummary(before), after };
+  });
 }
 
 export async function findApiToken(
-  db: Kysely<Database>,
+  db: Kysely<Database> | Transaction<Database>,
   id: string,
 ): Promise<TokenSummary | undefined> {
   const row = await db.selectFrom('api_token').selectAll().where('id', '=', id).executeTakeFirst();

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema';
 import { AppError } from '../errors';
+import { appendAudit, type AuditContext } from '../accounts/audit.repository';
 import {
   isGeonamesPostalText,
   parseGeonamesPostalCodes,
@@ -19,6 +20,7 @@ import {
 export async function importPostcodes(
   db: Kysely<Database>,
   text: string,
+  options: { audit?: AuditContext; now?: Date } = {},
 ): Promise<{ imported: number; warnings: string[] }> {
   const { records, issues } = isGeonamesPostalText(text)
     ? parseGeonamesPostalCodes(text, await uniquePlaceGemeenten(db))
@@ -56,6 +58,14 @@ export async function importPostcodes(
           })),
         )
         .execute();
+    }
+    if (options.audit) {
+      await appendAudit(trx, {
+        ...options.audit,
+        at: (options.now ?? new Date()).toISOString(),
+        before: null,
+        after: { postcodes: rows.length },
+      });
     }
   });
   return {

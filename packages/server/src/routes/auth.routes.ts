@@ -20,7 +20,7 @@ import {
 import type { App, AppContext } from '../context';
 import { readCookie, SESSION_COOKIE, sessionCookie } from '../auth/cookies';
 import { actorOf, hasRole, regionsOf } from '../auth/principal';
-import type { SecurityState } from '../auth/security';
+import { auditContextOf, type SecurityState } from '../auth/security';
 import { ProblemResponses } from './params';
 import type { MailTransport } from '../mail';
 
@@ -171,6 +171,7 @@ export function authRoutes(
   app.post(
     '/users',
     {
+      config: { auditedByHandler: true },
       schema: {
         tags: ['beheer'],
         summary: 'Een account aanmaken (beheerder)',
@@ -187,7 +188,16 @@ export function authRoutes(
       },
     },
     async (request, reply) =>
-      reply.code(201).send(await createUser(ctx.store.db, request.body, ctx.now())),
+      reply
+        .code(201)
+        .send(
+          await createUser(
+            ctx.store.db,
+            request.body,
+            ctx.now(),
+            await auditContextOf(ctx, request, 201),
+          ),
+        ),
   );
 
   const TokenParams = Type.Object({ id: Type.String({ pattern: '^[A-Za-z0-9-]{1,64}$' }) });
@@ -209,6 +219,7 @@ export function authRoutes(
   app.post(
     '/hospices/:id/tokens',
     {
+      config: { auditedByHandler: true },
       schema: {
         tags: ['beheer'],
         summary: 'Een API-token voor een hospicesysteem maken; het geheim wordt één keer getoond',
@@ -228,6 +239,7 @@ export function authRoutes(
           actor: actorOf(request.principal),
         },
         ctx.now(),
+        await auditContextOf(ctx, request, 201),
       );
       return reply.code(201).send({ ...summary, token });
     },
@@ -236,12 +248,7 @@ export function authRoutes(
   app.delete(
     '/hospices/:id/tokens/:tokenId',
     {
-      // No GET route reads one token, so the entry's "before" is the token as stored.
-      config: {
-        auditBefore: async (request) =>
-          (await findApiToken(ctx.store.db, (request.params as { tokenId: string }).tokenId)) ??
-          null,
-      },
+      config: { auditedByHandler: true },
       schema: {
         tags: ['beheer'],
         summary: 'Een API-token intrekken',
@@ -259,7 +266,12 @@ export function authRoutes(
           `token ${request.params.tokenId} does not belong to this hospice`,
         );
       }
-      return revokeApiToken(ctx.store.db, request.params.tokenId, ctx.now());
+      return revokeApiToken(
+        ctx.store.db,
+        request.params.tokenId,
+        ctx.now(),
+        await auditContextOf(ctx, request),
+      );
     },
   );
 

@@ -1,4 +1,5 @@
 import { writeContextOf } from '../auth/principal';
+import { auditContextOf } from '../auth/security';
 import { Type } from '@sinclair/typebox';
 import {
   AppError,
@@ -247,6 +248,7 @@ export function forecastRoutes(app: App, ctx: AppContext): void {
   app.post(
     '/scenarios',
     {
+      config: { auditedByHandler: true },
       schema: {
         tags: ['scenario'],
         summary:
@@ -273,6 +275,7 @@ export function forecastRoutes(app: App, ctx: AppContext): void {
         definition,
         writeContextOf(ctx, request.principal),
         basedOn ?? null,
+        await auditContextOf(ctx, request, 201),
       );
       reply.header('Location', `/api/v1/scenarios/${entry.scenario.id}`);
       return reply.code(201).send({
