@@ -34,6 +34,7 @@ export * from './accounts/passwords';
 export * from './accounts/accounts.repository';
 export * from './accounts/tokens.repository';
 export * from './accounts/audit.repository';
+export * from './accounts/limits.repository';
 export * from './accounts/demo-accounts';
 export { TransactionInUseError, inTransaction } from './transaction-guard';
 export { textIssue } from './text';

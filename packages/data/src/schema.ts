@@ -243,6 +243,13 @@ export interface AuditLogTable {
   after: ColumnType<unknown, string | null, string | null>;
 }
 
+export interface AuthLimitTable {
+  key: string;
+  hits: number;
+  first_ms: number;
+  last_ms: number;
+}
+
 export interface Database {
   region: RegionTable;
   region_membership: RegionMembershipTable;
@@ -259,6 +266,7 @@ export interface Database {
   api_token: ApiTokenTable;
   password_reset: PasswordResetTable;
   audit_log: AuditLogTable;
+  auth_limit: AuthLimitTable;
   bed_status_event: BedStatusEventTable;
   stay: StayTable;
   refusal: RefusalTable;

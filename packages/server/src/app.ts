@@ -17,7 +17,7 @@ import { statisticsRoutes } from './routes/statistics.routes';
 import { returnRoutes } from './routes/returns.routes';
 import { bedFinderRoutes } from './routes/beds.routes';
 import { registerWeb } from './web';
-import { registerSecurity } from './auth/security';
+import { registerSecurity, trustedProxyHops } from './auth/security';
 import { registerTextScreening } from './text-input';
 import { registerFieldVisibility } from './auth/field-visibility';
 import { authRoutes } from './routes/auth.routes';
@@ -75,8 +75,9 @@ export async function buildApp(
     bodyLimit: 1024 * 1024,
     // /regio/ZK23/ is the same page as /regio/ZK23 (bookmarks and hand-typed links).
     routerOptions: { ignoreTrailingSlash: true },
-    // Behind a TLS-terminating proxy, X-Forwarded-Proto tells us the request was https.
-    trustProxy: process.env['TRUST_PROXY'] === 'true',
+    // Behind a TLS-terminating proxy, X-Forwarded-Proto tells us the request was https, and the
+    // client's address is the one that proxy saw (the rightmost hop), not one the client wrote.
+    trustProxy: trustedProxyHops(process.env['TRUST_PROXY']),
     ajv: {
       // Reject unknown fields instead of silently dropping them, and report every failing field.
       customOptions: { removeAdditional: false, allErrors: true },

@@ -4,7 +4,31 @@ import type { Database, Role } from '../schema';
 import { AppError } from '../errors';
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords';
 import { hashSecret, newSecret } from './secrets';
-import { withAudit, type AuditContext } from './audit.repository';
+import { appendAudit, withAudit, type AuditContext } from './audit.repository';
+
+/** How an account appears as actor in the audit log. */
+export function userActor(user: { email: string }): string {
+  return `user:${user.email}`;
+}
+
+/** The roles of an account as the audit log's role column says them. */
+export function userRole(user: { roles: RoleGrant[] }): string {
+  return (
+    user.roles.map((r) => (r.scope ? `${r.role}:${r.scope}` : r.role)).join(',') || 'signed-in'
+  );
+}
+
+/**
+ * The actor of a sign-in or reset attempt for an address that may not be an account: a hash of the
+ * address as typed, so the log can tie attempts together without holding what people mistype
+ * (sometimes their password).
+ */
+export function emailActor(email: string): string {
+  return `email:${hashSecret(email.trim().toLowerCase()).slice(0, 16)}`;
+}
+
+/** The request side of an entry whose actor the repository knows only once it finds the account. */
+export type AuditRequest = Omit<AuditContext, 'actor' | 'role'>;
 
 export interface RoleGrant {
   role: Role;
@@ -208,21 +232,29 @@ export async function createSession(
   db: Kysely<Database>,
   userId: string,
   now: Date,
+  audit?: AuditContext,
 ): Promise<{ sessionId: string; csrfToken: string; expiresAt: string }> {
   const sessionId = newSecret();
   const csrfToken = newSecret();
   const expiresAt = new Date(now.getTime() + SESSION_IDLE_HOURS * 3_600_000).toISOString();
-  await db
-    .insertInto('user_session')
-    .values({
-      id_hash: hashSecret(sessionId),
-      user_id: userId,
-      csrf_token: csrfToken,
-      created_at: now.toISOString(),
-      expires_at: expiresAt,
-    })
-    .execute();
-  return { sessionId, csrfToken, expiresAt };
+  return withAudit(db, audit, now, async (trx) => {
+    await trx
+      .insertInto('user_session')
+      .values({
+        id_hash: hashSecret(sessionId),
+        user_id: userId,
+        csrf_token: csrfToken,
+        created_at: now.toISOString(),
+        expires_at: expiresAt,
+      })
+      .execute();
+    // Neither the session id nor its CSRF token goes to the log: only that it began, and its end.
+    return {
+      result: { sessionId, csrfToken, expiresAt },
+      before: null,
+      after: { signedIn: true, expiresAt },
+    };
+  });
 }
 
 export async function findSession(
@@ -253,33 +285,80 @@ export async function findSession(
   return user && { user, csrfToken: row.csrf_token };
 }
 
-export async function deleteSession(db: Kysely<Database>, sessionId: string): Promise<void> {
-  await db.deleteFrom('user_session').where('id_hash', '=', hashSecret(sessionId)).execute();
+/** Ends a session (sign-out); with an audit context the entry is written with it. */
+export async function deleteSession(
+  db: Kysely<Database>,
+  sessionId: string,
+  audit?: AuditContext,
+  now: Date = new Date(),
+): Promise<void> {
+  await withAudit(db, audit, now, async (trx) => {
+    const ended = await trx
+      .deleteFrom('user_session')
+      .where('id_hash', '=', hashSecret(sessionId))
+      .returning('expires_at')
+      .executeTakeFirst();
+    return {
+      result: undefined,
+      before: ended ? { signedIn: true, expiresAt: ended.expires_at } : null,
+      after: ended ? { signedIn: false } : undefined,
+    };
+  });
 }
 
 export const RESET_MINUTES = 30;
 
-/** A one-time reset link token, or undefined for an unknown address (the caller answers the same). */
+/**
+ * A one-time reset link token, or undefined for an unknown address (the caller answers the same).
+ * A new link voids every earlier unused one of the account: only the latest mail works. With an
+ * audit context the request is logged either way (for an unknown address under its hash).
+ */
 export async function createPasswordReset(
   db: Kysely<Database>,
   email: string,
   now: Date,
+  audit?: AuditRequest,
 ): Promise<{ token: string; user: UserSummary } | undefined> {
   const id = await findUserIdByEmail(db, email);
   const user = id ? await getUser(db, id) : undefined;
   if (!user) {
+    if (audit) {
+      await appendAudit(db, {
+        ...audit,
+        actor: emailActor(email),
+        role: 'public',
+        at: now.toISOString(),
+        before: null,
+        after: { resetLink: 'none: no such account' },
+      });
+    }
     return undefined;
   }
   const token = newSecret();
-  await db
-    .insertInto('password_reset')
-    .values({
-      token_hash: hashSecret(token),
-      user_id: user.id,
-      expires_at: new Date(now.getTime() + RESET_MINUTES * 60_000).toISOString(),
-      used_at: null,
-    })
-    .execute();
+  const expiresAt = new Date(now.getTime() + RESET_MINUTES * 60_000).toISOString();
+  const audited = audit && { ...audit, actor: userActor(user), role: userRole(user) };
+  await withAudit(db, audited, now, async (trx) => {
+    const voided = await trx
+      .updateTable('password_reset')
+      .set({ used_at: now.toISOString() })
+      .where('user_id', '=', user.id)
+      .where('used_at', 'is', null)
+      .executeTakeFirst();
+    await trx
+      .insertInto('password_reset')
+      .values({
+        token_hash: hashSecret(token),
+        user_id: user.id,
+        expires_at: expiresAt,
+        used_at: null,
+      })
+      .execute();
+    return {
+      result: undefined,
+      before: null,
+      after: { resetLink: 'sent', expiresAt, earlierLinksVoided: Number(voided.numUpdatedRows) },
+    };
+  });
   return { token, user };
 }
 
@@ -288,6 +367,7 @@ export async function resetPassword(
   token: string,
   password: string,
   now: Date,
+  audit?: AuditRequest,
 ): Promise<void> {
   if (password.length < MIN_PASSWORD_LENGTH) {
     throw new AppError('UNPROCESSABLE', 'password too short', [
@@ -323,6 +403,20 @@ export async function resetPassword(
       .where('id', '=', row.user_id)
       .execute();
     // A new password ends every existing session of that account.
-    await trx.deleteFrom('user_session').where('user_id', '=', row.user_id).execute();
+    const ended = await trx
+      .deleteFrom('user_session')
+      .where('user_id', '=', row.user_id)
+      .executeTakeFirst();
+    const user = await getUser(trx, row.user_id);
+    if (audit && user) {
+      await appendAudit(trx, {
+        ...audit,
+        actor: userActor(user),
+        role: userRole(user),
+        at: now.toISOString(),
+        before: null,
+        after: { passwordChanged: true, sessionsEnded: Number(ended.numDeletedRows) },
+      });
+    }
   });
 }

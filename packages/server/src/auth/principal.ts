@@ -1,4 +1,11 @@
-import type { Role, RoleGrant, UserSummary, WriteContext } from '@palliamonitor/data';
+import {
+  userActor,
+  userRole,
+  type Role,
+  type RoleGrant,
+  type UserSummary,
+  type WriteContext,
+} from '@palliamonitor/data';
 
 /** Who makes a request: nobody, a signed-in person with role grants, or a hospice system token. */
 export type Principal =
@@ -18,7 +25,7 @@ export function actorOf(principal: Principal): string {
     case 'anonymous':
       return 'anonymous';
     case 'user':
-      return `user:${principal.user.email}`;
+      return userActor(principal.user);
     case 'token':
       return `token:${principal.tokenId}`;
     case 'system':
@@ -41,10 +48,7 @@ export function roleOf(principal: Principal): string {
     case 'system':
       return 'system';
     case 'user':
-      return (
-        principal.user.roles.map((r) => (r.scope ? `${r.role}:${r.scope}` : r.role)).join(',') ||
-        'signed-in'
-      );
+      return userRole(principal.user);
   }
 }
 

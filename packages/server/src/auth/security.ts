@@ -4,6 +4,7 @@ import type { Kysely, Transaction } from 'kysely';
 import {
   AppError,
   appendAudit,
+  limitKey,
   findSession,
   regionOfHospice,
   verifyApiToken,
@@ -15,6 +16,11 @@ import { sendProblem } from '../errors';
 import { ruleFor, type AccessRule } from './access-rules';
 import { readCookie, SESSION_COOKIE } from './cookies';
 import { FailureBackoff, RequestRate } from './limits';
+
+/** Password-reset requests allowed per address and per e-mail address within the window. */
+export const RESET_REQUESTS_PER_ADDRESS = 10;
+export const RESET_REQUESTS_PER_ACCOUNT = 3;
+export const RESET_WINDOW_MS = 60 * 60_000;
 import { actorOf, hasRole, regionsOf, roleOf, type Principal } from './principal';
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -58,6 +64,11 @@ export interface SecurityState {
   tokenFailures: FailureBackoff;
   tokenRate: RequestRate;
   signInFailures: FailureBackoff;
+  /** Password-reset requests per address and per e-mail address as typed. */
+  resetPerAddress: RequestRate;
+  resetPerAccount: RequestRate;
+  /** Work done after the answer (password-reset look-ups); the app waits for it on close. */
+  deferred: Set<Promise<void>>;
   /** Header value that marks the server's own internal requests (reading "before" for the audit). */
   internalKey: string;
   /** Every route registered, for the authorization test. */
@@ -77,8 +88,25 @@ export const CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-function clientKey(request: FastifyRequest): string {
+/**
+ * The client's address: the socket's, or behind TRUST_PROXY the one the trusted proxies saw (the
+ * rightmost hops of X-Forwarded-For, see trustedProxyHops); the client can prepend anything.
+ */
+export function clientKey(request: FastifyRequest): string {
   return request.ip;
+}
+
+/**
+ * How many proxies in front of the server add to X-Forwarded-For: `TRUST_PROXY=true` is one (the
+ * usual TLS-terminating proxy), a number is that many. Fastify then takes the address the
+ * outermost trusted proxy saw, never an entry the client wrote itself.
+ */
+export function trustedProxyHops(
+  value: string | undefined,
+): false | ((address: string, hop: number) => boolean) {
+  const hops = value === 'true' ? 1 : Number(value);
+  // Hop 0 is the socket's peer (our proxy); each trusted hop lets one more entry from the right count.
+  return Number.isInteger(hops) && hops > 0 ? (_address, hop) => hop < hops : false;
 }
 
 async function resolvePrincipal(
@@ -93,21 +121,22 @@ async function resolvePrincipal(
   if (authorization !== undefined) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
     const now = ctx.now().getTime();
-    const key = `token:${clientKey(request)}`;
-    const wait = state.tokenFailures.retryAfter(key, now);
-    if (wait > 0) {
-      throw Object.assign(
-        new AppError('TOO_MANY_REQUESTS', `too many invalid tokens; retry after ${wait} s`),
-        { retryAfter: wait },
-      );
-    }
+    // A valid token (256 random bits) cannot be guessed, so only failures are counted and
+    // checked: the hot path of a hospice system pays no read of the failure counters.
     const found = match ? await verifyApiToken(ctx.store.db, match[1]!, ctx.now()) : undefined;
     if (!found) {
-      state.tokenFailures.fail(key, now);
+      const key = limitKey('token-ip', clientKey(request));
+      const wait = await state.tokenFailures.retryAfter([key], now);
+      await state.tokenFailures.fail([key], now);
+      if (wait > 0) {
+        throw Object.assign(
+          new AppError('TOO_MANY_REQUESTS', `too many invalid tokens; retry after ${wait} s`),
+          { retryAfter: wait },
+        );
+      }
       throw new AppError('UNAUTHORIZED', 'the bearer token is invalid or revoked');
     }
-    state.tokenFailures.succeed(key);
-    const over = state.tokenRate.take(found.tokenId, now);
+    const over = await state.tokenRate.take(found.tokenId, now);
     if (over > 0) {
       throw Object.assign(
         new AppError('TOO_MANY_REQUESTS', `token rate limit reached; retry after ${over} s`),
@@ -256,10 +285,29 @@ export async function authorize(
  * route. A route without an access rule stops the server from starting.
  */
 export function registerSecurity(app: App, ctx: AppContext): SecurityState {
+  const store = ctx.store;
   const state: SecurityState = {
-    tokenFailures: new FailureBackoff(5),
-    tokenRate: new RequestRate(Number(process.env['TOKEN_RATE_PER_MINUTE'] ?? 600), 60_000),
-    signInFailures: new FailureBackoff(5),
+    tokenFailures: new FailureBackoff(store),
+    tokenRate: new RequestRate(
+      store,
+      'token',
+      Number(process.env['TOKEN_RATE_PER_MINUTE'] ?? 600),
+      60_000,
+    ),
+    signInFailures: new FailureBackoff(store),
+    resetPerAddress: new RequestRate(
+      store,
+      'reset-ip',
+      RESET_REQUESTS_PER_ADDRESS,
+      RESET_WINDOW_MS,
+    ),
+    resetPerAccount: new RequestRate(
+      store,
+      'reset-email',
+      RESET_REQUESTS_PER_ACCOUNT,
+      RESET_WINDOW_MS,
+    ),
+    deferred: new Set(),
     internalKey: randomBytes(24).toString('hex'),
     routes: [],
   };
@@ -272,6 +320,10 @@ export function registerSecurity(app: App, ctx: AppContext): SecurityState {
     setter(value: Principal) {
       principals.set(this, value);
     },
+  });
+
+  app.addHook('onClose', async () => {
+    await Promise.allSettled([...state.deferred]);
   });
 
   const routes: Array<{ method: string; url: string }> = [];

@@ -1,7 +1,12 @@
 import { Type } from '@sinclair/typebox';
+import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
 import {
   AppError,
+  appendAudit,
   auditToCsv,
+  emailActor,
+  userActor,
+  userRole,
   authenticate,
   createApiToken,
   createPasswordReset,
@@ -20,7 +25,8 @@ import {
 import type { App, AppContext } from '../context';
 import { readCookie, SESSION_COOKIE, sessionCookie } from '../auth/cookies';
 import { actorOf, hasRole, regionsOf } from '../auth/principal';
-import { auditContextOf, type SecurityState } from '../auth/security';
+import { auditContextOf, clientKey, type SecurityState } from '../auth/security';
+import { signInKeys, signInWait } from '../auth/limits';
 import { ProblemResponses } from './params';
 import type { MailTransport } from '../mail';
 
@@ -54,19 +60,39 @@ export function authRoutes(
     },
     async (request, reply) => {
       const now = ctx.now().getTime();
-      const keys = [`ip:${request.ip}`, `email:${request.body.email.toLowerCase()}`];
-      const wait = Math.max(...keys.map((k) => state.signInFailures.retryAfter(k, now)));
+      const { email } = request.body;
+      const address = clientKey(request);
+      const keys = signInKeys(email, address);
+      const wait = await signInWait(state.signInFailures, keys, now);
       if (wait > 0) {
         reply.header('Retry-After', String(wait));
         throw new AppError('TOO_MANY_REQUESTS', `too many failed sign-ins; try again in ${wait} s`);
       }
-      const user = await authenticate(ctx.store.db, request.body.email, request.body.password);
+      const user = await authenticate(ctx.store.db, email, request.body.password);
+      const entry = { ...requestOf(request), hospiceId: null, regionCode: null };
       if (!user) {
-        keys.forEach((k) => state.signInFailures.fail(k, now));
+        await state.signInFailures.fail([keys.address, keys.account, keys.pair], now);
+        // Logged under a hash of the address as typed, never the password.
+        await appendAudit(ctx.store.db, {
+          ...entry,
+          actor: emailActor(email),
+          role: 'public',
+          status: 401,
+          at: ctx.now().toISOString(),
+          before: null,
+          after: { signedIn: false, address },
+        });
         throw new AppError('UNAUTHORIZED', 'e-mail address or password is wrong');
       }
-      keys.forEach((k) => state.signInFailures.succeed(k));
-      const session = await createSession(ctx.store.db, user.id, ctx.now());
+      // The address's own count is left to fade: signing in to one's own account must not wipe
+      // the failures an address collected on other accounts.
+      await state.signInFailures.succeed([keys.account, keys.pair]);
+      const session = await createSession(ctx.store.db, user.id, ctx.now(), {
+        ...entry,
+        actor: userActor(user),
+        role: userRole(user),
+        status: 200,
+      });
       reply.header(
         'Set-Cookie',
         sessionCookie(session.sessionId, {
@@ -85,7 +111,12 @@ export function authRoutes(
     async (request, reply) => {
       const sessionId = readCookie(request.headers.cookie, SESSION_COOKIE);
       if (sessionId) {
-        await deleteSession(ctx.store.db, sessionId);
+        await deleteSession(
+          ctx.store.db,
+          sessionId,
+          request.principal.kind === 'user' ? await auditContextOf(ctx, request, 204) : undefined,
+          ctx.now(),
+        );
       }
       reply.header(
         'Set-Cookie',
@@ -119,21 +150,32 @@ export function authRoutes(
       },
     },
     async (request, reply) => {
-      const reset = await createPasswordReset(ctx.store.db, request.body.email, ctx.now());
-      if (reset) {
-        // Not awaited: the answer must take as long for a known address as for an unknown one,
-        // and a mail server that is down must not turn the request into an error.
-        mail
-          .send({
+      const now = ctx.now();
+      const { email } = request.body;
+      // Counted per address and per e-mail address as typed, known or not: the limit itself tells
+      // nothing about which addresses have an account, and nobody's mailbox is flooded.
+      const wait = Math.max(
+        await state.resetPerAddress.take(clientKey(request), now.getTime()),
+        await state.resetPerAccount.take(email.trim().toLowerCase(), now.getTime()),
+      );
+      if (wait > 0) {
+        reply.header('Retry-After', String(wait));
+        throw new AppError('TOO_MANY_REQUESTS', `too many reset requests; try again in ${wait} s`);
+      }
+      const base = publicBase(request);
+      const audit = { ...requestOf(request), status: 202, hospiceId: null, regionCode: null };
+      // The answer goes out before the account is looked up: known and unknown addresses take the
+      // same time, and a mail server that is down does not turn the request into an error.
+      afterAnswer(state, request.log, async () => {
+        const reset = await createPasswordReset(ctx.store.db, email, now, audit);
+        if (reset) {
+          await mail.send({
             to: reset.user.email,
             subject: 'Palliamonitor: wachtwoord herstellen',
-            text: `Open binnen 30 minuten: ${publicBase(request)}/wachtwoord-herstellen?token=${reset.token}`,
-          })
-          .catch((error: unknown) =>
-            request.log.error({ err: error }, 'password-reset mail could not be sent'),
-          );
-      }
-      // The same answer for known and unknown addresses: no way to probe for accounts.
+            text: `Open binnen 30 minuten: ${base}/wachtwoord-herstellen?token=${reset.token}`,
+          });
+        }
+      });
       return reply.code(202).send({ status: 'accepted' });
     },
   );
@@ -154,7 +196,12 @@ export function authRoutes(
       },
     },
     async (request, reply) => {
-      await resetPassword(ctx.store.db, request.body.token, request.body.password, ctx.now());
+      await resetPassword(ctx.store.db, request.body.token, request.body.password, ctx.now(), {
+        ...requestOf(request),
+        status: 204,
+        hospiceId: null,
+        regionCode: null,
+      });
       return reply.code(204).send();
     },
   );
@@ -320,6 +367,23 @@ export function authRoutes(
       return { ...page, limit, offset };
     },
   );
+}
+
+/** Method and path of a request, for its audit entry. */
+function requestOf(request: FastifyRequest): { method: string; path: string } {
+  return { method: request.method, path: request.url.split('?')[0]! };
+}
+
+/**
+ * Runs `work` after the answer has gone out (on the next turn of the event loop); its failure is
+ * logged. The app waits for such work when it closes.
+ */
+function afterAnswer(state: SecurityState, log: FastifyBaseLogger, work: () => Promise<void>) {
+  const done: Promise<void> = new Promise<void>((resolve) => setImmediate(resolve))
+    .then(work)
+    .catch((error: unknown) => log.error({ err: error }, 'password-reset request failed'))
+    .finally(() => state.deferred.delete(done));
+  state.deferred.add(done);
 }
 
 /** The address users reach the app at: PUBLIC_URL, or what this request was sent to. */
