@@ -7,10 +7,12 @@ import { processStoreEnv } from '../../data/test/test-store';
 // Two real server processes side by side on one PostgreSQL database: a change made through one
 // reaches the live-feed subscribers of the other (LISTEN/NOTIFY), writers on both never lose an
 // update, and a reconnecting client replays from either. The embedded store serves one process
-// only (ADR 0001), so this file runs with TEST_DATABASE_URL.
+// only (ADR 0001), so this file runs with TEST_DATABASE_URL. Limits and sessions are shared too:
+// the two behave as one server towards a guesser.
 
 const pgUrl = process.env['TEST_DATABASE_URL'];
 let cleanup: (() => Promise<void>) | undefined;
+let storeEnv: NodeJS.ProcessEnv = {};
 const servers: ServerProcess[] = [];
 const streams: SseConnection[] = [];
 
@@ -20,7 +22,9 @@ beforeAll(async () => {
   }
   const store = await processStoreEnv('mp');
   cleanup = store.cleanup;
-  const env = store.env;
+  // A small token rate, so that the shared count is seen with a handful of requests.
+  const env = { ...store.env, TOKEN_RATE_PER_MINUTE: '4' };
+  storeEnv = store.env;
   // The first one migrates and loads the reference data; then the second joins.
   servers.push(await startServerProcess(env));
   servers.push(await startServerProcess(env));
@@ -134,5 +138,75 @@ describe.skipIf(!pgUrl)('two server processes on one PostgreSQL database', () =>
     const onB = await subscribe(b.url, { 'last-event-id': String(first.eventId) });
     const replayed = await onB.waitFor(3, 2_000);
     expect(replayed.map((e) => e.id)).toEqual(missed);
+  });
+});
+
+describe.skipIf(!pgUrl)('limits and sessions shared by two server processes', () => {
+  const post = (base: string, path: string, body: unknown, headers: Record<string, string> = {}) =>
+    fetch(`${base}/api/v1${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
+
+  it('failed sign-ins on either process count together', async () => {
+    const [a, b] = servers as [ServerProcess, ServerProcess];
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      const res = await post((i % 2 === 0 ? a : b).url, '/auth/sign-in', {
+        email: 'doelwit@test.palliamonitor.nl',
+        password: `gok-${i}`,
+      });
+      statuses.push(res.status);
+    }
+    // Each process on its own would answer its first five with 401: ten in all.
+    expect(statuses.slice(0, 5)).toEqual(Array(5).fill(401));
+    expect(statuses.filter((s) => s === 401).length).toBeLessThan(10);
+    expect(statuses).toContain(429);
+  });
+
+  it('a token’s rate is one count over both processes', async () => {
+    const [a, b] = servers as [ServerProcess, ServerProcess];
+    const made = await send(`${a.url}/api/v1/hospices`, 'POST', {
+      name: 'Hospice Gedeelde Teller',
+      place: 'Utrecht',
+      gemeenteCode: 'GM0344',
+      type: 'bth',
+      licensedBeds: 4,
+      openedOn: '2020-01-01',
+    });
+    const token = await send(`${a.url}/api/v1/hospices/${made.id}/tokens`, 'POST', {
+      label: 'teller',
+    });
+    expect(token.status).toBe(201);
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      const res = await fetch(
+        `${(i % 2 === 0 ? a : b).url}/api/v1/hospices/${made.id}/bed-status`,
+        {
+          method: 'PUT',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token.token}` },
+          body: JSON.stringify({ bedsOpen: 4, bedsOccupied: i % 4 }),
+        },
+      );
+      statuses.push(res.status);
+    }
+    // TOKEN_RATE_PER_MINUTE=4 on each: apart they would allow 8.
+    expect(statuses.slice(0, 4)).toEqual([200, 200, 200, 200]);
+    expect(statuses).toContain(429);
+  });
+
+  it('a session ended on one process is ended on the other', async () => {
+    const [a, b] = servers as [ServerProcess, ServerProcess];
+    const session = await signInOverHttp(a.url, await createAdminWithCli(storeEnv));
+    const me = async (base: string) =>
+      (
+        (await (await fetch(`${base}/api/v1/auth/me`, { headers: session })).json()) as {
+          kind: string;
+        }
+      ).kind;
+    expect(await me(b.url)).toBe('user');
+    expect((await post(a.url, '/auth/sign-out', {}, session)).status).toBe(204);
+    expect(await me(b.url)).toBe('anonymous');
   });
 });
