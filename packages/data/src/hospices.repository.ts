@@ -6,6 +6,7 @@ import { AppError, type Issue } from './errors';
 import { dutchDate } from './dates';
 import { openOn, validOn } from './valid-on';
 import { appendAudit, type AuditContext } from './accounts/audit.repository';
+import { screenFreeText } from './free-text';
 
 type Db = Kysely<Database> | Transaction<Database>;
 type VersionRow = Selectable<HospiceVersionTable> & { is_synthetic: boolean };
@@ -128,7 +129,11 @@ function normalisePostcode(postcode: string): string {
 
 /** Rules that need more than one field or the database. Returned as issues, not thrown. */
 async function checkValues(db: Db, values: HospiceValues, effectiveFrom: string): Promise<Issue[]> {
-  const issues: Issue[] = [];
+  const issues: Issue[] = screenFreeText([
+    ['name', values.name],
+    ['streetAddress', values.streetAddress],
+    ['place', values.place],
+  ]);
   const gemeente = await db
     .selectFrom('region')
     .select(['code', 'valid_from', 'valid_to'])

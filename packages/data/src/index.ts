@@ -11,6 +11,7 @@ export * from './contracts/hospice';
 export { seedDemoRegistry, seedDemoData, DEMO_ACTOR } from './demo/demo-seed';
 export * from './hospice-csv';
 export * from './csv-cells';
+export * from './free-text';
 export * from './boundaries.repository';
 export * from './population.repository';
 export * from './store-lock';

@@ -4,6 +4,7 @@ import type { Database } from './schema';
 import { AppError } from './errors';
 import type { WriteContext } from './hospices.repository';
 import { withAudit, type AuditContext } from './accounts/audit.repository';
+import { findPersonalData, refusePersonalData, stringsIn } from './free-text';
 
 export interface ScenarioEntry {
   scenario: Scenario;
@@ -19,7 +20,7 @@ export async function listScenarios(db: Kysely<Database>): Promise<ScenarioEntry
   return [
     ...SCENARIOS.map((scenario) => ({ scenario, builtIn: true, basedOn: null, createdAt: null })),
     ...saved.map((row) => ({
-      scenario: row.definition as unknown as Scenario,
+      scenario: withoutPersonalData(row.definition as unknown as Scenario),
       builtIn: false,
       basedOn: row.based_on,
       createdAt: row.created_at,
@@ -40,7 +41,31 @@ export async function findScenario(
     .select('definition')
     .where('id', '=', id)
     .executeTakeFirst();
-  return row?.definition as unknown as Scenario | undefined;
+  return row && withoutPersonalData(row.definition as unknown as Scenario);
+}
+
+/** Shown where a saved text looks like personal data (see free-text.ts). */
+export const WITHHELD_TEXT = '[afgeschermd: mogelijk persoonsgegevens]';
+
+/**
+ * A saved scenario as everyone may read it: scenarios saved before free text was screened may hold
+ * personal data, so any such text is withheld on the way out (the stored row is left for an
+ * administrator to judge).
+ */
+function withoutPersonalData(scenario: Scenario): Scenario {
+  const mask = (value: unknown): unknown => {
+    if (typeof value === 'string') {
+      return findPersonalData(value) ? WITHHELD_TEXT : value;
+    }
+    if (Array.isArray(value)) {
+      return value.map(mask);
+    }
+    if (value !== null && typeof value === 'object') {
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mask(v)]));
+    }
+    return value;
+  };
+  return mask(scenario) as Scenario;
 }
 
 export async function getScenarioOrThrow(db: Kysely<Database>, id: string): Promise<Scenario> {
@@ -70,6 +95,8 @@ export async function saveScenario(
   basedOn: string | null,
   audit?: AuditContext,
 ): Promise<ScenarioEntry> {
+  // Every string of the definition is free text someone typed: a name, a description, notes.
+  refusePersonalData(stringsIn(input), ctx.now);
   const parsed = parseScenario(input);
   if (!parsed.ok) {
     throw new AppError(

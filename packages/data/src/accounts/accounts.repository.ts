@@ -5,6 +5,7 @@ import { AppError } from '../errors';
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords';
 import { hashSecret, newSecret } from './secrets';
 import { appendAudit, withAudit, type AuditContext } from './audit.repository';
+import { NOT_A_NAME_FIELD, refusePersonalData } from '../free-text';
 
 /** How an account appears as actor in the audit log. */
 export function userActor(user: { email: string }): string {
@@ -108,6 +109,8 @@ export async function createUser(
   now: Date,
   audit?: AuditContext,
 ): Promise<UserSummary> {
+  // A staff member's own name is expected here; a guest's BSN or birth date is not.
+  refusePersonalData([['name', input.name]], now, NOT_A_NAME_FIELD);
   if (input.password.length < MIN_PASSWORD_LENGTH) {
     throw new AppError('UNPROCESSABLE', 'password too short', [
       {

@@ -4,6 +4,7 @@ import type { Database } from '../schema';
 import { AppError } from '../errors';
 import { hashSecret, newSecret } from './secrets';
 import { withAudit, type AuditContext } from './audit.repository';
+import { refusePersonalData } from '../free-text';
 
 // API tokens for hospice systems that push data. The token is shown once (`pm_<id>_<secret>`);
 // only its hash is stored. Each token is scoped to one hospice and can be revoked.
@@ -24,6 +25,7 @@ export async function createApiToken(
   now: Date,
   audit?: AuditContext,
 ): Promise<{ token: string; summary: TokenSummary }> {
+  refusePersonalData([['label', input.label]], now);
   return withAudit(db, audit, now, async (trx) => {
     const hospice = await trx
       .selectFrom('hospice')

@@ -53,7 +53,8 @@ export const ACCESS_RULES: Record<string, AccessRule> = {
   'GET /api/v1/scenarios': PUBLIC,
   'GET /api/v1/scenarios/:id': PUBLIC,
   'GET /api/v1/scenarios/:a/compare/:b': PUBLIC,
-  'POST /api/v1/scenarios': { kind: 'signed-in' },
+  // Saved scenarios are read by everyone: saved by those who plan (free text is screened too).
+  'POST /api/v1/scenarios': { kind: 'roles', roles: ['national-analyst', 'regisseur'] },
   // accounts
   'POST /api/v1/auth/sign-in': PUBLIC,
   'POST /api/v1/auth/sign-out': PUBLIC,

@@ -531,6 +531,12 @@ export const en: Dictionary = {
   'problem.account.emailInUse': 'an account with this e-mail address exists',
   'problem.account.passwordTooShort': 'must have at least {limit} characters',
   'problem.account.resetLinkInvalid': 'the link is invalid, used or expired',
+  'problem.freeText.bsn':
+    '{field} seems to hold a BSN; no personal data of guests may be stored here',
+  'problem.freeText.birthDate':
+    '{field} seems to hold a date of birth; no personal data of guests may be stored here',
+  'problem.freeText.personName':
+    '{field} seems to hold a title with a name (Mrs/Mr …); no personal data of guests may be stored here',
   'problem.scenario.unknown': 'unknown scenario {id}',
   'problem.scenario.idTaken': '{id} is taken; choose another name',
   'field.effectiveFrom': 'effective date',

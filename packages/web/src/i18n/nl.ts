@@ -532,6 +532,12 @@ export const nl = {
   'problem.account.emailInUse': 'er is al een account met dit e-mailadres',
   'problem.account.passwordTooShort': 'moet minstens {limit} tekens hebben',
   'problem.account.resetLinkInvalid': 'de link is ongeldig, al gebruikt of verlopen',
+  'problem.freeText.bsn':
+    '{field} lijkt een BSN te bevatten; hier mogen geen persoonsgegevens van gasten staan',
+  'problem.freeText.birthDate':
+    '{field} lijkt een geboortedatum te bevatten; hier mogen geen persoonsgegevens van gasten staan',
+  'problem.freeText.personName':
+    '{field} lijkt een aanhef met een naam te bevatten (Mw./Dhr. …); hier mogen geen persoonsgegevens van gasten staan',
   'problem.scenario.unknown': 'onbekend scenario {id}',
   'problem.scenario.idTaken': '{id} is al in gebruik; kies een andere naam',
   'field.effectiveFrom': 'ingangsdatum',
