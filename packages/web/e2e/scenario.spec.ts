@@ -58,6 +58,15 @@ test.describe('scenario explorer /scenario', () => {
     await expect(page.getByTestId('slider-los')).toHaveValue('30');
   });
 
+  test('a care professional may share a scenario but not save it', async ({ page }) => {
+    await apiSignIn(page.request, DEMO.careProfessional);
+    await page.goto('/scenario?s=baseline&ligduur=30&jaar=2045');
+    await expect(page.getByTestId('save-role-hint')).toContainText(
+      'Scenario’s opslaan doen landelijk analisten, regisseurs en beheerders',
+    );
+    await expect(page.getByRole('button', { name: 'Scenario opslaan' })).toHaveCount(0);
+  });
+
   test('picking an RIVM scenario changes the result', async ({ page }) => {
     await page.goto('/scenario?jaar=2050');
     await expect(page.getByTestId('beds-needed-national')).toBeVisible({ timeout: 30_000 });

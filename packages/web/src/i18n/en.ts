@@ -339,6 +339,8 @@ export const en: Dictionary = {
   'access.notYourHospice':
     'Your account cannot update the status of this hospice. Its staff, the regisseur of its region and administrators can.',
   'access.signInToSave': 'Sign in to save a scenario.',
+  'access.roleToSave':
+    'Scenarios are saved by national analysts, regisseurs and administrators; you can still share this one by its link.',
   'access.signInForPhone': 'Sign in to see the hospices’ phone numbers.',
   'access.signInForAudit': 'Sign in as an administrator to see the audit log.',
   'access.adminOnly':

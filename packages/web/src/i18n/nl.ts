@@ -338,6 +338,8 @@ export const nl = {
   'access.notYourHospice':
     'Met uw account kunt u de status van dit hospice niet bijwerken. Dat kunnen de medewerkers van dit hospice, de regisseur van de regio en beheerders.',
   'access.signInToSave': 'Meld u aan om een scenario op te slaan.',
+  'access.roleToSave':
+    'Scenario’s opslaan doen landelijk analisten, regisseurs en beheerders; u kunt dit scenario wel delen met de link.',
   'access.signInForPhone': 'Telefoonnummers van de hospices ziet u als u bent aangemeld.',
   'access.signInForAudit': 'Meld u aan als beheerder om het auditlog te zien.',
   'access.adminOnly':

@@ -12,7 +12,7 @@ import {
   type Scenario,
 } from '@palliamonitor/model';
 import { ApiError, sendJson, signInHref, useApi } from '../api/client';
-import { useSession } from '../api/session';
+import { useSession, type Role } from '../api/session';
 import { problemText } from '../features/common/problem';
 import type { Overview } from '../api/types';
 import { useI18n } from '../i18n/i18n';
@@ -494,6 +494,9 @@ function slug(name: string): string {
     .slice(0, 48);
 }
 
+/** Who may save a scenario (the server's rule for POST /scenarios): those who plan. */
+const SAVING_ROLES: readonly Role[] = ['national-analyst', 'regisseur', 'administrator'];
+
 function SaveScenario({
   scenario,
   baseId,
@@ -560,6 +563,10 @@ function SaveScenario({
             {t('access.signInToSave')} <Link href={signInHref()}>{t('auth.signIn')}</Link>
           </p>
         ) : null
+      ) : !session.user.roles.some((g) => SAVING_ROLES.includes(g.role)) ? (
+        <p className="hint" data-testid="save-role-hint">
+          {t('access.roleToSave')}
+        </p>
       ) : isChanged ? (
         <form className="finder-form" onSubmit={(e) => void submit(e)}>
           <label className="field field--grow">
