@@ -341,6 +341,8 @@ export async function createPasswordReset(
   const expiresAt = new Date(now.getTime() + RESET_MINUTES * 60_000).toISOString();
   const audited = audit && { ...audit, actor: userActor(user), role: userRole(user) };
   await withAudit(db, audited, now, async (trx) => {
+    // One request at a time per account: two at once would each miss the other's link.
+    await trx.selectFrom('app_user').select('id').where('id', '=', user.id).forUpdate().execute();
     const voided = await trx
       .updateTable('password_reset')
       .set({ used_at: now.toISOString() })
