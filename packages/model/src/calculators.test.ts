@@ -106,7 +106,7 @@ describe('erlangCurve', () => {
 
   it('marks the fewest beds at the target, also outside the plotted range', () => {
     const curve = erlangCurve({ offeredLoad: 21.5, fromBeds: 10, toBeds: 15, target: 0.05 });
-    // capacity-methods §1.5: a = 21.5 needs 27 pooled beds at 5%.
+    // docs/research.md §1.5: a = 21.5 needs 27 pooled beds at 5%.
     expect(curve.target!.beds).toBe(27);
     expect(curve.target!.beds).toBe(minBedsForTarget({ offeredLoad: 21.5, target: 0.05 }));
     expect(curve.target!.blocking).toBeLessThanOrEqual(0.05);
