@@ -14,7 +14,7 @@ import {
 // behind it; on PostgreSQL it takes a second connection from the pool (two such requests on a pool
 // of two wait for each other) and reads outside the transaction's snapshot. Both are programming
 // errors, so the store refuses them at once with a message that says what to do instead
-// (docs/decisions/0003-one-transaction-per-request.md).
+// (docs/decisions/0004-one-transaction-per-request.md).
 
 const openTransaction = new AsyncLocalStorage<true>();
 
