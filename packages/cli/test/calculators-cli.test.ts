@@ -121,7 +121,7 @@ describe('palliamonitor calculators', () => {
       /--load cannot be given together with --admissions/,
     ],
     [['erlang-curve'], /--load is required, or --admissions instead/],
-    [['erlang-curve', '--admissions', '100'], /--los is required with admissions/],
+    [['erlang-curve', '--admissions', '100'], /--los is required with --admissions/],
     [
       ['simulate', '--beds', '8', '--load', '6', '--stay', 'lognormal', '--los', '22'],
       /--cv is required with --stay=lognormal/,

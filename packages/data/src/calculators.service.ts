@@ -402,7 +402,13 @@ function demandOf(
   );
   if (!losIsStay && issues.length === 0) {
     issues.push(
-      ...presence('los', p.los !== undefined, p.admissions !== undefined, 'admissions', label),
+      ...presence(
+        'los',
+        p.los !== undefined,
+        p.admissions !== undefined,
+        label('admissions'),
+        label,
+      ),
     );
   }
   return issues;

@@ -44,7 +44,7 @@ beforeAll(async () => {
     });
     expect(res.statusCode).toBe(200);
   }
-}, 240_000);
+}, 600_000);
 afterAll(async () => {
   await app.close();
   await store.close();
