@@ -154,3 +154,46 @@ export {
   checkThresholds,
   viability,
 } from './viability';
+  AGE_COUNT,
+  OPEN_AGE,
+  SEXES,
+  type AgeSexTable,
+  type Sex,
+  emptyTable,
+  hasYear,
+  sumAges,
+  yearOf,
+} from './age-sex';
+export {
+  COVID_YEARS,
+  type LeeCarterFit,
+  type LeeCarterOptions,
+  type LeeCarterSex,
+  fitLeeCarter,
+  kStandardDeviation,
+  observedRates,
+  projectedRates,
+} from './lee-carter';
+export {
+  type CohortAssumptions,
+  type NationalProjection,
+  type NationalProjectionOptions,
+  projectNation,
+  totalDeaths,
+} from './cohort';
+export {
+  FIVE_YEAR_GROUPS,
+  type RegionalDemography,
+  type RegionalDemographyOptions,
+  type RegionalSource,
+  regionalDemography,
+} from './regional-demography';
+export {
+  DEMOGRAPHY_DEFAULTS,
+  type BacktestResult,
+  type BacktestYear,
+  type Demography,
+  type DemographySources,
+  backtest,
+  buildDemography,
+} from './demography';
