@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { backtest, buildDemography, sumAges } from '@palliamonitor/model';
-import { demographySources, referenceDemography } from './reference-demography';
+import {
+  backtest,
+  buildDemography,
+  nationalDeaths,
+  nationalPopulation,
+  sumAges,
+} from '@palliamonitor/model';
+import { demographySources, nationalBands, referenceDemography } from './reference-demography';
 
 // The demography pipeline on the real CBS series. Tolerances are those stated in docs/method.md §3.
 
@@ -101,5 +107,15 @@ describe('back-test with cut-off 2015', () => {
 
   it('refuses a cut-off without later years to test', () => {
     expect(() => backtest(sources, 2024)).toThrow(/cutoff/);
+  });
+});
+
+describe('the band table in the model package', () => {
+  it('is the pipeline output (regenerate with npx tsx packages/data/src/write-national-bands.ts)', () => {
+    for (const row of nationalBands()) {
+      const p = nationalPopulation({ year: row.year });
+      expect([p['0-64'], p['65-79'], p['80+']]).toEqual(row.population);
+      expect(nationalDeaths({ year: row.year })).toBe(row.deaths.reduce((s, d) => s + d, 0));
+    }
   });
 });

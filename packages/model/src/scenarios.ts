@@ -1,9 +1,14 @@
 // Scenarios: a baseline and the three RIVM "Palliatieve zorg in 2050" futures, as parameter paths
 // 2024 → 2050. Every value says whether it is sourced or an assumption. The RIVM scenarios are
-// qualitative; their translation into numbers (docs/research.md §6) is an assumption throughout.
+// qualitative; their translation into numbers (docs/research.md) is an assumption throughout.
 
+import { calibratedShare2024 } from './demand-calibration';
+
+/** First year of scenario paths (the calibration year: observed counts end here). */
 export const FIRST_YEAR = 2024;
 export const LAST_YEAR = 2050;
+/** First year of a forecast: observed national deaths by age start in 2000. */
+export const HISTORY_FIRST_YEAR = 2000;
 
 export type Basis = 'sourced' | 'assumption';
 export type PoolingLevel = 'hospice' | 'cluster' | 'region';
@@ -20,7 +25,8 @@ export interface PathPoint<T> {
 
 /**
  * A parameter over time: points with increasing years in 2024–2050. Numbers are linear between
- * points and constant before the first and after the last; pooling levels hold from their year on.
+ * points and constant before the first and after the last; a pooling level is reached in its
+ * point's year, the forecast ramping towards it over the years before (POOLING_RAMP_YEARS).
  */
 export interface ParameterPath<T> {
   readonly points: readonly PathPoint<T>[];
@@ -81,22 +87,24 @@ export interface Scenario {
 const SRC_EXPECTED =
   'IKNL/PZNL Kerncijfers via palliaweb: 63% of deaths expected in 2021 (106,407 of 170,051), 66% in 2022 (111,463 of 169,075)';
 const SRC_HOSPICE =
-  'Sterfgevallenonderzoek 2015 via PZNL Kerncijfers hospicezorg (10% of expected deaths in a hospice); West et al., BMC Health Serv Res 16:33 (2016)';
+  'Calibrated: 12,000 guests of the AHzN/VPTZ member hospices in 2024 (rd.nl 2025) on 855 member beds, scaled to the 1,200 hospice beds of the Netherlands (Omroep Brabant 2025), over 172,165 deaths (CBS) × 0.65 expected × 1.07 (docs/method.md §4)';
 const NOTE_HOSPICE =
-  'Definition: hospice guests who die there per expected death, before the informal-care modifier. With 7% discharged alive this gives about 12,000 guests / 112,000 expected deaths (rd.nl 2025). Registration-based place-of-death figures give ~4% because hospices are often coded as nursing homes.';
+  'Definition: hospice guests who die there per expected death, before the informal-care modifier and before uncensoring. Assumes non-member hospices admit as many guests per bed as members. Years before 2024 follow the trend fitted to the guest counts of 2014, 2023 and 2024. The Sterfgevallenonderzoek 2015 gave 10%; registration-based place-of-death figures give ~4% because hospices are often coded as nursing homes.';
+/** Hospice share of expected deaths in 2024 (demand-calibration.ts): about 0.141. */
+const SHARE_2024 = calibratedShare2024({ expectedShare: 0.65, aliveDischargeShare: 0.07 });
 const SRC_ALIVE =
-  'Bardo hospice 2019: 7 discharged alive vs 88 deaths (hcnieuws.nl); docs/research.md §5.3 (add 5–8%)';
+  'Bardo hospice 2019: 7 discharged alive vs 88 deaths (hcnieuws.nl); docs/research.md (add 5–8%)';
 const SRC_LOS = 'AHzN/VPTZ member hospices: mean stay 22 days (Trouw via nationalezorggids.nl)';
 const NOTE_MEDIAN =
-  'No Dutch median found; between the UK shape (median/mean 0.67) and US-like skew (docs/research.md §5.1)';
+  'No Dutch median found; between the UK shape (median/mean 0.67) and US-like skew (docs/research.md)';
 const SRC_NORM =
-  'Umbrella bodies AHzN/VPTZ: "550 beds short at 80% occupancy" = admissions × LOS / (365 × 0.80) (Trouw via nationalezorggids.nl; docs/research.md §5.2)';
+  'Umbrella bodies AHzN/VPTZ: "550 beds short at 80% occupancy" = admissions × LOS / (365 × 0.80) (Trouw via nationalezorggids.nl; docs/research.md)';
 const NOTE_TARGET =
-  'No Dutch norm for hospice refusals; 5% default, 10% "minimum acceptable", 1% "no refusal" (docs/research.md §1.4)';
+  'No Dutch norm for hospice refusals; 5% default, 10% "minimum acceptable", 1% "no refusal" (docs/research.md)';
 const NOTE_MORTALITY =
-  'Calibrated with the 80+ age-mix factor to NL deaths 172,000 (2024), ~flat to 2030, ~203,000 (2050; RIVM VTV-2024 "+30,000")';
+  'The reference improvement: deaths follow the Lee–Carter projection of the CBS series (docs/method.md §3) when this is 1.5%; each point above or below it lowers or raises deaths by that much a year after 2024';
 const RIVM =
-  'RIVM, Palliatieve zorg in 2050 (report 2024-0160), translated into numbers in docs/research.md §6';
+  'RIVM, Palliatieve zorg in 2050 (report 2024-0160), translated into numbers in docs/research.md';
 
 function flat<T>(value: T, basis: Basis, source?: string, note?: string): ParameterPath<T> {
   return {
@@ -127,23 +135,23 @@ function point<T>(
 function start2024(): ScenarioParameters {
   return {
     expectedShare: flat(0.65, 'sourced', SRC_EXPECTED, 'range 0.63–0.66'),
-    hospiceShare: flat(0.1, 'sourced', SRC_HOSPICE, NOTE_HOSPICE),
+    hospiceShare: flat(SHARE_2024, 'sourced', SRC_HOSPICE, NOTE_HOSPICE),
     aliveDischargeShare: flat(0.07, 'sourced', SRC_ALIVE, 'discharged alive per guest who dies'),
     informalCareIndex: flat(1, 'assumption', undefined, 'index, 2024 = 1.0'),
     informalCareK: flat(
       0.5,
       'assumption',
       undefined,
-      'hospice share × (1 + k·(1 − index)); k 0.5–1, form and k unsourced (docs/research.md §6)',
+      'hospice share × (1 + k·(1 − index)); k 0.5–1, form and k unsourced (docs/research.md)',
     ),
     losMean: flat(22, 'sourced', SRC_LOS, 'days'),
     losMedian: flat(13, 'assumption', undefined, `days. ${NOTE_MEDIAN}`),
     targetRefusal: flat(0.05, 'assumption', undefined, NOTE_TARGET),
     pooling: flat<PoolingLevel>(
-      'hospice',
+      'cluster',
       'assumption',
       undefined,
-      'today most houses take their own admissions (docs/research.md §6 baseline)',
+      'houses within 15 km pool their intake, as networks with shared intake do (docs/method.md §5)',
     ),
     occupancyNorm: flat(0.8, 'sourced', SRC_NORM),
     mortalityImprovement: flat(0.015, 'assumption', undefined, `per year. ${NOTE_MORTALITY}`),
@@ -168,7 +176,7 @@ function defaultUncertainty(): Scenario['uncertainty'] {
       mode: 1,
       max: 1.2,
       basis: 'sourced',
-      source: 'docs/research.md §5.3: hospice share 0.10, range 0.08–0.12',
+      source: 'docs/research.md: hospice share 0.10, range 0.08–0.12',
     },
     expectedShare: {
       distribution: 'triangular',
@@ -185,7 +193,7 @@ function defaultUncertainty(): Scenario['uncertainty'] {
       mode: 1,
       max: 1.2,
       basis: 'assumption',
-      note: 'about 19–26 days around 22; single houses report 19–35 days (docs/research.md §5.1)',
+      note: 'about 19–26 days around 22; single houses report 19–35 days (docs/research.md)',
     },
     deathLevel: {
       distribution: 'normal',
@@ -203,7 +211,7 @@ export const BASELINE: Scenario = {
   name: 'Basis: huidige zorg, alleen demografie verandert',
   version: 1,
   description:
-    'Shares, length of stay and pooling stay at their 2024 values; demand follows population ageing and deaths.',
+    'Shares, length of stay and pooling (clusters by distance) stay at their 2024 values; demand follows population ageing and deaths.',
   parameters: start2024(),
   uncertainty: defaultUncertainty(),
 };
@@ -221,8 +229,8 @@ export const COMMUNITY_CENTRAL: Scenario = {
     ...base,
     hospiceShare: towards2050(
       base.hospiceShare,
-      0.115,
-      'hospice share 11–12%, small volunteer houses',
+      SHARE_2024 * 1.15,
+      'hospice share +15% on 2024 (RIVM mapping 11–12% on 10%), small volunteer houses',
     ),
     informalCareIndex: towards2050(base.informalCareIndex, 1, 'kept up by communities'),
     losMean: towards2050(base.losMean, 24, 'days; earlier, socially driven admissions'),
@@ -231,7 +239,13 @@ export const COMMUNITY_CENTRAL: Scenario = {
     pooling: {
       points: [
         base.pooling.points[0]!,
-        point<PoolingLevel>(LAST_YEAR, 'hospice', 'assumption', RIVM, 'local house (4–8 beds)'),
+        point<PoolingLevel>(
+          LAST_YEAR,
+          'hospice',
+          'assumption',
+          RIVM,
+          'local houses (4–8 beds) taking their own admissions; the change ramps over ten years',
+        ),
       ],
     },
   },
@@ -249,8 +263,8 @@ export const INDIVIDUAL_CENTRAL: Scenario = {
     ...base,
     hospiceShare: towards2050(
       base.hospiceShare,
-      0.09,
-      'with informal-care index 0.8 and k 0.5 the effective share is 0.099 (RIVM mapping: 9–10%)',
+      SHARE_2024 * 0.9,
+      '−10% on 2024; with informal-care index 0.8 and k 0.5 the effective share is −1% (RIVM mapping: 9–10% on 10%)',
     ),
     informalCareIndex: towards2050(base.informalCareIndex, 0.8, 'index'),
     losMean: towards2050(base.losMean, 20, 'days; planned admissions'),
@@ -258,7 +272,7 @@ export const INDIVIDUAL_CENTRAL: Scenario = {
     pooling: {
       points: [
         base.pooling.points[0]!,
-        point<PoolingLevel>(2035, 'cluster', 'assumption', RIVM, 'mixed: clusters of houses'),
+        point<PoolingLevel>(LAST_YEAR, 'cluster', 'assumption', RIVM, 'mixed: clusters of houses'),
       ],
     },
   },
@@ -276,8 +290,8 @@ export const PROFESSIONAL_CENTRAL: Scenario = {
     ...base,
     hospiceShare: towards2050(
       base.hospiceShare,
-      0.125,
-      'with informal-care index 0.75 and k 0.5 the effective share is 0.141 (RIVM mapping: 13–15%)',
+      SHARE_2024 * 1.25,
+      '+25% on 2024; with informal-care index 0.75 and k 0.5 the effective share is +41% (RIVM mapping: 13–15% on 10%)',
     ),
     informalCareIndex: towards2050(
       base.informalCareIndex,
@@ -289,8 +303,13 @@ export const PROFESSIONAL_CENTRAL: Scenario = {
     pooling: {
       points: [
         base.pooling.points[0]!,
-        point<PoolingLevel>(2030, 'cluster', 'assumption', RIVM, 'clusters with shared intake'),
-        point<PoolingLevel>(2040, 'region', 'assumption', RIVM, 'regional central intake'),
+        point<PoolingLevel>(
+          2040,
+          'region',
+          'assumption',
+          RIVM,
+          'regional central intake, reached in 2040 after a ten-year ramp',
+        ),
       ],
     },
   },
