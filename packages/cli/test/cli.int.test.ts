@@ -147,7 +147,7 @@ describe(`palliamonitor CLI (${pgUrl ? 'PostgreSQL' : 'embedded store'})`, () =>
       '2026',
     );
     expect(result.code).toBe(0);
-    const rows = JSON.parse(result.out);
+    const { rows } = JSON.parse(result.out);
     expect(rows).toHaveLength(3);
     // The contract's keys come first; extra figures may follow.
     expect(Object.keys(rows[0]).slice(0, 9)).toEqual([
@@ -179,7 +179,32 @@ describe(`palliamonitor CLI (${pgUrl ? 'PostgreSQL' : 'embedded store'})`, () =>
         )
       ).out,
     );
-    expect(Object.keys(banded[0].deaths)).toEqual(['p10', 'p50', 'p90']);
+    expect(Object.keys(banded.rows[0].deaths)).toEqual(['p10', 'p50', 'p90']);
+    // From 2019: observed years carry the CBS deaths, and the answer lists its inputs.
+    const history = JSON.parse(
+      (
+        await run(
+          'forecast',
+          '--region',
+          'NL',
+          '--scenario',
+          'baseline',
+          '--from',
+          '2019',
+          '--to',
+          '2050',
+          '--format',
+          'json',
+        )
+      ).out,
+    );
+    expect(history.rows).toHaveLength(32);
+    expect(history.rows[5]).toMatchObject({ year: 2024, observed: true, observedDeaths: 172_165 });
+    expect(history.rows[6]).toMatchObject({ year: 2025, observed: false });
+    for (const input of history.inputs) {
+      expect(Object.keys(input)).toEqual(['name', 'value', 'provenance', 'source']);
+      expect(['measured', 'imported', 'assumed']).toContain(input.provenance);
+    }
     const unknown = await run(
       'forecast',
       '--region',

@@ -42,3 +42,5 @@ export * from './calculators.service';
 export * from './cost.service';
 export * from './viability.service';
 export * from './reference-demography';
+export * from './forecast-provenance';
+export * from './observed-activity';

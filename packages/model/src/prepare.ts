@@ -36,6 +36,8 @@ export interface ObservedActivity {
   readonly meanLengthOfStay: number;
   /** The year the figures stand for (their demand is compared with the model's in that year). */
   readonly year: number;
+  /** Where the figures come from: period and coverage. */
+  readonly source?: string;
 }
 
 export interface RegionInput {

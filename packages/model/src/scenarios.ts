@@ -151,7 +151,7 @@ function start2024(): ScenarioParameters {
       'cluster',
       'assumption',
       undefined,
-      'houses within 15 km pool their intake, as networks with shared intake do (docs/method.md §5)',
+      'houses within 10 km pool their intake, as networks with shared intake do (docs/method.md §5)',
     ),
     occupancyNorm: flat(0.8, 'sourced', SRC_NORM),
     mortalityImprovement: flat(0.015, 'assumption', undefined, `per year. ${NOTE_MORTALITY}`),
