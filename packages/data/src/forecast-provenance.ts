@@ -259,7 +259,7 @@ export function forecastInputs(
       const o = input.observed;
       list.push({
         name: `observed.${input.code}`,
-        value: `admissions ${Math.round(o.admissionsPerYear)}, refusals ${Math.round(o.refusalsPerYear)}, mean stay ${o.meanLengthOfStay.toFixed(1)} days a year`,
+        value: `admissions ${Math.round(o.admissionsPerYear)} a year, refusals ${Math.round(o.refusalsPerYear)} a year, mean stay ${o.meanLengthOfStay.toFixed(1)} days`,
         provenance: 'measured',
         source: o.source ?? `reported ${o.year}`,
       });

@@ -32,7 +32,8 @@ export interface ReportedActivity extends ObservedActivity {
 
 /**
  * A region's reported activity over the last MIN_REPORTED_MONTHS whole months before `asOf`, or
- * null when a month falls short of MIN_REPORTED_COVERAGE or too few stays are known.
+ * null when a month falls short of MIN_REPORTED_COVERAGE, too few stays are known, or the figures
+ * include synthetic demo data.
  */
 export async function reportedActivity(
   db: Kysely<Database>,
@@ -47,7 +48,8 @@ export async function reportedActivity(
     { now: new Date(`${asOf}T12:00:00Z`), freshnessHours: 24 },
   );
   const items = statistics.items;
-  if (items.length < MIN_REPORTED_MONTHS) {
+  // Synthetic demo activity is not a measurement: it never replaces the calibrated defaults.
+  if (statistics.isSynthetic || items.length < MIN_REPORTED_MONTHS) {
     return null;
   }
   let admissions = 0;
@@ -89,6 +91,6 @@ export async function reportedActivity(
     occupancy: available > 0 ? bedDays / available : null,
     coverage,
     months: items.length,
-    source: `reported ${range.from}–${range.to}, ${Math.round(coverage * 100)}% of hospice-months${statistics.isSynthetic ? ', synthetic demo data' : ''}`,
+    source: `reported ${range.from}–${range.to}, ${Math.round(coverage * 100)}% of hospice-months`,
   };
 }

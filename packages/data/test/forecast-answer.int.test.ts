@@ -5,6 +5,7 @@ import {
   factsFor,
   modelInputs,
   registryFacts,
+  seedDemoActivity,
   seedDemoRegistry,
   submitReturns,
   type Store,
@@ -163,5 +164,23 @@ describe(`reported activity replaces the defaults (${storeName})`, () => {
     expect(measured.provenance).toBe('measured');
     expect(measured.source).toContain('2025-06–2026-05');
     expect(out.registry.restsOnSyntheticFacilities).toBe(false);
+  });
+});
+
+describe(`synthetic demo activity is not a measurement (${storeName})`, () => {
+  let store: Store;
+
+  beforeAll(async () => {
+    store = await openTestStore();
+    await seedDemoRegistry(store.db, now);
+    await seedDemoActivity(store.db, now, { months: 13 });
+  });
+  afterAll(async () => {
+    await store.close();
+  });
+
+  it('keeps the calibrated defaults where the reported figures are synthetic', async () => {
+    const inputs = await modelInputs(store.db, asOf);
+    expect(inputs.filter((r) => r.observed)).toHaveLength(0);
   });
 });
