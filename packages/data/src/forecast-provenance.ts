@@ -193,7 +193,7 @@ function scenarioInputs(scenario: Scenario, year: number, share: number): Foreca
     const path = scenario.parameters[key];
     const point = [...path.points].reverse().find((p) => p.year <= at) ?? path.points[0]!;
     return {
-      name: `scenario.${key}`,
+      name: key,
       value: valueAt({ path, year: at }),
       provenance: 'assumed',
       source: point.basis === 'sourced' ? (point.source ?? 'sourced') : 'assumption',
@@ -201,7 +201,7 @@ function scenarioInputs(scenario: Scenario, year: number, share: number): Foreca
   });
   inputs.push(
     {
-      name: 'scenario.pooling',
+      name: 'pooling',
       value: poolingAt({ path: scenario.parameters.pooling, year: at }),
       provenance: 'assumed',
       source: `assumption; changes ramp over ${POOLING_RAMP_YEARS} years`,

@@ -54,7 +54,7 @@ describe(`forecast answer on the demo registry (${storeName})`, () => {
       expect(input.source.length).toBeGreaterThan(5);
     }
     expect(inputs.map((i) => i.name)).toEqual(
-      expect.arrayContaining(['deaths.national', 'scenario.hospiceShare', 'hospiceBeds']),
+      expect.arrayContaining(['deaths.national', 'hospiceShare', 'hospiceBeds']),
     );
     // Every demo facility is synthetic, and the answer says so.
     expect(registry.restsOnSyntheticFacilities).toBe(true);
