@@ -73,19 +73,21 @@ export {
   type MultiplierDistribution,
   type NumericParameter,
   type ParameterPath,
-  type ParseScenarioResult,
   type PathPoint,
   type PoolingLevel,
   type Scenario,
-  type ScenarioDifference,
-  type ScenarioIssue,
   type ScenarioParameters,
   type UncertainParameter,
-  compareScenarios,
-  parseScenario,
   poolingAt,
   valueAt,
 } from './scenarios';
+export {
+  type ParseScenarioResult,
+  type ScenarioDifference,
+  type ScenarioIssue,
+  compareScenarios,
+  parseScenario,
+} from './scenario-checks';
 export {
   FORECAST_KEYS,
   type EvaluateOptions,

@@ -4,11 +4,10 @@ import {
   NUMERIC_PARAMETERS,
   PROFESSIONAL_CENTRAL,
   SCENARIOS,
-  compareScenarios,
-  parseScenario,
   poolingAt,
   valueAt,
 } from './scenarios';
+import { compareScenarios, parseScenario } from './scenario-checks';
 
 /** A deep copy as plain JSON, as a scenario arrives over the API. */
 function asJson(value: unknown): Record<string, unknown> {
