@@ -180,7 +180,9 @@ describe(`palliamonitor CLI (${pgUrl ? 'PostgreSQL' : 'embedded store'})`, () =>
       ).out,
     );
     expect(Object.keys(banded.rows[0].deaths)).toEqual(['p10', 'p50', 'p90']);
-    // From 2019: observed years carry the CBS deaths, and the answer lists its inputs.
+  });
+
+  it('forecast from 2019 marks the observed years with the CBS deaths and lists its inputs', async () => {
     const history = JSON.parse(
       (
         await run(
@@ -205,6 +207,9 @@ describe(`palliamonitor CLI (${pgUrl ? 'PostgreSQL' : 'embedded store'})`, () =>
       expect(Object.keys(input)).toEqual(['name', 'value', 'provenance', 'source']);
       expect(['measured', 'imported', 'assumed']).toContain(input.provenance);
     }
+  });
+
+  it('forecast refuses an unknown scenario or region', async () => {
     const unknown = await run(
       'forecast',
       '--region',

@@ -91,9 +91,13 @@ export async function modelInputs(db: Kysely<Database>, asOf: string): Promise<R
       deathsOf.set(row.parent_code, record);
     }
   }
-  // Reported activity per region (statistics per month), where it meets the minimum.
+  // Reported activity per region (statistics per month), where it meets the minimum; only regions
+  // with a real (not synthetic) hospice that reported anything are worth the query.
+  const reporting = await regionsWithReports(db, asOf);
   const reported = await Promise.all(
-    regions.items.map((region) => reportedActivity(db, region.code, asOf)),
+    regions.items.map((region) =>
+      reporting.has(region.code) ? reportedActivity(db, region.code, asOf) : null,
+    ),
   );
   return regions.items.map((region, i): RegionInput => {
     const activity = reported[i];
@@ -129,6 +133,19 @@ export async function modelInputs(db: Kysely<Database>, asOf: string): Promise<R
         : {}),
     };
   });
+}
+
+/** Zorgkantoorregio's with a non-synthetic open hospice that has stays or monthly returns. */
+async function regionsWithReports(db: Kysely<Database>, asOf: string): Promise<Set<string>> {
+  const { rows } = await sql<{ code: string }>`
+    select distinct m.parent_code as code
+    from hospice_version v
+    join hospice h on h.id = v.hospice_id and not h.is_synthetic
+    join region_membership m on m.gemeente_code = v.gemeente_code
+    where ${validOn('v', asOf)} and m.parent_type = 'zorgkantoorregio' and ${validOn('m', asOf)}
+      and (exists (select 1 from stay s where s.hospice_id = v.hospice_id)
+        or exists (select 1 from monthly_return r where r.hospice_id = v.hospice_id))`.execute(db);
+  return new Set(rows.map((r) => r.code));
 }
 
 /**

@@ -206,22 +206,19 @@ export function projectNation(options: NationalProjectionOptions): NationalProje
   if (!Number.isInteger(targetYear) || targetYear <= fit.jumpOffYear + 1 || targetYear > lastYear) {
     throw invalid('migration.targetYear', targetYear);
   }
-  // Population in the target year rises with the migration scale: bisect.
+  // Population in the target year is almost linear in the migration scale: secant steps.
   const at = (scale: number) => sumAges(project(options, r, scale).population, targetYear);
-  let low = -2;
-  let high = 6;
-  if (!(at(low) <= targetPopulation && at(high) >= targetPopulation)) {
-    throw invalid('migration.targetPopulation', targetPopulation);
-  }
-  for (let i = 0; i < 30; i++) {
-    const mid = (low + high) / 2;
-    if (at(mid) < targetPopulation) {
-      low = mid;
-    } else {
-      high = mid;
+  let [s0, p0] = [0, at(0)];
+  let [s1, p1] = [1, at(1)];
+  for (let i = 0; i < 8 && Math.abs(p1 - targetPopulation) > 1; i++) {
+    const next = s1 + ((targetPopulation - p1) * (s1 - s0)) / (p1 - p0);
+    if (!Number.isFinite(next) || next < -2 || next > 6) {
+      throw invalid('migration.targetPopulation', targetPopulation);
     }
+    [s0, p0] = [s1, p1];
+    [s1, p1] = [next, at(next)];
   }
-  return project(options, r, (low + high) / 2);
+  return project(options, r, s1);
 }
 
 /** Total deaths per year of a projection, firstYear … lastYear. */
