@@ -177,6 +177,7 @@ export {
   checkThresholds,
   viability,
 } from './viability';
+export {
   AGE_COUNT,
   OPEN_AGE,
   SEXES,
