@@ -7,6 +7,7 @@ import { importCommand } from './commands/import';
 import { exportCommand } from './commands/export';
 import { bedsCommand, erlangBCommand } from './commands/erlang';
 import { forecastCommand } from './commands/forecast';
+import { backtestCommand } from './commands/backtest';
 import { tokenCommand } from './commands/token';
 import { userCommand } from './commands/user';
 import {
@@ -33,6 +34,8 @@ Commands:
   forecast --region <ZKxx|NL> --scenario <id> --from <year> --to <year>
            [--format json|csv] [--uncertainty [--draws N] [--seed S]]
            [--target B] [--pooling hospice|cluster|region]
+           [--multiple-registration-share S]   from 2000; JSON with rows, inputs, registry
+  backtest --cutoff <year>             demography fitted up to the cut-off against CBS (JSON)
   token create --hospice <id> [--label L]  API token for a hospice system (last line)
   token list --hospice <id> | token revoke <token-id>
   user create --email E --name N --role R [--scope S]   an account (password from
@@ -60,6 +63,7 @@ const COMMANDS: Record<string, Command> = {
   'erlang-b': erlangBCommand,
   beds: bedsCommand,
   forecast: forecastCommand,
+  backtest: backtestCommand,
   token: tokenCommand,
   user: userCommand,
   norm: normCommand,

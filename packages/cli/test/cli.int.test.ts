@@ -11,6 +11,9 @@ import { processStoreEnv } from '../../data/test/test-store';
 const fixtures = fileURLToPath(new URL('../../data/test/fixtures/', import.meta.url));
 const reference = fileURLToPath(new URL('../../data/seed/reference/', import.meta.url));
 const pgUrl = process.env['TEST_DATABASE_URL'];
+// Each forecast test opens the store and builds the demography from the CBS series several times
+// in one go; on a shared machine that can outlast the default of 30 s.
+const FORECAST_TIMEOUT = 120_000;
 
 let dir: string;
 let env: NodeJS.ProcessEnv;
@@ -135,52 +138,94 @@ describe(`palliamonitor CLI (${pgUrl ? 'PostgreSQL' : 'embedded store'})`, () =>
     expect(wrong.code).toBe(2);
   });
 
-  it('forecast prints one row per year with the contract keys, and refuses an unknown scenario', async () => {
-    const result = await run(
-      'forecast',
-      '--region',
-      'ZK23',
-      '--scenario',
-      'baseline',
-      '--from',
-      '2024',
-      '--to',
-      '2026',
-    );
-    expect(result.code).toBe(0);
-    const rows = JSON.parse(result.out);
-    expect(rows).toHaveLength(3);
-    // The contract's keys come first; extra figures may follow.
-    expect(Object.keys(rows[0]).slice(0, 9)).toEqual([
-      'year',
-      'deaths',
-      'expectedDeaths',
-      'hospiceRequests',
-      'offeredLoad',
-      'bedsNeededErlang',
-      'bedsNeededNorm',
-      'currentBeds',
-      'gap',
-    ]);
-    const banded = JSON.parse(
-      (
-        await run(
-          'forecast',
-          '--region',
-          'NL',
-          '--scenario',
-          'baseline',
-          '--from',
-          '2030',
-          '--to',
-          '2030',
-          '--uncertainty',
-          '--draws',
-          '50',
-        )
-      ).out,
-    );
-    expect(Object.keys(banded[0].deaths)).toEqual(['p10', 'p50', 'p90']);
+  it(
+    'forecast prints one row per year with the contract keys, and bands with --uncertainty',
+    { timeout: FORECAST_TIMEOUT },
+    async () => {
+      const result = await run(
+        'forecast',
+        '--region',
+        'ZK23',
+        '--scenario',
+        'baseline',
+        '--from',
+        '2024',
+        '--to',
+        '2026',
+      );
+      expect(result.code).toBe(0);
+      const { rows } = JSON.parse(result.out);
+      expect(rows).toHaveLength(3);
+      // The contract's keys come first; extra figures may follow.
+      expect(Object.keys(rows[0]).slice(0, 9)).toEqual([
+        'year',
+        'deaths',
+        'expectedDeaths',
+        'hospiceRequests',
+        'offeredLoad',
+        'bedsNeededErlang',
+        'bedsNeededNorm',
+        'currentBeds',
+        'gap',
+      ]);
+      const banded = JSON.parse(
+        (
+          await run(
+            'forecast',
+            '--region',
+            'NL',
+            '--scenario',
+            'baseline',
+            '--from',
+            '2030',
+            '--to',
+            '2030',
+            '--uncertainty',
+            '--draws',
+            '50',
+          )
+        ).out,
+      );
+      expect(Object.keys(banded.rows[0].deaths)).toEqual(['p10', 'p50', 'p90']);
+    },
+  );
+
+  it(
+    'forecast from 2019 marks the observed years with the CBS deaths and lists its inputs',
+    { timeout: FORECAST_TIMEOUT },
+    async () => {
+      const history = JSON.parse(
+        (
+          await run(
+            'forecast',
+            '--region',
+            'NL',
+            '--scenario',
+            'baseline',
+            '--from',
+            '2019',
+            '--to',
+            '2050',
+            '--format',
+            'json',
+          )
+        ).out,
+      );
+      expect(history.rows).toHaveLength(32);
+      expect(history.rows[5]).toMatchObject({
+        year: 2024,
+        observed: true,
+        observedDeaths: 172_165,
+      });
+      expect(history.rows[6]).toMatchObject({ year: 2025, observed: false });
+      for (const input of history.inputs) {
+        expect(Object.keys(input)).toEqual(['name', 'value', 'provenance', 'source']);
+        expect(['measured', 'imported', 'assumed']).toContain(input.provenance);
+      }
+    },
+  );
+
+  it('forecast refuses an unknown scenario or region', { timeout: FORECAST_TIMEOUT }, async () => {
     const unknown = await run(
       'forecast',
       '--region',

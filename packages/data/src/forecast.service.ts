@@ -12,9 +12,16 @@ import {
   type RegionInput,
   type Scenario,
 } from '@palliamonitor/model';
-import type { Band } from '@palliamonitor/model';
+import { DEFAULT_MULTIPLE_REGISTRATION_SHARE, type Band } from '@palliamonitor/model';
 import { AppError } from './errors';
 import { writeCsv } from './csv-cells';
+import {
+  type AnsweredRow,
+  type ForecastInput,
+  type RegistryFacts,
+  forecastInputs,
+  markObserved,
+} from './forecast-provenance';
 
 // Runs the model for one zorgkantoorregio or for the nation (NL = the sum over all regions, each
 // pooled at the chosen level). Shared by the API and the CLI so both give the same numbers.
@@ -41,6 +48,40 @@ export function runForecast(
     return forecastNation(inputs, scenario, options).nation;
   }
   return forecast(regionOrThrow(inputs, code), scenario, options);
+}
+
+export interface ForecastAnswer {
+  readonly rows: AnsweredRow<ForecastValue>[];
+  readonly inputs: ForecastInput[];
+  /** Facilities and beds of the registry behind the answer, and how many are synthetic. */
+  readonly registry: RegistryFacts & { readonly restsOnSyntheticFacilities: boolean };
+}
+
+/** A forecast with its observed years marked, its inputs listed and its registry described. */
+export function answerForecast(
+  inputs: readonly RegionInput[],
+  code: string,
+  scenario: Scenario,
+  options: ForecastOptions,
+  context: { readonly facts: RegistryFacts; readonly asOf: string },
+): ForecastAnswer {
+  const rows = runForecast(inputs, code, scenario, options);
+  return {
+    rows: markObserved(rows, code),
+    inputs: forecastInputs(
+      inputs,
+      code,
+      scenario,
+      {
+        from: options.from,
+        multipleRegistrationShare:
+          options.multipleRegistrationShare ?? DEFAULT_MULTIPLE_REGISTRATION_SHARE,
+        asOf: context.asOf,
+      },
+      context.facts,
+    ),
+    registry: { ...context.facts, restsOnSyntheticFacilities: context.facts.syntheticBeds > 0 },
+  };
 }
 
 /** Capacity detail for a region, or the national sum of the regional details. */

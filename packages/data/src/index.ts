@@ -43,3 +43,6 @@ export { conflictOfUniqueViolation } from './unique-violation';
 export * from './calculators.service';
 export * from './cost.service';
 export * from './viability.service';
+export * from './reference-demography';
+export * from './forecast-provenance';
+export * from './observed-activity';

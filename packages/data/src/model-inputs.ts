@@ -1,22 +1,56 @@
 import { sql, type Kysely } from 'kysely';
-import type { RegionInput } from '@palliamonitor/model';
+import { type Location, type RegionInput, sumAges } from '@palliamonitor/model';
 import type { Database } from './schema';
 import { listRegions } from './regions.repository';
 import { populationByRegion } from './population.repository';
 import { openOn, validOn } from './valid-on';
+import { referenceDemographyModel } from './reference-demography';
+import { reportedActivity } from './observed-activity';
 
 /**
- * The model's inputs per zorgkantoorregio, from the store: base population by age band (latest
- * gemeente figures summed over the region's gemeenten on `asOf`), deaths per year where imported
- * CBS figures cover every gemeente of the region, and the licensed beds of each open facility on
- * `asOf`, ordered north to south so that default clusters join neighbours.
+ * Deaths per year 2000–2050 of each zorgkantoorregio from the demography pipeline on the CBS series
+ * (regions add up to the national deaths, observed to 2024), the sd of ln(deaths) after 2024
+ * (Lee–Carter band and the region's SMR error), and the 2021 population by band.
+ */
+function demographyOf(code: string) {
+  const model = referenceDemographyModel();
+  const region = model.regions.find((r) => r.code === code);
+  if (!region) {
+    return undefined;
+  }
+  const deathsByYear: Record<number, number> = {};
+  const deathsLogSd: Record<number, number> = {};
+  for (let year = 2000; year <= 2050; year++) {
+    deathsByYear[year] = region.deaths.get(year)!;
+    const national = model.nation.deathsLogSd[year - model.nation.deaths.firstYear]!;
+    deathsLogSd[year] =
+      year <= model.lastObservedYear ? 0 : Math.sqrt(national ** 2 + region.smrLogSe ** 2);
+  }
+  const band = (from: number, to: number) => sumAges(region.population, 2021, from, to);
+  return {
+    deathsByYear,
+    deathsLogSd,
+    basePopulation: { '0-64': band(0, 64), '65-79': band(65, 79), '80+': band(80, 105) },
+  };
+}
+
+/**
+ * The model's inputs per zorgkantoorregio: deaths 2000–2050 and the 2021 population by band from
+ * the demography pipeline on the CBS reference series (else the store's population figures),
+ * deaths per year where imported CBS figures cover every gemeente of the region, and the licensed
+ * beds and position of each open facility on `asOf` (default clusters join houses by distance).
  */
 export async function modelInputs(db: Kysely<Database>, asOf: string): Promise<RegionInput[]> {
   const [regions, population, facilities, deaths] = await Promise.all([
     listRegions(db, { type: 'zorgkantoorregio', asOf, limit: 1000, offset: 0 }),
     populationByRegion(db, { asOf }),
-    sql<{ parent_code: string; beds: number; latitude: number | null }>`
-      select m.parent_code, v.licensed_beds as beds, v.latitude
+    sql<{
+      parent_code: string;
+      beds: number;
+      latitude: number | null;
+      longitude: number | null;
+    }>`
+      select m.parent_code, v.licensed_beds as beds, v.latitude, v.longitude
       from hospice_version v
       join region_membership m on m.gemeente_code = v.gemeente_code
       where ${validOn('v', asOf)} and ${openOn('v', asOf)}
@@ -39,10 +73,14 @@ export async function modelInputs(db: Kysely<Database>, asOf: string): Promise<R
       group by m.parent_code, d.year, mm.n`.execute(db),
   ]);
   const bedsOf = new Map<string, number[]>();
+  const locationsOf = new Map<string, (Location | null)[]>();
   for (const row of facilities.rows) {
-    const list = bedsOf.get(row.parent_code) ?? [];
-    list.push(Number(row.beds));
-    bedsOf.set(row.parent_code, list);
+    bedsOf.set(row.parent_code, [...(bedsOf.get(row.parent_code) ?? []), Number(row.beds)]);
+    const location =
+      row.latitude === null || row.longitude === null
+        ? null
+        : { latitude: Number(row.latitude), longitude: Number(row.longitude) };
+    locationsOf.set(row.parent_code, [...(locationsOf.get(row.parent_code) ?? []), location]);
   }
   const deathsOf = new Map<string, Record<number, number>>();
   for (const row of deaths.rows) {
@@ -53,36 +91,80 @@ export async function modelInputs(db: Kysely<Database>, asOf: string): Promise<R
       deathsOf.set(row.parent_code, record);
     }
   }
-  return regions.items.map((region) => {
+  // Reported activity per region (statistics per month), where it meets the minimum; only regions
+  // with a real (not synthetic) hospice that reported anything are worth the query.
+  const reporting = await regionsWithReports(db, asOf);
+  const reported = await Promise.all(
+    regions.items.map((region) =>
+      reporting.has(region.code) ? reportedActivity(db, region.code, asOf) : null,
+    ),
+  );
+  return regions.items.map((region, i): RegionInput => {
+    const activity = reported[i];
     const p = population.get(region.code);
-    const deathsByYear = deathsOf.get(region.code);
+    const imported = deathsOf.get(region.code);
+    const demography = demographyOf(region.code);
+    // Imported CBS/PBL deaths covering the whole region win over the demography for their years.
+    const deathsByYear =
+      demography || imported ? { ...demography?.deathsByYear, ...imported } : undefined;
     return {
       code: region.code,
       name: region.name,
-      baseYear: p?.year ?? 2021,
-      basePopulation: {
+      baseYear: demography ? 2021 : (p?.year ?? 2021),
+      basePopulation: demography?.basePopulation ?? {
         '0-64': p?.['0-64'] ?? 0,
         '65-79': p?.['65-79'] ?? 0,
         '80+': p?.['80+'] ?? 0,
       },
       ...(deathsByYear ? { deathsByYear } : {}),
+      ...(demography ? { deathsLogSd: demography.deathsLogSd } : {}),
       hospiceBeds: bedsOf.get(region.code) ?? [],
+      hospiceLocations: locationsOf.get(region.code) ?? [],
+      ...(activity
+        ? {
+            observed: {
+              admissionsPerYear: activity.admissionsPerYear,
+              refusalsPerYear: activity.refusalsPerYear,
+              meanLengthOfStay: activity.meanLengthOfStay,
+              year: activity.year,
+              source: `${activity.source}; occupancy ${activity.occupancy === null ? 'unknown' : `${Math.round(activity.occupancy * 1000) / 10}%`}`,
+            },
+          }
+        : {}),
     };
   });
 }
 
+/** Zorgkantoorregio's with a non-synthetic open hospice that has stays or monthly returns. */
+async function regionsWithReports(db: Kysely<Database>, asOf: string): Promise<Set<string>> {
+  const { rows } = await sql<{ code: string }>`
+    select distinct m.parent_code as code
+    from hospice_version v
+    join hospice h on h.id = v.hospice_id and not h.is_synthetic
+    join region_membership m on m.gemeente_code = v.gemeente_code
+    where ${validOn('v', asOf)} and m.parent_type = 'zorgkantoorregio' and ${validOn('m', asOf)}
+      and (exists (select 1 from stay s where s.hospice_id = v.hospice_id)
+        or exists (select 1 from monthly_return r where r.hospice_id = v.hospice_id))`.execute(db);
+  return new Set(rows.map((r) => r.code));
+}
+
 /**
  * A cheap fingerprint of everything modelInputs reads: it changes whenever a facility version,
- * a membership or a demographic figure is written, by this process or another one.
+ * a membership, a demographic figure or reported activity is written, by this process or another.
  */
 export async function modelInputsFingerprint(db: Kysely<Database>): Promise<string> {
-  const { rows } = await sql<{ v: number | null; n: number; m: number | null; d: number }>`
+  const { rows } = await sql<Record<string, number | null>>`
     select (select max(id) from hospice_version) as v,
       (select count(*) from hospice_version)::int as n,
       (select max(id) from region_membership) as m,
-      (select count(*) from demographic_value)::int as d`.execute(db);
+      (select count(*) from demographic_value)::int as d,
+      (select count(*) from stay)::int as s,
+      (select max(id) from refusal) as r,
+      (select max(id) from monthly_return) as mr,
+      (select max(id) from bed_status_event) as b`.execute(db);
   const r = rows[0]!;
-  return `${r.v}:${r.n}:${r.m}:${r.d}`;
+  // The reported activity also depends on the month: the key of the cache includes asOf.
+  return `${r.v}:${r.n}:${r.m}:${r.d}:${r.s}:${r.r}:${r.mr}:${r.b}`;
 }
 
 const cache = new Map<string, RegionInput[]>();

@@ -4,7 +4,7 @@
 // Method: docs/method.md, "Calculators".
 
 import { checkNonNegative, checkOpenUnit, checkPositive, invalid } from './checks';
-import { bedsByOccupancyNorm } from './demand';
+import { bedsByOccupancyNorm } from './capacity';
 import { minBedsForTargetUnchecked } from './erlang';
 
 /**

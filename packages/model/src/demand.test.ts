@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  bedsByOccupancyNorm,
-  capacity,
-  defaultClusters,
-  forecast,
-  forecastDraws,
-  forecastNation,
-  FORECAST_KEYS,
-  type RegionInput,
-} from './demand';
+import { bedsByOccupancyNorm, capacity } from './capacity';
+import { defaultClusters } from './pools';
+import { forecast, forecastDraws, forecastNation, FORECAST_KEYS, type RegionInput } from './demand';
 import { erlangB, minBedsForTarget } from './erlang';
 import { nationalPopulation } from './population';
 import { quantileInPlace } from './statistics';
@@ -45,8 +38,13 @@ function withConstant(
   };
 }
 
+/** The calibrated 2024 hospice share and the default uncensoring (1 + 7,500 ÷ 12,000 × 0.5). */
+const SHARE = BASELINE.parameters.hospiceShare.points[0]!.value;
+const UNCENSORING = 1 + (7_500 / 12_000) * 0.5;
+
 describe('forecast', () => {
   const rows = forecast(region, BASELINE, { from: 2024, to: 2050 });
+  const byHospice = forecast(region, BASELINE, { from: 2024, to: 2050, pooling: 'hospice' });
 
   it('returns one row per year with the agreed keys, all numbers', () => {
     expect(rows).toHaveLength(27);
@@ -69,7 +67,7 @@ describe('forecast', () => {
   it('chains deaths → expected deaths → requests → load → beds as documented', () => {
     for (const r of rows) {
       expect(r.expectedDeaths).toBeCloseTo(r.deaths * 0.65, 6);
-      expect(r.hospiceRequests).toBeCloseTo(r.expectedDeaths * 0.1 * 1.07, 6);
+      expect(r.hospiceRequests).toBeCloseTo(r.expectedDeaths * SHARE * 1.07 * UNCENSORING, 6);
       expect(r.offeredLoad).toBeCloseTo((r.hospiceRequests / 365) * 22, 9);
       expect(r.bedsNeededNorm).toBe(Math.ceil(r.offeredLoad / 0.8));
       expect(r.currentBeds).toBe(40);
@@ -82,7 +80,7 @@ describe('forecast', () => {
   });
 
   it('sizes each hospice apart at pooling "hospice": load split in proportion to beds', () => {
-    const r = rows[10]!;
+    const r = byHospice[10]!;
     const expected = region.hospiceBeds.reduce(
       (sum, beds) =>
         sum + minBedsForTarget({ offeredLoad: (r.offeredLoad * beds) / 40, target: 0.05 }),
@@ -145,7 +143,7 @@ describe('forecast', () => {
 
   it('assumes houses of 6 beds where a region has no hospice', () => {
     const empty: RegionInput = { ...region, code: 'ZK02', hospiceBeds: [] };
-    const r = forecast(empty, BASELINE, { from: 2050, to: 2050 })[0]!;
+    const r = forecast(empty, BASELINE, { from: 2050, to: 2050, pooling: 'hospice' })[0]!;
     const houses = capacity(empty, BASELINE, { year: 2050 }).byPooling.hospice.pools;
     expect(houses.length).toBeGreaterThan(1);
     for (const house of houses) {
@@ -156,20 +154,18 @@ describe('forecast', () => {
     expect(r.refusalShareCurrentBeds).toBe(1);
   });
 
-  it('follows the scenario pooling path unless the option overrides it', () => {
-    const byScenario = forecast(region, PROFESSIONAL_CENTRAL, { from: 2029, to: 2040 });
-    const regionPooled = forecast(region, PROFESSIONAL_CENTRAL, {
-      from: 2040,
-      to: 2040,
-      pooling: 'region',
-    });
-    expect(byScenario.at(-1)!.bedsNeededErlang).toBe(regionPooled[0]!.bedsNeededErlang);
-    const hospicePooled = forecast(region, PROFESSIONAL_CENTRAL, {
-      from: 2029,
-      to: 2029,
-      pooling: 'hospice',
-    });
-    expect(byScenario[0]!.bedsNeededErlang).toBe(hospicePooled[0]!.bedsNeededErlang);
+  it('follows the scenario pooling path, ramping over ten years, unless the option overrides it', () => {
+    const byScenario = forecast(region, PROFESSIONAL_CENTRAL, { from: 2030, to: 2040 });
+    const at = (year: number, pooling: 'cluster' | 'region') =>
+      forecast(region, PROFESSIONAL_CENTRAL, { from: year, to: year, pooling })[0]!;
+    expect(byScenario.at(-1)!.bedsNeededErlang).toBe(at(2040, 'region').bedsNeededErlang);
+    expect(byScenario[0]!.bedsNeededErlang).toBe(at(2030, 'cluster').bedsNeededErlang);
+    // 2035 is half-way: the mean of the two levels' beds.
+    const mid = byScenario[5]!.bedsNeededErlang;
+    expect(mid).toBeCloseTo(
+      (at(2035, 'cluster').bedsNeededErlang + at(2035, 'region').bedsNeededErlang) / 2,
+      9,
+    );
   });
 
   it('gives P10 ≤ P50 ≤ P90 bands, deterministic per seed, with known 2024 deaths', () => {
@@ -213,9 +209,12 @@ describe('forecast', () => {
   });
 
   it('throws exact messages for invalid input', () => {
-    expect(() => forecast(region, BASELINE, { from: 2023, to: 2030 })).toThrow(
-      'invalid from: 2023',
+    expect(() => forecast(region, BASELINE, { from: 1999, to: 2030 })).toThrow(
+      'invalid from: 1999',
     );
+    expect(() =>
+      forecast(region, BASELINE, { from: 2030, to: 2030, multipleRegistrationShare: 1.5 }),
+    ).toThrow('invalid multipleRegistrationShare: 1.5');
     expect(() => forecast(region, BASELINE, { from: 2030, to: 2051 })).toThrow('invalid to: 2051');
     expect(() => forecast({ ...region, code: 'zk1' }, BASELINE, { from: 2030, to: 2030 })).toThrow(
       'invalid code: "zk1"',
@@ -299,8 +298,8 @@ describe('capacity', () => {
     const c = capacity(region, BASELINE, { year: 2035 });
     const row = forecast(region, BASELINE, { from: 2035, to: 2035 })[0]!;
     expect(c.offeredLoad).toBeCloseTo(row.offeredLoad, 12);
-    expect(c.pooling).toBe('hospice');
-    expect(c.byPooling.hospice.bedsNeeded).toBe(row.bedsNeededErlang);
+    expect(c.pooling).toBe('cluster');
+    expect(c.byPooling.cluster.bedsNeeded).toBe(row.bedsNeededErlang);
     expect(c.byPooling.region.bedsNeeded).toBe(
       minBedsForTarget({ offeredLoad: c.offeredLoad, target: 0.05 }),
     );

@@ -4,11 +4,10 @@ import {
   NUMERIC_PARAMETERS,
   PROFESSIONAL_CENTRAL,
   SCENARIOS,
-  compareScenarios,
-  parseScenario,
   poolingAt,
   valueAt,
 } from './scenarios';
+import { compareScenarios, parseScenario } from './scenario-checks';
 
 /** A deep copy as plain JSON, as a scenario arrives over the API. */
 function asJson(value: unknown): Record<string, unknown> {
@@ -70,8 +69,8 @@ describe('paths', () => {
 
   it('poolingAt steps at each point year', () => {
     const path = PROFESSIONAL_CENTRAL.parameters.pooling;
-    expect(poolingAt({ path, year: 2029 })).toBe('hospice');
-    expect(poolingAt({ path, year: 2030 })).toBe('cluster');
+    expect(poolingAt({ path, year: 2039 })).toBe('cluster');
+    expect(poolingAt({ path, year: 2040 })).toBe('region');
     expect(poolingAt({ path, year: 2045 })).toBe('region');
   });
 });
@@ -131,8 +130,14 @@ describe('parseScenario', () => {
 describe('compareScenarios', () => {
   it('lists the parameter differences per year', () => {
     const diff = compareScenarios(BASELINE, PROFESSIONAL_CENTRAL);
-    expect(diff).toContainEqual({ parameter: 'hospiceShare', year: 2050, a: 0.1, b: 0.125 });
-    expect(diff).toContainEqual({ parameter: 'pooling', year: 2040, a: 'hospice', b: 'region' });
+    const share = BASELINE.parameters.hospiceShare.points[0]!.value;
+    expect(diff).toContainEqual({
+      parameter: 'hospiceShare',
+      year: 2050,
+      a: share,
+      b: share * 1.25,
+    });
+    expect(diff).toContainEqual({ parameter: 'pooling', year: 2040, a: 'cluster', b: 'region' });
     expect(diff.some((d) => d.parameter === 'hospiceShare' && d.year === 2024)).toBe(false);
     expect(diff.some((d) => d.parameter === 'occupancyNorm')).toBe(false);
   });

@@ -1,9 +1,14 @@
 // Scenarios: a baseline and the three RIVM "Palliatieve zorg in 2050" futures, as parameter paths
 // 2024 → 2050. Every value says whether it is sourced or an assumption. The RIVM scenarios are
-// qualitative; their translation into numbers (docs/research.md §6) is an assumption throughout.
+// qualitative; their translation into numbers (docs/research.md) is an assumption throughout.
 
+import { calibratedShare2024 } from './demand-calibration';
+
+/** First year of scenario paths (the calibration year: observed counts end here). */
 export const FIRST_YEAR = 2024;
 export const LAST_YEAR = 2050;
+/** First year of a forecast: observed national deaths by age start in 2000. */
+export const HISTORY_FIRST_YEAR = 2000;
 
 export type Basis = 'sourced' | 'assumption';
 export type PoolingLevel = 'hospice' | 'cluster' | 'region';
@@ -20,7 +25,8 @@ export interface PathPoint<T> {
 
 /**
  * A parameter over time: points with increasing years in 2024–2050. Numbers are linear between
- * points and constant before the first and after the last; pooling levels hold from their year on.
+ * points and constant before the first and after the last; a pooling level is reached in its
+ * point's year, the forecast ramping towards it over the years before (POOLING_RAMP_YEARS).
  */
 export interface ParameterPath<T> {
   readonly points: readonly PathPoint<T>[];
@@ -81,22 +87,24 @@ export interface Scenario {
 const SRC_EXPECTED =
   'IKNL/PZNL Kerncijfers via palliaweb: 63% of deaths expected in 2021 (106,407 of 170,051), 66% in 2022 (111,463 of 169,075)';
 const SRC_HOSPICE =
-  'Sterfgevallenonderzoek 2015 via PZNL Kerncijfers hospicezorg (10% of expected deaths in a hospice); West et al., BMC Health Serv Res 16:33 (2016)';
+  'Calibrated: 12,000 guests of the AHzN/VPTZ member hospices in 2024 (rd.nl 2025) on 855 member beds, scaled to the 1,200 hospice beds of the Netherlands (Omroep Brabant 2025), over 172,165 deaths (CBS) × 0.65 expected × 1.07 (docs/method.md §4)';
 const NOTE_HOSPICE =
-  'Definition: hospice guests who die there per expected death, before the informal-care modifier. With 7% discharged alive this gives about 12,000 guests / 112,000 expected deaths (rd.nl 2025). Registration-based place-of-death figures give ~4% because hospices are often coded as nursing homes.';
+  'Definition: hospice guests who die there per expected death, before the informal-care modifier and before uncensoring. Assumes non-member hospices admit as many guests per bed as members. Years before 2024 follow the trend fitted to the guest counts of 2014, 2023 and 2024. The Sterfgevallenonderzoek 2015 gave 10%; registration-based place-of-death figures give ~4% because hospices are often coded as nursing homes.';
+/** Hospice share of expected deaths in 2024 (demand-calibration.ts): about 0.141. */
+const SHARE_2024 = calibratedShare2024({ expectedShare: 0.65, aliveDischargeShare: 0.07 });
 const SRC_ALIVE =
-  'Bardo hospice 2019: 7 discharged alive vs 88 deaths (hcnieuws.nl); docs/research.md §5.3 (add 5–8%)';
+  'Bardo hospice 2019: 7 discharged alive vs 88 deaths (hcnieuws.nl); docs/research.md (add 5–8%)';
 const SRC_LOS = 'AHzN/VPTZ member hospices: mean stay 22 days (Trouw via nationalezorggids.nl)';
 const NOTE_MEDIAN =
-  'No Dutch median found; between the UK shape (median/mean 0.67) and US-like skew (docs/research.md §5.1)';
+  'No Dutch median found; between the UK shape (median/mean 0.67) and US-like skew (docs/research.md)';
 const SRC_NORM =
-  'Umbrella bodies AHzN/VPTZ: "550 beds short at 80% occupancy" = admissions × LOS / (365 × 0.80) (Trouw via nationalezorggids.nl; docs/research.md §5.2)';
+  'Umbrella bodies AHzN/VPTZ: "550 beds short at 80% occupancy" = admissions × LOS / (365 × 0.80) (Trouw via nationalezorggids.nl; docs/research.md)';
 const NOTE_TARGET =
-  'No Dutch norm for hospice refusals; 5% default, 10% "minimum acceptable", 1% "no refusal" (docs/research.md §1.4)';
+  'No Dutch norm for hospice refusals; 5% default, 10% "minimum acceptable", 1% "no refusal" (docs/research.md)';
 const NOTE_MORTALITY =
-  'Calibrated with the 80+ age-mix factor to NL deaths 172,000 (2024), ~flat to 2030, ~203,000 (2050; RIVM VTV-2024 "+30,000")';
+  'The reference improvement: deaths follow the Lee–Carter projection of the CBS series (docs/method.md §3) when this is 1.5%; each point above or below it lowers or raises deaths by that much a year after 2024';
 const RIVM =
-  'RIVM, Palliatieve zorg in 2050 (report 2024-0160), translated into numbers in docs/research.md §6';
+  'RIVM, Palliatieve zorg in 2050 (report 2024-0160), translated into numbers in docs/research.md';
 
 function flat<T>(value: T, basis: Basis, source?: string, note?: string): ParameterPath<T> {
   return {
@@ -107,7 +115,7 @@ function flat<T>(value: T, basis: Basis, source?: string, note?: string): Parame
   };
 }
 
-function point<T>(
+export function point<T>(
   year: number,
   value: T,
   basis: Basis,
@@ -127,23 +135,23 @@ function point<T>(
 function start2024(): ScenarioParameters {
   return {
     expectedShare: flat(0.65, 'sourced', SRC_EXPECTED, 'range 0.63–0.66'),
-    hospiceShare: flat(0.1, 'sourced', SRC_HOSPICE, NOTE_HOSPICE),
+    hospiceShare: flat(SHARE_2024, 'sourced', SRC_HOSPICE, NOTE_HOSPICE),
     aliveDischargeShare: flat(0.07, 'sourced', SRC_ALIVE, 'discharged alive per guest who dies'),
     informalCareIndex: flat(1, 'assumption', undefined, 'index, 2024 = 1.0'),
     informalCareK: flat(
       0.5,
       'assumption',
       undefined,
-      'hospice share × (1 + k·(1 − index)); k 0.5–1, form and k unsourced (docs/research.md §6)',
+      'hospice share × (1 + k·(1 − index)); k 0.5–1, form and k unsourced (docs/research.md)',
     ),
     losMean: flat(22, 'sourced', SRC_LOS, 'days'),
     losMedian: flat(13, 'assumption', undefined, `days. ${NOTE_MEDIAN}`),
     targetRefusal: flat(0.05, 'assumption', undefined, NOTE_TARGET),
     pooling: flat<PoolingLevel>(
-      'hospice',
+      'cluster',
       'assumption',
       undefined,
-      'today most houses take their own admissions (docs/research.md §6 baseline)',
+      'houses within 10 km pool their intake, as networks with shared intake do (docs/method.md §5)',
     ),
     occupancyNorm: flat(0.8, 'sourced', SRC_NORM),
     mortalityImprovement: flat(0.015, 'assumption', undefined, `per year. ${NOTE_MORTALITY}`),
@@ -168,7 +176,7 @@ function defaultUncertainty(): Scenario['uncertainty'] {
       mode: 1,
       max: 1.2,
       basis: 'sourced',
-      source: 'docs/research.md §5.3: hospice share 0.10, range 0.08–0.12',
+      source: 'docs/research.md: hospice share 0.10, range 0.08–0.12',
     },
     expectedShare: {
       distribution: 'triangular',
@@ -185,7 +193,7 @@ function defaultUncertainty(): Scenario['uncertainty'] {
       mode: 1,
       max: 1.2,
       basis: 'assumption',
-      note: 'about 19–26 days around 22; single houses report 19–35 days (docs/research.md §5.1)',
+      note: 'about 19–26 days around 22; single houses report 19–35 days (docs/research.md)',
     },
     deathLevel: {
       distribution: 'normal',
@@ -203,7 +211,7 @@ export const BASELINE: Scenario = {
   name: 'Basis: huidige zorg, alleen demografie verandert',
   version: 1,
   description:
-    'Shares, length of stay and pooling stay at their 2024 values; demand follows population ageing and deaths.',
+    'Shares, length of stay and pooling (clusters by distance) stay at their 2024 values; demand follows population ageing and deaths.',
   parameters: start2024(),
   uncertainty: defaultUncertainty(),
 };
@@ -221,8 +229,8 @@ export const COMMUNITY_CENTRAL: Scenario = {
     ...base,
     hospiceShare: towards2050(
       base.hospiceShare,
-      0.115,
-      'hospice share 11–12%, small volunteer houses',
+      SHARE_2024 * 1.15,
+      'hospice share +15% on 2024 (RIVM mapping 11–12% on 10%), small volunteer houses',
     ),
     informalCareIndex: towards2050(base.informalCareIndex, 1, 'kept up by communities'),
     losMean: towards2050(base.losMean, 24, 'days; earlier, socially driven admissions'),
@@ -231,7 +239,13 @@ export const COMMUNITY_CENTRAL: Scenario = {
     pooling: {
       points: [
         base.pooling.points[0]!,
-        point<PoolingLevel>(LAST_YEAR, 'hospice', 'assumption', RIVM, 'local house (4–8 beds)'),
+        point<PoolingLevel>(
+          LAST_YEAR,
+          'hospice',
+          'assumption',
+          RIVM,
+          'local houses (4–8 beds) taking their own admissions; the change ramps over ten years',
+        ),
       ],
     },
   },
@@ -249,8 +263,8 @@ export const INDIVIDUAL_CENTRAL: Scenario = {
     ...base,
     hospiceShare: towards2050(
       base.hospiceShare,
-      0.09,
-      'with informal-care index 0.8 and k 0.5 the effective share is 0.099 (RIVM mapping: 9–10%)',
+      SHARE_2024 * 0.9,
+      '−10% on 2024; with informal-care index 0.8 and k 0.5 the effective share is −1% (RIVM mapping: 9–10% on 10%)',
     ),
     informalCareIndex: towards2050(base.informalCareIndex, 0.8, 'index'),
     losMean: towards2050(base.losMean, 20, 'days; planned admissions'),
@@ -258,7 +272,7 @@ export const INDIVIDUAL_CENTRAL: Scenario = {
     pooling: {
       points: [
         base.pooling.points[0]!,
-        point<PoolingLevel>(2035, 'cluster', 'assumption', RIVM, 'mixed: clusters of houses'),
+        point<PoolingLevel>(LAST_YEAR, 'cluster', 'assumption', RIVM, 'mixed: clusters of houses'),
       ],
     },
   },
@@ -276,8 +290,8 @@ export const PROFESSIONAL_CENTRAL: Scenario = {
     ...base,
     hospiceShare: towards2050(
       base.hospiceShare,
-      0.125,
-      'with informal-care index 0.75 and k 0.5 the effective share is 0.141 (RIVM mapping: 13–15%)',
+      SHARE_2024 * 1.25,
+      '+25% on 2024; with informal-care index 0.75 and k 0.5 the effective share is +41% (RIVM mapping: 13–15% on 10%)',
     ),
     informalCareIndex: towards2050(
       base.informalCareIndex,
@@ -289,8 +303,13 @@ export const PROFESSIONAL_CENTRAL: Scenario = {
     pooling: {
       points: [
         base.pooling.points[0]!,
-        point<PoolingLevel>(2030, 'cluster', 'assumption', RIVM, 'clusters with shared intake'),
-        point<PoolingLevel>(2040, 'region', 'assumption', RIVM, 'regional central intake'),
+        point<PoolingLevel>(
+          2040,
+          'region',
+          'assumption',
+          RIVM,
+          'regional central intake, reached in 2040 after a ten-year ramp',
+        ),
       ],
     },
   },
@@ -345,358 +364,4 @@ export function poolingAt({
     }
   }
   return level;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Validation of user-saved scenarios (JSON from the API): returns issues, never throws.
-
-export interface ScenarioIssue {
-  /** JSON path of the offending value, e.g. "parameters.hospiceShare.points[1].value". */
-  readonly path: string;
-  readonly message: string;
-}
-
-export type ParseScenarioResult =
-  | { readonly ok: true; readonly scenario: Scenario }
-  | { readonly ok: false; readonly issues: readonly ScenarioIssue[] };
-
-interface Range {
-  readonly min: number;
-  readonly max: number;
-  readonly minOpen?: boolean;
-  readonly maxOpen?: boolean;
-  readonly label: string;
-}
-
-const SHARE: Range = { min: 0, max: 1, label: 'a share within [0, 1]' };
-const RANGES: { readonly [key in NumericParameter]: Range } = {
-  expectedShare: SHARE,
-  hospiceShare: SHARE,
-  aliveDischargeShare: SHARE,
-  informalCareIndex: { min: 0, max: 2, label: 'an index within [0, 2]' },
-  informalCareK: { min: 0, max: 5, label: 'a factor within [0, 5]' },
-  losMean: { min: 0, max: 365, minOpen: true, label: 'days, > 0 and ≤ 365' },
-  losMedian: { min: 0, max: 365, minOpen: true, label: 'days, > 0 and ≤ 365' },
-  targetRefusal: { min: 0, max: 1, minOpen: true, maxOpen: true, label: 'a probability in (0, 1)' },
-  occupancyNorm: { min: 0, max: 1, minOpen: true, label: 'an occupancy in (0, 1]' },
-  mortalityImprovement: { min: -0.05, max: 0.05, label: 'a yearly rate within [-0.05, 0.05]' },
-};
-
-const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function inRange(value: number, r: Range): boolean {
-  return (
-    Number.isFinite(value) &&
-    (r.minOpen === true ? value > r.min : value >= r.min) &&
-    (r.maxOpen === true ? value < r.max : value <= r.max)
-  );
-}
-
-function parsePath<T>(
-  raw: unknown,
-  path: string,
-  issues: ScenarioIssue[],
-  parseValue: (value: unknown, at: string) => T | undefined,
-): ParameterPath<T> | undefined {
-  if (!isRecord(raw) || !Array.isArray(raw.points)) {
-    issues.push({ path, message: 'must be an object with a "points" array' });
-    return undefined;
-  }
-  const rawPoints: unknown[] = raw.points;
-  if (rawPoints.length === 0) {
-    issues.push({ path: `${path}.points`, message: 'must have at least one point' });
-    return undefined;
-  }
-  const points: PathPoint<T>[] = [];
-  let previousYear = -Infinity;
-  let isValid = true;
-  rawPoints.forEach((rawPoint, i) => {
-    const at = `${path}.points[${i}]`;
-    if (!isRecord(rawPoint)) {
-      issues.push({ path: at, message: 'must be an object' });
-      isValid = false;
-      return;
-    }
-    const { year, value, basis, source, note } = rawPoint;
-    if (
-      typeof year !== 'number' ||
-      !Number.isInteger(year) ||
-      year < FIRST_YEAR ||
-      year > LAST_YEAR
-    ) {
-      issues.push({
-        path: `${at}.year`,
-        message: `must be a whole year from ${FIRST_YEAR} to ${LAST_YEAR}`,
-      });
-      isValid = false;
-    } else if (year <= previousYear) {
-      issues.push({ path: `${at}.year`, message: 'years must increase' });
-      isValid = false;
-    } else {
-      previousYear = year;
-    }
-    const parsed = parseValue(value, `${at}.value`);
-    if (parsed === undefined) {
-      isValid = false;
-    }
-    if (basis !== 'sourced' && basis !== 'assumption') {
-      issues.push({ path: `${at}.basis`, message: 'must be "sourced" or "assumption"' });
-      isValid = false;
-    }
-    if (basis === 'sourced' && (typeof source !== 'string' || source.trim() === '')) {
-      issues.push({ path: `${at}.source`, message: 'a sourced value needs its source' });
-      isValid = false;
-    }
-    if (source !== undefined && typeof source !== 'string') {
-      issues.push({ path: `${at}.source`, message: 'must be text' });
-      isValid = false;
-    }
-    if (note !== undefined && typeof note !== 'string') {
-      issues.push({ path: `${at}.note`, message: 'must be text' });
-      isValid = false;
-    }
-    if (isValid && parsed !== undefined && typeof year === 'number') {
-      points.push(
-        point(
-          year,
-          parsed,
-          basis as Basis,
-          typeof source === 'string' ? source : undefined,
-          typeof note === 'string' ? note : undefined,
-        ),
-      );
-    }
-  });
-  return isValid ? { points } : undefined;
-}
-
-function parseDistribution(
-  raw: unknown,
-  path: string,
-  issues: ScenarioIssue[],
-): MultiplierDistribution | undefined {
-  if (!isRecord(raw)) {
-    issues.push({ path, message: 'must be an object' });
-    return undefined;
-  }
-  const { basis, source, note } = raw;
-  const count = issues.length;
-  if (basis !== 'sourced' && basis !== 'assumption') {
-    issues.push({ path: `${path}.basis`, message: 'must be "sourced" or "assumption"' });
-  }
-  const meta = {
-    basis: basis as Basis,
-    ...(typeof source === 'string' ? { source } : {}),
-    ...(typeof note === 'string' ? { note } : {}),
-  };
-  if (raw.distribution === 'triangular') {
-    const { min, mode, max } = raw;
-    if (
-      typeof min !== 'number' ||
-      typeof mode !== 'number' ||
-      typeof max !== 'number' ||
-      !(min > 0 && min <= mode && mode <= max && min < max && max <= 10)
-    ) {
-      issues.push({ path, message: 'triangular needs 0 < min ≤ mode ≤ max ≤ 10 and min < max' });
-      return undefined;
-    }
-    return issues.length === count
-      ? { distribution: 'triangular', min, mode, max, ...meta }
-      : undefined;
-  }
-  if (raw.distribution === 'normal') {
-    const { mean, sd } = raw;
-    if (
-      typeof mean !== 'number' ||
-      typeof sd !== 'number' ||
-      !(mean > 0 && mean <= 10 && sd >= 0 && sd <= mean)
-    ) {
-      issues.push({ path, message: 'normal needs 0 < mean ≤ 10 and 0 ≤ sd ≤ mean' });
-      return undefined;
-    }
-    return issues.length === count ? { distribution: 'normal', mean, sd, ...meta } : undefined;
-  }
-  issues.push({ path: `${path}.distribution`, message: 'must be "triangular" or "normal"' });
-  return undefined;
-}
-
-/**
- * Validates a scenario received as JSON (e.g. saved by a user through the API). Returns the scenario,
- * or every issue found as { path, message }; never throws. Rules: id kebab-case; version 1; years
- * 2024–2050 and increasing; shares within [0, 1]; LOS > 0 and median ≤ mean; target refusal in
- * (0, 1); occupancy norm in (0, 1]; pooling one of hospice, cluster, region; sourced values name
- * their source.
- */
-export function parseScenario(input: unknown): ParseScenarioResult {
-  const issues: ScenarioIssue[] = [];
-  if (!isRecord(input)) {
-    return { ok: false, issues: [{ path: '', message: 'must be an object' }] };
-  }
-  const { id, name, version, description, parameters, uncertainty } = input;
-  if (typeof id !== 'string' || !KEBAB.test(id) || id.length > 64) {
-    issues.push({
-      path: 'id',
-      message: 'must be kebab-case (a-z, 0-9 and single hyphens), at most 64 characters',
-    });
-  }
-  if (typeof name !== 'string' || name.trim() === '' || name.length > 200) {
-    issues.push({ path: 'name', message: 'must be a non-empty text of at most 200 characters' });
-  }
-  if (version !== 1) {
-    issues.push({ path: 'version', message: 'must be 1' });
-  }
-  if (description !== undefined && typeof description !== 'string') {
-    issues.push({ path: 'description', message: 'must be text' });
-  }
-  const parsedParameters: Partial<Record<NumericParameter | 'pooling', ParameterPath<unknown>>> =
-    {};
-  if (!isRecord(parameters)) {
-    issues.push({ path: 'parameters', message: 'must be an object' });
-  } else {
-    for (const key of NUMERIC_PARAMETERS) {
-      const range = RANGES[key];
-      const parsed = parsePath<number>(
-        parameters[key],
-        `parameters.${key}`,
-        issues,
-        (value, at) => {
-          if (typeof value !== 'number' || !inRange(value, range)) {
-            issues.push({ path: at, message: `must be ${range.label}` });
-            return undefined;
-          }
-          return value;
-        },
-      );
-      if (parsed !== undefined) {
-        parsedParameters[key] = parsed;
-      }
-    }
-    const pooling = parsePath<PoolingLevel>(
-      parameters.pooling,
-      'parameters.pooling',
-      issues,
-      (value, at) => {
-        if (typeof value !== 'string' || !(POOLING_LEVELS as readonly string[]).includes(value)) {
-          issues.push({ path: at, message: 'must be "hospice", "cluster" or "region"' });
-          return undefined;
-        }
-        return value as PoolingLevel;
-      },
-    );
-    if (pooling !== undefined) {
-      parsedParameters.pooling = pooling;
-    }
-    for (const key of Object.keys(parameters)) {
-      if (!(NUMERIC_PARAMETERS as readonly string[]).includes(key) && key !== 'pooling') {
-        issues.push({ path: `parameters.${key}`, message: 'unknown parameter' });
-      }
-    }
-    const mean = parsedParameters.losMean as ParameterPath<number> | undefined;
-    const median = parsedParameters.losMedian as ParameterPath<number> | undefined;
-    if (mean !== undefined && median !== undefined) {
-      // Both are linear between their points, so checking every point year covers all years.
-      const years = new Set([...mean.points, ...median.points].map((p) => p.year));
-      for (const year of [...years].sort((a, b) => a - b)) {
-        if (valueAt({ path: median, year }) > valueAt({ path: mean, year })) {
-          issues.push({
-            path: 'parameters.losMedian',
-            message: `median length of stay exceeds the mean in ${year} (a lognormal needs median ≤ mean)`,
-          });
-          break;
-        }
-      }
-    }
-  }
-  const parsedUncertainty: Partial<Record<UncertainParameter, MultiplierDistribution>> = {};
-  if (!isRecord(uncertainty)) {
-    issues.push({ path: 'uncertainty', message: 'must be an object' });
-  } else {
-    for (const key of UNCERTAIN_PARAMETERS) {
-      const parsed = parseDistribution(uncertainty[key], `uncertainty.${key}`, issues);
-      if (parsed !== undefined) {
-        parsedUncertainty[key] = parsed;
-      }
-    }
-  }
-  if (issues.length > 0) {
-    return { ok: false, issues };
-  }
-  return {
-    ok: true,
-    scenario: {
-      id: id as string,
-      name: name as string,
-      version: 1,
-      description: typeof description === 'string' ? description : '',
-      parameters: parsedParameters as unknown as ScenarioParameters,
-      uncertainty: parsedUncertainty as Scenario['uncertainty'],
-    },
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
-
-export interface ScenarioDifference {
-  /** "id", "name", a parameter key, or "uncertainty.<key>". */
-  readonly parameter: string;
-  /** The year compared, for parameter paths; null otherwise. */
-  readonly year: number | null;
-  readonly a: number | string;
-  readonly b: number | string;
-}
-
-function describeDistribution(d: MultiplierDistribution): string {
-  return d.distribution === 'triangular'
-    ? `triangular(${d.min}, ${d.mode}, ${d.max})`
-    : `normal(${d.mean}, ${d.sd})`;
-}
-
-/**
- * Lists how scenario b differs from a: identity, every parameter at each year where either scenario
- * has a point (values compared after interpolation, so equal paths with different points are equal),
- * and the uncertainty distributions. Provenance (basis, source, note) is not compared.
- */
-export function compareScenarios(a: Scenario, b: Scenario): ScenarioDifference[] {
-  const differences: ScenarioDifference[] = [];
-  for (const key of ['id', 'name', 'version'] as const) {
-    if (a[key] !== b[key]) {
-      differences.push({ parameter: key, year: null, a: a[key], b: b[key] });
-    }
-  }
-  for (const key of NUMERIC_PARAMETERS) {
-    const pa = a.parameters[key];
-    const pb = b.parameters[key];
-    const years = [...new Set([...pa.points, ...pb.points].map((p) => p.year))].sort(
-      (x, y) => x - y,
-    );
-    for (const year of years) {
-      const va = valueAt({ path: pa, year });
-      const vb = valueAt({ path: pb, year });
-      if (Math.abs(va - vb) > 1e-12 * Math.max(1, Math.abs(va))) {
-        differences.push({ parameter: key, year, a: va, b: vb });
-      }
-    }
-  }
-  const pa = a.parameters.pooling;
-  const pb = b.parameters.pooling;
-  const years = [...new Set([...pa.points, ...pb.points].map((p) => p.year))].sort((x, y) => x - y);
-  for (const year of years) {
-    const va = poolingAt({ path: pa, year });
-    const vb = poolingAt({ path: pb, year });
-    if (va !== vb) {
-      differences.push({ parameter: 'pooling', year, a: va, b: vb });
-    }
-  }
-  for (const key of UNCERTAIN_PARAMETERS) {
-    const da = describeDistribution(a.uncertainty[key]);
-    const db = describeDistribution(b.uncertainty[key]);
-    if (da !== db) {
-      differences.push({ parameter: `uncertainty.${key}`, year: null, a: da, b: db });
-    }
-  }
-  return differences;
 }

@@ -22,16 +22,21 @@ afterAll(async () => {
 });
 
 describe(`forecast API (${storeName})`, () => {
-  it('NL baseline: deaths near 172,000 in 2024 rising after 2030, requests near 12,000', async () => {
+  it('NL baseline: CBS deaths in 2024 rising after 2030, demand of 12,000 member guests scaled and uncensored', async () => {
     const res = await app.inject('/api/v1/regions/NL/forecast?scenario=baseline&from=2024&to=2050');
     expect(res.statusCode).toBe(200);
     const { rows } = res.json();
     expect(rows).toHaveLength(27);
     const y2024 = rows[0];
-    expect(y2024.deaths).toBeGreaterThan(165_000);
-    expect(y2024.deaths).toBeLessThan(180_000);
-    expect(y2024.hospiceRequests).toBeGreaterThan(11_000);
-    expect(y2024.hospiceRequests).toBeLessThan(13_000);
+    expect(y2024.deaths).toBeCloseTo(172_165, 6);
+    expect(y2024).toMatchObject({ observed: true, observedDeaths: 172_165 });
+    // 12,000 × 1,200 ÷ 855 admissions, plus 7,500 × 1,200 ÷ 855 refusals counted half.
+    expect(y2024.hospiceRequests).toBeCloseTo(((12_000 + 3_750) * 1_200) / 855, 6);
+    const body = res.json();
+    expect(body.registry.restsOnSyntheticFacilities).toBe(true);
+    expect(body.inputs.find((i: { name: string }) => i.name === 'deaths.national')).toMatchObject({
+      provenance: 'imported',
+    });
     expect(rows[26].deaths).toBeGreaterThan(rows[6].deaths);
     // currentBeds is the demo registry's open beds, the same in every year.
     expect(y2024.currentBeds).toBeGreaterThan(1_100);
@@ -135,7 +140,7 @@ describe(`scenarios API (${storeName})`, () => {
     };
     mine['id'] = 'meer-hospicezorg';
     mine['name'] = 'Meer hospicezorg';
-    mine.parameters.hospiceShare = { points: [{ year: 2024, value: 0.15, basis: 'assumption' }] };
+    mine.parameters.hospiceShare = { points: [{ year: 2024, value: 0.2, basis: 'assumption' }] };
     const res = await app.inject({
       method: 'POST',
       url: '/api/v1/scenarios',

@@ -1,22 +1,27 @@
 import {
+  answerForecast,
   dutchDate,
+  factsFor,
   findScenario,
   forecastToCsv,
   modelInputs,
-  runForecast,
+  registryFacts,
   StoreBusyError,
   storeConfigFromEnv,
   openStore,
   ensureReferenceData,
+  type ForecastAnswer,
 } from '@palliamonitor/data';
-import { FIRST_YEAR, LAST_YEAR, type RegionInput, type Scenario } from '@palliamonitor/model';
+import { HISTORY_FIRST_YEAR, LAST_YEAR, type ForecastOptions } from '@palliamonitor/model';
 import { parseOptions, requireNumber, UsageError, type Io } from '../usage';
 
 /**
  * `palliamonitor forecast --region <ZKxx|NL> --scenario <id> --from <year> --to <year>
- *  [--format json|csv] [--uncertainty [--draws N] [--seed S]] [--target B] [--pooling level]`
- * One row per year. Reads the registry from the store; when a running server owns the embedded
- * store, its inputs are fetched from that server's API instead.
+ *  [--format json|csv] [--uncertainty [--draws N] [--seed S]] [--target B] [--pooling level]
+ *  [--multiple-registration-share S]`
+ * JSON: `{ region, scenario, rows, inputs, registry }`, one row per year (observed years marked);
+ * CSV: the rows. Reads the store; when a running server owns the embedded store, the same answer
+ * comes from that server's API.
  */
 export async function forecastCommand(args: string[], io: Io): Promise<number> {
   const { values } = parseOptions(args, {
@@ -30,6 +35,7 @@ export async function forecastCommand(args: string[], io: Io): Promise<number> {
     seed: { type: 'string' },
     target: { type: 'string' },
     pooling: { type: 'string' },
+    'multiple-registration-share': { type: 'string' },
   });
   const region = values.region;
   if (!region) {
@@ -41,8 +47,13 @@ export async function forecastCommand(args: string[], io: Io): Promise<number> {
   if (!values.scenario) {
     throw new UsageError('missing option --scenario (e.g. baseline)');
   }
-  const year = (n: number) => Number.isInteger(n) && n >= FIRST_YEAR && n <= LAST_YEAR;
-  const from = requireNumber(values.from, 'from', year, `a year ${FIRST_YEAR}–${LAST_YEAR}`);
+  const year = (n: number) => Number.isInteger(n) && n >= HISTORY_FIRST_YEAR && n <= LAST_YEAR;
+  const from = requireNumber(
+    values.from,
+    'from',
+    year,
+    `a year ${HISTORY_FIRST_YEAR}–${LAST_YEAR}`,
+  );
   const to = requireNumber(
     values.to,
     'to',
@@ -94,25 +105,32 @@ export async function forecastCommand(args: string[], io: Io): Promise<number> {
       }
     : undefined;
 
-  const { inputs, scenario } = await loadInputs(io, values.scenario);
-  if (region !== 'NL' && !inputs.some((r) => r.code === region)) {
-    throw new UsageError(`unknown region ${region}`);
-  }
-  const rows = runForecast(inputs, region, scenario, {
+  const share = values['multiple-registration-share'];
+  const multipleRegistrationShare =
+    share === undefined
+      ? undefined
+      : requireNumber(share, 'multiple-registration-share', (n) => n >= 0 && n <= 1, 'a share 0–1');
+  const options: ForecastOptions = {
     from,
     to,
     ...(target === undefined ? {} : { target }),
     ...(pooling === undefined ? {} : { pooling }),
     ...(uncertainty ? { uncertainty } : {}),
-  });
-  io.out(format === 'csv' ? forecastToCsv(rows).trimEnd() : JSON.stringify(rows, null, 2));
+    ...(multipleRegistrationShare === undefined ? {} : { multipleRegistrationShare }),
+  };
+  const answer = await forecastAnswer(io, region, values.scenario, options);
+  io.out(format === 'csv' ? forecastToCsv(answer.rows).trimEnd() : JSON.stringify(answer, null, 2));
   return 0;
 }
 
-async function loadInputs(
+type Answer = ForecastAnswer & { region: string; scenario: { id: string; name: string } };
+
+async function forecastAnswer(
   io: Io,
+  region: string,
   scenarioId: string,
-): Promise<{ inputs: RegionInput[]; scenario: Scenario }> {
+  options: ForecastOptions,
+): Promise<Answer> {
   const config = storeConfigFromEnv(io.env);
   try {
     const store = await openStore(config);
@@ -122,7 +140,17 @@ async function loadInputs(
       if (!scenario) {
         throw new UsageError(`unknown scenario ${scenarioId}`);
       }
-      return { inputs: await modelInputs(store.db, dutchDate(new Date())), scenario };
+      const asOf = dutchDate(new Date());
+      const inputs = await modelInputs(store.db, asOf);
+      if (region !== 'NL' && !inputs.some((r) => r.code === region)) {
+        throw new UsageError(`unknown region ${region}`);
+      }
+      const facts = factsFor(await registryFacts(store.db, asOf), region);
+      return {
+        region,
+        scenario: { id: scenario.id, name: scenario.name },
+        ...answerForecast(inputs, region, scenario, options, { facts, asOf }),
+      };
     } finally {
       await store.close();
     }
@@ -130,17 +158,27 @@ async function loadInputs(
     if (!(error instanceof StoreBusyError) || !error.owner.url) {
       throw error;
     }
-    // The server owns the embedded store: ask it, it answers from the same data.
-    const base = `${error.owner.url}/api/v1`;
-    const [inputs, scenario] = await Promise.all([
-      fetch(`${base}/model-inputs`).then((r) => r.json() as Promise<{ regions: RegionInput[] }>),
-      fetch(`${base}/scenarios/${encodeURIComponent(scenarioId)}`).then(async (r) => {
-        if (r.status === 404 || r.status === 400) {
-          throw new UsageError(`unknown scenario ${scenarioId}`);
-        }
-        return r.json() as Promise<Scenario>;
-      }),
-    ]);
-    return { inputs: inputs.regions, scenario };
+    // The server owns the embedded store: ask it, it answers from the same data and model.
+    const query = new URLSearchParams({
+      scenario: scenarioId,
+      from: String(options.from),
+      to: String(options.to),
+    });
+    for (const key of ['target', 'pooling', 'multipleRegistrationShare'] as const) {
+      if (options[key] !== undefined) {
+        query.set(key, String(options[key]));
+      }
+    }
+    if (options.uncertainty) {
+      query.set('uncertainty', 'true');
+      query.set('draws', String(options.uncertainty.draws));
+      query.set('seed', String(options.uncertainty.seed));
+    }
+    const url = `${error.owner.url}/api/v1/regions/${region}/forecast?${query.toString()}`;
+    const response = await fetch(url);
+    if (response.status === 404 || response.status === 400) {
+      throw new UsageError(`unknown region or scenario (${region}, ${scenarioId})`);
+    }
+    return (await response.json()) as Answer;
   }
 }

@@ -1,3 +1,4 @@
+import { distanceKm as modelDistanceKm } from '@palliamonitor/model';
 import type { Kysely } from 'kysely';
 import type { Database, HospiceType } from '../schema';
 import type { BedFinderHospice, BedFinderResult } from '../contracts/collection';
@@ -20,13 +21,10 @@ export interface Origin {
 
 /** Great-circle distance in km (haversine, mean Earth radius 6,371 km). */
 export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }) {
-  const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLon = (b.lon - a.lon) * rad;
-  const h =
-    Math.sin(dLat / 2) ** 2 +
-    Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
+  return modelDistanceKm(
+    { latitude: a.lat, longitude: a.lon },
+    { latitude: b.lat, longitude: b.lon },
+  );
 }
 
 const COORDINATES = /^\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*$/;

@@ -3,17 +3,19 @@ import { auditContextOf } from '../auth/security';
 import { Type } from '@sinclair/typebox';
 import {
   AppError,
+  answerForecast,
   compareScenarioIds,
+  factsFor,
+  registryFacts,
   findScenario,
   forecastToCsv,
   getScenarioOrThrow,
   listScenarios,
   cachedModelInputs,
   runCapacity,
-  runForecast,
   saveScenario,
 } from '@palliamonitor/data';
-import { FIRST_YEAR, LAST_YEAR, type RegionInput } from '@palliamonitor/model';
+import { FIRST_YEAR, HISTORY_FIRST_YEAR, LAST_YEAR, type RegionInput } from '@palliamonitor/model';
 import { today, type App, type AppContext } from '../context';
 import { ProblemResponses } from './params';
 
@@ -21,7 +23,7 @@ const RegionCode = Type.String({
   pattern: '^(ZK\\d{2}|NL)$',
   description: 'Zorgkantoorregio (ZKxx) of NL',
 });
-const Year = Type.Integer({ minimum: FIRST_YEAR, maximum: LAST_YEAR });
+const Year = Type.Integer({ minimum: HISTORY_FIRST_YEAR, maximum: LAST_YEAR });
 const Target = Type.Number({
   exclusiveMinimum: 0,
   exclusiveMaximum: 1,
@@ -52,6 +54,27 @@ const ForecastRow = Type.Object({
   occupancyCurrentBeds: Type.Optional(Value),
   occupancyAtNeeded: Type.Optional(Value),
   meanLengthOfStay: Type.Optional(Value),
+  observed: Type.Boolean({ description: 'Waargenomen jaar: sterfte volgens CBS' }),
+  observedDeaths: Type.Optional(Type.Number({ description: 'Waargenomen sterfte (CBS)' })),
+});
+const Input = Type.Object({
+  name: Type.String(),
+  value: Type.Union([Type.Number(), Type.String()]),
+  provenance: Type.Union([
+    Type.Literal('measured'),
+    Type.Literal('imported'),
+    Type.Literal('assumed'),
+  ]),
+  source: Type.String(),
+});
+const Registry = Type.Object({
+  facilities: Type.Integer(),
+  beds: Type.Integer(),
+  syntheticFacilities: Type.Integer(),
+  syntheticBeds: Type.Integer(),
+  restsOnSyntheticFacilities: Type.Boolean({
+    description: 'De uitkomst rust (deels) op synthetische voorzieningen',
+  }),
 });
 
 /** Model inputs for today; an unknown region is answered 404 by runForecast/runCapacity. */
@@ -91,6 +114,13 @@ export function forecastRoutes(app: App, ctx: AppContext): void {
             draws: Type.Optional(Type.Integer({ minimum: 2, maximum: 10_000, default: 1000 })),
             seed: Type.Optional(Type.Integer({ minimum: 0, maximum: 2 ** 31 - 1, default: 1 })),
             format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv')])),
+            multipleRegistrationShare: Type.Optional(
+              Type.Number({
+                minimum: 0,
+                maximum: 1,
+                description: 'Aandeel geweigerden dat bij meerdere hospices staat ingeschreven',
+              }),
+            ),
           },
           { additionalProperties: false },
         ),
@@ -107,6 +137,8 @@ export function forecastRoutes(app: App, ctx: AppContext): void {
               Type.Null(),
             ]),
             rows: Type.Array(ForecastRow),
+            inputs: Type.Array(Input),
+            registry: Registry,
           }),
           ...ProblemResponses,
         },
@@ -124,21 +156,32 @@ export function forecastRoutes(app: App, ctx: AppContext): void {
       const scenario = await scenarioFor(ctx, q.scenario ?? 'baseline');
       const inputs = await inputsFor(ctx);
       const uncertainty = q.uncertainty ? { draws: q.draws ?? 1000, seed: q.seed ?? 1 } : undefined;
-      const rows = runForecast(inputs, request.params.code, scenario, {
-        from,
-        to,
-        ...(q.target === undefined ? {} : { target: q.target }),
-        ...(q.pooling === undefined ? {} : { pooling: q.pooling }),
-        ...(uncertainty ? { uncertainty } : {}),
-      });
+      const code = request.params.code;
+      const asOf = today(ctx);
+      const answer = answerForecast(
+        inputs,
+        code,
+        scenario,
+        {
+          from,
+          to,
+          ...(q.target === undefined ? {} : { target: q.target }),
+          ...(q.pooling === undefined ? {} : { pooling: q.pooling }),
+          ...(uncertainty ? { uncertainty } : {}),
+          ...(q.multipleRegistrationShare === undefined
+            ? {}
+            : { multipleRegistrationShare: q.multipleRegistrationShare }),
+        },
+        { facts: factsFor(await registryFacts(ctx.store.db, asOf), code), asOf },
+      );
       if (q.format === 'csv') {
-        return reply.type('text/csv; charset=utf-8').send(forecastToCsv(rows));
+        return reply.type('text/csv; charset=utf-8').send(forecastToCsv(answer.rows));
       }
       return {
-        region: request.params.code,
+        region: code,
         scenario: { id: scenario.id, name: scenario.name, version: scenario.version },
         uncertainty: uncertainty ?? null,
-        rows,
+        ...answer,
       };
     },
   );

@@ -123,13 +123,31 @@ export interface ForecastRow {
   bedsNeededNorm: Value;
   currentBeds: Value;
   gap: Value;
-  [key: string]: Value;
+  /** An observed year: deaths are the CBS count (observedDeaths). */
+  observed?: boolean;
+  observedDeaths?: number;
+  [key: string]: Value | boolean | undefined;
+}
+
+export interface ForecastInput {
+  name: string;
+  value: number | string;
+  provenance: 'measured' | 'imported' | 'assumed';
+  source: string;
 }
 
 export interface ForecastResponse {
   region?: unknown;
   scenario?: unknown;
   rows: ForecastRow[];
+  inputs?: ForecastInput[];
+  registry?: {
+    facilities: number;
+    beds: number;
+    syntheticFacilities: number;
+    syntheticBeds: number;
+    restsOnSyntheticFacilities: boolean;
+  };
 }
 
 export function mid(value: Value | undefined): number | null {

@@ -103,6 +103,17 @@ export const en: Dictionary = {
   'forecast.norm': 'Needed (80% norm)',
   'forecast.current': 'Current beds',
   'forecast.band': 'Uncertainty (10–90%)',
+  'forecast.observed': '{year} (observed)',
+  'forecast.inputsTitle': 'Inputs and provenance ({count})',
+  'forecast.inputName': 'Input',
+  'forecast.inputValue': 'Value',
+  'forecast.inputProvenance': 'Provenance',
+  'forecast.inputSource': 'Source',
+  'forecast.provenance.measured': 'measured',
+  'forecast.provenance.imported': 'imported',
+  'forecast.provenance.assumed': 'assumed',
+  'forecast.synthetic':
+    'This result rests on synthetic facilities: {synthetic} of the {beds} beds are invented demo data.',
 
   'region.title': 'Region',
   'region.subtitle': 'zorgkantoorregio {code}',

@@ -101,6 +101,17 @@ export const nl = {
   'forecast.norm': 'Nodig (80%-norm)',
   'forecast.current': 'Huidige bedden',
   'forecast.band': 'Onzekerheid (10–90%)',
+  'forecast.observed': '{year} (waargenomen)',
+  'forecast.inputsTitle': 'Invoer en herkomst ({count})',
+  'forecast.inputName': 'Invoer',
+  'forecast.inputValue': 'Waarde',
+  'forecast.inputProvenance': 'Herkomst',
+  'forecast.inputSource': 'Bron',
+  'forecast.provenance.measured': 'gemeten',
+  'forecast.provenance.imported': 'geïmporteerd',
+  'forecast.provenance.assumed': 'aanname',
+  'forecast.synthetic':
+    'Deze uitkomst rust op synthetische voorzieningen: {synthetic} van de {beds} bedden zijn verzonnen demogegevens.',
 
   'region.title': 'Regio',
   'region.subtitle': 'zorgkantoorregio {code}',

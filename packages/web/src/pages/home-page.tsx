@@ -17,6 +17,7 @@ import {
   type Indicator,
 } from '../features/overview/indicators';
 import { ForecastChart } from '../features/forecast/forecast-chart';
+import { ForecastInputs } from '../features/forecast/forecast-inputs';
 import { NationalTrend } from '../features/statistics/trend';
 import type { RegionFigures } from '../api/types';
 
@@ -168,7 +169,12 @@ function OverviewContent({
       <section aria-labelledby="trend-title">
         <h2 id="trend-title">{t('home.trendTitle')}</h2>
         <Async value={forecast} what={t('forecast.what')}>
-          {(f) => <ForecastChart rows={f.rows} title={t('home.forecastTitle')} />}
+          {(f) => (
+            <>
+              <ForecastChart rows={f.rows} title={t('home.forecastTitle')} />
+              <ForecastInputs forecast={f} />
+            </>
+          )}
         </Async>
         <NationalTrend />
       </section>

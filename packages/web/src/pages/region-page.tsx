@@ -15,6 +15,7 @@ import {
 import { usePageTitle } from '../features/common/use-page-title';
 import { NotFoundPage } from './not-found-page';
 import { ForecastChart } from '../features/forecast/forecast-chart';
+import { ForecastInputs } from '../features/forecast/forecast-inputs';
 import { CapacityComparison } from '../features/forecast/capacity-comparison';
 import { StatisticsTrend } from '../features/statistics/trend';
 import { ViabilitySignal } from '../features/viability/viability-signal';
@@ -119,7 +120,13 @@ function RegionContent({ region }: { region: RegionDetail }) {
         <h2 id="forecast-title">{t('region.forecastTitle')}</h2>
         <Async value={forecast} what={t('forecast.what')}>
           {(f) => (
-            <ForecastChart rows={f.rows} title={t('region.forecastChart', { name: region.name })} />
+            <>
+              <ForecastChart
+                rows={f.rows}
+                title={t('region.forecastChart', { name: region.name })}
+              />
+              <ForecastInputs forecast={f} />
+            </>
           )}
         </Async>
       </section>

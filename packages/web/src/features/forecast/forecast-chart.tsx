@@ -100,7 +100,9 @@ export function ForecastChart({ rows, title }: { rows: ForecastRow[]; title: str
                 const b = band(r.bedsNeededErlang);
                 return (
                   <tr key={r.year}>
-                    <th scope="row">{r.year}</th>
+                    <th scope="row">
+                      {r.observed === true ? t('forecast.observed', { year: r.year }) : r.year}
+                    </th>
                     <td className="num">{formatNumber(mid(r.hospiceRequests), locale)}</td>
                     <td className="num">{formatNumber(mid(r.bedsNeededErlang), locale)}</td>
                     {hasBand ? (

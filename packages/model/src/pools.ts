@@ -1,0 +1,223 @@
+// Pools of a region's hospices at each pooling level, and sizing them with Erlang B (hot path).
+
+import { invalid } from './checks';
+import { erlangBUnchecked, maxOfferedLoad, minBedsForTargetUnchecked } from './erlang';
+import { BEDS_ERLANG, CARRIED_CURRENT, CARRIED_NEEDED, REFUSED_LOAD } from './forecast-slots';
+import type { PoolingLevel } from './scenarios';
+
+/** Default house size where a region has no hospice yet [assumption; most houses have 4–8 beds]. */
+export const DEFAULT_HOUSE_BEDS = 6;
+/** Houses per default cluster [assumption]. */
+export const DEFAULT_CLUSTER_SIZE = 3;
+
+/**
+ * Clusters where no positions are known: hospices in the given order cut into round(n/3) contiguous
+ * groups of near-equal size (so 7 hospices give groups of 3 and 4). With positions,
+ * {@link clustersByDistance} is the default.
+ */
+export function defaultClusters({ hospiceCount }: { readonly hospiceCount: number }): number[][] {
+  if (!Number.isInteger(hospiceCount) || hospiceCount < 0) {
+    throw invalid('hospiceCount', hospiceCount);
+  }
+  if (hospiceCount === 0) {
+    return [];
+  }
+  const groups = Math.max(1, Math.round(hospiceCount / DEFAULT_CLUSTER_SIZE));
+  const clusters: number[][] = [];
+  for (let g = 0; g < groups; g++) {
+    const from = Math.floor((g * hospiceCount) / groups);
+    const to = Math.floor(((g + 1) * hospiceCount) / groups);
+    clusters.push(Array.from({ length: to - from }, (_, i) => from + i));
+  }
+  return clusters;
+}
+
+/**
+ * Travel radius within which houses pool their intake [assumption: about a quarter of an hour by
+ * car; networks such as Nieuwe Waterweg Noord place guests over several nearby locations,
+ * docs/facts.md]. Checked, not fitted: with today's registry and demand it reproduces the refusals
+ * demand was built from within 5% (docs/method.md §5).
+ */
+export const DEFAULT_CLUSTER_RADIUS_KM = 10;
+
+/** Great-circle distance in km (haversine, mean Earth radius 6,371 km). */
+export function distanceKm(
+  a: { readonly latitude: number; readonly longitude: number },
+  b: { readonly latitude: number; readonly longitude: number },
+): number {
+  const rad = Math.PI / 180;
+  const dLat = (b.latitude - a.latitude) * rad;
+  const dLon = (b.longitude - a.longitude) * rad;
+  const h =
+    Math.sin(dLat / 2) ** 2 +
+    Math.cos(a.latitude * rad) * Math.cos(b.latitude * rad) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/**
+ * Default clusters by distance: houses within `radiusKm` of each other pool together, joined
+ * transitively (single linkage), so a cluster is a group of houses a guest could be placed across.
+ * A house without a known position is a cluster of its own.
+ */
+export function clustersByDistance({
+  locations,
+  radiusKm = DEFAULT_CLUSTER_RADIUS_KM,
+}: {
+  readonly locations: readonly ({ readonly latitude: number; readonly longitude: number } | null)[];
+  readonly radiusKm?: number;
+}): number[][] {
+  if (!(radiusKm >= 0 && Number.isFinite(radiusKm))) {
+    throw invalid('radiusKm', radiusKm);
+  }
+  const n = locations.length;
+  const parent = Array.from({ length: n }, (_, i) => i);
+  const root = (i: number): number => {
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i]!]!;
+      i = parent[i]!;
+    }
+    return i;
+  };
+  for (let i = 0; i < n; i++) {
+    const a = locations[i];
+    for (let j = i + 1; a && j < n; j++) {
+      const b = locations[j];
+      if (b && distanceKm(a, b) <= radiusKm) {
+        parent[root(j)] = root(i);
+      }
+    }
+  }
+  const groups = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
+    const r = root(i);
+    groups.set(r, [...(groups.get(r) ?? []), i]);
+  }
+  return [...groups.values()];
+}
+
+/** Pools of one pooling level: share of the region's load and today's beds per pool. */
+export interface PoolStructure {
+  readonly weights: Float64Array;
+  readonly beds: Int32Array;
+  /** Hospice indices per pool (for the capacity detail). */
+  readonly members: readonly (readonly number[])[];
+  /**
+   * The same pools with equal pools merged (equal beds means equal load share): the hot loop sizes
+   * each distinct pool once and multiplies. Most houses have 4–8 beds, so this halves the work.
+   */
+  readonly distinctBeds: Int32Array;
+  readonly distinctWeights: Float64Array;
+  readonly distinctCounts: Int32Array;
+}
+
+export function structureFrom(
+  beds: readonly number[],
+  groups: readonly (readonly number[])[],
+): PoolStructure {
+  const total = beds.reduce((s, b) => s + b, 0);
+  const poolBeds = groups.map((g) => g.reduce((s, i) => s + beds[i]!, 0));
+  const distinct = [...new Set(poolBeds)].sort((a, b) => a - b);
+  return {
+    weights: Float64Array.from(poolBeds, (b) => b / total),
+    beds: Int32Array.from(poolBeds),
+    members: groups,
+    distinctBeds: Int32Array.from(distinct),
+    distinctWeights: Float64Array.from(distinct, (b) => b / total),
+    distinctCounts: Int32Array.from(distinct, (b) => poolBeds.filter((x) => x === b).length),
+  };
+}
+
+// Largest load a house (or cluster of default houses) of the default size carries at a target.
+const unitLoadCache = new Map<string, number>();
+export function unitMaxLoad(beds: number, target: number): number {
+  const key = `${beds}:${target}`;
+  let load = unitLoadCache.get(key);
+  if (load === undefined) {
+    load = maxOfferedLoad({ beds, target });
+    unitLoadCache.set(key, load);
+  }
+  return load;
+}
+
+/**
+ * Sizes the pools of one pooling level for a load and writes the additive results into out[offset..].
+ * Hot path of the Monte Carlo: no allocation.
+ */
+export function sizePools(
+  pools: RegionPools | null,
+  level: PoolingLevel,
+  load: number,
+  target: number,
+  out: Float64Array,
+  offset: number,
+): void {
+  let bedsNeeded = 0;
+  let carriedNeeded = 0;
+  let carriedCurrent = 0;
+  let refusedLoad = 0;
+  if (pools === null) {
+    // No hospice yet: virtual houses of the default size (clusters of 3 such houses), or one pool.
+    if (level === 'region') {
+      bedsNeeded = minBedsForTargetUnchecked(load, target);
+      carriedNeeded = load * (1 - erlangBUnchecked(load, bedsNeeded));
+    } else if (load > 0) {
+      const unitBeds =
+        level === 'hospice' ? DEFAULT_HOUSE_BEDS : DEFAULT_HOUSE_BEDS * DEFAULT_CLUSTER_SIZE;
+      const units = Math.max(1, Math.ceil(load / unitMaxLoad(unitBeds, target)));
+      const unitLoad = load / units;
+      const unitNeeded = minBedsForTargetUnchecked(unitLoad, target);
+      bedsNeeded = units * unitNeeded;
+      carriedNeeded = units * unitLoad * (1 - erlangBUnchecked(unitLoad, unitNeeded));
+    }
+    refusedLoad = load;
+  } else {
+    const inverseTarget = 1 / target;
+    const structure = pools[level];
+    const weights = structure.distinctWeights;
+    const beds = structure.distinctBeds;
+    const counts = structure.distinctCounts;
+    for (let j = 0; j < weights.length; j++) {
+      const a = load * weights[j]!;
+      const current = beds[j]!;
+      const count = counts[j]!;
+      if (a === 0) {
+        continue; // no load: nothing needed, carried or refused
+      }
+      // One pass of the Erlang B recursion serves both questions: B at today's beds and the first
+      // bed count meeting the target share the prefix B₁, B₂, … This loop is the Monte Carlo's hot
+      // spot (bench/model-bench.ts), so it runs the same recursion on 1/B, which needs no division:
+      // 1/Bₖ = 1 + (k/a)·(1/Bₖ₋₁). All terms are positive, so it is as stable as the B form; for
+      // huge bed counts it may reach +∞, which correctly gives B = 0.
+      const inverseLoad = 1 / a;
+      let inverse = 1;
+      let k = 0;
+      let needed = -1;
+      let inverseNeeded = 1;
+      let inverseCurrent = 1;
+      while (needed < 0 || k < current) {
+        k++;
+        inverse = 1 + k * inverseLoad * inverse;
+        if (k === current) {
+          inverseCurrent = inverse;
+        }
+        if (needed < 0 && inverse >= inverseTarget) {
+          needed = k;
+          inverseNeeded = inverse;
+        }
+      }
+      const blockingNeeded = 1 / inverseNeeded;
+      const blockingCurrent = 1 / inverseCurrent;
+      bedsNeeded += count * needed;
+      carriedNeeded += count * a * (1 - blockingNeeded);
+      const blocked = count * a * blockingCurrent;
+      refusedLoad += blocked;
+      carriedCurrent += count * a - blocked;
+    }
+  }
+  out[offset + BEDS_ERLANG] = bedsNeeded;
+  out[offset + CARRIED_NEEDED] = carriedNeeded;
+  out[offset + CARRIED_CURRENT] = carriedCurrent;
+  out[offset + REFUSED_LOAD] = refusedLoad;
+}
+
+export type RegionPools = { readonly [level in PoolingLevel]: PoolStructure };
