@@ -22,6 +22,7 @@ export const PAGE_PATHS = [
   '/wachtwoord-vergeten',
   '/wachtwoord-herstellen',
   '/beheer/auditlog',
+  '/mijn-hospices',
 ] as const;
 
 const NOT_BUILT = `<!doctype html>

@@ -601,6 +601,32 @@ export const nl = {
     'Aannames, aan te passen: onder {under} is onderbezetting, boven {over} overbezetting; met gegevens op minder dan {minDataShare} van de dagen is het signaal onbekend.',
   'problem.viability.underNotBelowOver':
     'moet lager zijn dan de drempel voor overbezetting ({over})',
+  'common.retry': 'Opnieuw proberen',
+  'hospice.stopExplain': 'Er worden nu geen gasten opgenomen, ook niet als er bedden vrij zijn.',
+  'hospice.stopOn': 'Opnamestop aanzetten',
+  'hospice.stopOff': 'Opnamestop opheffen',
+  'hospice.refusal': 'Weigering (vol)',
+  'hospice.savedRefusal': 'Weigering opgeslagen voor vandaag.',
+  'hospice.savedWaitingList': 'Wachtlijst opgeslagen.',
+  'hospice.waitingList': 'Wachtlijst: {count}',
+  'hospice.waitingLess': 'Eén minder op de wachtlijst',
+  'hospice.waitingMore': 'Eén meer op de wachtlijst',
+  'hospice.pending':
+    'Geen verbinding. Uw wijziging is op dit apparaat bewaard en wordt verstuurd zodra er weer verbinding is.',
+  'hospice.pendingDiscard': 'Wijziging vergeten',
+  'hospice.reloadStatus': 'Status opnieuw laden',
+  'live.on': 'Live bijgewerkt',
+  'live.off': 'Geen live verbinding.',
+  'live.connecting': 'Verbinden…',
+  'live.refresh': 'Nu verversen',
+  'common.offline': 'Geen verbinding met de server. Controleer uw internetverbinding.',
+  'common.serverError':
+    'De server kon dit nu niet afhandelen. Probeer het over een paar minuten opnieuw.',
+  'mine.title': 'Mijn hospices',
+  'mine.signIn': 'Meld u aan om de status van uw hospice bij te werken.',
+  'mine.none': 'Uw account hoort bij geen enkel hospice.',
+  'nav.mine': 'Mijn hospice',
+  'hospice.openShort': 'Open',
 } as const;
 
 export type MessageKey = keyof typeof nl;

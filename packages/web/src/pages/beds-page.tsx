@@ -1,6 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
-import { API, ApiError, signInHref, useApi } from '../api/client';
+import { ApiError, signInHref, useApi } from '../api/client';
 import { useSession } from '../api/session';
 import { HOSPICE_TYPES, type HospiceType } from '../api/types';
 import { useI18n } from '../i18n/i18n';
@@ -10,6 +10,7 @@ import { Async, DemoBadge } from '../features/common/ui';
 import { usePageTitle } from '../features/common/use-page-title';
 import { TYPE_STYLE } from '../features/hospice/hospice-type';
 import { PointMap } from '../maps/point-map';
+import { useBedStatusStream, type LiveState } from '../features/live/use-bed-status-stream';
 
 interface FinderHospice {
   id: string;
@@ -36,39 +37,6 @@ interface FinderResult {
 }
 
 const RADII = [10, 25, 50, 100];
-
-/** Subscribes to the live bed-status stream; calls onChange (debounced) on every event. */
-function useBedStatusStream(
-  isActive: boolean,
-  onChange: () => void,
-): 'connecting' | 'live' | 'offline' {
-  const [state, setState] = useState<'connecting' | 'live' | 'offline'>('connecting');
-  const callback = useRef(onChange);
-  callback.current = onChange;
-  useEffect(() => {
-    if (!isActive || typeof EventSource === 'undefined') {
-      return undefined;
-    }
-    const source = new EventSource(`${API}/bed-status/stream`);
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const handle = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => callback.current(), 150);
-    };
-    source.onopen = () => setState('live');
-    source.onerror = () =>
-      setState(source.readyState === EventSource.CLOSED ? 'offline' : 'connecting');
-    source.onmessage = handle;
-    for (const name of ['bed-status', 'update', 'confirm', 'movement', 'change']) {
-      source.addEventListener(name, handle);
-    }
-    return () => {
-      clearTimeout(timer);
-      source.close();
-    };
-  }, [isActive]);
-  return state;
-}
 
 export function BedsPage() {
   const { t, locale } = useI18n();
@@ -179,7 +147,7 @@ function Results({
   updatedAt,
 }: {
   result: FinderResult;
-  live: 'connecting' | 'live' | 'offline';
+  live: LiveState;
   updatedAt: Date | null;
 }) {
   const { t, locale } = useI18n();

@@ -75,23 +75,22 @@ function HospiceContent({ hospice }: { hospice: Hospice }) {
       <h1>
         {hospice.name} {hospice.isSynthetic ? <DemoBadge /> : null}
       </h1>
-      <SyntheticNotice count={hospice.isSynthetic ? 1 : 0} />
-      <p className="lead">
+      <p className="lead lead--compact">
         {t(TYPE_STYLE[hospice.type].label)} · {hospice.place}
         {hospice.regions.gemeente === null
           ? ''
           : ` (${t('hospice.gemeente')} ${hospice.regions.gemeente.name})`}
       </p>
 
-      <section aria-labelledby="status-title" className="panel">
+      <section aria-labelledby="status-title" className="panel panel--status">
         <h2 id="status-title">{t('hospice.statusTitle')}</h2>
-        {mayWrite ? <p className="hint">{t('hospice.statusHint')}</p> : null}
         <StatusUpdate
           key={mayWrite ? 'write' : 'read'}
           hospiceId={hospice.id}
           licensedBeds={hospice.licensedBeds}
           readOnly={!mayWrite}
         />
+        {mayWrite ? <p className="hint">{t('hospice.statusHint')}</p> : null}
         {session.kind === 'anonymous' ? (
           <p className="notice sign-in-prompt" data-testid="sign-in-prompt">
             {t('access.signInToUpdate')}{' '}
@@ -105,6 +104,7 @@ function HospiceContent({ hospice }: { hospice: Hospice }) {
           </p>
         ) : null}
       </section>
+      <SyntheticNotice count={hospice.isSynthetic ? 1 : 0} />
 
       <dl className="key-figures">
         <KeyFigure
