@@ -8,6 +8,7 @@ import { usePageTitle } from '../features/common/use-page-title';
 import { NotFoundPage } from './not-found-page';
 import { StatusUpdate } from '../features/hospice/status-update';
 import { ApiTokens } from '../features/hospice/api-tokens';
+import { ContactDetails } from '../features/hospice/contact-details';
 import { mayWriteForHospice, useSession } from '../api/session';
 import { signInHref } from '../api/client';
 import { StatisticsTrend } from '../features/statistics/trend';
@@ -42,12 +43,12 @@ export function HospicePage({ id }: { id: string }) {
   }
   return (
     <Async value={hospice} what={t('hospice.title')}>
-      {(h) => <HospiceContent hospice={h} />}
+      {(h) => <HospiceContent hospice={h} onChanged={hospice.reload} />}
     </Async>
   );
 }
 
-function HospiceContent({ hospice }: { hospice: Hospice }) {
+function HospiceContent({ hospice, onChanged }: { hospice: Hospice; onChanged: () => void }) {
   const { t, locale } = useI18n();
   const history = useApi<HospiceHistory>(`/hospices/${hospice.id}/history`);
   const region = hospice.regions.zorgkantoorregio;
@@ -120,6 +121,7 @@ function HospiceContent({ hospice }: { hospice: Hospice }) {
       </dl>
 
       <ViabilitySignal path={`/hospices/${hospice.id}/viability`} />
+      <ContactDetails hospice={hospice} mayEdit={mayWrite} onSaved={onChanged} />
 
       <section aria-labelledby="figures-title">
         <h2 id="figures-title">{t('hospice.figuresTitle')}</h2>
