@@ -41,3 +41,4 @@ export { conflictOfUniqueViolation } from './unique-violation';
 export * from './calculators.service';
 export * from './cost.service';
 export * from './viability.service';
+export * from './accounts/alert-acknowledgements.repository';

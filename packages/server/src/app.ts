@@ -16,6 +16,7 @@ import { movementRoutes } from './routes/movements.routes';
 import { statisticsRoutes } from './routes/statistics.routes';
 import { returnRoutes } from './routes/returns.routes';
 import { bedFinderRoutes } from './routes/beds.routes';
+import { alertRoutes } from './routes/alerts.routes';
 import { registerWeb } from './web';
 import { registerSecurity } from './auth/security';
 import { registerTextScreening } from './text-input';
@@ -129,6 +130,7 @@ export async function buildApp(
       statisticsRoutes(typed, ctx, collection);
       returnRoutes(typed, ctx);
       bedFinderRoutes(typed, ctx, collection);
+      alertRoutes(typed, ctx);
       authRoutes(typed, ctx, security, mail);
       calculatorRoutes(typed);
       costRoutes(typed, ctx, collection);

@@ -100,3 +100,9 @@ export async function hospiceWithFreeBeds(
   expect(put.ok()).toBe(true);
   return hospice;
 }
+
+/** The two screens every journey is walked on: a phone and a desktop. */
+export const VIEWPORTS = [
+  { width: 360, height: 740 },
+  { width: 1280, height: 900 },
+] as const;

@@ -6,16 +6,12 @@ import {
   expectNoSeriousA11yViolations,
   hospiceWithFreeBeds,
   signInWithForm,
+  VIEWPORTS,
   waitForData,
 } from './helpers';
 
 // The transfer nurse or GP: find a bed near the patient's home, see every hospice around with its
 // state, and call one. The regisseur fills in the contact details the nurse needs.
-
-const VIEWPORTS = [
-  { width: 360, height: 740 },
-  { width: 1280, height: 900 },
-] as const;
 
 async function search(page: Page, near: string): Promise<void> {
   await page.getByTestId('near-input').fill(near);

@@ -683,6 +683,23 @@ export const nl = {
   'field.phone': 'telefoonnummer',
   'field.website': 'website',
   'field.postcode': 'postcode',
+  'problem.access.notThisRegion': 'Alleen de regisseur van {region} of een beheerder mag dit.',
+  'problem.alert.noteEmpty': 'schrijf een korte notitie',
+  'problem.alert.followUpInPast': 'kies vandaag of een latere datum',
+  'problem.alert.hospiceNotInRegion': 'dit hospice hoort niet bij {region}',
+  'field.note': 'notitie',
+  'field.followUpOn': 'opvolgen op',
+  'ack.button': 'Afhandelen',
+  'ack.buttonFor': 'Afhandelen: {what}',
+  'ack.note': 'Notitie (wat is er gedaan of afgesproken?)',
+  'ack.followUp': 'Opvolgen op (niet verplicht)',
+  'ack.save': 'Afhandeling opslaan',
+  'ack.cancel': 'Annuleren',
+  'ack.done': 'Afgehandeld door {who} op {date}: {note}',
+  'ack.followUpOn': 'Opvolgen op {date}.',
+  'ack.saved': 'Afhandeling opgeslagen; de andere gebruikers van de regio zien haar ook.',
+  'table.freeNow': 'Vrij nu',
+  'region.legendStale': 'Onbekend (niet vers bevestigd)',
 } as const;
 
 export type MessageKey = keyof typeof nl;

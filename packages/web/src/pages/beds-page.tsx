@@ -9,6 +9,8 @@ import { formatAge, formatDateTime, formatNumber } from '../lib/format';
 import { Async, DemoBadge } from '../features/common/ui';
 import { problemText } from '../features/common/problem';
 import { ContactList } from '../features/hospice/contact-details';
+import { BED_STATE_COLOUR, BED_STATE_LABEL } from '../features/live/bed-state';
+import { BedStateLegend } from '../features/live/bed-state-legend';
 import type { MessageKey } from '../i18n/nl';
 import { usePageTitle } from '../features/common/use-page-title';
 import { TYPE_STYLE } from '../features/hospice/hospice-type';
@@ -204,12 +206,7 @@ function PlaceProblem({
   );
 }
 
-const STATUS_COLOUR: Readonly<Record<FinderHospice['status'], string>> = {
-  free: '#01578c',
-  full: '#b3261e',
-  stop: '#b3261e',
-  unknown: '#8a8a8a',
-};
+const STATUS_COLOUR = BED_STATE_COLOUR;
 
 function Results({
   result,
@@ -298,45 +295,20 @@ function Results({
             shape: h.status === 'free' ? ('circle' as const) : ('square' as const),
           }))}
         />
-        <ul className="type-legend">
-          <li>
-            <svg width="16" height="16" aria-hidden="true">
-              <circle cx="8" cy="8" r="7" fill={STATUS_COLOUR.free} />
-            </svg>
-            {t('beds.legendFree')}
-          </li>
-          <li>
-            <svg width="16" height="16" aria-hidden="true">
-              <rect x="2" y="2" width="12" height="12" fill={STATUS_COLOUR.full} />
-            </svg>
-            {t('beds.legendFull')}
-          </li>
-          <li>
-            <svg width="16" height="16" aria-hidden="true">
-              <rect x="2" y="2" width="12" height="12" fill={STATUS_COLOUR.unknown} />
-            </svg>
-            {t('beds.legendUnknown')}
-          </li>
-          <li>
-            <svg width="16" height="16" aria-hidden="true">
-              <path d="M1,8H15M8,1V15" stroke="#000" strokeWidth="2" />
-            </svg>
-            {t('beds.legendOrigin')}
-          </li>
-        </ul>
+        <BedStateLegend unknownLabel="beds.legendUnknown" />
+        <p className="type-legend type-legend--origin">
+          <svg width="16" height="16" aria-hidden="true">
+            <path d="M1,8H15M8,1V15" stroke="#000" strokeWidth="2" />
+          </svg>{' '}
+          {t('beds.legendOrigin')}
+        </p>
       </div>
     </section>
   );
 }
 
 function statusText(status: FinderHospice['status'], t: (key: MessageKey) => string): string {
-  return status === 'full'
-    ? t('beds.statusFull')
-    : status === 'stop'
-      ? t('beds.statusStop')
-      : status === 'unknown'
-        ? t('beds.statusUnknown')
-        : '';
+  return status === 'free' ? '' : t(BED_STATE_LABEL[status]);
 }
 
 /** One hospice of the list: its status, when and by whom confirmed, and (signed in) how to reach it. */
