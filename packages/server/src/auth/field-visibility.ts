@@ -142,6 +142,18 @@ export const ROUTE_VIEWS: Record<string, RouteView> = {
   // the live feed sends one public frame to every subscriber (live/bed-status-hub.ts)
   'GET /api/v1/bed-status/stream': FILTERED,
   'GET /api/v1/beds/available': FILTERED,
+  // calculators, cost and viability: public computations and aggregated figures
+  'GET /api/v1/calculators/norm': FILTERED,
+  'GET /api/v1/calculators/occupancy': FILTERED,
+  'GET /api/v1/calculators/erlang-curve': FILTERED,
+  'GET /api/v1/calculators/simulation': FILTERED,
+  'POST /api/v1/calculators/simulation': FILTERED,
+  'GET /api/v1/regions/:code/cost': FILTERED,
+  'GET /api/v1/hospices/:id/viability': FILTERED,
+  'GET /api/v1/regions/:code/viability': FILTERED,
+  // acknowledged alerts: for the region's staff only (access rules), who acted by name
+  'GET /api/v1/regions/:code/alert-acknowledgements': RESTRICTED,
+  'POST /api/v1/regions/:code/alert-acknowledgements': RESTRICTED,
 };
 
 /** Routes outside the API (the web app's pages and files) carry no resource fields. */
