@@ -46,3 +46,4 @@ export * from './viability.service';
 export * from './reference-demography';
 export * from './forecast-provenance';
 export * from './observed-activity';
+export * from './accounts/alert-acknowledgements.repository';

@@ -272,4 +272,16 @@ export interface Database {
   refusal: RefusalTable;
   waiting_list_report: WaitingListReportTable;
   monthly_return: MonthlyReturnTable;
+  alert_acknowledgement: AlertAcknowledgementTable;
+}
+
+export interface AlertAcknowledgementTable {
+  id: Generated<number>;
+  region_code: string;
+  alert_key: string;
+  hospice_id: string | null;
+  note: string;
+  follow_up_on: string | null;
+  acknowledged_at: string;
+  acknowledged_by: string;
 }

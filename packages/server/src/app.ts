@@ -2,7 +2,7 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import swagger from '@fastify/swagger';
 import AjvCompiler from '@fastify/ajv-compiler';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Problem } from '@palliamonitor/data';
+import { dutchDate, findHospice, findRegion, Problem } from '@palliamonitor/data';
 import { API_VERSION, type App, type AppContext } from './context';
 import { registerErrorHandling } from './errors';
 import { healthRoutes } from './routes/health.routes';
@@ -16,6 +16,7 @@ import { movementRoutes } from './routes/movements.routes';
 import { statisticsRoutes } from './routes/statistics.routes';
 import { returnRoutes } from './routes/returns.routes';
 import { bedFinderRoutes } from './routes/beds.routes';
+import { alertRoutes } from './routes/alerts.routes';
 import { registerWeb } from './web';
 import { registerSecurity, trustedProxyHops } from './auth/security';
 import { registerTextScreening } from './text-input';
@@ -130,6 +131,7 @@ export async function buildApp(
       statisticsRoutes(typed, ctx, collection);
       returnRoutes(typed, ctx);
       bedFinderRoutes(typed, ctx, collection);
+      alertRoutes(typed, ctx);
       authRoutes(typed, ctx, security, mail);
       calculatorRoutes(typed);
       costRoutes(typed, ctx, collection);
@@ -138,7 +140,15 @@ export async function buildApp(
     { prefix: '/api/v1' },
   );
   // The web application (packages/web/dist) on the same port; see web.ts.
-  await registerWeb(app);
+  await registerWeb(app, {
+    pageExists: async (kind, key) => {
+      const today = dutchDate(ctx.now());
+      return kind === 'region'
+        ? (await findRegion(ctx.store.db, key.toUpperCase(), today))?.type === 'zorgkantoorregio'
+        : /^[A-Za-z0-9-]{1,64}$/.test(key) &&
+            (await findHospice(ctx.store.db, key, today)) !== undefined;
+    },
+  });
   await app.ready();
   return app as unknown as App;
 }

@@ -1,6 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import fastifyStatic from '@fastify/static';
 
 // Serves the web application (packages/web/dist, built by `npm run build -w @palliamonitor/web`,
@@ -22,6 +22,7 @@ export const PAGE_PATHS = [
   '/wachtwoord-vergeten',
   '/wachtwoord-herstellen',
   '/beheer/auditlog',
+  '/mijn-hospices',
 ] as const;
 
 const NOT_BUILT = `<!doctype html>
@@ -39,7 +40,18 @@ const NOT_BUILT = `<!doctype html>
 export interface WebOptions {
   /** Folder with the built app (index.html and assets/); default packages/web/dist. */
   root?: string;
+  /**
+   * Whether the thing a page path names exists (a region's cockpit, a hospice's page), so an
+   * unknown one answers 404 rather than an empty page with 200. Without it every one exists.
+   */
+  pageExists?: (kind: 'region' | 'hospice', key: string) => Promise<boolean>;
 }
+
+/** The page paths whose parameter names a thing that must exist. */
+const CHECKED: Readonly<Record<string, { kind: 'region' | 'hospice'; param: string }>> = {
+  '/regio/:code': { kind: 'region', param: 'code' },
+  '/hospice/:id': { kind: 'hospice', param: 'id' },
+};
 
 export async function registerWeb(app: FastifyInstance, options: WebOptions = {}): Promise<void> {
   const root = options.root ?? process.env['WEB_DIST'] ?? DEFAULT_WEB_ROOT;
@@ -67,9 +79,31 @@ export async function registerWeb(app: FastifyInstance, options: WebOptions = {}
       );
     },
   });
+  // index.html with status 404: the app shows its "page not found" and the status says so to
+  // browsers, crawlers and link checkers. Unknown /api/ paths keep the API's problem+json 404.
+  const indexHtml = readFileSync(`${root}/index.html`, 'utf8');
+  const notFound = (reply: FastifyReply) =>
+    reply
+      .code(404)
+      .type('text/html; charset=utf-8')
+      .header('Cache-Control', 'no-cache')
+      .send(indexHtml);
   for (const path of PAGE_PATHS) {
-    app.get(path, { schema: { hide: true } }, async (_request, reply) =>
-      reply.sendFile('index.html'),
-    );
+    const checked = CHECKED[path];
+    app.get(path, { schema: { hide: true } }, async (request, reply) => {
+      if (checked !== undefined && options.pageExists !== undefined) {
+        const key = (request.params as Record<string, string>)[checked.param] ?? '';
+        if (key === '' || !(await options.pageExists(checked.kind, key))) {
+          return notFound(reply);
+        }
+      }
+      return reply.sendFile('index.html');
+    });
   }
+  app.get('/*', { schema: { hide: true } }, async (request, reply) => {
+    if (request.url.startsWith('/api/')) {
+      return reply.callNotFound();
+    }
+    return notFound(reply);
+  });
 }

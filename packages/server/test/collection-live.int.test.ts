@@ -226,7 +226,8 @@ describe(`bed finder (${storeName})`, () => {
   it('near a postcode: free beds now, nearest first, with distance and last confirmation; unknown apart', async () => {
     const { status, body } = await find('near=3511&radiusKm=30');
     expect(status).toBe(200);
-    expect(body['origin']).toMatchObject({ kind: 'postcode', label: '3511' });
+    // The postcode with the gemeente it lies in: the nurse sees the place searched.
+    expect(body['origin']).toMatchObject({ kind: 'postcode', label: '3511 Utrecht' });
     expect(namesOf(body['available'])).toEqual([
       'Finder utrecht',
       'Finder zeist',
@@ -247,6 +248,39 @@ describe(`bed finder (${storeName})`, () => {
     );
     expect(body['full']).toBeGreaterThanOrEqual(1);
     expect(namesOf(body['available'])).not.toContain('Finder amsterdam');
+  });
+
+  it('lists every hospice within the radius with its status, free, full or unknown, nearest first', async () => {
+    const { body } = await find('near=3511&radiusKm=30');
+    const all = body['hospices'].filter((h: { name: string }) => h.name.startsWith('Finder'));
+    const statusOf = (name: string) =>
+      all.find((h: { name: string }) => h.name === name)?.status as string | undefined;
+    expect(statusOf('Finder zeist')).toBe('free');
+    expect(statusOf('Finder full')).toBe('full');
+    expect(statusOf('Finder stale')).toBe('unknown');
+    expect(statusOf('Finder amsterdam')).toBeUndefined();
+    const distances = all.map((h: { distanceKm: number }) => h.distanceKm);
+    expect(distances).toEqual([...distances].sort((a, b) => a - b));
+    // Confirmed by a person with a role (here the administrator), never shown as an address.
+    const zeist = all.find((h: { name: string }) => h.name === 'Finder zeist');
+    expect(zeist.confirmedBy).toBe('administrator');
+    expect(JSON.stringify(body)).not.toContain('@');
+  });
+
+  it('words a typo and an ambiguous name as codes with suggestions and choices', async () => {
+    const typo = await find('near=Zwole');
+    expect(typo.status).toBe(422);
+    expect(typo.body['invalidParams'][0]).toMatchObject({
+      name: 'near',
+      code: 'finder.placeUnknown',
+    });
+    expect(typo.body['invalidParams'][0].params.suggestions).toContain('Zwolle');
+    const ambiguous = await find('near=Bergen');
+    expect(ambiguous.body['invalidParams'][0]).toMatchObject({
+      code: 'finder.placeAmbiguous',
+      params: { near: 'Bergen', options: 'Bergen (NH)|Bergen L' },
+    });
+    expect((await find('near=Den%20Bosch')).status).toBe(200);
   });
 
   it('shows a bed set through the API at once', async () => {

@@ -79,3 +79,30 @@ export async function openInApp(page: Page, path: string): Promise<void> {
     window.dispatchEvent(new Event('palliamonitor:navigate'));
   }, path);
 }
+
+/**
+ * Gives a hospice of Utrecht (ZK23) with at least `free` + 1 licensed beds exactly `free` free
+ * beds, confirmed now by the demo regisseur; answers the hospice.
+ */
+export async function hospiceWithFreeBeds(
+  request: APIRequestContext,
+  free: number,
+): Promise<{ id: string; name: string; licensedBeds: number }> {
+  const { csrfToken } = await apiSignIn(request, DEMO.regisseur);
+  const list = await (await request.get('/api/v1/hospices?region=ZK23&limit=50')).json();
+  const hospice = (list.items as { id: string; name: string; licensedBeds: number }[]).find(
+    (h) => h.licensedBeds > free,
+  )!;
+  const put = await request.put(`/api/v1/hospices/${hospice.id}/bed-status`, {
+    data: { bedsOpen: hospice.licensedBeds, bedsOccupied: hospice.licensedBeds - free },
+    headers: { 'X-CSRF-Token': csrfToken },
+  });
+  expect(put.ok()).toBe(true);
+  return hospice;
+}
+
+/** The two screens every journey is walked on: a phone and a desktop. */
+export const VIEWPORTS = [
+  { width: 360, height: 740 },
+  { width: 1280, height: 900 },
+] as const;

@@ -6,6 +6,7 @@ import { NotFoundPage } from './pages/not-found-page';
 import { Loading } from './features/common/ui';
 import { AccountMenu } from './features/account/account-menu';
 import { hasRole, useSession } from './api/session';
+import { landingPath } from './features/account/landing';
 
 // Only the overview is in the initial bundle; the other pages load when first visited (the scenario
 // explorer brings the model with it).
@@ -27,6 +28,9 @@ const ForgotPasswordPage = lazy(() =>
 );
 const ResetPasswordPage = lazy(() =>
   import('./pages/account-pages').then((m) => ({ default: m.ResetPasswordPage })),
+);
+const MyHospicesPage = lazy(() =>
+  import('./pages/my-hospices-page').then((m) => ({ default: m.MyHospicesPage })),
 );
 const AuditPage = lazy(() => import('./pages/audit-page').then((m) => ({ default: m.AuditPage })));
 
@@ -60,6 +64,9 @@ function route(pathname: string) {
   if (path === '/beheer/auditlog') {
     return <AuditPage />;
   }
+  if (path === '/mijn-hospices') {
+    return <MyHospicesPage />;
+  }
   return <NotFoundPage />;
 }
 
@@ -74,7 +81,11 @@ export function App() {
   const { t, locale, setLocale } = useI18n();
   const { pathname } = useLocation();
   const session = useSession();
-  const nav = hasRole(session, 'administrator') ? [...NAV, ...ADMIN_NAV] : NAV;
+  const mine =
+    session.kind === 'user' && hasRole(session, 'hospice-editor')
+      ? [{ href: landingPath(session.user), key: 'nav.mine' as const }]
+      : [];
+  const nav = [...mine, ...(hasRole(session, 'administrator') ? [...NAV, ...ADMIN_NAV] : NAV)];
   const main = useRef<HTMLElement>(null);
   const isFirst = useRef(true);
   useEffect(() => {
@@ -86,8 +97,9 @@ export function App() {
     main.current?.focus();
     window.scrollTo(0, 0);
   }, [pathname]);
-  const section =
-    pathname === '/' || pathname.startsWith('/regio') || pathname.startsWith('/hospice')
+  const section = mine.some((m) => m.href === pathname)
+    ? pathname
+    : pathname === '/' || pathname.startsWith('/regio') || pathname.startsWith('/hospice')
       ? '/'
       : pathname;
   return (

@@ -2,7 +2,9 @@ import { distanceKm as modelDistanceKm } from '@palliamonitor/model';
 import type { Kysely } from 'kysely';
 import type { Database, HospiceType } from '../schema';
 import type { BedFinderHospice, BedFinderResult } from '../contracts/collection';
-import { AppError } from '../errors';
+import { AppError, type MessageCode } from '../errors';
+import { findPlace, placeLabel } from './place-search';
+import { confirmedByKinds, recentWaitingLists } from './bed-finder-details';
 import { dutchDate } from '../dates';
 import { NETHERLANDS_BBOX } from '../importers/places';
 import { currentBedStatusEvents } from './bed-status.repository';
@@ -33,8 +35,8 @@ const POSTCODE = /^\s*([1-9]\d{3})\s?([A-Za-z]{2})?\s*$/;
 /** A postcode (PC4 or PC6; the 4 digits are used), "lat,lon", or a place name. */
 export async function resolveOrigin(db: Kysely<Database>, near: string): Promise<Origin> {
   const query = near.trim();
-  const fail = (message: string) =>
-    new AppError('UNPROCESSABLE', message, [{ field: 'near', message }]);
+  const fail = (message: string, coded: MessageCode) =>
+    new AppError('UNPROCESSABLE', message, [{ field: 'near', message, ...coded }]);
   const coordinates = COORDINATES.exec(query);
   if (coordinates) {
     const latitude = Number(coordinates[1]);
@@ -46,7 +48,10 @@ export async function resolveOrigin(db: Kysely<Database>, near: string): Promise
       longitude < box.minLon ||
       longitude > box.maxLon
     ) {
-      throw fail(`${query} is not in the Netherlands (expected lat,lon in WGS84 degrees)`);
+      throw fail(`${query} is not in the Netherlands (expected lat,lon in WGS84 degrees)`, {
+        code: 'finder.outsideNetherlands',
+        params: { near: query },
+      });
     }
     return { query, kind: 'coordinates', label: `${latitude}, ${longitude}`, latitude, longitude };
   }
@@ -55,41 +60,33 @@ export async function resolveOrigin(db: Kysely<Database>, near: string): Promise
     const pc4 = postcode[1]!;
     const row = await db
       .selectFrom('postcode')
-      .select(['pc4', 'latitude', 'longitude'])
-      .where('pc4', '=', pc4)
+      .leftJoin('region', 'region.code', 'postcode.gemeente_code')
+      .select(['postcode.pc4', 'postcode.latitude', 'postcode.longitude', 'region.name'])
+      .where('postcode.pc4', '=', pc4)
       .executeTakeFirst();
     if (!row) {
       const any = await db.selectFrom('postcode').select('pc4').limit(1).executeTakeFirst();
-      throw fail(
-        any
-          ? `unknown postcode ${pc4}`
-          : `postcodes are not loaded (palliamonitor import postcodes <file>); search by place or lat,lon`,
-      );
+      throw any
+        ? fail(`unknown postcode ${pc4}`, { code: 'finder.postcodeUnknown', params: { pc4 } })
+        : fail(
+            `postcodes are not loaded (palliamonitor import postcodes <file>); search by place or lat,lon`,
+            { code: 'finder.postcodesMissing' },
+          );
     }
     return {
       query,
       kind: 'postcode',
-      label: pc4,
+      // "3511 Utrecht": the postcode with the gemeente it lies in, so the nurse sees the place.
+      label: row.name === null ? pc4 : `${pc4} ${row.name}`,
       latitude: row.latitude,
       longitude: row.longitude,
     };
   }
-  const places = await db
-    .selectFrom('place')
-    .innerJoin('region', 'region.code', 'place.gemeente_code')
-    .select(['place.name', 'place.latitude', 'place.longitude', 'region.name as gemeente'])
-    .where((eb) => eb(eb.fn('lower', ['place.name']), '=', query.toLowerCase()))
-    .orderBy('place.gemeente_code')
-    .execute();
-  const place = places[0];
-  if (!place) {
-    throw fail(`unknown place "${query}"; use a postcode, a place name or lat,lon`);
-  }
-  // A name shared by several places (e.g. Zevenhuizen) is labelled with its gemeente.
+  const place = await findPlace(db, query);
   return {
     query,
     kind: 'place',
-    label: places.length > 1 ? `${place.name} (${place.gemeente})` : place.name,
+    label: placeLabel(place),
     latitude: place.latitude,
     longitude: place.longitude,
   };
@@ -113,6 +110,9 @@ export async function findAvailableBeds(
       'v.place',
       'v.gemeente_code',
       'v.phone',
+      'v.website',
+      'v.street_address',
+      'v.postcode',
       'v.latitude',
       'v.longitude',
       'h.is_synthetic',
@@ -140,6 +140,13 @@ export async function findAvailableBeds(
     db,
     near.map((x) => x.h.hospice_id),
   );
+  const ids = near.map((x) => x.h.hospice_id);
+  const waiting = await recentWaitingLists(db, ids, today);
+  const confirmers = await confirmedByKinds(
+    db,
+    [...statuses.values()].map((s) => s.recordedBy),
+  );
+  const hospices: BedFinderHospice[] = [];
   const available: BedFinderHospice[] = [];
   const unknown: BedFinderHospice[] = [];
   let full = 0;
@@ -161,10 +168,17 @@ export async function findAvailableBeds(
       bedsFree: free,
       confirmedAt,
       isSynthetic: h.is_synthetic,
+      status: !fresh ? 'unknown' : status!.admissionStop ? 'stop' : free! > 0 ? 'free' : 'full',
+      confirmedBy: status ? (confirmers.get(status.recordedBy) ?? 'other') : null,
+      waitingList: waiting.get(h.hospice_id) ?? null,
+      streetAddress: h.street_address,
+      postcode: h.postcode,
+      website: h.website,
     };
-    if (!fresh) {
+    hospices.push(item);
+    if (item.status === 'unknown') {
       unknown.push(item);
-    } else if (free! > 0 && !status!.admissionStop) {
+    } else if (item.status === 'free') {
       available.push(item);
     } else {
       full += 1;
@@ -178,5 +192,6 @@ export async function findAvailableBeds(
     available,
     unknown,
     full,
+    hospices,
   };
 }

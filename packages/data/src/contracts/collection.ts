@@ -319,6 +319,28 @@ export const BedFinderHospice = Type.Object({
   bedsFree: Type.Union([Type.Integer(), Type.Null()]),
   confirmedAt: Type.Union([Timestamp, Type.Null()], { description: 'Laatst bevestigd' }),
   isSynthetic: Type.Boolean(),
+  status: Type.Union(
+    [Type.Literal('free'), Type.Literal('full'), Type.Literal('stop'), Type.Literal('unknown')],
+    { description: 'Vrij, vol, opnamestop, of onbekend (niet vers bevestigd)' },
+  ),
+  confirmedBy: Type.Union(
+    [
+      Type.Literal('hospice-editor'),
+      Type.Literal('regisseur'),
+      Type.Literal('administrator'),
+      Type.Literal('hospice-system'),
+      Type.Literal('demo'),
+      Type.Literal('other'),
+      Type.Null(),
+    ],
+    { description: 'Door wie laatst bevestigd: soort rol, nooit een e-mailadres' },
+  ),
+  waitingList: Type.Union([Type.Integer(), Type.Null()], {
+    description: 'Wachtlijst, als die de laatste 7 dagen is doorgegeven',
+  }),
+  streetAddress: Type.Union([Type.String(), Type.Null()]),
+  postcode: Type.Union([Type.String(), Type.Null()]),
+  website: Type.Union([Type.String(), Type.Null()]),
 });
 export type BedFinderHospice = Static<typeof BedFinderHospice>;
 
@@ -345,6 +367,10 @@ export const BedFinderResult = Type.Object({
   }),
   full: Type.Integer({
     description: 'Aantal voorzieningen binnen de straal dat vol is of een opnamestop heeft',
+  }),
+  hospices: Type.Array(BedFinderHospice, {
+    description:
+      'Elke voorziening binnen de straal (vrij, vol, opnamestop, onbekend), dichtstbijzijnde eerst',
   }),
 });
 export type BedFinderResult = Static<typeof BedFinderResult>;

@@ -98,6 +98,15 @@ export const ACCESS_RULES: Record<string, AccessRule> = {
   'GET /api/v1/regions/:code/cost': PUBLIC,
   'GET /api/v1/hospices/:id/viability': PUBLIC,
   'GET /api/v1/regions/:code/viability': PUBLIC,
+  // alerts of a region's cockpit, acknowledged (handlers check the regisseur's own region)
+  'GET /api/v1/regions/:code/alert-acknowledgements': {
+    kind: 'roles',
+    roles: ['regisseur', 'national-analyst', 'administrator'],
+  },
+  'POST /api/v1/regions/:code/alert-acknowledgements': {
+    kind: 'roles',
+    roles: ['regisseur', 'administrator'],
+  },
 };
 
 /** Routes outside the API (the web app's pages and files) are public. */

@@ -151,6 +151,9 @@ export const ROUTE_VIEWS: Record<string, RouteView> = {
   'GET /api/v1/regions/:code/cost': FILTERED,
   'GET /api/v1/hospices/:id/viability': FILTERED,
   'GET /api/v1/regions/:code/viability': FILTERED,
+  // acknowledged alerts: for the region's staff only (access rules), who acted by name
+  'GET /api/v1/regions/:code/alert-acknowledgements': RESTRICTED,
+  'POST /api/v1/regions/:code/alert-acknowledgements': RESTRICTED,
 };
 
 /** Routes outside the API (the web app's pages and files) carry no resource fields. */

@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
-import type { Locale } from '../lib/format';
+import { LOCALE_TAGS, formatNumber, type Locale } from '../lib/format';
 import { nl, type MessageKey } from './nl';
 import { en } from './en';
 
@@ -25,6 +25,33 @@ export interface I18n {
   locale: Locale;
   setLocale: (locale: Locale) => void;
   t: (key: MessageKey, params?: Params) => string;
+  /**
+   * A text with a count, in the plural form the language wants for it (Intl.PluralRules): the key
+   * `<base>.one` or `<base>.other` (`.other` when the language has no text for the form).
+   */
+  plural: (base: PluralBase, count: number, params?: Params) => string;
+}
+
+/** The keys that come in plural forms: those with a `.one` and an `.other` text. */
+export type PluralBase = {
+  [K in MessageKey]: K extends `${infer B}.other`
+    ? `${B}.one` extends MessageKey
+      ? B
+      : never
+    : never;
+}[MessageKey];
+
+const pluralRules = new Map<Locale, Intl.PluralRules>();
+
+/** The plural form of `count` in the language: 'one' or 'other' for Dutch and English. */
+export function pluralKey(locale: Locale, base: PluralBase, count: number): MessageKey {
+  let rules = pluralRules.get(locale);
+  if (rules === undefined) {
+    rules = new Intl.PluralRules(LOCALE_TAGS[locale]);
+    pluralRules.set(locale, rules);
+  }
+  const key = `${base}.${rules.select(count)}`;
+  return isMessageKey(key) ? key : (`${base}.other` as MessageKey);
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -59,6 +86,11 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       locale,
       setLocale,
       t: (key, params) => interpolate(DICTIONARIES[locale][key], params),
+      plural: (base, count, params = {}) =>
+        interpolate(DICTIONARIES[locale][pluralKey(locale, base, count)], {
+          count: formatNumber(count, locale),
+          ...params,
+        }),
     }),
     [locale, setLocale],
   );

@@ -10,6 +10,7 @@ import type { MessageKey } from '../i18n/nl';
 import { Link, navigate, useLocation } from '../router';
 import { problemText } from '../features/common/problem';
 import { usePageTitle } from '../features/common/use-page-title';
+import { landingPath } from '../features/account/landing';
 
 const MIN_PASSWORD = 12;
 const DEMO_PASSWORD = 'palliamonitor-demo';
@@ -39,7 +40,8 @@ export function SignInPage() {
   usePageTitle(t('signIn.title'));
   const session = useSession();
   const { search } = useLocation();
-  const back = safeReturnPath(new URLSearchParams(search).get('terug'));
+  const asked = new URLSearchParams(search).get('terug');
+  const back = safeReturnPath(asked);
   const overview = useApi<Overview>('/overview');
   const isDemo = overview.state === 'ok' && overview.data.national.syntheticFacilities > 0;
   const [email, setEmail] = useState('');
@@ -64,8 +66,8 @@ export function SignInPage() {
     setBusy(true);
     setError(null);
     try {
-      await signIn(email.trim(), password);
-      navigate(back, { replace: true });
+      const user = await signIn(email.trim(), password);
+      navigate(asked === null ? landingPath(user) : back, { replace: true });
     } catch (e) {
       setBusy(false);
       if (e instanceof ApiError && e.status === 401) {
@@ -86,7 +88,9 @@ export function SignInPage() {
           {t('signIn.already', { name: session.user.name })}
         </p>
         <p>
-          <Link href={back}>{t('signIn.continue')}</Link>
+          <Link href={asked === null ? landingPath(session.user) : back}>
+            {t('signIn.continue')}
+          </Link>
         </p>
       </>
     );

@@ -1,15 +1,21 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
-import { API, ApiError, signInHref, useApi } from '../api/client';
+import { ApiError, signInHref, useApi } from '../api/client';
 import { useSession } from '../api/session';
 import { HOSPICE_TYPES, type HospiceType } from '../api/types';
-import { useI18n } from '../i18n/i18n';
+import { isMessageKey, useI18n } from '../i18n/i18n';
 import { Link, replaceSearch, useLocation } from '../router';
 import { formatAge, formatDateTime, formatNumber } from '../lib/format';
 import { Async, DemoBadge } from '../features/common/ui';
+import { problemText } from '../features/common/problem';
+import { ContactList } from '../features/hospice/contact-details';
+import { BED_STATE_COLOUR, BED_STATE_LABEL } from '../features/live/bed-state';
+import { BedStateLegend } from '../features/live/bed-state-legend';
+import type { MessageKey } from '../i18n/nl';
 import { usePageTitle } from '../features/common/use-page-title';
 import { TYPE_STYLE } from '../features/hospice/hospice-type';
 import { PointMap } from '../maps/point-map';
+import { useBedStatusStream, type LiveState } from '../features/live/use-bed-status-stream';
 
 interface FinderHospice {
   id: string;
@@ -23,7 +29,16 @@ interface FinderHospice {
   bedsFree: number | null;
   confirmedAt: string | null;
   isSynthetic: boolean;
+  status: 'free' | 'full' | 'stop' | 'unknown';
+  confirmedBy: ConfirmedBy | null;
+  waitingList: number | null;
+  streetAddress: string | null;
+  postcode: string | null;
+  website: string | null;
 }
+
+type ConfirmedBy =
+  'hospice-editor' | 'regisseur' | 'administrator' | 'hospice-system' | 'demo' | 'other';
 
 interface FinderResult {
   origin: { query: string; kind: string; label: string; latitude: number; longitude: number };
@@ -33,42 +48,11 @@ interface FinderResult {
   available: FinderHospice[];
   unknown: FinderHospice[];
   full: number;
+  /** Every hospice within the radius, nearest first. */
+  hospices: FinderHospice[];
 }
 
 const RADII = [10, 25, 50, 100];
-
-/** Subscribes to the live bed-status stream; calls onChange (debounced) on every event. */
-function useBedStatusStream(
-  isActive: boolean,
-  onChange: () => void,
-): 'connecting' | 'live' | 'offline' {
-  const [state, setState] = useState<'connecting' | 'live' | 'offline'>('connecting');
-  const callback = useRef(onChange);
-  callback.current = onChange;
-  useEffect(() => {
-    if (!isActive || typeof EventSource === 'undefined') {
-      return undefined;
-    }
-    const source = new EventSource(`${API}/bed-status/stream`);
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const handle = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => callback.current(), 150);
-    };
-    source.onopen = () => setState('live');
-    source.onerror = () =>
-      setState(source.readyState === EventSource.CLOSED ? 'offline' : 'connecting');
-    source.onmessage = handle;
-    for (const name of ['bed-status', 'update', 'confirm', 'movement', 'change']) {
-      source.addEventListener(name, handle);
-    }
-    return () => {
-      clearTimeout(timer);
-      source.close();
-    };
-  }, [isActive]);
-  return state;
-}
 
 export function BedsPage() {
   const { t, locale } = useI18n();
@@ -160,10 +144,14 @@ export function BedsPage() {
       {result.state === 'error' &&
       result.error instanceof ApiError &&
       result.error.status === 422 ? (
-        <p className="notice notice--error" role="alert">
-          <strong>{t('beds.notFound', { near })}</strong>{' '}
-          {/postcode/i.test(result.error.message) ? t('beds.noPostcodes') : result.error.message}
-        </p>
+        <PlaceProblem
+          near={near}
+          error={result.error}
+          onChoose={(place) => {
+            setInput(place);
+            set('bij', place);
+          }}
+        />
       ) : near === '' ? null : (
         <Async value={result} what={t('beds.what')}>
           {(r) => <Results result={r} live={live} updatedAt={updatedAt} />}
@@ -173,19 +161,66 @@ export function BedsPage() {
   );
 }
 
+/** A place the finder could not use: the reason, and the close names or the choices as buttons. */
+function PlaceProblem({
+  near,
+  error,
+  onChoose,
+}: {
+  near: string;
+  error: ApiError;
+  onChoose: (place: string) => void;
+}) {
+  const { t } = useI18n();
+  const issue = error.problem.invalidParams?.find((p) => p.name === 'near');
+  const choices = String(issue?.params?.['options'] ?? issue?.params?.['suggestions'] ?? '')
+    .split('|')
+    .filter((c) => c !== '');
+  const isAmbiguous = issue?.code === 'finder.placeAmbiguous';
+  const key = `problem.${issue?.code ?? ''}`;
+  const reason = isMessageKey(key) ? t(key, issue?.params) : problemText(error, t);
+  return (
+    <div className="notice notice--error" role="alert" data-testid="place-problem">
+      <p>
+        <strong>{t('beds.notFound', { near })}</strong> {reason}
+      </p>
+      {choices.length === 0 ? null : (
+        <>
+          <p>{isAmbiguous ? t('beds.whichOne') : t('beds.didYouMean')}</p>
+          <ul className="choice-buttons">
+            {choices.map((c) => (
+              <li key={c}>
+                <button
+                  type="button"
+                  className="button button--small-text"
+                  onClick={() => onChoose(c)}
+                >
+                  {c}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}
+
+const STATUS_COLOUR = BED_STATE_COLOUR;
+
 function Results({
   result,
   live,
   updatedAt,
 }: {
   result: FinderResult;
-  live: 'connecting' | 'live' | 'offline';
+  live: LiveState;
   updatedAt: Date | null;
 }) {
-  const { t, locale } = useI18n();
+  const { t, plural, locale } = useI18n();
   const session = useSession();
-  const now = new Date();
-  const synthetic = [...result.available, ...result.unknown].some((h) => h.isSynthetic);
+  const all = result.hospices;
+  const synthetic = all.some((h) => h.isSynthetic);
   const totalFree = result.available.reduce((s, h) => s + (h.bedsFree ?? 0), 0);
   return (
     <section aria-labelledby="results-title">
@@ -195,7 +230,7 @@ function Results({
           <strong>{t('demo.title')}</strong> {t('beds.demo')}
         </p>
       ) : null}
-      <p className="live-line">
+      <p className="live-line" data-testid="live-state" data-state={live}>
         <span className={`live-dot live-dot--${live}`} aria-hidden="true" />
         {live === 'live'
           ? t('beds.live')
@@ -207,9 +242,9 @@ function Results({
           : ` · ${t('beds.updated', { time: formatDateTime(updatedAt, locale) })}`}
       </p>
       <p aria-live="polite" data-testid="beds-summary" className="beds-summary">
-        {t('beds.summary', {
-          free: totalFree,
-          hospices: result.available.length,
+        {t('beds.summaryLine', {
+          beds: plural('beds.freeBeds', totalFree),
+          hospices: plural('beds.inHospices', result.available.length),
           radius: formatNumber(result.radiusKm, locale),
         })}{' '}
         {t('beds.fullAndUnknown', { full: result.full, unknown: result.unknown.length })}
@@ -219,6 +254,24 @@ function Results({
           {t('access.signInForPhone')} <Link href={signInHref()}>{t('auth.signIn')}</Link>
         </p>
       ) : null}
+      {all.length === 0 ? (
+        <p className="notice">{t('beds.none')}</p>
+      ) : (
+        <>
+          <p className="muted">{plural('beds.listed', all.length)}</p>
+          <ol className="bed-list" data-testid="bed-results">
+            {all.map((h) => (
+              <BedCard
+                key={h.id}
+                hospice={h}
+                freshnessHours={result.freshnessHours}
+                showContact={session.kind === 'user'}
+              />
+            ))}
+          </ol>
+        </>
+      )}
+      <h3>{t('beds.mapTitle')}</h3>
       <div className="map-layout map-layout--points">
         <PointMap
           label={t('beds.mapLabel', { count: result.available.length })}
@@ -228,106 +281,96 @@ function Results({
             longitude: result.origin.longitude,
             label: result.origin.label,
           }}
-          points={[
-            ...result.unknown.map((h) => ({
-              id: h.id,
-              latitude: h.latitude,
-              longitude: h.longitude,
-              label: `${h.name}: ${t('status.unknown')}`,
-              color: '#8a8a8a',
-              shape: 'square' as const,
-            })),
-            ...result.available.map((h) => ({
-              id: h.id,
-              latitude: h.latitude,
-              longitude: h.longitude,
-              label: `${h.name}: ${t('beds.freeCount', { count: h.bedsFree ?? 0 })}`,
-              caption: h.place,
-              color: '#01578c',
-              shape: 'circle' as const,
-              emphasis: true,
-            })),
-          ]}
+          points={all.map((h) => ({
+            id: h.id,
+            latitude: h.latitude,
+            longitude: h.longitude,
+            label: `${h.name}: ${
+              h.status === 'free'
+                ? t('beds.freeCount', { count: h.bedsFree ?? 0 })
+                : statusText(h.status, t)
+            }`,
+            ...(h.status === 'free' ? { caption: h.place, emphasis: true } : {}),
+            color: STATUS_COLOUR[h.status],
+            shape: h.status === 'free' ? ('circle' as const) : ('square' as const),
+          }))}
         />
-        <ul className="type-legend">
-          <li>
-            <svg width="16" height="16" aria-hidden="true">
-              <circle cx="8" cy="8" r="7" fill="#01578c" />
-            </svg>
-            {t('beds.legendFree')}
-          </li>
-          <li>
-            <svg width="16" height="16" aria-hidden="true">
-              <rect x="2" y="2" width="12" height="12" fill="#8a8a8a" />
-            </svg>
-            {t('beds.legendUnknown')}
-          </li>
-          <li>
-            <svg width="16" height="16" aria-hidden="true">
-              <path d="M1,8H15M8,1V15" stroke="#000" strokeWidth="2" />
-            </svg>
-            {t('beds.legendOrigin')}
-          </li>
-        </ul>
+        <BedStateLegend unknownLabel="beds.legendUnknown" />
+        <p className="type-legend type-legend--origin">
+          <svg width="16" height="16" aria-hidden="true">
+            <path d="M1,8H15M8,1V15" stroke="#000" strokeWidth="2" />
+          </svg>{' '}
+          {t('beds.legendOrigin')}
+        </p>
       </div>
-      {result.available.length === 0 ? (
-        <p className="notice">{t('beds.none')}</p>
-      ) : (
-        <ol className="bed-list" data-testid="bed-results">
-          {result.available.map((h) => (
-            <li key={h.id} className="bed-card" data-hospice-id={h.id}>
-              <div className="bed-card__main">
-                <h3 className="bed-card__name">
-                  <Link href={`/hospice/${h.id}`}>{h.name}</Link>{' '}
-                  {h.isSynthetic ? <DemoBadge /> : null}
-                </h3>
-                <p className="bed-card__meta">
-                  {t(TYPE_STYLE[h.type].label)} · {h.place} ·{' '}
-                  {t('beds.distance', { km: formatNumber(h.distanceKm, locale, 1) })}
-                </p>
-                <p className="bed-card__meta">
-                  {h.confirmedAt === null ? null : (
-                    <>
-                      {t('beds.confirmed')}{' '}
-                      <time dateTime={h.confirmedAt} title={formatDateTime(h.confirmedAt, locale)}>
-                        {formatAge(h.confirmedAt, now, locale)}
-                      </time>
-                    </>
-                  )}
-                  {h.phone === null ? null : (
-                    <>
-                      {' · '}
-                      <a href={`tel:${h.phone.replace(/[^0-9+]/g, '')}`}>{h.phone}</a>
-                    </>
-                  )}
-                </p>
-              </div>
-              <p className="bed-card__free" data-testid="free-count">
-                <span className="bed-card__number">{formatNumber(h.bedsFree, locale)}</span>
-                <span>{t('beds.freeLabel', { count: h.bedsFree ?? 0 })}</span>
-              </p>
-            </li>
-          ))}
-        </ol>
-      )}
-      {result.unknown.length === 0 ? null : (
-        <details className="unknown-list">
-          <summary>
-            {t('beds.unknownTitle', { count: result.unknown.length, hours: result.freshnessHours })}
-          </summary>
-          <ul>
-            {result.unknown.map((h) => (
-              <li key={h.id}>
-                <Link href={`/hospice/${h.id}`}>{h.name}</Link> ({h.place},{' '}
-                {t('beds.distance', { km: formatNumber(h.distanceKm, locale, 1) })}):{' '}
-                {h.confirmedAt === null
-                  ? t('status.never')
-                  : t('beds.lastConfirmed', { time: formatAge(h.confirmedAt, now, locale) })}
-              </li>
-            ))}
-          </ul>
-        </details>
-      )}
     </section>
+  );
+}
+
+function statusText(status: FinderHospice['status'], t: (key: MessageKey) => string): string {
+  return status === 'free' ? '' : t(BED_STATE_LABEL[status]);
+}
+
+/** One hospice of the list: its status, when and by whom confirmed, and (signed in) how to reach it. */
+function BedCard({
+  hospice: h,
+  freshnessHours,
+  showContact,
+}: {
+  hospice: FinderHospice;
+  freshnessHours: number;
+  showContact: boolean;
+}) {
+  const { t, plural, locale } = useI18n();
+  const now = new Date();
+  const address =
+    h.streetAddress === null && h.postcode === null
+      ? null
+      : [h.streetAddress, [h.postcode, h.place].filter(Boolean).join(' ')]
+          .filter(Boolean)
+          .join(', ');
+  return (
+    <li className={`bed-card bed-card--${h.status}`} data-hospice-id={h.id} data-status={h.status}>
+      <div className="bed-card__main">
+        <h3 className="bed-card__name">
+          <Link href={`/hospice/${h.id}`}>{h.name}</Link> {h.isSynthetic ? <DemoBadge /> : null}
+        </h3>
+        <p className="bed-card__meta">
+          {t(TYPE_STYLE[h.type].label)} · {h.place} ·{' '}
+          {t('beds.distance', { km: formatNumber(h.distanceKm, locale, 1) })}
+        </p>
+        <p className="bed-card__meta">
+          {h.confirmedAt === null ? (
+            t('status.never')
+          ) : (
+            <>
+              {t(h.confirmedBy === null ? 'beds.confirmedAt' : 'beds.confirmedBy', {
+                time: formatAge(h.confirmedAt, now, locale),
+                who: h.confirmedBy === null ? '' : t(`beds.by.${h.confirmedBy}`),
+              })}
+              {h.status === 'unknown'
+                ? ` (${t('beds.unknownWhy', { hours: freshnessHours })})`
+                : null}
+            </>
+          )}
+        </p>
+        {showContact ? (
+          <ContactList phone={h.phone} address={address} website={h.website} testId="contact" />
+        ) : null}
+      </div>
+      {h.status === 'free' ? (
+        <p className="bed-card__free" data-testid="free-count">
+          <span className="bed-card__number">{formatNumber(h.bedsFree, locale)}</span>{' '}
+          <span>{plural('beds.freeNow', h.bedsFree ?? 0)}</span>
+        </p>
+      ) : (
+        <p className={`bed-card__state bed-card__state--${h.status}`} data-testid="bed-status">
+          <strong>{statusText(h.status, t)}</strong>
+          {h.status !== 'unknown' && h.waitingList !== null ? (
+            <span>{t('beds.waitingList', { count: formatNumber(h.waitingList, locale) })}</span>
+          ) : null}
+        </p>
+      )}
+    </li>
   );
 }

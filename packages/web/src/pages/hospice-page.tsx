@@ -8,6 +8,7 @@ import { usePageTitle } from '../features/common/use-page-title';
 import { NotFoundPage } from './not-found-page';
 import { StatusUpdate } from '../features/hospice/status-update';
 import { ApiTokens } from '../features/hospice/api-tokens';
+import { ContactDetails } from '../features/hospice/contact-details';
 import { mayWriteForHospice, useSession } from '../api/session';
 import { signInHref } from '../api/client';
 import { StatisticsTrend } from '../features/statistics/trend';
@@ -42,12 +43,12 @@ export function HospicePage({ id }: { id: string }) {
   }
   return (
     <Async value={hospice} what={t('hospice.title')}>
-      {(h) => <HospiceContent hospice={h} />}
+      {(h) => <HospiceContent hospice={h} onChanged={hospice.reload} />}
     </Async>
   );
 }
 
-function HospiceContent({ hospice }: { hospice: Hospice }) {
+function HospiceContent({ hospice, onChanged }: { hospice: Hospice; onChanged: () => void }) {
   const { t, locale } = useI18n();
   const history = useApi<HospiceHistory>(`/hospices/${hospice.id}/history`);
   const region = hospice.regions.zorgkantoorregio;
@@ -75,23 +76,22 @@ function HospiceContent({ hospice }: { hospice: Hospice }) {
       <h1>
         {hospice.name} {hospice.isSynthetic ? <DemoBadge /> : null}
       </h1>
-      <SyntheticNotice count={hospice.isSynthetic ? 1 : 0} />
-      <p className="lead">
+      <p className="lead lead--compact">
         {t(TYPE_STYLE[hospice.type].label)} · {hospice.place}
         {hospice.regions.gemeente === null
           ? ''
           : ` (${t('hospice.gemeente')} ${hospice.regions.gemeente.name})`}
       </p>
 
-      <section aria-labelledby="status-title" className="panel">
+      <section aria-labelledby="status-title" className="panel panel--status">
         <h2 id="status-title">{t('hospice.statusTitle')}</h2>
-        {mayWrite ? <p className="hint">{t('hospice.statusHint')}</p> : null}
         <StatusUpdate
           key={mayWrite ? 'write' : 'read'}
           hospiceId={hospice.id}
           licensedBeds={hospice.licensedBeds}
           readOnly={!mayWrite}
         />
+        {mayWrite ? <p className="hint">{t('hospice.statusHint')}</p> : null}
         {session.kind === 'anonymous' ? (
           <p className="notice sign-in-prompt" data-testid="sign-in-prompt">
             {t('access.signInToUpdate')}{' '}
@@ -105,6 +105,7 @@ function HospiceContent({ hospice }: { hospice: Hospice }) {
           </p>
         ) : null}
       </section>
+      <SyntheticNotice count={hospice.isSynthetic ? 1 : 0} />
 
       <dl className="key-figures">
         <KeyFigure
@@ -120,6 +121,7 @@ function HospiceContent({ hospice }: { hospice: Hospice }) {
       </dl>
 
       <ViabilitySignal path={`/hospices/${hospice.id}/viability`} />
+      <ContactDetails hospice={hospice} mayEdit={mayWrite} onSaved={onChanged} />
 
       <section aria-labelledby="figures-title">
         <h2 id="figures-title">{t('hospice.figuresTitle')}</h2>

@@ -30,9 +30,16 @@ import {
 import { PointMap } from '../maps/point-map';
 import { featureCode, type FeatureCollection } from '../maps/region-map';
 import type { Feature } from '../maps/projection';
-import { TYPE_STYLE, TypeLegend } from '../features/hospice/hospice-type';
+import { TYPE_STYLE } from '../features/hospice/hospice-type';
 import { AuditLog } from '../features/audit/audit-log';
-import { mayReadRegionAudit, useSession } from '../api/session';
+import { hasRole, mayReadRegionAudit, useSession } from '../api/session';
+import { BED_STATE_COLOUR, BED_STATE_LABEL, bedStateOf } from '../features/live/bed-state';
+import { BedStateLegend } from '../features/live/bed-state-legend';
+import {
+  alertKey,
+  AlertAcknowledgementView,
+  type AlertAcknowledgement,
+} from '../features/alerts/alert-acknowledgement';
 
 export function RegionPage({ code }: { code: string }) {
   const { t } = useI18n();
@@ -210,6 +217,25 @@ function HospicesAndAlerts({
       render: (h) => formatNumber(h.licensedBeds, locale),
     },
     {
+      key: 'freeNow',
+      label: t('table.freeNow'),
+      isNumeric: true,
+      sortValue: (h) => (liveMap === null ? null : bedStateOf(liveMap.get(h.id)?.status).free),
+      render: (h) => {
+        if (liveMap === null) {
+          return '–';
+        }
+        const { state, free } = bedStateOf(liveMap.get(h.id)?.status);
+        return state === 'free' ? (
+          <span data-state={state}>{formatNumber(free, locale)}</span>
+        ) : (
+          <span className={`bed-state bed-state--${state}`} data-state={state}>
+            {t(BED_STATE_LABEL[state])}
+          </span>
+        );
+      },
+    },
+    {
       key: 'occupancy',
       label: t('table.occupancyLastMonth'),
       isNumeric: true,
@@ -253,7 +279,12 @@ function HospicesAndAlerts({
       <section aria-labelledby="alerts-title">
         <h2 id="alerts-title">{t('alerts.title')}</h2>
         <ThresholdForm value={thresholds} onChange={setThresholds} />
-        <AlertList live={live} hospices={hospices} thresholds={thresholds} />
+        <AlertList
+          live={live}
+          hospices={hospices}
+          thresholds={thresholds}
+          regionCode={regionCode}
+        />
       </section>
       <section aria-labelledby="hospices-title">
         <h2 id="hospices-title">{t('region.hospicesTitle', { count: hospices.length })}</h2>
@@ -262,17 +293,25 @@ function HospicesAndAlerts({
             testId="hospice-map"
             label={t('region.mapLabel', { count: located.length, name: regionName })}
             outline={outline}
-            points={located.map((h) => ({
-              id: h.id,
-              latitude: h.latitude!,
-              longitude: h.longitude!,
-              label: `${h.name} (${t(TYPE_STYLE[h.type].label)}, ${h.licensedBeds} ${t('common.beds')})`,
-              caption: h.place,
-              color: TYPE_STYLE[h.type].color,
-              shape: TYPE_STYLE[h.type].shape,
-            }))}
+            points={located.map((h) => {
+              // The live state on the map: free, full or admission stop, or unknown when stale.
+              const { state, free } = bedStateOf(liveMap?.get(h.id)?.status);
+              const stateText =
+                state === 'free'
+                  ? t('beds.freeCount', { count: free ?? 0 })
+                  : t(BED_STATE_LABEL[state]);
+              return {
+                id: h.id,
+                latitude: h.latitude!,
+                longitude: h.longitude!,
+                label: `${h.name} (${t(TYPE_STYLE[h.type].label)}, ${h.licensedBeds} ${t('common.beds')}): ${stateText}`,
+                caption: h.place,
+                color: BED_STATE_COLOUR[state],
+                shape: state === 'free' ? ('circle' as const) : ('square' as const),
+              };
+            })}
           />
-          <TypeLegend types={[...new Set(hospices.map((h) => h.type))]} />
+          <BedStateLegend unknownLabel="region.legendStale" />
         </div>
         {live.state === 'unavailable' ? (
           <p className="hint">{t('region.liveUnavailable')}</p>
@@ -350,12 +389,28 @@ function AlertList({
   live,
   hospices,
   thresholds,
+  regionCode,
 }: {
   live: Loadable<Map<string, HospiceLive>>;
   hospices: Hospice[];
   thresholds: AlertThresholds;
+  regionCode: string;
 }) {
   const { t, locale } = useI18n();
+  const session = useSession();
+  // Acknowledgements are for the region's staff (its regisseurs, analysts, administrators).
+  const mayRead =
+    hasRole(session, 'administrator') ||
+    hasRole(session, 'national-analyst') ||
+    hasRole(session, 'regisseur', regionCode);
+  const mayAcknowledge =
+    hasRole(session, 'administrator') || hasRole(session, 'regisseur', regionCode);
+  const acknowledgements = useApi<{ items: AlertAcknowledgement[] }>(
+    mayRead ? `/regions/${regionCode}/alert-acknowledgements` : null,
+  );
+  const acknowledged = new Map(
+    acknowledgements.state === 'ok' ? acknowledgements.data.items.map((a) => [a.alertKey, a]) : [],
+  );
   if (live.state !== 'ok') {
     return (
       <Async value={live} what={t('alerts.what')}>
@@ -421,9 +476,23 @@ function AlertList({
       <p>{t('alerts.summary', { count: alerts.length })}</p>
       <ul className="alerts" data-testid="alerts">
         {shown.map((a) => (
-          <li key={`${a.kind}-${a.hospiceId}`} className={`alert alert--${a.kind}`}>
+          <li
+            key={`${a.kind}-${a.hospiceId}`}
+            className={`alert alert--${a.kind}`}
+            data-alert-key={alertKey(a)}
+          >
             <span className="alert__kind">{KIND_LABEL[a.kind]}</span>{' '}
             <Link href={`/hospice/${a.hospiceId}`}>{names.get(a.hospiceId)}</Link>: {text(a)}
+            {mayRead ? (
+              <AlertAcknowledgementView
+                regionCode={regionCode}
+                alert={a}
+                what={`${KIND_LABEL[a.kind]}: ${names.get(a.hospiceId) ?? ''}`}
+                current={acknowledged.get(alertKey(a))}
+                mayAcknowledge={mayAcknowledge}
+                onSaved={acknowledgements.reload}
+              />
+            ) : null}
           </li>
         ))}
       </ul>

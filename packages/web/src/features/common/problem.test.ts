@@ -69,3 +69,21 @@ describe('server problems in the interface language', () => {
     );
   });
 });
+
+describe('failures without a usable server message', () => {
+  it('says there is no connection instead of the browser’s "Failed to fetch"', () => {
+    expect(problemText(new TypeError('Failed to fetch'), tNl)).toBe(
+      'Er ging iets mis. Geen verbinding met de server. Controleer uw internetverbinding.',
+    );
+  });
+
+  it('never shows the server’s own detail of a server error', () => {
+    const text = problemText(
+      new ApiError(500, { status: 500, detail: 'pg: relation "x" does not exist' }),
+      tEn,
+    );
+    expect(text).toBe(
+      'Something went wrong. The server could not handle this just now. Try again in a few minutes.',
+    );
+  });
+});

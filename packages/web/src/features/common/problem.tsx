@@ -64,11 +64,24 @@ export function problemText(error: unknown, t: I18n['t']): string {
       return `${t('common.error')} ${reasons}`;
     }
   }
-  return `${t('common.error')} ${error instanceof Error ? error.message : ''}`.trim();
+  // Never the server's own wording or a browser's "Failed to fetch": say what happened.
+  if (error instanceof TypeError) {
+    return `${t('common.error')} ${t('common.offline')}`;
+  }
+  if (error instanceof ApiError) {
+    const known = coded(
+      t,
+      error.problem.detailCode ?? error.problem.code,
+      error.problem.detailParams,
+      '',
+    );
+    return `${t('common.error')} ${known === '' ? t('common.serverError') : known}`;
+  }
+  return `${t('common.error')} ${t('common.serverError')}`;
 }
 
 /** An error notice; a 403 reads "Geen toegang." in bold, followed by the server's reason. */
-export function ProblemNotice({ error }: { error: unknown }) {
+export function ProblemNotice({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useI18n();
   const text = problemText(error, t);
   const [title, rest] =
@@ -84,6 +97,14 @@ export function ProblemNotice({ error }: { error: unknown }) {
       data-testid={error instanceof ApiError && error.status === 403 ? 'forbidden' : undefined}
     >
       <strong>{title}</strong> {rest}
+      {onRetry === undefined ? null : (
+        <>
+          {' '}
+          <button type="button" className="button button--small-text" onClick={onRetry}>
+            {t('common.retry')}
+          </button>
+        </>
+      )}
     </p>
   );
 }

@@ -45,8 +45,8 @@ export function Loading() {
   );
 }
 
-export function ErrorMessage({ error }: { error: Error }) {
-  return <ProblemNotice error={error} />;
+export function ErrorMessage({ error, onRetry }: { error: Error; onRetry?: () => void }) {
+  return <ProblemNotice error={error} {...(onRetry === undefined ? {} : { onRetry })} />;
 }
 
 /** Renders a Loadable: loading, unavailable (endpoint not built yet), error, or the content. */
@@ -55,7 +55,8 @@ export function Async<T>({
   what,
   children,
 }: {
-  value: Loadable<T>;
+  /** With reload (as useApi gives it), an error offers to try again. */
+  value: Loadable<T> & { reload?: () => void };
   what: string;
   children: (data: T) => ReactNode;
 }) {
@@ -65,7 +66,12 @@ export function Async<T>({
     case 'unavailable':
       return <Unavailable what={what} />;
     case 'error':
-      return <ErrorMessage error={value.error} />;
+      return (
+        <ErrorMessage
+          error={value.error}
+          {...(value.reload === undefined ? {} : { onRetry: value.reload })}
+        />
+      );
     case 'ok':
       return <>{children(value.data)}</>;
   }

@@ -1,21 +1,46 @@
-import { useCallback, useEffect, useState } from 'react';
-import { ApiError, getWithEtag, sendJson } from '../../api/client';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ApiError, getJson, getWithEtag } from '../../api/client';
 import type { BedStatus } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
+import type { MessageKey } from '../../i18n/nl';
 import { formatAge, formatDateTime, formatNumber } from '../../lib/format';
 import { Unavailable } from '../common/ui';
 import { problemText } from '../common/problem';
+import { useBedStatusStream, type LiveState } from '../live/use-bed-status-stream';
+import {
+  dropPending,
+  isNetworkFailure,
+  keepPending,
+  readPending,
+  sendChange,
+  todayInNetherlands,
+  type Change,
+  type StatusBody,
+} from './pending-change';
 
 type State =
   | { kind: 'loading' }
   | { kind: 'unavailable' }
-  | { kind: 'error'; message: string }
-  | { kind: 'ok'; status: BedStatus; etag: string | null };
+  | { kind: 'error'; error: unknown }
+  | { kind: 'ok'; status: BedStatus; etag: string | null; waitingList: number | null };
+
+type Message =
+  | { kind: 'none' }
+  | { kind: 'done'; text: string }
+  /** A refused or failed write; `change` when sending it again may help (server trouble). */
+  | { kind: 'error'; text: string; change: Change | null }
+  | { kind: 'pending'; change: Change };
+
+interface WaitingList {
+  size: number | null;
+}
 
 /**
- * The one-tap bed-status update for the hospice's own staff: big buttons for an admission, a
- * departure, "still correct" and the admission stop. Each tap is one conditional PUT (If-Match), so
- * two volunteers updating at once never overwrite each other silently.
+ * The status card for the hospice's own staff, phone first: "still correct" in one tap, an
+ * admission or a departure, the admission stop, a refusal and the waiting list. Each tap is one
+ * request; status writes are conditional (If-Match), so two volunteers updating at once never
+ * overwrite each other silently. The card follows the live feed, and a change made without a
+ * connection is kept and sent when the connection returns.
  */
 export function StatusUpdate({
   hospiceId,
@@ -29,30 +54,97 @@ export function StatusUpdate({
 }) {
   const { t, locale } = useI18n();
   const [state, setState] = useState<State>({ kind: 'loading' });
-  const [message, setMessage] = useState('');
-  const [isError, setError] = useState(false);
+  const [message, setMessage] = useState<Message>(() => {
+    const pending = readOnly ? null : readPending(hospiceId);
+    return pending === null ? { kind: 'none' } : { kind: 'pending', change: pending };
+  });
   const [isBusy, setBusy] = useState(false);
-  const path = `/hospices/${hospiceId}/bed-status`;
+  const path = `/hospices/${encodeURIComponent(hospiceId)}/bed-status`;
 
   const load = useCallback(async () => {
     try {
-      const { data, etag } = await getWithEtag<BedStatus>(path);
-      setState({ kind: 'ok', status: data, etag });
+      const [{ data, etag }, waiting] = await Promise.all([
+        getWithEtag<BedStatus>(path),
+        readOnly
+          ? Promise.resolve(null)
+          : getJson<WaitingList>(`/hospices/${encodeURIComponent(hospiceId)}/waiting-list`),
+      ]);
+      setState({ kind: 'ok', status: data, etag, waitingList: waiting?.size ?? null });
     } catch (error) {
       if (error instanceof ApiError && error.isMissingEndpoint) {
         setState({ kind: 'unavailable' });
       } else {
-        setState({
-          kind: 'error',
-          message: error instanceof Error ? error.message : String(error),
-        });
+        setState((previous) => (previous.kind === 'ok' ? previous : { kind: 'error', error }));
       }
     }
-  }, [path]);
+  }, [path, hospiceId, readOnly]);
 
   useEffect(() => {
     void load();
   }, [load]);
+  const live = useBedStatusStream(state.kind === 'ok', () => void load(), hospiceId);
+
+  /** Sends a change; without a connection it is kept for later. */
+  const submit = useCallback(
+    async (change: Change) => {
+      setBusy(true);
+      try {
+        const { data, etag } = await sendChange(hospiceId, change);
+        dropPending(hospiceId);
+        if (data !== null && typeof data === 'object' && 'bedsOpen' in data) {
+          setState((previous) =>
+            previous.kind === 'ok'
+              ? { ...previous, status: data as BedStatus, etag }
+              : { kind: 'ok', status: data as BedStatus, etag, waitingList: null },
+          );
+        } else {
+          await load();
+        }
+        setMessage({ kind: 'done', text: t(change.done) });
+      } catch (error) {
+        if (isNetworkFailure(error)) {
+          keepPending(hospiceId, change);
+          setMessage({ kind: 'pending', change });
+          return;
+        }
+        dropPending(hospiceId);
+        if (error instanceof ApiError && error.status === 412) {
+          await load();
+          setMessage({ kind: 'error', text: t('hospice.conflict'), change: null });
+        } else {
+          const mayHelp =
+            !(error instanceof ApiError) || error.status >= 500 || error.status === 429;
+          setMessage({
+            kind: 'error',
+            text: problemText(error, t),
+            change: mayHelp ? change : null,
+          });
+        }
+      } finally {
+        setBusy(false);
+      }
+    },
+    [hospiceId, load, t],
+  );
+
+  // A kept change goes out as soon as the browser is back online (and on opening the page).
+  const pending = message.kind === 'pending' ? message.change : null;
+  const keptAtOpening = useRef(pending);
+  useEffect(() => {
+    const kept = keptAtOpening.current;
+    keptAtOpening.current = null;
+    if (kept !== null && navigator.onLine) {
+      void submit(kept);
+    }
+  }, [submit]);
+  useEffect(() => {
+    if (pending === null) {
+      return undefined;
+    }
+    const retry = () => void submit(pending);
+    window.addEventListener('online', retry);
+    return () => window.removeEventListener('online', retry);
+  }, [pending, submit]);
 
   if (state.kind === 'loading') {
     return <p role="status">{t('common.loading')}</p>;
@@ -62,9 +154,12 @@ export function StatusUpdate({
   }
   if (state.kind === 'error') {
     return (
-      <p className="notice notice--error" role="alert">
-        {state.message}
-      </p>
+      <div className="notice notice--error" role="alert" data-testid="status-load-error">
+        <p>{problemText(state.error, t)}</p>
+        <button type="button" className="button" onClick={() => void load()}>
+          {t('common.retry')}
+        </button>
+      </div>
     );
   }
   const s = state.status;
@@ -73,71 +168,50 @@ export function StatusUpdate({
   const isFresh = s['freshness'] === 'fresh';
   const admissionStop = s.admissionStop === true;
   const free = isFresh ? Math.max(0, open - occupied) : null;
+  const waitingList = state.waitingList ?? 0;
+  const isLocked = isBusy || pending !== null;
 
-  const write = async (
-    request: () => Promise<{ data: BedStatus; etag: string | null }>,
-    done: string,
-  ) => {
-    setBusy(true);
-    setMessage('');
-    setError(false);
-    try {
-      const { data, etag } = await request();
-      if (data !== null && typeof data === 'object' && 'bedsOpen' in data) {
-        setState({ kind: 'ok', status: data, etag });
-      } else {
-        await load();
-      }
-      setMessage(done);
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 412) {
-        await load();
-        setError(true);
-        setMessage(t('hospice.conflict'));
-      } else {
-        setError(true);
-        setMessage(problemText(error, t));
-      }
-    } finally {
-      setBusy(false);
-    }
-  };
-  const save = (
-    next: { bedsOpen: number; bedsOccupied: number; admissionStop: boolean },
-    done: string,
-  ) =>
-    write(
-      () =>
-        sendJson<BedStatus>(
-          'PUT',
-          path,
-          {
-            bedsOpen: next.bedsOpen,
-            bedsOccupied: next.bedsOccupied,
-            admissionStop: next.admissionStop,
-            ...(typeof s['bedsClosed'] === 'number' ? { bedsClosed: s['bedsClosed'] } : {}),
-          },
-          { etag: state.etag },
-        ),
+  const save = (next: Omit<StatusBody, 'bedsClosed'>, done: MessageKey) =>
+    void submit({
+      kind: 'status',
+      body: {
+        ...next,
+        ...(typeof s['bedsClosed'] === 'number' ? { bedsClosed: s['bedsClosed'] } : {}),
+      },
+      etag: state.etag,
       done,
-    );
+    });
   // "Still correct" only refreshes the confirmation time; with no status yet it records one.
   const confirm = () =>
     s.eventId === null || s.eventId === undefined
-      ? save({ bedsOpen: open, bedsOccupied: occupied, admissionStop }, t('hospice.savedConfirm'))
-      : write(
-          () => sendJson<BedStatus>('POST', `${path}/confirm`, {}, { etag: state.etag }),
-          t('hospice.savedConfirm'),
-        );
+      ? save({ bedsOpen: open, bedsOccupied: occupied, admissionStop }, 'hospice.savedConfirm')
+      : void submit({ kind: 'confirm', etag: state.etag, done: 'hospice.savedConfirm' });
+  const setWaitingList = (size: number) =>
+    void submit({
+      kind: 'waiting-list',
+      size,
+      date: todayInNetherlands(),
+      done: 'hospice.savedWaitingList',
+    });
 
   return (
-    <div className="status-update" data-testid="status-update">
+    <div
+      className={admissionStop ? 'status-update status-update--stop' : 'status-update'}
+      data-testid="status-update"
+    >
+      {admissionStop ? (
+        <p className="stop-banner" data-testid="stop-banner">
+          <strong>{t('hospice.admissionStop')}</strong> {t('hospice.stopExplain')}
+        </p>
+      ) : null}
       <dl className="status-figures">
         <div
           className={
             free === null
               ? 'status-figure status-figure--unknown'
-              : 'status-figure status-figure--free'
+              : admissionStop
+                ? 'status-figure status-figure--stopped'
+                : 'status-figure status-figure--free'
           }
         >
           <dt>{t('hospice.free')}</dt>
@@ -147,10 +221,10 @@ export function StatusUpdate({
         </div>
         <div className="status-figure">
           <dt>{t('hospice.occupied')}</dt>
-          <dd>{formatNumber(occupied, locale)}</dd>
+          <dd data-testid="beds-occupied">{formatNumber(occupied, locale)}</dd>
         </div>
         <div className="status-figure">
-          <dt>{t('hospice.open')}</dt>
+          <dt>{t('hospice.openShort')}</dt>
           <dd>{formatNumber(open, locale)}</dd>
         </div>
       </dl>
@@ -165,30 +239,28 @@ export function StatusUpdate({
           </>
         ) : (
           t('hospice.neverConfirmed')
-        )}
-        {admissionStop ? (
-          <strong className="badge badge--stop">{t('hospice.admissionStop')}</strong>
-        ) : null}
+        )}{' '}
+        <LiveIndicator state={live} onRefresh={() => void load()} />
       </p>
       {readOnly ? null : (
         <>
           <div className="tap-buttons">
             <button
               type="button"
-              className="button button--primary"
-              disabled={isBusy}
-              onClick={() => void confirm()}
+              className="button button--primary tap-buttons__wide"
+              disabled={isLocked}
+              onClick={confirm}
             >
               {t('hospice.stillCorrect')}
             </button>
             <button
               type="button"
               className="button"
-              disabled={isBusy || occupied >= open}
+              disabled={isLocked || occupied >= open}
               onClick={() =>
-                void save(
+                save(
                   { bedsOpen: open, bedsOccupied: occupied + 1, admissionStop },
-                  t('hospice.savedAdmission'),
+                  'hospice.savedAdmission',
                 )
               }
             >
@@ -197,11 +269,11 @@ export function StatusUpdate({
             <button
               type="button"
               className="button"
-              disabled={isBusy || occupied <= 0}
+              disabled={isLocked || occupied <= 0}
               onClick={() =>
-                void save(
+                save(
                   { bedsOpen: open, bedsOccupied: occupied - 1, admissionStop },
-                  t('hospice.savedDeparture'),
+                  'hospice.savedDeparture',
                 )
               }
             >
@@ -209,27 +281,63 @@ export function StatusUpdate({
             </button>
             <button
               type="button"
-              className="button button--secondary"
-              aria-pressed={admissionStop}
-              disabled={isBusy}
+              className={admissionStop ? 'button button--stop-on' : 'button button--stop'}
+              disabled={isLocked}
               onClick={() =>
-                void save(
+                save(
                   { bedsOpen: open, bedsOccupied: occupied, admissionStop: !admissionStop },
-                  admissionStop ? t('hospice.savedStopOff') : t('hospice.savedStopOn'),
+                  admissionStop ? 'hospice.savedStopOff' : 'hospice.savedStopOn',
                 )
               }
             >
-              {t('hospice.admissionStop')}
+              {admissionStop ? t('hospice.stopOff') : t('hospice.stopOn')}
             </button>
+            <button
+              type="button"
+              className="button"
+              disabled={isLocked}
+              onClick={() =>
+                void submit({
+                  kind: 'refusal',
+                  date: todayInNetherlands(),
+                  done: 'hospice.savedRefusal',
+                })
+              }
+            >
+              {t('hospice.refusal')}
+            </button>
+            <div className="stepper" role="group" aria-labelledby={`${hospiceId}-waiting`}>
+              <button
+                type="button"
+                className="button button--small"
+                disabled={isLocked || waitingList <= 0}
+                onClick={() => setWaitingList(waitingList - 1)}
+                aria-label={t('hospice.waitingLess')}
+              >
+                −
+              </button>
+              <span id={`${hospiceId}-waiting`} data-testid="waiting-list">
+                {t('hospice.waitingList', { count: formatNumber(waitingList, locale) })}
+              </span>
+              <button
+                type="button"
+                className="button button--small"
+                disabled={isLocked}
+                onClick={() => setWaitingList(waitingList + 1)}
+                aria-label={t('hospice.waitingMore')}
+              >
+                +
+              </button>
+            </div>
             <div className="stepper" role="group" aria-label={t('hospice.open')}>
               <button
                 type="button"
                 className="button button--small"
-                disabled={isBusy || open <= 0 || open <= occupied}
+                disabled={isLocked || open <= 0 || open <= occupied}
                 onClick={() =>
-                  void save(
+                  save(
                     { bedsOpen: open - 1, bedsOccupied: occupied, admissionStop },
-                    t('hospice.savedOpen'),
+                    'hospice.savedOpen',
                   )
                 }
                 aria-label={t('hospice.openLess')}
@@ -240,11 +348,11 @@ export function StatusUpdate({
               <button
                 type="button"
                 className="button button--small"
-                disabled={isBusy || open >= licensedBeds}
+                disabled={isLocked || open >= licensedBeds}
                 onClick={() =>
-                  void save(
+                  save(
                     { bedsOpen: open + 1, bedsOccupied: occupied, admissionStop },
-                    t('hospice.savedOpen'),
+                    'hospice.savedOpen',
                   )
                 }
                 aria-label={t('hospice.openMore')}
@@ -253,16 +361,101 @@ export function StatusUpdate({
               </button>
             </div>
           </div>
-          <p
-            className={isError ? 'status-message status-message--error' : 'status-message'}
-            role="status"
-            aria-live="polite"
-            data-testid="status-message"
-          >
-            {message}
-          </p>
+          <StatusMessage
+            message={message}
+            isBusy={isBusy}
+            onRetry={(change) => void submit(change)}
+            onDiscard={() => {
+              dropPending(hospiceId);
+              setMessage({ kind: 'none' });
+            }}
+            onReload={() => void load()}
+          />
         </>
       )}
+    </div>
+  );
+}
+
+function LiveIndicator({ state, onRefresh }: { state: LiveState; onRefresh: () => void }) {
+  const { t } = useI18n();
+  return (
+    <span className="live-line live-line--inline" data-testid="live-state" data-state={state}>
+      <span className={`live-dot live-dot--${state}`} aria-hidden="true" />
+      {state === 'live' ? t('live.on') : state === 'offline' ? t('live.off') : t('live.connecting')}
+      {state === 'offline' ? (
+        <>
+          {' '}
+          <button type="button" className="link-button" onClick={onRefresh}>
+            {t('live.refresh')}
+          </button>
+        </>
+      ) : null}
+    </span>
+  );
+}
+
+function StatusMessage({
+  message,
+  isBusy,
+  onRetry,
+  onDiscard,
+  onReload,
+}: {
+  message: Message;
+  isBusy: boolean;
+  onRetry: (change: Change) => void;
+  onDiscard: () => void;
+  onReload: () => void;
+}) {
+  const { t } = useI18n();
+  const isError = message.kind === 'error' || message.kind === 'pending';
+  return (
+    <div className="status-message-box">
+      <p
+        className={isError ? 'status-message status-message--error' : 'status-message'}
+        role="status"
+        aria-live="polite"
+        data-testid="status-message"
+      >
+        {message.kind === 'done' || message.kind === 'error'
+          ? message.text
+          : message.kind === 'pending'
+            ? t('hospice.pending')
+            : ''}
+      </p>
+      {message.kind === 'pending' ? (
+        <p className="status-message__actions">
+          <button
+            type="button"
+            className="button button--small-text"
+            disabled={isBusy}
+            onClick={() => onRetry(message.change)}
+          >
+            {t('common.retry')}
+          </button>{' '}
+          <button type="button" className="button button--small-text" onClick={onDiscard}>
+            {t('hospice.pendingDiscard')}
+          </button>
+        </p>
+      ) : message.kind === 'error' ? (
+        <p className="status-message__actions">
+          {message.change === null ? (
+            <button type="button" className="button button--small-text" onClick={onReload}>
+              {t('hospice.reloadStatus')}
+            </button>
+          ) : (
+            <button
+              type="button"
+              className="button button--small-text"
+              disabled={isBusy}
+              onClick={() => onRetry(message.change!)}
+            >
+              {t('common.retry')}
+            </button>
+          )}
+        </p>
+      ) : null}
     </div>
   );
 }

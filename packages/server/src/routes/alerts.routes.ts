@@ -1,0 +1,118 @@
+import { Type } from '@sinclair/typebox';
+import {
+  acknowledgeAlert,
+  appendAudit,
+  AppError,
+  getRegionOrThrow,
+  listAlertAcknowledgements,
+} from '@palliamonitor/data';
+import { hasRole, writeContextOf } from '../auth/principal';
+import { auditContextOf } from '../auth/security';
+import { today, type App, type AppContext } from '../context';
+import type { Principal } from '../auth/principal';
+import { ProblemResponses } from './params';
+
+// Acknowledging the alerts of a region's cockpit: a note and a follow-up date, for the region's
+// other users to see. Writes are audited by the generic audit hook (region from :code).
+
+const ZkParams = Type.Object({ code: Type.String({ pattern: '^ZK\\d{2}$' }) });
+
+const Acknowledgement = Type.Object({
+  id: Type.Integer(),
+  regionCode: Type.String(),
+  alertKey: Type.String(),
+  hospiceId: Type.Union([Type.String(), Type.Null()]),
+  note: Type.String(),
+  followUpOn: Type.Union([Type.String({ format: 'date' }), Type.Null()]),
+  acknowledgedAt: Type.String({ format: 'date-time' }),
+  acknowledgedBy: Type.String({ description: 'Naam van wie het afhandelde (geen e-mailadres)' }),
+});
+
+const AcknowledgementCreate = Type.Object(
+  {
+    alertKey: Type.String({
+      minLength: 1,
+      maxLength: 200,
+      pattern: '^[a-z]+:[A-Za-z0-9-]+$',
+      description: 'Soort signaal en voorziening, bijvoorbeeld stale:<hospice-id>',
+    }),
+    hospiceId: Type.Optional(Type.Union([Type.String({ maxLength: 64 }), Type.Null()])),
+    note: Type.String({ minLength: 1, maxLength: 500 }),
+    followUpOn: Type.Optional(
+      Type.Union([Type.String({ format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' }), Type.Null()]),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+/** A regisseur acts for the own region only; administrators and analysts for every region. */
+function checkRegion(principal: Principal, code: string, write: boolean): void {
+  if (hasRole(principal, 'administrator') || (!write && hasRole(principal, 'national-analyst'))) {
+    return;
+  }
+  if (!hasRole(principal, 'regisseur', code)) {
+    throw new AppError('FORBIDDEN', `only the regisseur of ${code} or an administrator may`, [], {
+      code: 'access.notThisRegion',
+      params: { region: code },
+    });
+  }
+}
+
+export function alertRoutes(app: App, ctx: AppContext): void {
+  app.get(
+    '/regions/:code/alert-acknowledgements',
+    {
+      schema: {
+        tags: ['regio'],
+        summary: 'Afgehandelde signalen van een regio (de laatste per signaal)',
+        params: ZkParams,
+        response: { 200: Type.Object({ items: Type.Array(Acknowledgement) }), ...ProblemResponses },
+      },
+    },
+    async (request, reply) => {
+      checkRegion(request.principal, request.params.code, false);
+      await getRegionOrThrow(ctx.store.db, request.params.code, today(ctx));
+      reply.header('Cache-Control', 'no-store');
+      return { items: await listAlertAcknowledgements(ctx.store.db, request.params.code) };
+    },
+  );
+
+  app.post(
+    '/regions/:code/alert-acknowledgements',
+    {
+      config: { auditedByHandler: true },
+      schema: {
+        tags: ['regio'],
+        summary: 'Een signaal afhandelen met een notitie en een datum om op terug te komen',
+        params: ZkParams,
+        body: AcknowledgementCreate,
+        response: { 201: Acknowledgement, ...ProblemResponses, 422: Type.Ref('Problem') },
+      },
+    },
+    async (request, reply) => {
+      checkRegion(request.principal, request.params.code, true);
+      await getRegionOrThrow(ctx.store.db, request.params.code, today(ctx));
+      // The entry is filed under the region (the generic hook files by hospice), in the same
+      // transaction as the acknowledgement.
+      const audit = await auditContextOf(ctx, request, 201);
+      const result = await ctx.store.db.transaction().execute(async (trx) => {
+        const acknowledgement = await acknowledgeAlert(
+          trx,
+          request.params.code,
+          request.body,
+          writeContextOf(ctx, request.principal),
+          today(ctx),
+        );
+        await appendAudit(trx, {
+          ...audit,
+          regionCode: request.params.code,
+          at: ctx.now().toISOString(),
+          before: null,
+          after: acknowledgement,
+        });
+        return acknowledgement;
+      });
+      return reply.code(201).send(result);
+    },
+  );
+}

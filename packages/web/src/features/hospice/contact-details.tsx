@@ -1,0 +1,207 @@
+import { useId, useState } from 'react';
+import type { FormEvent } from 'react';
+import { ApiError, getWithEtag, sendJson } from '../../api/client';
+import type { Hospice } from '../../api/types';
+import { useI18n } from '../../i18n/i18n';
+import { problemText } from '../common/problem';
+
+type Field = 'phone' | 'website' | 'streetAddress' | 'postcode';
+const FIELDS: readonly Field[] = ['phone', 'website', 'streetAddress', 'postcode'];
+
+/**
+ * The facility's contact details (shown to care professionals in the bed finder), with a form for
+ * its editors and regisseur. A change is a new registry version from today (PATCH with If-Match, so
+ * a change made meanwhile by someone else is refused, not overwritten).
+ */
+export function ContactDetails({
+  hospice,
+  mayEdit,
+  onSaved,
+}: {
+  hospice: Hospice;
+  mayEdit: boolean;
+  onSaved: () => void;
+}) {
+  const { t } = useI18n();
+  const [form, setForm] = useState<{ values: Record<Field, string>; etag: string | null } | null>(
+    null,
+  );
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const [isBusy, setBusy] = useState(false);
+  const id = useId();
+
+  const open = async () => {
+    setError(null);
+    setSaved(false);
+    try {
+      // The current version and its ETag, so the form starts from what is stored now.
+      const { data, etag } = await getWithEtag<Hospice>(
+        `/hospices/${encodeURIComponent(hospice.id)}`,
+      );
+      setForm({
+        values: {
+          phone: data.phone ?? '',
+          website: data.website ?? '',
+          streetAddress: data.streetAddress ?? '',
+          postcode: data.postcode ?? '',
+        },
+        etag,
+      });
+    } catch (e) {
+      setError(problemText(e, t));
+    }
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (form === null) {
+      return;
+    }
+    const body: Partial<Record<Field, string | null>> = {};
+    for (const field of FIELDS) {
+      const value = form.values[field].trim();
+      const before = hospice[field] ?? '';
+      if (value !== before) {
+        body[field] = value === '' ? null : field === 'postcode' ? value.toUpperCase() : value;
+      }
+    }
+    if (Object.keys(body).length === 0) {
+      setForm(null);
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await sendJson('PATCH', `/hospices/${encodeURIComponent(hospice.id)}`, body, {
+        etag: form.etag,
+      });
+      setForm(null);
+      setSaved(true);
+      onSaved();
+    } catch (e) {
+      setError(
+        e instanceof ApiError && e.status === 412 ? t('contact.conflict') : problemText(e, t),
+      );
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const address = [
+    hospice.streetAddress,
+    [hospice.postcode, hospice.place].filter(Boolean).join(' '),
+  ]
+    .filter(Boolean)
+    .join(', ');
+  return (
+    <section
+      aria-labelledby={`${id}-title`}
+      className="contact-details"
+      data-testid="contact-details"
+    >
+      <h2 id={`${id}-title`}>{t('contact.title')}</h2>
+      <ContactList
+        phone={hospice.phone}
+        address={hospice.streetAddress === null && hospice.postcode === null ? null : address}
+        website={hospice.website}
+      />
+      {saved ? (
+        <p className="notice notice--ok" role="status" data-testid="contact-saved">
+          {t('contact.saved')}
+        </p>
+      ) : null}
+      {error === null ? null : (
+        <p className="notice notice--error" role="alert">
+          {error}
+        </p>
+      )}
+      {!mayEdit ? null : form === null ? (
+        <button type="button" className="button" onClick={() => void open()}>
+          {t('contact.edit')}
+        </button>
+      ) : (
+        <form className="stack-form" onSubmit={(e) => void submit(e)} noValidate>
+          {FIELDS.map((field) => (
+            <label className="field" key={field}>
+              <span className="field__label">{t(`contact.field.${field}`)}</span>
+              <span className="field__hint">{t(`contact.hint.${field}`)}</span>
+              <input
+                type={field === 'phone' ? 'tel' : field === 'website' ? 'url' : 'text'}
+                autoComplete={
+                  field === 'phone'
+                    ? 'tel'
+                    : field === 'website'
+                      ? 'url'
+                      : field === 'postcode'
+                        ? 'postal-code'
+                        : 'street-address'
+                }
+                value={form.values[field]}
+                onChange={(e) =>
+                  setForm({ ...form, values: { ...form.values, [field]: e.target.value } })
+                }
+              />
+            </label>
+          ))}
+          <div className="form-actions">
+            <button type="submit" className="button button--primary" disabled={isBusy}>
+              {t('contact.save')}
+            </button>{' '}
+            <button type="button" className="button" onClick={() => setForm(null)}>
+              {t('contact.cancel')}
+            </button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}
+
+/** Phone (a tap to call), address and website, each "onbekend" when the registry has none. */
+export function ContactList({
+  phone,
+  address,
+  website,
+  testId,
+}: {
+  phone: string | null;
+  address: string | null;
+  website: string | null;
+  testId?: string;
+}) {
+  const { t } = useI18n();
+  const unknown = t('beds.contactUnknown');
+  return (
+    <dl className="bed-card__contact" data-testid={testId}>
+      <div>
+        <dt>{t('beds.phone')}</dt>
+        <dd>
+          {phone === null ? (
+            unknown
+          ) : (
+            <a href={`tel:${phone.replace(/[^0-9+]/g, '')}`} data-testid="phone">
+              {phone}
+            </a>
+          )}
+        </dd>
+      </div>
+      <div>
+        <dt>{t('beds.address')}</dt>
+        <dd>{address ?? unknown}</dd>
+      </div>
+      <div>
+        <dt>{t('beds.website')}</dt>
+        <dd>
+          {website === null ? (
+            unknown
+          ) : (
+            <a href={website} rel="noopener noreferrer">
+              {website.replace(/^https?:\/\//, '')}
+            </a>
+          )}
+        </dd>
+      </div>
+    </dl>
+  );
+}
