@@ -5,6 +5,7 @@ import * as m0003 from './0003-scenarios';
 import * as m0004 from './0004-accounts';
 import * as m0006 from './0006-registry-revision';
 import * as m0007 from './0007-shared-limits';
+import * as m0011 from './0011-read-state';
 
 /** Every migration in order. Names are permanent: never rename or edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004-accounts': m0004,
   '0006-registry-revision': m0006,
   '0007-shared-limits': m0007,
+  '0011-read-state': m0011,
 };
