@@ -7,7 +7,9 @@ export default defineConfig({
     // Store tests share one PostgreSQL database when TEST_DATABASE_URL is set; each test file makes
     // its own schema, so files may run in parallel, but two cores are all this machine has.
     maxWorkers: 2,
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Hang guards only, never a speed check: on a loaded machine (CI runs the suite once with both
+    // cores busy) a server start or a whole-matrix test may take minutes.
+    testTimeout: 300_000,
+    hookTimeout: 300_000,
   },
 });

@@ -120,6 +120,26 @@ export interface BedStatusEventTable {
   recorded_by: string;
 }
 
+/** The latest event of each facility (migration 0007), kept by a trigger on bed_status_event. */
+export interface BedStatusCurrentTable extends Omit<BedStatusEventTable, 'id'> {
+  event_id: number;
+  /** recorded_at of the latest event that was not a confirmation. */
+  changed_at: string | null;
+}
+
+/** The latest bed-status event time of each facility per Dutch day (migration 0007). */
+export interface BedStatusDayTable {
+  hospice_id: string;
+  day: string;
+  last_at: string;
+}
+
+/** The first day of a registered admission or refusal of each facility (migration 0007). */
+export interface HospiceActivityTable {
+  hospice_id: string;
+  events_from: string;
+}
+
 export interface StayTable {
   id: string;
   hospice_id: string;
@@ -268,6 +288,9 @@ export interface Database {
   audit_log: AuditLogTable;
   auth_limit: AuthLimitTable;
   bed_status_event: BedStatusEventTable;
+  bed_status_current: BedStatusCurrentTable;
+  bed_status_day: BedStatusDayTable;
+  hospice_activity: HospiceActivityTable;
   stay: StayTable;
   refusal: RefusalTable;
   waiting_list_report: WaitingListReportTable;

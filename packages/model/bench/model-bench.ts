@@ -73,16 +73,18 @@ export async function modelBenchmarks(): Promise<Array<[string, number]>> {
   const simSeconds = (performance.now() - simStart) / 1000;
 
   const regions = syntheticRegions();
+  const draws = 1000;
   const nationalStart = performance.now();
-  for (const scenario of SCENARIOS) {
-    const out = forecastNation(regions, scenario, {
+  const outputs = SCENARIOS.map((scenario) =>
+    forecastNation(regions, scenario, {
       from: 2025,
       to: 2050,
-      uncertainty: { draws: 1000, seed: 2024 },
-    });
-    sink += out.nation.length;
-  }
+      uncertainty: { draws, seed: 2024 },
+    }),
+  );
   const nationalSeconds = (performance.now() - nationalStart) / 1000;
+  const baselineSeconds = bareErlangSeconds(outputs, draws);
+  sink += outputs.length;
   if (Number.isNaN(sink)) {
     throw new Error('benchmark produced NaN');
   }
@@ -92,5 +94,57 @@ export async function modelBenchmarks(): Promise<Array<[string, number]>> {
     ['min-beds-per-second', Math.round(minBedsPerSecond)],
     ['simulation-events-per-second', Math.round(sim.events / simSeconds)],
     ['national-run-seconds', Number(nationalSeconds.toFixed(3))],
+    ['national-run-baseline', Number(baselineSeconds.toFixed(3))],
+    ['national-run-ratio', Number((nationalSeconds / baselineSeconds).toFixed(3))],
   ];
+}
+
+const median = (v: number | { p50: number }) => (typeof v === 'number' ? v : v.p50);
+
+/**
+ * The baseline of the national run: the bare Erlang B recursion (1/Bₖ = 1 + (k/a)·(1/Bₖ₋₁), the
+ * form the model's hot loop uses) over the same number of steps, in seconds. Each region, year,
+ * scenario and draw runs the recursion up to the larger of the beds needed and today's beds (that
+ * is where the model's search stops); the median draw's counts stand for every draw. What the run
+ * does beyond that (drawing parameters, demography, bands) is the model's overhead.
+ */
+function bareErlangSeconds(
+  outputs: ReadonlyArray<{
+    regions: ReadonlyArray<{
+      rows: ReadonlyArray<{
+        offeredLoad: number | { p50: number };
+        bedsNeededErlang: number | { p50: number };
+        currentBeds: number | { p50: number };
+      }>;
+    }>;
+  }>,
+  draws: number,
+): number {
+  const chains: Array<[load: number, steps: number]> = [];
+  for (const out of outputs) {
+    for (const region of out.regions) {
+      for (const row of region.rows) {
+        const steps = Math.max(median(row.bedsNeededErlang), median(row.currentBeds));
+        chains.push([Math.max(median(row.offeredLoad), 1e-9), Math.round(steps)]);
+      }
+    }
+  }
+  let sink = 0;
+  const start = performance.now();
+  for (let d = 0; d < draws; d++) {
+    for (const [load, steps] of chains) {
+      // A slightly different load per draw, as the draws have, so nothing is hoisted out.
+      const inverseLoad = 1 / (load * (1 + d * 1e-6));
+      let inverse = 1;
+      for (let k = 1; k <= steps; k++) {
+        inverse = 1 + k * inverseLoad * inverse;
+      }
+      sink += inverse;
+    }
+  }
+  const seconds = (performance.now() - start) / 1000;
+  if (Number.isNaN(sink)) {
+    throw new Error('baseline produced NaN');
+  }
+  return seconds;
 }

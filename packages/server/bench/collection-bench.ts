@@ -1,8 +1,11 @@
 import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
+import pg from 'pg';
 import {
   createApiToken,
   createHospice,
@@ -12,27 +15,77 @@ import {
 } from '@palliamonitor/data';
 import { buildApp } from '../src/app';
 import type { App } from '../src/context';
+import { toFrame } from '../src/live/bed-status-hub';
 
-// Benchmarks of data collection (no assertions; goals: ≥ 500 updates/s, p99 < 100 ms):
-// - bed-status-updates-per-second: sustained PUTs of bed status on the embedded store persisted in
-//   a folder (durable: every acknowledged event is on disk), through the whole request pipeline;
+// Benchmarks of data collection, each beside a baseline measured in the same run (no assertions;
+// goals in the README):
+// - bed-status-updates-per-second: sustained PUTs of bed status through the whole request pipeline
+//   (token, validation, write, audit, live feed), on the embedded store persisted in a folder
+//   (durable: every acknowledged event is on disk) and on PostgreSQL; baseline: a bare one-row
+//   INSERT per transaction on the same store, with the same durability and requests in flight;
 // - sse-delivery-p99-ms: from sending a PUT to its event arriving at each of 1,000 SSE
-//   subscribers, over real HTTP on loopback, the subscribers in a process of their own.
+//   subscribers, over real HTTP on loopback, the subscribers in a process of their own; baseline:
+//   a bare node:http server pushing the same bytes to the same subscribers.
 
 const HOSPICES = 20;
 
-async function withApp<T>(fn: (app: App, store: Store) => Promise<T>): Promise<T> {
+/** Where a benchmark store lives: an embedded store in a temporary folder, or PostgreSQL. */
+export type BenchStore = { kind: 'embedded' } | { kind: 'postgres'; url: string };
+
+/** The PostgreSQL benchmarks run when BENCH_DATABASE_URL names a database they may write to. */
+export function postgresBenchStore(): BenchStore | undefined {
+  const url = process.env['BENCH_DATABASE_URL']?.trim();
+  return url ? { kind: 'postgres', url } : undefined;
+}
+
+const BENCH_SCHEMA = 'palliamonitor_bench';
+
+/** A fresh store: a new folder, or a schema of its own in the benchmark database (dropped after). */
+export async function withStore<T>(
+  where: BenchStore,
+  fn: (store: Store) => Promise<T>,
+): Promise<T> {
+  if (where.kind === 'postgres') {
+    const admin = new pg.Client({ connectionString: where.url });
+    await admin.connect();
+    await admin.query(
+      `drop schema if exists ${BENCH_SCHEMA} cascade; create schema ${BENCH_SCHEMA}`,
+    );
+    const url = new URL(where.url);
+    url.searchParams.set('options', `-c search_path=${BENCH_SCHEMA}`);
+    const store = await openStore({ databaseUrl: url.toString() });
+    try {
+      await ensureReferenceData(store.db);
+      return await fn(store);
+    } finally {
+      await store.close();
+      await admin.query(`drop schema if exists ${BENCH_SCHEMA} cascade`);
+      await admin.end();
+    }
+  }
   const dir = mkdtempSync(path.join(tmpdir(), 'palliamonitor-bench-'));
   const store = await openStore({ dataDir: path.join(dir, 'store') });
-  await ensureReferenceData(store.db);
-  const app = await buildApp(store);
   try {
-    return await fn(app, store);
+    await ensureReferenceData(store.db);
+    return await fn(store);
   } finally {
-    await app.close();
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+async function withApp<T>(
+  where: BenchStore,
+  fn: (app: App, store: Store) => Promise<T>,
+): Promise<T> {
+  return withStore(where, async (store) => {
+    const app = await buildApp(store);
+    try {
+      return await fn(app, store);
+    } finally {
+      await app.close();
+    }
+  });
 }
 
 /** Hospices with one API token each: updates arrive as they do from a hospice's own system. */
@@ -63,39 +116,71 @@ async function createHospices(store: Store): Promise<{ ids: string[]; auth: Map<
   return { ids, auth };
 }
 
-/** Sustained bed-status updates per second over `seconds`, `workers` requests in flight. */
-export async function benchUpdatesPerSecond(seconds = 5, workers = 8): Promise<number> {
-  return withApp(async (app, store) => {
-    const { ids, auth } = await createHospices(store);
-    let n = 0;
-    const update = async () => {
-      const k = n++;
-      const id = ids[k % ids.length]!;
-      const res = await app.inject({
-        method: 'PUT',
-        url: `/api/v1/hospices/${id}/bed-status`,
-        headers: { authorization: auth.get(id)! },
-        payload: { bedsOpen: 8, bedsOccupied: k % 9 },
-      });
-      if (res.statusCode !== 200) {
-        throw new Error(`update failed: ${res.statusCode} ${res.body}`);
-      }
-    };
-    for (let i = 0; i < 100; i++) {
-      await update(); // warm-up
-    }
-    let done = 0;
-    const until = performance.now() + seconds * 1000;
+/**
+ * Calls per second of `product` and of `baseline`, each from `workers` loops, measured in
+ * alternating slices (after a warm-up of each), so that both see the same machine: on a shared
+ * machine the load of other processes changes from second to second.
+ */
+export async function alternating(
+  product: (k: number) => Promise<void>,
+  baseline: (k: number) => Promise<void>,
+  { slices = 10, sliceSeconds = 0.5, workers = 8, warmUp = 100 } = {},
+): Promise<[product: number, baseline: number]> {
+  let n = 0;
+  for (let i = 0; i < warmUp; i++) {
+    await product(n++);
+    await baseline(n++);
+  }
+  const done = [0, 0];
+  const time = [0, 0];
+  for (let slice = 0; slice < 2 * slices; slice++) {
+    const which = slice % 2;
+    const body = which === 0 ? product : baseline;
     const started = performance.now();
+    const until = started + sliceSeconds * 1000;
     await Promise.all(
       Array.from({ length: workers }, async () => {
         while (performance.now() < until) {
-          await update();
-          done++;
+          await body(n++);
+          done[which]! += 1;
         }
       }),
     );
-    return Math.round(done / ((performance.now() - started) / 1000));
+    time[which]! += performance.now() - started;
+  }
+  return [Math.round(done[0]! / (time[0]! / 1000)), Math.round(done[1]! / (time[1]! / 1000))];
+}
+
+/**
+ * Bed-status updates per second through the whole pipeline, beside the baseline: one-row INSERTs,
+ * each its own transaction, into a bare table of the same store, through the same connection pool,
+ * with as many in flight.
+ */
+export async function benchUpdatesPerSecond(where: BenchStore): Promise<[number, number]> {
+  return withApp(where, async (app, store) => {
+    const { ids, auth } = await createHospices(store);
+    await sql`create table bench_insert (id bigserial primary key, hospice_id text not null,
+      beds_occupied integer not null, recorded_at timestamptz not null)`.execute(store.db);
+    return alternating(
+      async (k) => {
+        const id = ids[k % ids.length]!;
+        const res = await app.inject({
+          method: 'PUT',
+          url: `/api/v1/hospices/${id}/bed-status`,
+          headers: { authorization: auth.get(id)! },
+          payload: { bedsOpen: 8, bedsOccupied: k % 9 },
+        });
+        if (res.statusCode !== 200) {
+          throw new Error(`update failed: ${res.statusCode} ${res.body}`);
+        }
+      },
+      async (k) => {
+        await sql`insert into bench_insert (hospice_id, beds_occupied, recorded_at)
+          values (${ids[k % ids.length]!}, ${k % 9}, ${new Date().toISOString()})`.execute(
+          store.db,
+        );
+      },
+    );
   });
 }
 
@@ -105,60 +190,129 @@ export async function benchUpdatesPerSecond(seconds = 5, workers = 8): Promise<n
  * updates benchmark's warm-up does). The subscribers run in a process of their own
  * (sse-subscribers.ts), as real ones do.
  */
-export async function benchSseDeliveryP99(
-  subscribers = 1000,
-  updates = 30,
-  warmUp = 5,
-): Promise<number> {
-  return withApp(async (app, store) => {
+export async function benchSseDeliveryP99(): Promise<number> {
+  return withApp({ kind: 'embedded' }, async (app, store) => {
     const { ids, auth } = await createHospices(store);
     await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.server.address();
-    const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    const child = fork(
-      fileURLToPath(new URL('./sse-subscribers.ts', import.meta.url)),
-      [`${base}/api/v1/bed-status/stream`, String(subscribers)],
-      { execArgv: ['--import', 'tsx'] },
-    );
-    const next = () =>
-      new Promise<SubscriberMessage>((resolve, reject) => {
-        child.once('message', (message) => resolve(message as SubscriberMessage));
-        child.once('exit', (code) => reject(new Error(`subscribers exited with ${code}`)));
+    const base = `http://127.0.0.1:${portOf(app.server)}`;
+    return p99OfDeliveries(`${base}/api/v1/bed-status/stream`, async (k) => {
+      const id = ids[k % ids.length]!;
+      const res = await fetch(`${base}/api/v1/hospices/${id}/bed-status`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', authorization: auth.get(id)! },
+        body: JSON.stringify({ bedsOpen: 8, bedsOccupied: k % 9 }),
       });
-    try {
-      await next();
-      const sentAt = new Map<number, number>();
-      for (let k = -warmUp; k < updates; k++) {
-        const sent = performance.timeOrigin + performance.now();
-        const id = ids[(k + warmUp) % ids.length]!;
-        const res = await fetch(`${base}/api/v1/hospices/${id}/bed-status`, {
-          method: 'PUT',
-          headers: { 'content-type': 'application/json', authorization: auth.get(id)! },
-          body: JSON.stringify({ bedsOpen: 8, bedsOccupied: (k + warmUp) % 9 }),
-        });
-        if (res.status !== 200) {
-          throw new Error(`update failed: ${res.status} ${await res.text()}`);
-        }
-        const { eventId } = (await res.json()) as { eventId: number };
-        if (k >= 0) {
-          sentAt.set(eventId, sent);
-        }
-        await new Promise((resolve) => setTimeout(resolve, 20));
+      if (res.status !== 200) {
+        throw new Error(`update failed: ${res.status} ${await res.text()}`);
       }
-      const reply = next();
-      child.send({ collect: [...sentAt.keys()] });
-      const message = await reply;
-      if (!message.arrivals) {
-        throw new Error(message.error ?? 'no arrivals from the subscribers');
-      }
-      const sent = [...sentAt.values()];
-      const latencies = message.arrivals.flatMap((times, i) => times.map((t) => t - sent[i]!));
-      latencies.sort((a, b) => a - b);
-      return Math.round(latencies[Math.floor(latencies.length * 0.99)]! * 10) / 10;
-    } finally {
-      child.kill();
-    }
+      return ((await res.json()) as { eventId: number }).eventId;
+    });
   });
+}
+
+/**
+ * The baseline: a bare node:http server that answers the stream request as the real one does and,
+ * on each POST, writes a frame of the same shape and size (a bed-status event) to every open
+ * stream, measured the same way with the same subscriber process.
+ */
+export async function benchBareSseDeliveryP99(): Promise<number> {
+  const streams = new Set<http.ServerResponse>();
+  let id = 0;
+  const server = http.createServer((req, res) => {
+    if (req.method === 'GET') {
+      res.writeHead(200, {
+        'Content-Type': 'text/event-stream; charset=utf-8',
+        'Cache-Control': 'no-cache, no-transform',
+        Connection: 'keep-alive',
+      });
+      res.write('retry: 2000\n\n');
+      streams.add(res);
+      req.on('close', () => streams.delete(res));
+      return;
+    }
+    req.resume();
+    req.on('end', () => {
+      id += 1;
+      const frame = toFrame({
+        id,
+        hospiceId: '0f9c2f4e-6a4b-4c1e-9d3a-2b7e8f1a5c6d',
+        kind: 'update',
+        bedsOpen: 8,
+        bedsOccupied: id % 9,
+        bedsClosed: 0,
+        closedReason: null,
+        admissionStop: false,
+        recordedAt: new Date().toISOString(),
+        recordedBy: 'token:0f9c2f4e-6a4b-4c1e-9d3a-2b7e8f1a5c6d',
+      });
+      for (const stream of streams) {
+        stream.write(frame);
+      }
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ eventId: id }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${portOf(server)}`;
+  try {
+    return await p99OfDeliveries(`${base}/stream`, async () => {
+      const res = await fetch(`${base}/push`, { method: 'POST', body: '{}' });
+      return ((await res.json()) as { eventId: number }).eventId;
+    });
+  } finally {
+    for (const stream of streams) {
+      stream.destroy();
+    }
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
+}
+
+export function portOf(server: http.Server): number {
+  const address = server.address();
+  return typeof address === 'object' && address ? address.port : 0;
+}
+
+/** p99 in ms from `send` being called to the event's bytes arriving at every subscriber. */
+async function p99OfDeliveries(
+  streamUrl: string,
+  send: (k: number) => Promise<number>,
+  { subscribers, updates, warmUp } = { subscribers: 1000, updates: 30, warmUp: 5 },
+): Promise<number> {
+  const child = fork(
+    fileURLToPath(new URL('./sse-subscribers.ts', import.meta.url)),
+    [streamUrl, String(subscribers)],
+    { execArgv: ['--import', 'tsx'] },
+  );
+  const next = () =>
+    new Promise<SubscriberMessage>((resolve, reject) => {
+      child.once('message', (message) => resolve(message as SubscriberMessage));
+      child.once('exit', (code) => reject(new Error(`subscribers exited with ${code}`)));
+    });
+  try {
+    await next();
+    const sentAt = new Map<number, number>();
+    for (let k = -warmUp; k < updates; k++) {
+      const sent = performance.timeOrigin + performance.now();
+      const eventId = await send(k + warmUp);
+      if (k >= 0) {
+        sentAt.set(eventId, sent);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const reply = next();
+    child.send({ collect: [...sentAt.keys()] });
+    const message = await reply;
+    if (!message.arrivals) {
+      throw new Error(message.error ?? 'no arrivals from the subscribers');
+    }
+    const sent = [...sentAt.values()];
+    const latencies = message.arrivals.flatMap((times, i) => times.map((t) => t - sent[i]!));
+    latencies.sort((a, b) => a - b);
+    return Math.round(latencies[Math.floor(latencies.length * 0.99)]! * 10) / 10;
+  } finally {
+    child.kill();
+  }
 }
 
 interface SubscriberMessage {
@@ -167,11 +321,52 @@ interface SubscriberMessage {
   error?: string;
 }
 
-export async function collectionBenchmarks(): Promise<Array<[string, number]>> {
+/** A figure, its baseline and their ratio (product ÷ baseline), under the names the README uses. */
+export function withBaseline(
+  name: string,
+  value: number,
+  baseline: number,
+  baselineName: string,
+  ratioName: string,
+): Array<[string, number]> {
   return [
-    ['bed-status-updates-per-second', await benchUpdatesPerSecond()],
-    ['sse-delivery-p99-ms', await benchSseDeliveryP99()],
+    [name, value],
+    [baselineName, baseline],
+    [ratioName, Number((value / baseline).toFixed(3))],
   ];
+}
+
+export async function collectionBenchmarks(): Promise<Array<[string, number]>> {
+  const embedded: BenchStore = { kind: 'embedded' };
+  const lines = withBaseline(
+    'bed-status-updates-per-second',
+    ...(await benchUpdatesPerSecond(embedded)),
+    'bed-status-updates-baseline',
+    'bed-status-updates-ratio',
+  );
+  const postgres = postgresBenchStore();
+  if (postgres) {
+    lines.push(
+      ...withBaseline(
+        'bed-status-updates-postgres-per-second',
+        ...(await benchUpdatesPerSecond(postgres)),
+        'bed-status-updates-postgres-baseline',
+        'bed-status-updates-postgres-ratio',
+      ),
+    );
+  } else {
+    console.error('# bed-status-updates-postgres: skipped; set BENCH_DATABASE_URL');
+  }
+  lines.push(
+    ...withBaseline(
+      'sse-delivery-p99-ms',
+      await benchSseDeliveryP99(),
+      await benchBareSseDeliveryP99(),
+      'sse-delivery-p99-baseline',
+      'sse-delivery-p99-ratio',
+    ),
+  );
+  return lines;
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 
 // Runs the real `palliamonitor` command as a child process, for the durability and multi-process
 // tests and the benchmarks: `serve --port 0` until it prints where it runs, or any other command to
-// its end. Every wait is bounded.
+// its end. Every wait is bounded, generously: the bounds guard against a hang, not a slow machine.
 
 export const BIN = fileURLToPath(new URL('../../cli/bin/palliamonitor.js', import.meta.url));
 export const REPO = fileURLToPath(new URL('../../../', import.meta.url));
@@ -33,7 +33,7 @@ function exited(child: ChildProcess): Promise<void> {
 /** Starts `palliamonitor serve --port 0` and resolves with its URL on 127.0.0.1. */
 export async function startServerProcess(
   env: NodeJS.ProcessEnv,
-  timeoutMs = 60_000,
+  timeoutMs = 300_000,
 ): Promise<ServerProcess> {
   const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--host', '127.0.0.1'], {
     cwd: REPO,
@@ -84,7 +84,7 @@ export async function startServerProcess(
 export function runCommand(
   args: string[],
   env: NodeJS.ProcessEnv,
-  timeoutMs = 60_000,
+  timeoutMs = 300_000,
 ): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {

@@ -21,6 +21,7 @@ import { registerWeb } from './web';
 import { registerSecurity, trustedProxyHops } from './auth/security';
 import { registerTextScreening } from './text-input';
 import { registerFieldVisibility } from './auth/field-visibility';
+import { registerPublicReads } from './live/public-reads';
 import { authRoutes } from './routes/auth.routes';
 import { mailTransportFromEnv, type MailTransport } from './mail';
 import { calculatorRoutes } from './routes/calculators.routes';
@@ -118,6 +119,8 @@ export async function buildApp(
   const collection = await openCollectionContext(app, ctx, {
     freshnessHours: options.freshnessHours,
   });
+  // ETags, 304 and a few seconds' memory of public answers (live/public-reads.ts).
+  registerPublicReads(app, ctx).followLiveFeed(collection.hub);
   await app.register(
     async (api) => {
       const typed = api as unknown as App;

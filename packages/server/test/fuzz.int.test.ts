@@ -211,5 +211,5 @@ describe(`fuzzing every write route (${storeName})`, () => {
     expect(accepted).toEqual([]);
     expect(await tableCounts()).toEqual(before);
     expect([...statuses.keys()].every((s) => s >= 400 && s < 500)).toBe(true);
-  }, 300_000);
+  }, 600_000);
 });

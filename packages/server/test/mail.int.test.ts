@@ -55,7 +55,7 @@ afterAll(async () => {
   await new Promise<void>((resolve) => smtp.close(() => resolve()));
 });
 
-async function until<T>(find: () => T | undefined, ms = 5_000): Promise<T> {
+async function until<T>(find: () => T | undefined, ms = 120_000): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
     const found = find();

@@ -83,13 +83,13 @@ describe.skipIf(!pgUrl)('two server processes on one PostgreSQL database', () =>
       bedsOccupied: 5,
     });
     expect(first.status).toBe(200);
-    const [fromA] = await onB.waitFor(1, 2_000);
+    const [fromA] = await onB.waitFor(1);
     expect(fromA).toMatchObject({ id: first.eventId, data: { hospiceId: id, bedsOccupied: 5 } });
     const second = await send(`${b.url}/api/v1/hospices/${id}/bed-status`, 'PUT', {
       bedsOpen: 8,
       bedsOccupied: 6,
     });
-    const onAEvents = await onA.waitFor(2, 2_000);
+    const onAEvents = await onA.waitFor(2);
     expect(onAEvents.map((e) => e.id)).toEqual([first.eventId, second.eventId]);
   });
 
@@ -106,7 +106,7 @@ describe.skipIf(!pgUrl)('two server processes on one PostgreSQL database', () =>
     );
     expect(writes.map((w) => w.status)).toEqual(Array(20).fill(200));
     const ids = writes.map((w) => w.eventId as number).sort((x, y) => x - y);
-    const seen = await watcher.waitFor(20, 5_000);
+    const seen = await watcher.waitFor(20);
     expect(seen.map((e) => e.id)).toEqual(ids);
     const history = await send(
       `${a.url}/api/v1/hospices/${id}/bed-status/history?limit=1000`,
@@ -122,7 +122,7 @@ describe.skipIf(!pgUrl)('two server processes on one PostgreSQL database', () =>
       bedsOpen: 7,
       bedsOccupied: 1,
     });
-    await onA.waitFor(1, 2_000);
+    await onA.waitFor(1);
     onA.close();
     const missed = [];
     for (let k = 0; k < 3; k++) {
@@ -136,7 +136,7 @@ describe.skipIf(!pgUrl)('two server processes on one PostgreSQL database', () =>
       );
     }
     const onB = await subscribe(b.url, { 'last-event-id': String(first.eventId) });
-    const replayed = await onB.waitFor(3, 2_000);
+    const replayed = await onB.waitFor(3);
     expect(replayed.map((e) => e.id)).toEqual(missed);
   });
 });

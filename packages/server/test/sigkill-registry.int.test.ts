@@ -44,5 +44,5 @@ describe('embedded store durability', () => {
     } finally {
       await second.stop();
     }
-  }, 120_000);
+  }, 600_000);
 });

@@ -4,7 +4,7 @@ import { AppError } from '../errors';
 import { isValidDate } from '../dates';
 import type { WriteContext } from '../hospices.repository';
 
-// Acknowledgements of the cockpit's alerts (migration 0012). Append-only: a new acknowledgement
+// Acknowledgements of the cockpit's alerts (migration 0008). Append-only: a new acknowledgement
 // of the same alert supersedes the earlier one, which stays in the table.
 
 export interface AlertAcknowledgement {

@@ -19,7 +19,10 @@ import { getRegionOrThrow } from '../regions.repository';
 
 // Bed status is a log of events; the current state is the latest event of a hospice, and its
 // "last confirmed" time is the time of that event ("no change" appends a confirm event). The log is
-// never rewritten, so every figure about the past can be recomputed and audited.
+// never rewritten, so every figure about the past can be recomputed and audited. Reads of the
+// current state use bed_status_current, which a trigger keeps equal to the latest event of each
+// facility in the transaction of every append (migration 0007): a read costs the same whatever the
+// length of the log.
 
 type Db = Kysely<Database> | Transaction<Database>;
 type EventRow = Selectable<BedStatusEventTable>;
@@ -77,26 +80,45 @@ export function toBedStatus(
   };
 }
 
-async function latestEvent(db: Db, hospiceId: string): Promise<EventRow | undefined> {
+type CurrentRow = Selectable<Database['bed_status_current']>;
+
+const currentColumns = [
+  'event_id as id',
+  'hospice_id',
+  'kind',
+  'beds_open',
+  'beds_occupied',
+  'beds_closed',
+  'closed_reason',
+  'admission_stop',
+  'recorded_at',
+  'recorded_by',
+  'changed_at',
+] as const;
+
+/** The latest event of a facility and the time of its latest change, from the current state. */
+async function current(
+  db: Db,
+  hospiceId: string,
+): Promise<(EventRow & Pick<CurrentRow, 'changed_at'>) | undefined> {
   return db
-    .selectFrom('bed_status_event')
-    .selectAll()
+    .selectFrom('bed_status_current')
+    .select(currentColumns)
     .where('hospice_id', '=', hospiceId)
-    .orderBy('id', 'desc')
-    .limit(1)
     .executeTakeFirst();
 }
 
+async function latestEvent(db: Db, hospiceId: string): Promise<EventRow | undefined> {
+  const row = await current(db, hospiceId);
+  if (!row) {
+    return undefined;
+  }
+  const { changed_at: _changed, ...event } = row;
+  return event;
+}
+
 async function lastChange(db: Db, hospiceId: string): Promise<string | null> {
-  const row = await db
-    .selectFrom('bed_status_event')
-    .select('recorded_at')
-    .where('hospice_id', '=', hospiceId)
-    .where('kind', '<>', 'confirm')
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return row?.recorded_at ?? null;
+  return (await current(db, hospiceId))?.changed_at ?? null;
 }
 
 /**
@@ -172,14 +194,11 @@ export async function getBedStatus(
   if (!hospice) {
     throw new AppError('NOT_FOUND', `hospice ${hospiceId} does not exist`);
   }
-  const [latest, changedAt] = await Promise.all([
-    latestEvent(db, hospiceId),
-    lastChange(db, hospiceId),
-  ]);
+  const latest = await current(db, hospiceId);
   return toBedStatus(
     { id: hospiceId, licensedBeds: hospice.licensed_beds, isSynthetic: hospice.is_synthetic },
     latest && toBedStatusEvent(latest),
-    changedAt,
+    latest?.changed_at ?? null,
     now,
     freshnessHours,
   );
@@ -207,36 +226,25 @@ export async function regionBedStatus(
     offset: 0,
   });
   const ids = hospices.map((h) => h.id);
-  const [latest, changes] = await Promise.all([
-    currentBedStatusEvents(db, ids),
-    lastChanges(db, ids),
-  ]);
-  return hospices.map((h) =>
-    toBedStatus(
+  const rows =
+    ids.length === 0
+      ? []
+      : await db
+          .selectFrom('bed_status_current')
+          .select(currentColumns)
+          .where('hospice_id', 'in', ids)
+          .execute();
+  const latest = new Map(rows.map((r) => [r.hospice_id, r]));
+  return hospices.map((h) => {
+    const row = latest.get(h.id);
+    return toBedStatus(
       { id: h.id, licensedBeds: h.licensedBeds, isSynthetic: h.isSynthetic },
-      latest.get(h.id),
-      changes.get(h.id) ?? null,
+      row && toBedStatusEvent(row),
+      row?.changed_at ?? null,
       now,
       freshnessHours,
-    ),
-  );
-}
-
-/** The time of the latest change (not a mere confirmation) of each of the given facilities. */
-async function lastChanges(db: Db, hospiceIds: readonly string[]): Promise<Map<string, string>> {
-  if (hospiceIds.length === 0) {
-    return new Map();
-  }
-  const rows = await db
-    .selectFrom('bed_status_event')
-    .distinctOn('hospice_id')
-    .select(['hospice_id', 'recorded_at'])
-    .where('hospice_id', 'in', hospiceIds)
-    .where('kind', '<>', 'confirm')
-    .orderBy('hospice_id')
-    .orderBy('id', 'desc')
-    .execute();
-  return new Map(rows.map((r) => [r.hospice_id, r.recorded_at]));
+    );
+  });
 }
 
 /** occupied ≤ open ≤ licensed beds, closed beds need a reason. Returned as issues, not thrown. */
@@ -388,8 +396,8 @@ async function insertCheckedEvent(
           before, after)
         select ${v.recorded_at}::timestamptz, ${audit.actor}, ${audit.role}, ${audit.method},
           ${audit.path}, ${audit.status}, ${audit.hospiceId}, ${audit.regionCode},
-          (select ${auditViewSql('b')} from bed_status_event b
-            where b.hospice_id = ${v.hospice_id} order by b.id desc limit 1),
+          (select ${auditViewSql('b')} from (select event_id as id, c.* from bed_status_current c
+            where c.hospice_id = ${v.hospice_id}) b),
           ${auditViewSql('e')}
         from event e)`
     : sql``;
@@ -632,12 +640,7 @@ export async function currentBedStatusEvents(
   if (hospiceIds !== undefined && hospiceIds.length === 0) {
     return new Map();
   }
-  let q = db
-    .selectFrom('bed_status_event')
-    .distinctOn('hospice_id')
-    .selectAll()
-    .orderBy('hospice_id')
-    .orderBy('id', 'desc');
+  let q = db.selectFrom('bed_status_current').select(currentColumns);
   if (hospiceIds !== undefined) {
     q = q.where('hospice_id', 'in', hospiceIds);
   }

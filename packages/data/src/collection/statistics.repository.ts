@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../schema';
 import type { Statistics } from '../contracts/collection';
 import { AppError, type Issue } from '../errors';
@@ -179,6 +179,42 @@ async function hospiceNames(
   return new Map(rows.map((r) => [r.hospice_id, r.name]));
 }
 
+/**
+ * The confirmation times of hospice-days: the day's latest event, but no later than `now`. Only
+ * today can hold a later event (a clock set back, or a test's fixed clock); those few hospices are
+ * read from the log for today alone.
+ */
+async function latestUntilNow(
+  db: Kysely<Database>,
+  days: ReadonlyArray<{ hospice_id: string; day: string; last_at: string }>,
+  now: string,
+): Promise<Array<{ hospiceId: string; at: number }>> {
+  const nowMs = Date.parse(now);
+  const later = days.filter((d) => Date.parse(d.last_at) > nowMs);
+  const result = days
+    .filter((d) => Date.parse(d.last_at) <= nowMs)
+    .map((d) => ({ hospiceId: d.hospice_id, at: Date.parse(d.last_at) }));
+  if (later.length === 0) {
+    return result;
+  }
+  const rows = await db
+    .selectFrom('bed_status_event')
+    .select(['hospice_id', (eb) => eb.fn.max('recorded_at').as('at')])
+    .where(
+      'hospice_id',
+      'in',
+      later.map((d) => d.hospice_id),
+    )
+    .where('recorded_at', '>=', dutchMidnight(later[0]!.day).toISOString())
+    .where('recorded_at', '<=', now)
+    .groupBy('hospice_id')
+    .execute();
+  return [
+    ...result,
+    ...rows.map((r) => ({ hospiceId: r.hospice_id, at: Date.parse(String(r.at)) })),
+  ];
+}
+
 /** Statistics by month or year for a hospice, a region (GM/PV/ZK code) or the country ('NL'). */
 export async function getStatistics(
   db: Kysely<Database>,
@@ -285,71 +321,58 @@ export async function getStatistics(
       dutchMidnight(from).getTime() - options.freshnessHours * 3_600_000,
     ).toISOString();
     const windowEnd = options.now.toISOString();
-    const [refusals, waiting, confirmations, firstStay, firstRefusal, returns, synthetic] =
-      await Promise.all([
-        db
-          .selectFrom('refusal')
-          .select(['hospice_id', 'refused_on', (eb) => eb.fn.sum<number>('count').as('n')])
-          .where('refused_on', '>=', from)
-          .where('refused_on', '<=', to)
-          .groupBy(['hospice_id', 'refused_on'])
-          .$if(filtered, (qb) => qb.where('hospice_id', 'in', ids))
-          .execute(),
-        db
-          .selectFrom('waiting_list_report')
-          .distinctOn(['hospice_id', 'reported_on'])
-          .select(['hospice_id', 'reported_on', 'size'])
-          .where('reported_on', '>=', addDays(from, -WAITING_LIST_CARRY_DAYS))
-          .where('reported_on', '<=', to)
-          .orderBy('hospice_id')
-          .orderBy('reported_on')
-          .orderBy('id', 'desc')
-          .$if(filtered, (qb) => qb.where('hospice_id', 'in', ids))
-          .execute(),
-        db
-          .selectFrom('bed_status_event')
-          .select(['hospice_id', (eb) => eb.fn.max('recorded_at').as('at')])
-          .where('recorded_at', '>=', windowStart)
-          .where('recorded_at', '<=', windowEnd)
-          .groupBy(['hospice_id', sql`(recorded_at at time zone 'Europe/Amsterdam')::date`])
-          .$if(filtered, (qb) => qb.where('hospice_id', 'in', ids))
-          .execute(),
-        db
-          .selectFrom('stay')
-          .select(['hospice_id', (eb) => eb.fn.min('admitted_on').as('first')])
-          .groupBy('hospice_id')
-          .$if(filtered, (qb) => qb.where('hospice_id', 'in', ids))
-          .execute(),
-        db
-          .selectFrom('refusal')
-          .select(['hospice_id', (eb) => eb.fn.min('refused_on').as('first')])
-          .groupBy('hospice_id')
-          .$if(filtered, (qb) => qb.where('hospice_id', 'in', ids))
-          .execute(),
-        db
-          .selectFrom('monthly_return')
-          .selectAll()
-          .where('superseded_at', 'is', null)
-          .where('month', '>=', `${from.slice(0, 7)}-01`)
-          .where('month', '<=', to)
-          .$if(filtered, (qb) => qb.where('hospice_id', 'in', ids))
-          .execute(),
-        db
-          .selectFrom('hospice')
-          .select('id')
-          .where('is_synthetic', '=', true)
-          .where('id', 'in', ids)
-          .limit(1)
-          .executeTakeFirst(),
-      ]);
-    const eventsFrom = new Map<string, string>();
-    for (const row of [...firstStay, ...firstRefusal]) {
-      const month = String(row.first).slice(0, 7);
-      const known = eventsFrom.get(row.hospice_id);
-      if (known === undefined || month < known) {
-        eventsFrom.set(row.hospice_id, month);
-      }
-    }
+    const [refusals, waiting, confirmationDays, activity, returns, synthetic] = await Promise.all([
+      db
+        .selectFrom('refusal')
+        .select(['hospice_id', 'refused_on', (eb) => eb.fn.sum<number>('count').as('n')])
+        .where('refused_on', '>=', from)
+        .where('refused_on', '<=', to)
+        .groupBy(['hospice_id', 'refused_on'])
+        .$if(filtered, (qb) => qb.where('hospice_id', 'in', ids))
+        .execute(),
+      db
+        .selectFrom('waiting_list_report')
+        .distinctOn(['hospice_id', 'reported_on'])
+        .select(['hospice_id', 'reported_on', 'size'])
+        .where('reported_on', '>=', addDays(from, -WAITING_LIST_CARRY_DAYS))
+        .where('reported_on', '<=', to)
+        .orderBy('hospice_id')
+        .orderBy('reported_on')
+        .orderBy('id', 'desc')
+        .$if(filtered, (qb) => qb.where('hospice_id', 'in', ids))
+        .execute(),
+      // The latest event of each hospice-day in the window, kept per day as events arrive.
+      db
+        .selectFrom('bed_status_day')
+        .select(['hospice_id', 'day', 'last_at'])
+        .where('day', '>=', dutchDate(new Date(windowStart)))
+        .where('day', '<=', today)
+        .where('last_at', '>=', windowStart)
+        .$if(filtered, (qb) => qb.where('hospice_id', 'in', ids))
+        .execute(),
+      db
+        .selectFrom('hospice_activity')
+        .select(['hospice_id', 'events_from'])
+        .$if(filtered, (qb) => qb.where('hospice_id', 'in', ids))
+        .execute(),
+      db
+        .selectFrom('monthly_return')
+        .selectAll()
+        .where('superseded_at', 'is', null)
+        .where('month', '>=', `${from.slice(0, 7)}-01`)
+        .where('month', '<=', to)
+        .$if(filtered, (qb) => qb.where('hospice_id', 'in', ids))
+        .execute(),
+      db
+        .selectFrom('hospice')
+        .select('id')
+        .where('is_synthetic', '=', true)
+        .where('id', 'in', ids)
+        .limit(1)
+        .executeTakeFirst(),
+    ]);
+    const eventsFrom = new Map(activity.map((a) => [a.hospice_id, a.events_from.slice(0, 7)]));
+    const confirmations = await latestUntilNow(db, confirmationDays, windowEnd);
     return {
       refusals: refusals.map((r) => ({
         hospiceId: r.hospice_id,
@@ -361,10 +384,7 @@ export async function getStatistics(
         date: w.reported_on,
         size: w.size,
       })),
-      confirmations: confirmations.map((c) => ({
-        hospiceId: c.hospice_id,
-        at: Date.parse(String(c.at)),
-      })),
+      confirmations,
       eventsFrom,
       returns: returns.map((r): ReturnFact => ({
         hospiceId: r.hospice_id,

@@ -3,9 +3,10 @@ import * as m0001 from './0001-regions-and-registry';
 import * as m0002 from './0002-data-collection';
 import * as m0003 from './0003-scenarios';
 import * as m0004 from './0004-accounts';
-import * as m0006 from './0006-registry-revision';
-import * as m0007 from './0007-shared-limits';
-import * as m0012 from './0012-alert-acknowledgements';
+import * as m0005 from './0005-registry-revision';
+import * as m0006 from './0006-shared-limits';
+import * as m0007 from './0007-read-state';
+import * as m0008 from './0008-alert-acknowledgements';
 
 /** Every migration in order. Names are permanent: never rename or edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -13,7 +14,8 @@ export const migrations: Record<string, Migration> = {
   '0002-data-collection': m0002,
   '0003-scenarios': m0003,
   '0004-accounts': m0004,
-  '0006-registry-revision': m0006,
-  '0007-shared-limits': m0007,
-  '0012-alert-acknowledgements': m0012,
+  '0005-registry-revision': m0005,
+  '0006-shared-limits': m0006,
+  '0007-read-state': m0007,
+  '0008-alert-acknowledgements': m0008,
 };

@@ -66,7 +66,7 @@ export function connectSse(
         res.on('error', () => undefined);
         resolve({
           events,
-          waitFor(count, timeoutMs = 5_000) {
+          waitFor(count, timeoutMs = 120_000) {
             return new Promise((done, fail) => {
               const timer = setTimeout(
                 () =>

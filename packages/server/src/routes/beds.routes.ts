@@ -36,7 +36,12 @@ export function bedFinderRoutes(app: App, ctx: AppContext, collection: Collectio
       },
     },
     async (request, reply) => {
-      reply.header('Cache-Control', 'no-store');
+      // Live data: signed-in answers carry contact details and are not stored by anyone; public
+      // ones get their Cache-Control from live/public-reads.ts.
+      reply.header(
+        'Cache-Control',
+        request.principal.kind === 'anonymous' ? 'no-cache' : 'private, no-store',
+      );
       return findAvailableBeds(
         ctx.store.db,
         {

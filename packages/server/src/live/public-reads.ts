@@ -1,0 +1,159 @@
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppContext } from '../context';
+import type { BedStatusHub } from './bed-status-hub';
+
+// The public read path under a crowd: one news article linking to the national overview, or every
+// hospital's discharge nurse on the bed finder at once.
+// - Every successful answer of the routes below carries an ETag (a hash of its bytes, unless the
+//   route set one); a request whose If-None-Match names it gets 304 without a body.
+// - Their public (not signed-in) answers are kept in memory for a few seconds and
+//   served to every anonymous request for the same URL in that time, with Cache-Control: public,
+//   so a proxy or CDN in front may serve them too. Any write through this process, and every
+//   bed-status event from any process (the live feed), empties the store of answers at once: a
+//   client that refetches on a live event gets the new state. What can still be late by at most
+//   the keep time: a status passing out of its freshness window, and registry or movement writes
+//   made by another process (PostgreSQL with several instances).
+// Signed-in answers are never kept: what they show depends on who asks.
+
+/** Route → seconds a public answer is kept. */
+const KEPT: Record<string, number> = {
+  '/api/v1/beds/available': 5,
+  '/api/v1/overview': 60,
+  '/api/v1/regions/:code/statistics': 60,
+  '/api/v1/hospices/:id/statistics': 60,
+  '/api/v1/regions/:code/bed-status': 5,
+};
+
+/** At most this many answers are kept (the bed finder's `near` can be anything). */
+const MAX_KEPT = 2_000;
+
+interface Kept {
+  body: string;
+  etag: string;
+  contentType: string;
+  from: number;
+  until: number;
+}
+
+type ReadRequest = FastifyRequest & {
+  publicReadKey?: string;
+  publicReadHit?: boolean;
+  /** The generation of the kept answers when the request began: a write since voids its answer. */
+  publicReadGeneration?: number;
+};
+
+export function etagOfBody(body: string): string {
+  return `W/"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`;
+}
+
+function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) {
+    return false;
+  }
+  const bare = (tag: string) => tag.trim().replace(/^W\//, '');
+  return ifNoneMatch === '*' || ifNoneMatch.split(',').some((t) => bare(t) === bare(etag));
+}
+
+export function registerPublicReads(app: FastifyInstance, ctx: AppContext): PublicReads {
+  const kept = new Map<string, Kept>();
+  let generation = 0;
+  const forget = () => {
+    generation += 1;
+    kept.clear();
+  };
+  const reads: PublicReads = {
+    forget,
+    followLiveFeed(hub) {
+      hub.subscribe({
+        deliver: (event) => {
+          if (event.id !== 0) {
+            forget();
+          }
+        },
+        close: () => undefined,
+      });
+    },
+  };
+  const isWrite = (request: FastifyRequest, reply: FastifyReply) =>
+    request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400;
+
+  app.addHook('preHandler', async (request: ReadRequest, reply) => {
+    const url = request.routeOptions.url;
+    if (
+      request.method !== 'GET' ||
+      url === undefined ||
+      KEPT[url] === undefined ||
+      request.principal.kind !== 'anonymous'
+    ) {
+      return;
+    }
+    request.publicReadKey = request.url;
+    request.publicReadGeneration = generation;
+    const hit = kept.get(request.url);
+    const now = ctx.now().getTime();
+    if (hit && now >= hit.from && now < hit.until) {
+      request.publicReadHit = true;
+      reply.header('ETag', hit.etag).header('Content-Type', hit.contentType);
+      return reply.send(hit.body);
+    }
+  });
+
+  app.addHook('onSend', async (request: ReadRequest, reply: FastifyReply, payload) => {
+    if (isWrite(request, reply)) {
+      forget(); // before the writer hears back, so its next read sees its write
+    }
+    const url = request.routeOptions.url;
+    if (
+      request.method !== 'GET' ||
+      reply.statusCode !== 200 ||
+      typeof payload !== 'string' ||
+      url === undefined ||
+      KEPT[url] === undefined
+    ) {
+      return payload;
+    }
+    const etag = (reply.getHeader('ETag') as string | undefined) ?? etagOfBody(payload);
+    reply.header('ETag', etag);
+    const key = request.publicReadKey;
+    if (key !== undefined) {
+      const seconds = KEPT[url];
+      reply.header('Cache-Control', `public, max-age=${seconds}`);
+      reply.header('Vary', 'Cookie, Authorization');
+      if (!request.publicReadHit && request.publicReadGeneration === generation) {
+        if (kept.size >= MAX_KEPT) {
+          kept.clear();
+        }
+        const now = ctx.now().getTime();
+        kept.set(key, {
+          body: payload,
+          etag,
+          contentType: String(reply.getHeader('Content-Type') ?? 'application/json'),
+          from: now,
+          until: now + seconds * 1000,
+        });
+      }
+    }
+    if (matches(request.headers['if-none-match'], etag)) {
+      reply.code(304);
+      return '';
+    }
+    return payload;
+  });
+
+  // Any write may change what the kept answers say; once more when it is done, for reads that
+  // began while it was under way.
+  app.addHook('onResponse', async (request, reply) => {
+    if (isWrite(request, reply)) {
+      forget();
+    }
+  });
+  return reads;
+}
+
+export interface PublicReads {
+  /** Drops every kept answer. */
+  forget(): void;
+  /** Drops every kept answer on each bed-status event, from this process or another. */
+  followLiveFeed(hub: BedStatusHub): void;
+}
