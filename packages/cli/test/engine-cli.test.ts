@@ -59,8 +59,8 @@ describe('palliamonitor erlang-b and beds', () => {
       /--region must be/,
     ],
     [
-      ['forecast', '--region', 'NL', '--scenario', 'baseline', '--from', '2020', '--to', '2030'],
-      /--from must be a year 2024–2050/,
+      ['forecast', '--region', 'NL', '--scenario', 'baseline', '--from', '1999', '--to', '2030'],
+      /--from must be a year 2000–2050/,
     ],
     [
       ['forecast', '--region', 'NL', '--scenario', 'baseline', '--from', '2030', '--to', '2025'],

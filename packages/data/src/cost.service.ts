@@ -3,18 +3,18 @@ import {
   yearCost,
   type CostFigures,
   type CostInput,
-  type ForecastRow,
   type RegionInput,
   type Scenario,
 } from '@palliamonitor/model';
 import { runForecast, type ForecastValue } from './forecast.service';
+import { markObserved, type AnsweredRow } from './forecast-provenance';
 
 // Cost per region, year and scenario: the forecast rows as the forecast gives them, each with the
 // bed-days the demand asks for and the bed-days today's beds carry, at a cost per bed-day.
 
 export interface CostAnswer {
   inputs: CostInput[];
-  rows: Array<ForecastRow<ForecastValue> & CostFigures>;
+  rows: Array<AnsweredRow<ForecastValue> & CostFigures>;
 }
 
 /** A number from a point forecast (a band only comes with uncertainty, which cost does not ask). */
@@ -38,7 +38,11 @@ export function runCost(
       : input,
   );
   const perBedDay = costInputs.find((i) => i.name === 'costPerBedDay')!.value;
-  const rows = runForecast(inputs, code, scenario, { from: options.from, to: options.to });
+  // The same rows as the forecast answers them, observed years marked.
+  const rows = markObserved(
+    runForecast(inputs, code, scenario, { from: options.from, to: options.to }),
+    code,
+  );
   return {
     inputs: costInputs,
     rows: rows.map((row) => {

@@ -45,7 +45,7 @@ describe(`reference data on a new store (${storeName})`, () => {
 
   it('finds postcode 3511 in Utrecht', async () => {
     const origin = await resolveOrigin(store.db, '3511');
-    expect(origin).toMatchObject({ kind: 'postcode', label: '3511' });
+    expect(origin).toMatchObject({ kind: 'postcode', label: '3511 Utrecht' });
     expect(origin.latitude).toBeCloseTo(52.0886, 4);
     expect(origin.longitude).toBeCloseTo(5.1174, 4);
     const count = await store.db

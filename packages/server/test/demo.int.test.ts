@@ -189,6 +189,6 @@ describe(`real boundaries and postcodes on a new store, without an import (${sto
   it('finds beds near postcode 3511', async () => {
     const res = await app.inject('/api/v1/beds/available?near=3511');
     expect(res.statusCode).toBe(200);
-    expect(res.json().origin).toMatchObject({ kind: 'postcode', label: '3511' });
+    expect(res.json().origin).toMatchObject({ kind: 'postcode', label: '3511 Utrecht' });
   });
 });
