@@ -671,6 +671,26 @@ describe(`fuzzing every write route with valid credentials (${storeName})`, () =
     expect(Object.keys(ROUTES).filter((key) => !ACCESS_RULES[key])).toEqual([]);
   });
 
+  // Found by this test: the access check of a registration looked the body's gemeente up before
+  // the body was validated, and the store failed on the NUL (500).
+  it('regression: a NUL in the gemeente code of a regisseur’s registration is a 4xx, not a 500', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/hospices',
+      headers: actors['regisseur']!.headers,
+      payload: {
+        name: 'Hospice Nul',
+        place: 'Utrecht',
+        type: 'bth',
+        licensedBeds: 4,
+        gemeenteCode: 'x\u0000y',
+      },
+    });
+    expect(res.statusCode).toBeGreaterThanOrEqual(400);
+    expect(res.statusCode).toBeLessThan(500);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+  });
+
   it(`${RUNS} requests per write route, seed ${SEED}`, async () => {
     const statuses = new Map<string, number>();
     let requests = 0;

@@ -157,7 +157,9 @@ async function resolvePrincipal(
 
 /** The zorgkantoorregio of a gemeente today, for checking a regisseur's scope on registration. */
 async function regionOfGemeente(ctx: AppContext, code: unknown): Promise<string | null> {
-  if (typeof code !== 'string') {
+  // Access is decided before the body is validated: text that is no gemeente code (a NUL the
+  // store refuses, say) is no region, and never reaches a query.
+  if (typeof code !== 'string' || !/^GM\d{4}$/.test(code)) {
     return null;
   }
   const row = await ctx.store.db
