@@ -691,6 +691,20 @@ describe(`fuzzing every write route with valid credentials (${storeName})`, () =
     expect(res.headers['content-type']).toContain('application/problem+json');
   });
 
+  // Found by this test: the access check looked the path's hospice up in the store before the
+  // path was validated, and the store failed on the NUL (500).
+  it('regression: a NUL as the hospice id of an editor’s change is a 4xx, not a 500', async () => {
+    const res = await app.inject({
+      method: 'PATCH',
+      url: '/api/v1/hospices/%00',
+      headers: actors['hospice-editor']!.headers,
+      payload: { licensedBeds: 4 },
+    });
+    expect(res.statusCode).toBeGreaterThanOrEqual(400);
+    expect(res.statusCode).toBeLessThan(500);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+  });
+
   it(`${RUNS} requests per write route, seed ${SEED}`, async () => {
     const statuses = new Map<string, number>();
     let requests = 0;

@@ -194,6 +194,11 @@ export async function mayActOnHospice(
   if (hasRole(p, 'hospice-editor', hospiceId)) {
     return true;
   }
+  // Asked before the path is validated: text that is no hospice id (a NUL the store refuses, say)
+  // is no hospice of the caller's region, and never reaches a query.
+  if (!/^[A-Za-z0-9-]{1,64}$/.test(hospiceId)) {
+    return false;
+  }
   const region = await regionOfHospice(db, hospiceId);
   return region !== null && regionsOf(p).includes(region);
 }
