@@ -65,7 +65,7 @@ beforeAll(async () => {
   const scenarios = (await app.inject('/api/v1/scenarios')).json();
   const first = (scenarios.items ?? scenarios)[0];
   scenarioBase = (await app.inject(`/api/v1/scenarios/${first.id}`)).json();
-}, 120_000);
+}, 300_000);
 afterAll(async () => {
   await app?.close();
   await store?.close();
