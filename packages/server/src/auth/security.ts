@@ -157,7 +157,9 @@ async function resolvePrincipal(
 
 /** The zorgkantoorregio of a gemeente today, for checking a regisseur's scope on registration. */
 async function regionOfGemeente(ctx: AppContext, code: unknown): Promise<string | null> {
-  if (typeof code !== 'string') {
+  // Access is decided before the body is validated: text that is no gemeente code (a NUL the
+  // store refuses, say) is no region, and never reaches a query.
+  if (typeof code !== 'string' || !/^GM\d{4}$/.test(code)) {
     return null;
   }
   const row = await ctx.store.db
@@ -191,6 +193,11 @@ export async function mayActOnHospice(
   }
   if (hasRole(p, 'hospice-editor', hospiceId)) {
     return true;
+  }
+  // Asked before the path is validated: text that is no hospice id (a NUL the store refuses, say)
+  // is no hospice of the caller's region, and never reaches a query.
+  if (!/^[A-Za-z0-9-]{1,64}$/.test(hospiceId)) {
+    return false;
   }
   const region = await regionOfHospice(db, hospiceId);
   return region !== null && regionsOf(p).includes(region);
