@@ -523,6 +523,22 @@ const ROUTES: Record<string, RouteFuzz> = {
         ),
       ),
   },
+  'POST /api/v1/regions/:code/alert-acknowledgements': {
+    tables: ['alert_acknowledgement'],
+    audited: true,
+    request: jsonRequests(
+      'POST',
+      fc.constantFrom('/api/v1/regions/ZK23/alert-acknowledgements'),
+      fc.record(
+        {
+          alertKey: fc.constantFrom('stale:demo-1', 'full:demo-2', 'refusals:ZK23'),
+          note: fc.string({ minLength: 1, maxLength: 80 }),
+          followUpOn: fc.oneof(isoDay('2026-06-01', '2026-12-31'), fc.constant(null)),
+        },
+        { requiredKeys: ['alertKey', 'note'] },
+      ),
+    ),
+  },
   'POST /api/v1/hospices/:id/refusals': {
     tables: ['refusal'],
     audited: true,

@@ -9,7 +9,7 @@ import type { BedStatusHub } from './bed-status-hub';
 //   route set one); a request whose If-None-Match names it gets 304 without a body.
 // - Their public (not signed-in) answers are kept in memory for a few seconds and
 //   served to every anonymous request for the same URL in that time, with Cache-Control: public,
-//   so a proxy or CDN in front may serve them too. Any write through this process, and every
+//   no-cache, so a browser, proxy or CDN keeps a copy but revalidates it (a 304 from here). Any write through this process, and every
 //   bed-status event from any process (the live feed), empties the store of answers at once: a
 //   client that refetches on a live event gets the new state. What can still be late by at most
 //   the keep time: a status passing out of its freshness window, and registry or movement writes
@@ -118,7 +118,9 @@ export function registerPublicReads(app: FastifyInstance, ctx: AppContext): Publ
     const key = request.publicReadKey;
     if (key !== undefined) {
       const seconds = KEPT[url];
-      reply.header('Cache-Control', `public, max-age=${seconds}`);
+      // no-cache, not max-age: a page that refetches on a live event must not be answered from the
+      // browser's own copy; revalidation with the ETag costs a 304 from the answers kept here.
+      reply.header('Cache-Control', 'public, no-cache');
       reply.header('Vary', 'Cookie, Authorization');
       if (!request.publicReadHit && request.publicReadGeneration === generation) {
         if (kept.size >= MAX_KEPT) {
