@@ -1,5 +1,5 @@
-// Flat config: typescript-eslint strict with type information, plus the package arrows (model
-// imports nothing of ours; web never imports data, server or cli).
+// Flat config: typescript-eslint strict with type information, plus the package arrows (model and
+// contracts import nothing of ours; web never imports data, server or cli).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
@@ -64,6 +64,22 @@ export default tseslint.config(
     // Tests and benchmarks of the model may read the shared reference files; its sources may not.
     files: ['packages/model/**/*.test.ts', 'packages/model/test/**', 'packages/model/bench/**'],
     rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    // The API's shapes are the bottom of the picture: everybody may read them, they read nobody.
+    files: ['packages/contracts/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@palliamonitor/*'], message: 'contracts import nothing of ours' },
+            { group: ['node:*'], message: 'contracts run in the browser too: no Node modules' },
+            { group: ['../../*'], message: 'contracts import nothing outside their package' },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['packages/data/**'],

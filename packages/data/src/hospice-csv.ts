@@ -2,7 +2,7 @@ import { Value } from '@sinclair/typebox/value';
 import { restoreCell, writeCsv } from './csv-cells';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from './schema';
-import { HospiceCreate, type Hospice } from './contracts/hospice';
+import { HospiceCreate, type Hospice } from '@palliamonitor/contracts';
 import { AppError, type Issue } from './errors';
 import { decodeUtf8File, readCsvWithColumns } from './importers/csv';
 import {
@@ -13,7 +13,8 @@ import {
   patchHospiceIn,
   type WriteContext,
 } from './hospices.repository';
-import { dutchDate, isValidDate } from './dates';
+import { isValidDate } from '@palliamonitor/contracts';
+import { dutchDate } from './dates';
 import { appendAudit, regionOfHospice, type AuditContext } from './accounts/audit.repository';
 
 // The hospice registry as CSV, for umbrella bodies and networks that keep their lists in a

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Database, HospiceType, HospiceVersionTable } from './schema';
-import type { Hospice, HospiceCreate, HospicePatch } from './contracts/hospice';
+import type { Hospice, HospiceCreate, HospicePatch } from '@palliamonitor/contracts';
 import { AppError, type Issue } from './errors';
 import { dutchDate } from './dates';
 import { openOn, validOn } from './valid-on';

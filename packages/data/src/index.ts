@@ -6,8 +6,8 @@ export { migrateToLatest } from './migrate';
 export * from './regions.repository';
 export * from './hospices.repository';
 export * from './reference-data';
-export * from './contracts/common';
-export * from './contracts/hospice';
+// Transitional: the contracts' names are still taken through the data package by some callers.
+export * from '@palliamonitor/contracts';
 export { seedDemoRegistry, seedDemoData, DEMO_ACTOR } from './demo/demo-seed';
 export * from './hospice-csv';
 export * from './csv-cells';
@@ -19,7 +19,6 @@ export * from './scenarios.repository';
 export * from './model-inputs';
 export * from './forecast.service';
 export * from './demographics.repository';
-export * from './contracts/collection';
 export * from './collection/freshness';
 export * from './collection/bed-status.repository';
 export * from './collection/stays.repository';

@@ -8,7 +8,7 @@ import {
   type ViabilityThresholds,
 } from '@palliamonitor/model';
 import type { Database } from './schema';
-import type { PeriodFigures, Statistics } from './contracts/collection';
+import type { PeriodFigures, Statistics } from '@palliamonitor/contracts';
 import { AppError } from './errors';
 import { dutchDate } from './dates';
 import { getStatistics, type StatisticsScope } from './collection/statistics.repository';

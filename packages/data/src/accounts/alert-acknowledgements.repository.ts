@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema';
 import { AppError } from '../errors';
-import { isValidDate } from '../dates';
+import { isValidDate } from '@palliamonitor/contracts';
 import type { WriteContext } from '../hospices.repository';
 
 // Acknowledgements of the cockpit's alerts (migration 0008). Append-only: a new acknowledgement

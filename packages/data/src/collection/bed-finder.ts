@@ -1,7 +1,7 @@
 import { distanceKm as modelDistanceKm } from '@palliamonitor/model';
 import type { Kysely } from 'kysely';
 import type { Database, HospiceType } from '../schema';
-import type { BedFinderHospice, BedFinderResult } from '../contracts/collection';
+import type { BedFinderHospice, BedFinderResult } from '@palliamonitor/contracts';
 import { AppError, type MessageCode } from '../errors';
 import { findPlace, placeLabel } from './place-search';
 import { confirmedByKinds, recentWaitingLists } from './bed-finder-details';

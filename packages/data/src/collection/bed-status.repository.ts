@@ -7,7 +7,7 @@ import {
   type Transaction,
 } from 'kysely';
 import type { BedStatusEventTable, Database } from '../schema';
-import type { BedStatus, BedStatusEvent, BedStatusPut } from '../contracts/collection';
+import type { BedStatus, BedStatusEvent, BedStatusPut } from '@palliamonitor/contracts';
 import { AppError, type Issue } from '../errors';
 import { dutchDate } from '../dates';
 import type { WriteContext } from '../hospices.repository';

@@ -1,4 +1,4 @@
-import type { DailyFigures, PeriodFigures } from '../contracts/collection';
+import type { DailyFigures, PeriodFigures } from '@palliamonitor/contracts';
 import type { DepartureKind } from '../schema';
 import { addDays } from '../dates';
 import { dutchDayEnd } from './freshness';

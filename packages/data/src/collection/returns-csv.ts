@@ -4,7 +4,7 @@ import { AppError, type Issue } from '../errors';
 import type { WriteContext } from '../hospices.repository';
 import type { AuditContext } from '../accounts/audit.repository';
 import { decodeUtf8File, readCsvWithColumns } from '../importers/csv';
-import { MonthPattern } from '../contracts/collection';
+import { MonthPattern } from '@palliamonitor/contracts';
 import {
   RETURN_FIELDS,
   RETURN_VALUE_COLUMNS,

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Database, MonthlyReturnTable } from '../schema';
-import type { MonthlyReturn, MonthlyReturnBody, ReturnDifference } from '../contracts/collection';
+import type { MonthlyReturn, MonthlyReturnBody, ReturnDifference } from '@palliamonitor/contracts';
 import { AppError, type Issue } from '../errors';
 import { addDays, dutchDate } from '../dates';
 import type { WriteContext } from '../hospices.repository';

@@ -1,5 +1,5 @@
 import { writeCsv } from '../csv-cells';
-import type { PeriodFigures, Statistics } from '../contracts/collection';
+import type { PeriodFigures, Statistics } from '@palliamonitor/contracts';
 
 // Derived figures as CSV for analysts: one row per scope and period, flat snake_case columns, the
 // same numbers as the JSON. With byHospice, the region's rows come first, then each facility's.

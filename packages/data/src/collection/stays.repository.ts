@@ -7,7 +7,7 @@ import type {
   RefusalCreate,
   Stay,
   WaitingListPut,
-} from '../contracts/collection';
+} from '@palliamonitor/contracts';
 import { AppError, type Issue } from '../errors';
 import { addDays, dutchDate } from '../dates';
 import { findHospice, type WriteContext } from '../hospices.repository';

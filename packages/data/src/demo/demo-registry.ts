@@ -1,4 +1,4 @@
-import type { HospiceCreate } from '../contracts/hospice';
+import type { HospiceCreate } from '@palliamonitor/contracts';
 import type { HospiceType } from '../schema';
 
 // A synthetic national registry for demonstrations: ~270 facilities with ~1,200 beds over all 31

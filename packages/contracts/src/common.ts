@@ -1,5 +1,17 @@
 import { FormatRegistry, Type, type TSchema } from '@sinclair/typebox';
-import { isValidDate } from '../dates';
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A real calendar date written 'YYYY-MM-DD' (no 2023-02-30). */
+export function isValidDate(value: string): boolean {
+  const match = DATE_RE.exec(value);
+  if (!match) {
+    return false;
+  }
+  const [, y, m, d] = match;
+  const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
+  return date.toISOString().slice(0, 10) === value;
+}
 
 // TypeBox's own checker (used for file rows; the API uses ajv) knows no formats until registered.
 if (!FormatRegistry.Has('date')) {
