@@ -2,7 +2,11 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts'],
+    include: [
+      'packages/*/src/**/*.test.ts',
+      'packages/*/test/**/*.test.ts',
+      'scripts/**/*.test.ts',
+    ],
     exclude: ['**/node_modules/**', 'packages/web/e2e/**'],
     // Store tests share one PostgreSQL database when TEST_DATABASE_URL is set; each test file makes
     // its own schema, so files may run in parallel, but two cores are all this machine has.

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
-import { importCbsTable } from '../src/demographics.repository';
-import { openStore } from '../src/store';
-import { ensureReferenceData } from '../src/reference-data';
+import { importCbsTable } from '../src/demography/demographics.repository';
+import { openStore } from '../src/store/open-store';
+import { ensureReferenceData } from '../src/registry/reference-data';
 import { readSeedCsv } from '../src/seed-files';
 
 // import-1m-rows: a generated 1,000,000-row CBS StatLine CSV (03759ned, population on 1 January by

@@ -1,48 +1,366 @@
-export * from './errors';
-export * from './dates';
-export * from './schema';
-export * from './store';
-export { migrateToLatest } from './migrate';
-export * from './regions.repository';
-export * from './hospices.repository';
-export * from './reference-data';
-// Transitional: the contracts' names are still taken through the data package by some callers.
-export * from '@palliamonitor/contracts';
-export { seedDemoRegistry, seedDemoData, DEMO_ACTOR } from './demo/demo-seed';
-export * from './hospice-csv';
-export * from './csv-cells';
-export * from './free-text';
-export * from './boundaries.repository';
-export * from './population.repository';
-export * from './store-lock';
-export * from './scenarios.repository';
-export * from './model-inputs';
-export * from './forecast.service';
-export * from './demographics.repository';
-export * from './collection/freshness';
-export * from './collection/bed-status.repository';
-export * from './collection/stays.repository';
-export * from './collection/statistics.repository';
-export * from './collection/statistics-csv';
-export * from './collection/returns.repository';
-export * from './collection/returns-csv';
-export * from './collection/bed-finder';
-export * from './collection/postcodes';
+// Cross-cutting: errors, dates, CSV cells and the personal-data screen of free text.
+export {
+  AppError,
+  ERROR_CODES,
+  formatIssues,
+  type ErrorCode,
+  type Issue,
+  type MessageCode,
+} from './errors';
+export { addDays, dutchDate } from './dates';
+export { neutraliseCell, restoreCell, writeCsv } from './csv-cells';
+export {
+  BIRTH_DATE_YEARS_BACK,
+  NOT_A_NAME_FIELD,
+  findPersonalData,
+  passesElevenTest,
+  refusePersonalData,
+  screenFreeText,
+  stringsIn,
+  type PersonalDataFinding,
+  type PersonalDataKind,
+} from './free-text';
+
+// The store: interface, the two implementations (chosen by open-store), schema and migrations.
+export { migrateToLatest } from './store/migrate';
+export {
+  type AgeBand,
+  type AlertAcknowledgementTable,
+  type ApiTokenTable,
+  type AppUserTable,
+  type AuditLogTable,
+  type AuthLimitTable,
+  type BedStatusCurrentTable,
+  type BedStatusDayTable,
+  type BedStatusEventKind,
+  type BedStatusEventTable,
+  type CareModel,
+  type ClosedReason,
+  type Database,
+  type DemographicValueTable,
+  type DepartureKind,
+  type Funding,
+  type HospiceActivityTable,
+  type HospiceTable,
+  type HospiceType,
+  type HospiceVersionTable,
+  type MonthlyReturnTable,
+  type PasswordResetTable,
+  type PlaceTable,
+  type PostcodeTable,
+  type RefusalTable,
+  type RegionBoundaryTable,
+  type RegionMembershipTable,
+  type RegionTable,
+  type RegionType,
+  type Role,
+  type RoleAssignmentTable,
+  type ScenarioTable,
+  type StayOrigin,
+  type StayTable,
+  type Umbrella,
+  type UserSessionTable,
+  type WaitingListReportTable,
+} from './store/schema';
+export {
+  StoreBusyError,
+  acquireStoreLock,
+  announceStoreUrl,
+  readStoreLock,
+  releaseStoreLock,
+  type StoreLock,
+} from './store/store-lock';
+export { describeStore, storeConfigFromEnv, type Store, type StoreConfig } from './store/store';
+export { openStore } from './store/open-store';
+export { TransactionInUseError, inTransaction } from './store/transaction-guard';
+export { conflictOfUniqueViolation } from './store/unique-violation';
+
+// The registry: regions, hospices, their CSV exchange and the bundled reference data.
+export { boundaryCollection, importBoundaries } from './registry/boundaries.repository';
+export {
+  HOSPICE_CSV_COLUMNS,
+  exportHospices,
+  importHospiceCsv,
+  parseHospiceCsv,
+  toHospiceCsv,
+  type ImportSummary,
+  type ParsedHospiceRow,
+} from './registry/hospice-csv';
+export {
+  HOSPICE_FIELDS,
+  createHospice,
+  createHospiceIn,
+  findHospice,
+  findHospiceIdByRef,
+  formatEtag,
+  getHospiceOrThrow,
+  hospiceHistory,
+  listHospices,
+  normaliseCreate,
+  patchHospice,
+  patchHospiceIn,
+  registryEtag,
+  type CreateOptions,
+  type HospiceQuery,
+  type HospiceValues,
+  type PatchResult,
+  type RegistryEtag,
+  type WriteContext,
+} from './registry/hospices.repository';
+export {
+  BUNDLED_BOUNDARIES,
+  BUNDLED_POSTCODES,
+  ensureReferenceData,
+} from './registry/reference-data';
+export {
+  divisionOn,
+  findRegion,
+  getRegionOrThrow,
+  listRegions,
+  memberGemeenten,
+  mergeGemeenten,
+  moveGemeente,
+  parentsOf,
+  seedDivision,
+  type RegionSeedRow,
+  type RegionSummary,
+} from './registry/regions.repository';
+
+// Demography: population, CBS figures, the reference demography and the model's inputs.
+export { importCbsTable } from './demography/demographics.repository';
+export { cachedModelInputs, modelInputs, modelInputsFingerprint } from './demography/model-inputs';
+export {
+  MIN_REPORTED_COVERAGE,
+  MIN_REPORTED_MONTHS,
+  MIN_REPORTED_STAYS,
+  reportedActivity,
+  type ReportedActivity,
+} from './demography/observed-activity';
+export {
+  bedsByRegion,
+  populationByRegion,
+  type RegionPopulation,
+} from './demography/population.repository';
+export {
+  AGE_GROUPS_5,
+  demographySources,
+  nationalBands,
+  nationalBandsSource,
+  referenceDemography,
+  referenceDemographyModel,
+  type ReferenceDemography,
+  type RegionalReference,
+} from './demography/reference-demography';
+
+// Data collection: bed status, stays, monthly returns, statistics and the bed finder.
+export { distanceKm, findAvailableBeds, resolveOrigin, type Origin } from './collection/bed-finder';
+export {
+  BED_STATUS_CHANNEL,
+  auditViewOfEvent,
+  checkBedStatus,
+  confirmBedStatus,
+  currentBedStatusEvents,
+  followOccupancy,
+  getBedStatus,
+  latestBedStatusEventId,
+  listBedStatusEvents,
+  regionBedStatus,
+  setBedStatus,
+  toBedStatus,
+  toBedStatusEvent,
+  type BedStatusWrite,
+  type BedStatusWriteOptions,
+} from './collection/bed-status.repository';
 export { computeFigures, median } from './collection/figures';
+export {
+  DEFAULT_FRESHNESS_HOURS,
+  dutchDayEnd,
+  dutchMidnight,
+  freshUntil,
+  freshnessHoursFromEnv,
+  isFresh,
+} from './collection/freshness';
+export { importPostcodes } from './collection/postcodes';
+export { RETURN_CSV_COLUMNS, parseReturnsCsv, submitReturnsCsv } from './collection/returns-csv';
+export {
+  RETURN_FIELDS,
+  RETURN_VALUE_COLUMNS,
+  ROWS_PER_TURN,
+  derivedMonth,
+  getReturnMonth,
+  listReturns,
+  monthBounds,
+  submitReturns,
+  toMonthlyReturn,
+  yieldToEventLoop,
+  type ReturnInput,
+  type ReturnsSummary,
+} from './collection/returns.repository';
+export { STATISTICS_CSV_COLUMNS, statisticsToCsv } from './collection/statistics-csv';
+export {
+  NATIONAL_CODE,
+  getStatistics,
+  statisticsRange,
+  type StatisticsQuery,
+  type StatisticsScope,
+} from './collection/statistics.repository';
+export {
+  LONG_STAY_DAYS,
+  admitGuest,
+  daysBetween,
+  departGuest,
+  latestWaitingList,
+  listStays,
+  recordRefusal,
+  reportWaitingList,
+  toStay,
+  type MovementOptions,
+  type MovementResult,
+} from './collection/stays.repository';
+
+// Accounts: users, sessions, tokens, limits, audit and alert acknowledgements.
+export {
+  RESET_MINUTES,
+  ROLES,
+  SESSION_IDLE_HOURS,
+  SESSION_MAX_DAYS,
+  authenticate,
+  createPasswordReset,
+  createSession,
+  createUser,
+  deleteSession,
+  emailActor,
+  findSession,
+  getUser,
+  listUsers,
+  resetPassword,
+  userActor,
+  userRole,
+  type AuditRequest,
+  type RoleGrant,
+  type UserSummary,
+} from './accounts/accounts.repository';
+export {
+  acknowledgeAlert,
+  listAlertAcknowledgements,
+  type AlertAcknowledgement,
+  type AlertAcknowledgementInput,
+} from './accounts/alert-acknowledgements.repository';
+export {
+  appendAudit,
+  auditJson,
+  auditToCsv,
+  listAudit,
+  regionOfHospice,
+  storableText,
+  withAudit,
+  type AuditContext,
+  type AuditEntry,
+} from './accounts/audit.repository';
+export { DEMO_PASSWORD, seedDemoAccounts } from './accounts/demo-accounts';
+export {
+  addToWindow,
+  clearLimits,
+  limitKey,
+  readLimits,
+  recordFailures,
+  type LimitCount,
+} from './accounts/limits.repository';
+export { MIN_PASSWORD_LENGTH, hashPassword, verifyPassword } from './accounts/passwords';
+export {
+  createApiToken,
+  findApiToken,
+  listApiTokens,
+  revokeApiToken,
+  verifyApiToken,
+  type TokenSummary,
+} from './accounts/tokens.repository';
+
+// Forecasts, costs and scenarios: the model's answers with their provenance.
+export { runCost, type CostAnswer } from './forecast/cost.service';
+export {
+  factsFor,
+  forecastInputs,
+  markObserved,
+  observedDeaths,
+  registryFacts,
+  type AnsweredRow,
+  type ForecastInput,
+  type Provenance,
+  type RegistryFacts,
+} from './forecast/forecast-provenance';
+export {
+  answerForecast,
+  forecastToCsv,
+  runCapacity,
+  runForecast,
+  type ForecastAnswer,
+  type ForecastValue,
+} from './forecast/forecast.service';
+export {
+  WITHHELD_TEXT,
+  compareScenarioIds,
+  findScenario,
+  getScenarioOrThrow,
+  listScenarios,
+  saveScenario,
+  type ScenarioEntry,
+} from './forecast/scenarios.repository';
+
+// Calculators: norm, occupancy, Erlang curve, simulation and viability.
+export {
+  COVID_YEARS,
+  CURVE_PARAMS,
+  NORM_PARAMS,
+  OCCUPANCY_PARAMS,
+  SIMULATION_LIMITS,
+  SIMULATION_PARAMS,
+  deathsSeasonalProfile,
+  parseParams,
+  runErlangCurve,
+  runNorm,
+  runOccupancy,
+  runSimulation,
+  type ChoiceParam,
+  type ListParam,
+  type NumberParam,
+  type ParamSpec,
+  type ParamSpecs,
+  type Parsed,
+  type SimulationAnswer,
+} from './calculators/calculators.service';
+export {
+  getViability,
+  lastTwelveMonths,
+  viabilityThresholds,
+  type ViabilityAnswer,
+} from './calculators/viability.service';
+
+// Importers: the cell check every CSV importer applies.
+export { textIssue } from './importers/text';
+
+// Synthetic demo data.
 export { seedDemoActivity } from './demo/demo-activity';
-export * from './accounts/passwords';
-export * from './accounts/accounts.repository';
-export * from './accounts/tokens.repository';
-export * from './accounts/audit.repository';
-export * from './accounts/limits.repository';
-export * from './accounts/demo-accounts';
-export { TransactionInUseError, inTransaction } from './transaction-guard';
-export { textIssue } from './text';
-export { conflictOfUniqueViolation } from './unique-violation';
-export * from './calculators.service';
-export * from './cost.service';
-export * from './viability.service';
-export * from './reference-demography';
-export * from './forecast-provenance';
-export * from './observed-activity';
-export * from './accounts/alert-acknowledgements.repository';
+export { DEMO_ACTOR, seedDemoData, seedDemoRegistry } from './demo/demo-seed';
+
+// Transitional: these API shapes are still taken through the data package by some callers;
+// their home is @palliamonitor/contracts.
+export { IsoDate, Page, Pagination, Problem, isValidDate } from '@palliamonitor/contracts';
+export { Hospice, HospiceCreate, HospicePatch, HospiceTypeSchema } from '@palliamonitor/contracts';
+export {
+  AdmissionCreate,
+  BedFinderResult,
+  BedStatus,
+  BedStatusEvent,
+  BedStatusPut,
+  DepartureCreate,
+  MonthPattern,
+  MonthlyReturn,
+  MonthlyReturnBody,
+  RefusalCreate,
+  ReturnDifference,
+  Statistics,
+  Stay,
+  WaitingListPut,
+  WarningList,
+} from '@palliamonitor/contracts';

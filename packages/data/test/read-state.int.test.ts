@@ -4,7 +4,7 @@ import { confirmBedStatus, setBedStatus } from '../src/collection/bed-status.rep
 import { getStatistics } from '../src/collection/statistics.repository';
 import { seedDemoActivity } from '../src/demo/demo-activity';
 import { seedDemoRegistry } from '../src/demo/demo-seed';
-import type { Store } from '../src/store';
+import type { Store } from '../src/store/store';
 import { openTestStore, storeName } from './test-store';
 
 // The state the public read path keeps (migration 0007: current bed status, latest event per

@@ -3,12 +3,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { openPgliteStore } from '../src/pglite-store';
-import { openPostgresStore } from '../src/postgres-store';
-import { migrateToLatest } from '../src/migrate';
-import { ensureReferenceData } from '../src/reference-data';
-import { createHospice } from '../src/hospices.repository';
-import type { Store } from '../src/store';
+import { openPgliteStore } from '../src/store/pglite-store';
+import { openPostgresStore } from '../src/store/postgres-store';
+import { migrateToLatest } from '../src/store/migrate';
+import { ensureReferenceData } from '../src/registry/reference-data';
+import { createHospice } from '../src/registry/hospices.repository';
+import type { Store } from '../src/store/store';
 
 /**
  * The store the integration tests run on: PostgreSQL in a schema of its own when

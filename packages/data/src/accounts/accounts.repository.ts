@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import type { Database, Role } from '../schema';
+import type { Database, Role } from '../store/schema';
 import { AppError } from '../errors';
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords';
 import { hashSecret, newSecret } from './secrets';

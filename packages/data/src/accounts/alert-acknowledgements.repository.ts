@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../schema';
+import type { Database } from '../store/schema';
 import { AppError } from '../errors';
 import { isValidDate } from '@palliamonitor/contracts';
-import type { WriteContext } from '../hospices.repository';
+import type { WriteContext } from '../registry/hospices.repository';
 
 // Acknowledgements of the cockpit's alerts (migration 0008). Append-only: a new acknowledgement
 // of the same alert supersedes the earlier one, which stays in the table.

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { writeCsv } from '../csv-cells';
-import type { Database } from '../schema';
+import type { Database } from '../store/schema';
 
 export interface AuditEntry {
   at: string;

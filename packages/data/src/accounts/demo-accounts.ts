@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../schema';
+import type { Database } from '../store/schema';
 import { createUser, type RoleGrant } from './accounts.repository';
 
 /** Shared password of the demo accounts. For demonstration only; never in production. */

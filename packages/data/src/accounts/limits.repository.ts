@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { Database } from '../schema';
+import type { Database } from '../store/schema';
 import { hashSecret } from './secrets';
 
 // Shared counters for sign-in slow-downs, password-reset limits and token rates (table

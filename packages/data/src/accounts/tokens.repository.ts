@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../schema';
+import type { Database } from '../store/schema';
 import { AppError } from '../errors';
 import { hashSecret, newSecret } from './secrets';
 import { withAudit, type AuditContext } from './audit.repository';

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../schema';
+import type { Database } from '../store/schema';
 import { addDays } from '../dates';
 import { DEMO_ACTOR } from '../demo/demo-seed';
 

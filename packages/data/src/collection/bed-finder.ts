@@ -1,12 +1,12 @@
 import { distanceKm as modelDistanceKm } from '@palliamonitor/model';
 import type { Kysely } from 'kysely';
-import type { Database, HospiceType } from '../schema';
+import type { Database, HospiceType } from '../store/schema';
 import type { BedFinderHospice, BedFinderResult } from '@palliamonitor/contracts';
 import { AppError, type MessageCode } from '../errors';
 import { findPlace, placeLabel } from './place-search';
 import { confirmedByKinds, recentWaitingLists } from './bed-finder-details';
 import { dutchDate } from '../dates';
-import { NETHERLANDS_BBOX } from '../importers/places';
+import { NETHERLANDS_BBOX } from '../importers/places/places';
 import { currentBedStatusEvents } from './bed-status.repository';
 import { isFresh } from './freshness';
 

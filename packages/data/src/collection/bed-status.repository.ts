@@ -6,16 +6,16 @@ import {
   type Selectable,
   type Transaction,
 } from 'kysely';
-import type { BedStatusEventTable, Database } from '../schema';
+import type { BedStatusEventTable, Database } from '../store/schema';
 import type { BedStatus, BedStatusEvent, BedStatusPut } from '@palliamonitor/contracts';
 import { AppError, type Issue } from '../errors';
 import { dutchDate } from '../dates';
-import type { WriteContext } from '../hospices.repository';
+import type { WriteContext } from '../registry/hospices.repository';
 import { freshUntil, isFresh } from './freshness';
 import { appendAudit, type AuditContext } from '../accounts/audit.repository';
-import { validOn } from '../valid-on';
-import { listHospices } from '../hospices.repository';
-import { getRegionOrThrow } from '../regions.repository';
+import { validOn } from '../store/valid-on';
+import { listHospices } from '../registry/hospices.repository';
+import { getRegionOrThrow } from '../registry/regions.repository';
 
 // Bed status is a log of events; the current state is the latest event of a hospice, and its
 // "last confirmed" time is the time of that event ("no change" appends a confirm event). The log is

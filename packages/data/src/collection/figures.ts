@@ -1,5 +1,5 @@
 import type { DailyFigures, PeriodFigures } from '@palliamonitor/contracts';
-import type { DepartureKind } from '../schema';
+import type { DepartureKind } from '../store/schema';
 import { addDays } from '../dates';
 import { dutchDayEnd } from './freshness';
 

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../schema';
+import type { Database } from '../store/schema';
 import { AppError } from '../errors';
 
 // Place search for the bed finder, as people type place names: without caring for capitals,

@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../schema';
+import type { Database } from '../store/schema';
 import { AppError } from '../errors';
 import { appendAudit, type AuditContext } from '../accounts/audit.repository';
 import {
   isGeonamesPostalText,
   parseGeonamesPostalCodes,
   parsePostcodeCentroids,
-} from '../importers/places';
+} from '../importers/places/places';
 
 // PC4 centroids for the bed finder's "near a postcode". A new store gets the centroids shipped in
 // seed/reference/places (see reference-data.ts); a newer GeoNames download is loaded with

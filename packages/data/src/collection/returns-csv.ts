@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../schema';
+import type { Database } from '../store/schema';
 import { AppError, type Issue } from '../errors';
-import type { WriteContext } from '../hospices.repository';
+import type { WriteContext } from '../registry/hospices.repository';
 import type { AuditContext } from '../accounts/audit.repository';
 import { decodeUtf8File, readCsvWithColumns } from '../importers/csv';
 import { MonthPattern } from '@palliamonitor/contracts';

@@ -1,9 +1,9 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
-import type { Database, MonthlyReturnTable } from '../schema';
+import type { Database, MonthlyReturnTable } from '../store/schema';
 import type { MonthlyReturn, MonthlyReturnBody, ReturnDifference } from '@palliamonitor/contracts';
 import { AppError, type Issue } from '../errors';
 import { addDays, dutchDate } from '../dates';
-import type { WriteContext } from '../hospices.repository';
+import type { WriteContext } from '../registry/hospices.repository';
 import { appendAudit, regionOfHospice, type AuditContext } from '../accounts/audit.repository';
 
 // Monthly aggregate returns, for hospices that keep their own records: the same monthly quantities

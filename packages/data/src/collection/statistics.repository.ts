@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../schema';
+import type { Database } from '../store/schema';
 import type { Statistics } from '@palliamonitor/contracts';
 import { AppError, type Issue } from '../errors';
 import { addDays, dutchDate } from '../dates';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable, Transaction } from 'kysely';
-import type { Database, StayTable } from '../schema';
+import type { Database, StayTable } from '../store/schema';
 import type {
   AdmissionCreate,
   DepartureCreate,
@@ -10,7 +10,7 @@ import type {
 } from '@palliamonitor/contracts';
 import { AppError, type Issue } from '../errors';
 import { addDays, dutchDate } from '../dates';
-import { findHospice, type WriteContext } from '../hospices.repository';
+import { findHospice, type WriteContext } from '../registry/hospices.repository';
 import { followOccupancy } from './bed-status.repository';
 import { appendAudit, type AuditContext } from '../accounts/audit.repository';
 

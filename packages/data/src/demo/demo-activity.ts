@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { simulateDailyTrace, type DepartureKind as ModelDepartureKind } from '@palliamonitor/model';
-import type { Database, DepartureKind, StayOrigin } from '../schema';
+import type { Database, DepartureKind, StayOrigin } from '../store/schema';
 import { addDays, dutchDate } from '../dates';
 import { dutchMidnight } from '../collection/freshness';
 import { seededRandom } from './demo-registry';

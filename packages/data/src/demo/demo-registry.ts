@@ -1,5 +1,5 @@
 import type { HospiceCreate } from '@palliamonitor/contracts';
-import type { HospiceType } from '../schema';
+import type { HospiceType } from '../store/schema';
 
 // A synthetic national registry for demonstrations: ~270 facilities with ~1,200 beds over all 31
 // zorgkantoorregio's, type mix as reported for 2018 (45% palliatieve units in nursing homes, 41%

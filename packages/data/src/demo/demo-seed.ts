@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { DEMO_PASSWORD, seedDemoAccounts } from '../accounts/demo-accounts';
-import type { Database } from '../schema';
-import { normaliseCreate } from '../hospices.repository';
+import type { Database } from '../store/schema';
+import { normaliseCreate } from '../registry/hospices.repository';
 import { readSeedCsv } from '../seed-files';
 import { buildDemoRegistry, type DemoFacility } from './demo-registry';
 import { DEMO_HISTORY_MONTHS, seedDemoActivity } from './demo-activity';

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { issue, type ImportIssue } from './issues';
 import { AppError } from '../errors';
-import { textIssue } from '../text';
+import { textIssue } from './text';
 
 export interface CsvRow {
   /** 1-based line where the record starts (the header is line 1 in a file without preamble). */

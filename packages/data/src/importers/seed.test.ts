@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { parseWoonplaatsen } from './places';
+import { parseWoonplaatsen } from './places/places';
 
 // Checks the files written by scripts/build-seed.ts (packages/data/seed/).
 const seedPath = (name: string): string =>

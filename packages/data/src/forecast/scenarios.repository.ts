@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
 import { compareScenarios, parseScenario, SCENARIOS, type Scenario } from '@palliamonitor/model';
-import type { Database } from './schema';
-import { AppError } from './errors';
-import type { WriteContext } from './hospices.repository';
-import { withAudit, type AuditContext } from './accounts/audit.repository';
-import { findPersonalData, refusePersonalData, stringsIn } from './free-text';
+import type { Database } from '../store/schema';
+import { AppError } from '../errors';
+import type { WriteContext } from '../registry/hospices.repository';
+import { withAudit, type AuditContext } from '../accounts/audit.repository';
+import { findPersonalData, refusePersonalData, stringsIn } from '../free-text';
 
 export interface ScenarioEntry {
   scenario: Scenario;

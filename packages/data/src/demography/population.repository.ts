@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
-import type { Database } from './schema';
-import { openOn, validOn } from './valid-on';
+import type { Database } from '../store/schema';
+import { openOn, validOn } from '../store/valid-on';
 
 export interface RegionPopulation {
   year: number;

@@ -13,8 +13,8 @@ import {
   type Scenario,
 } from '@palliamonitor/model';
 import { DEFAULT_MULTIPLE_REGISTRATION_SHARE, type Band } from '@palliamonitor/model';
-import { AppError } from './errors';
-import { writeCsv } from './csv-cells';
+import { AppError } from '../errors';
+import { writeCsv } from '../csv-cells';
 import {
   type AnsweredRow,
   type ForecastInput,

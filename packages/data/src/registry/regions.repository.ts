@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { Database, RegionType } from './schema';
-import { AppError } from './errors';
-import { validOn } from './valid-on';
+import type { Database, RegionType } from '../store/schema';
+import { AppError } from '../errors';
+import { validOn } from '../store/valid-on';
 
 export interface RegionSeedRow {
   gemeenteCode: string;

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Database } from './schema';
-import { openPgliteStore } from './pglite-store';
-import { openPostgresStore } from './postgres-store';
-import { migrateToLatest } from './migrate';
+
+// The store's interface and settings; the implementations import this file, and open-store.ts picks
+// one of them, so no implementation and its interface import each other.
 
 export interface Store {
   /** 'embedded' is PGlite in DATA_DIR; 'postgres' a PostgreSQL server from DATABASE_URL. */
@@ -32,20 +32,6 @@ export function storeConfigFromEnv(env: NodeJS.ProcessEnv = process.env): StoreC
     return { databaseUrl };
   }
   return { dataDir: path.resolve(env['DATA_DIR']?.trim() || 'data') };
-}
-
-/** Opens the store and brings its schema to the latest migration. */
-export async function openStore(config: StoreConfig): Promise<Store> {
-  const store = config.databaseUrl
-    ? await openPostgresStore(config.databaseUrl)
-    : await openPgliteStore(config.dataDir);
-  try {
-    await migrateToLatest(store.db);
-  } catch (error) {
-    await store.close();
-    throw error;
-  }
-  return store;
 }
 
 export function describeStore(config: StoreConfig): string {

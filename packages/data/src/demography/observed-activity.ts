@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { ObservedActivity } from '@palliamonitor/model';
-import type { Database } from './schema';
-import { getStatistics } from './collection/statistics.repository';
+import type { Database } from '../store/schema';
+import { getStatistics } from '../collection/statistics.repository';
 
 // What a region's hospices reported (bed status, stays, returns; see collection/figures.ts for
 // how figures are derived), turned into the model's observed activity where it is enough to stand

@@ -7,11 +7,11 @@ import {
   type ViabilityResult,
   type ViabilityThresholds,
 } from '@palliamonitor/model';
-import type { Database } from './schema';
+import type { Database } from '../store/schema';
 import type { PeriodFigures, Statistics } from '@palliamonitor/contracts';
-import { AppError } from './errors';
-import { dutchDate } from './dates';
-import { getStatistics, type StatisticsScope } from './collection/statistics.repository';
+import { AppError } from '../errors';
+import { dutchDate } from '../dates';
+import { getStatistics, type StatisticsScope } from '../collection/statistics.repository';
 
 // The viability signal of a hospice, and of a region with each of its hospices, from the derived
 // statistics of the last twelve whole months. Thresholds are assumptions a caller may change.

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
-import type { Database } from './schema';
-import { AppError, type Issue } from './errors';
-import { parseCbsStatline } from './importers/cbs-statline';
-import { readSeedCsv } from './seed-files';
-import { appendAudit, type AuditContext } from './accounts/audit.repository';
+import type { Database } from '../store/schema';
+import { AppError, type Issue } from '../errors';
+import { parseCbsStatline } from '../importers/cbs-statline';
+import { readSeedCsv } from '../seed-files';
+import { appendAudit, type AuditContext } from '../accounts/audit.repository';
 
 /**
  * Imports a CBS StatLine table (OData JSON or CSV download: population 03759ned, deaths 37259ned,

@@ -1,10 +1,10 @@
 import { Value } from '@sinclair/typebox/value';
-import { restoreCell, writeCsv } from './csv-cells';
+import { restoreCell, writeCsv } from '../csv-cells';
 import type { Kysely, Transaction } from 'kysely';
-import type { Database } from './schema';
+import type { Database } from '../store/schema';
 import { HospiceCreate, type Hospice } from '@palliamonitor/contracts';
-import { AppError, type Issue } from './errors';
-import { decodeUtf8File, readCsvWithColumns } from './importers/csv';
+import { AppError, type Issue } from '../errors';
+import { decodeUtf8File, readCsvWithColumns } from '../importers/csv';
 import {
   createHospiceIn,
   findHospice,
@@ -14,8 +14,8 @@ import {
   type WriteContext,
 } from './hospices.repository';
 import { isValidDate } from '@palliamonitor/contracts';
-import { dutchDate } from './dates';
-import { appendAudit, regionOfHospice, type AuditContext } from './accounts/audit.repository';
+import { dutchDate } from '../dates';
+import { appendAudit, regionOfHospice, type AuditContext } from '../accounts/audit.repository';
 
 // The hospice registry as CSV, for umbrella bodies and networks that keep their lists in a
 // spreadsheet. One row per facility; `ref` is the row's stable key, so importing the same file

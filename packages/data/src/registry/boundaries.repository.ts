@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
-import type { Database, RegionType } from './schema';
-import { AppError, type Issue } from './errors';
-import { parseBoundaries } from './importers/boundaries';
-import { appendAudit, type AuditContext } from './accounts/audit.repository';
+import type { Database, RegionType } from '../store/schema';
+import { AppError, type Issue } from '../errors';
+import { parseBoundaries } from '../importers/boundaries/boundaries';
+import { appendAudit, type AuditContext } from '../accounts/audit.repository';
 
 /**
  * Imports official boundaries (CBS/PDOK gebiedsindelingen, GeoJSON or TopoJSON) for one layer and

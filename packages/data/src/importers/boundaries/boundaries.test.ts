@@ -7,9 +7,15 @@ import { rdToWgs84 } from './rd-new';
 // The real boundary files: the repository's copies of the CBS/PDOK 2025 layers (seed/reference/geo).
 // A missing file makes the test fail (readFileSync throws), it never skips.
 const referenceGeo = (name: string): string =>
-  readFileSync(fileURLToPath(new URL(`../../seed/reference/geo/${name}`, import.meta.url)), 'utf8');
+  readFileSync(
+    fileURLToPath(new URL(`../../../seed/reference/geo/${name}`, import.meta.url)),
+    'utf8',
+  );
 const fixture = (name: string): string =>
-  readFileSync(fileURLToPath(new URL(`../../test/fixtures/geo/${name}`, import.meta.url)), 'utf8');
+  readFileSync(
+    fileURLToPath(new URL(`../../../test/fixtures/geo/${name}`, import.meta.url)),
+    'utf8',
+  );
 
 const errors = (result: { issues: { severity: string; message: string }[] }): string[] =>
   result.issues.filter((i) => i.severity === 'error').map((i) => i.message);

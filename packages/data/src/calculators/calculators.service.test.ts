@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from './errors';
+import { AppError } from '../errors';
 import { COVID_YEARS, deathsSeasonalProfile, parseParams, runNorm } from './calculators.service';
 
 describe('the seasonal profile of the CBS weekly deaths 2014–2025', () => {

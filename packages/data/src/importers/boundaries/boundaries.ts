@@ -7,7 +7,7 @@ import type {
   Position,
 } from 'geojson';
 import { feature as topojsonFeature } from 'topojson-client';
-import { issue, type ImportIssue } from './issues';
+import { issue, type ImportIssue } from '../issues';
 import { isInRdBounds, rdToWgs84 } from './rd-new';
 
 /**

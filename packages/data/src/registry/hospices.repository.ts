@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable, Transaction } from 'kysely';
-import type { Database, HospiceType, HospiceVersionTable } from './schema';
+import type { Database, HospiceType, HospiceVersionTable } from '../store/schema';
 import type { Hospice, HospiceCreate, HospicePatch } from '@palliamonitor/contracts';
-import { AppError, type Issue } from './errors';
-import { dutchDate } from './dates';
-import { openOn, validOn } from './valid-on';
-import { appendAudit, type AuditContext } from './accounts/audit.repository';
-import { screenFreeText } from './free-text';
+import { AppError, type Issue } from '../errors';
+import { dutchDate } from '../dates';
+import { openOn, validOn } from '../store/valid-on';
+import { appendAudit, type AuditContext } from '../accounts/audit.repository';
+import { screenFreeText } from '../free-text';
 
 type Db = Kysely<Database> | Transaction<Database>;
 type VersionRow = Selectable<HospiceVersionTable> & { is_synthetic: boolean };

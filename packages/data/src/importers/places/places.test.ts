@@ -10,7 +10,7 @@ import {
 
 // The repository's copies: the pc4 centroids in seed/reference/places, the woonplaatsen in seed/.
 const seedFile = (name: string): string =>
-  readFileSync(fileURLToPath(new URL(`../../seed/${name}`, import.meta.url)), 'utf8');
+  readFileSync(fileURLToPath(new URL(`../../../seed/${name}`, import.meta.url)), 'utf8');
 
 describe('parsePostcodeCentroids', () => {
   it('reads all 4,081 postcodes of the reference file without issues, covering 342 gemeenten', () => {
@@ -99,7 +99,7 @@ describe('parseWoonplaatsen', () => {
 
 describe('parseGeonamesPostalCodes (the GeoNames NL.txt download)', () => {
   const sample = readFileSync(
-    fileURLToPath(new URL('../../test/fixtures/places/NL_geonames.txt', import.meta.url)),
+    fileURLToPath(new URL('../../../test/fixtures/places/NL_geonames.txt', import.meta.url)),
     'utf8',
   );
 

@@ -1,5 +1,5 @@
-import { readCsv, type CsvTable } from './csv';
-import { issue, type ImportIssue, type ParseResult } from './issues';
+import { readCsv, type CsvTable } from '../csv';
+import { issue, type ImportIssue, type ParseResult } from '../issues';
 
 /**
  * Parsers for the place files used by the bed finder ("near a postcode or place"):

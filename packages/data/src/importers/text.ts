@@ -1,4 +1,4 @@
-import type { Issue } from './errors';
+import type { Issue } from '../errors';
 
 // PostgreSQL cannot store a NUL character in text (nor \u0000 in jsonb), and a lone UTF-16
 // surrogate is not a character at all: it has no UTF-8 form. Both are refused wherever text comes

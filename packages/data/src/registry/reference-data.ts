@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { Kysely } from 'kysely';
-import type { Database, RegionType } from './schema';
+import type { Database, RegionType } from '../store/schema';
 import { importBoundaries } from './boundaries.repository';
-import { importPostcodes } from './collection/postcodes';
-import { seedPath } from './seed-files';
+import { importPostcodes } from '../collection/postcodes';
+import { seedPath } from '../seed-files';
 import { seedDivision2025, seedPlaces, seedPopulation } from './seed-regions';
 
 /**

@@ -21,8 +21,8 @@ import {
   type OccupancyResult,
   type SeasonalProfile,
 } from '@palliamonitor/model';
-import { AppError, type Issue } from './errors';
-import { seedPath } from './seed-files';
+import { AppError, type Issue } from '../errors';
+import { seedPath } from '../seed-files';
 
 // The calculators of the CLI and the API: one description of every parameter (name, type, range,
 // default), one parser that checks raw values against it (strings from a command line or a query

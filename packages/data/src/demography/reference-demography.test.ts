@@ -111,7 +111,7 @@ describe('back-test with cut-off 2015', () => {
 });
 
 describe('the band table in the model package', () => {
-  it('is the pipeline output (regenerate with npx tsx packages/data/src/write-national-bands.ts)', () => {
+  it('is the pipeline output (regenerate with npx tsx packages/data/src/demography/write-national-bands.ts)', () => {
     for (const row of nationalBands()) {
       const p = nationalPopulation({ year: row.year });
       expect([p['0-64'], p['65-79'], p['80+']]).toEqual(row.population);

@@ -1,9 +1,9 @@
 import { sql, type Kysely } from 'kysely';
 import { type Location, type RegionInput, sumAges } from '@palliamonitor/model';
-import type { Database } from './schema';
-import { listRegions } from './regions.repository';
+import type { Database } from '../store/schema';
+import { listRegions } from '../registry/regions.repository';
 import { populationByRegion } from './population.repository';
-import { openOn, validOn } from './valid-on';
+import { openOn, validOn } from '../store/valid-on';
 import { referenceDemographyModel } from './reference-demography';
 import { reportedActivity } from './observed-activity';
 

@@ -18,9 +18,9 @@ import {
   type RegionInput,
   type Scenario,
 } from '@palliamonitor/model';
-import type { Database } from './schema';
-import { openOn, validOn } from './valid-on';
-import { referenceDemography, referenceDemographyModel } from './reference-demography';
+import type { Database } from '../store/schema';
+import { openOn, validOn } from '../store/valid-on';
+import { referenceDemography, referenceDemographyModel } from '../demography/reference-demography';
 
 // What a forecast answer says about itself: which rows are observed, every input with its
 // provenance (measured, imported, assumed) and whether it rests on synthetic facilities.

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { Database } from './schema';
+import type { Database } from '../store/schema';
 import { seedDivision, type RegionSeedRow } from './regions.repository';
-import { readSeedCsv } from './seed-files';
+import { readSeedCsv } from '../seed-files';
 
 /**
  * The 2025 division (342 gemeenten, 31 zorgkantoorregio's, 12 provincies) from the seed files.

@@ -1,4 +1,4 @@
-import { AppError, type Issue } from './errors';
+import { AppError, type Issue } from '../errors';
 
 // Two requests that create the same thing at once (an account with one e-mail address, a scenario
 // with one id) both pass the "does it exist yet?" check; the database's unique index then refuses
