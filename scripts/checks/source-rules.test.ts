@@ -23,7 +23,6 @@ const LONG_FILES: readonly string[] = [
 ];
 const LONG_FUNCTIONS: readonly string[] = [
   'packages/data/src/calculators/calculators.service.ts runSimulation',
-  'packages/data/src/collection/figures.ts computeFigures',
   'packages/data/src/collection/returns.repository.ts checkReturn',
   'packages/data/src/collection/returns.repository.ts submitReturns',
   'packages/data/src/collection/statistics.repository.ts getStatistics',

@@ -15,8 +15,5 @@ export function dutchDate(instant: Date): string {
   return DUTCH_DATE.format(instant);
 }
 
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
+// Day arithmetic is the model's (the figures count per calendar day); re-exported for callers.
+export { addDays } from '@palliamonitor/model';

@@ -171,7 +171,8 @@ export {
   type BedStatusWrite,
   type BedStatusWriteOptions,
 } from './collection/bed-status.repository';
-export { computeFigures, median } from './collection/figures';
+// The figures are computed in the model; the names stay available here for existing callers.
+export { computeFigures, median } from '@palliamonitor/model';
 export {
   DEFAULT_FRESHNESS_HOURS,
   dutchDayEnd,
@@ -291,9 +292,11 @@ export {
 } from './forecast/forecast-provenance';
 export {
   answerForecast,
+  forecastAllRegions,
   forecastToCsv,
   runCapacity,
   runForecast,
+  type AllRegionsForecast,
   type ForecastAnswer,
   type ForecastValue,
 } from './forecast/forecast.service';

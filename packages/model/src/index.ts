@@ -120,6 +120,26 @@ export {
   capacity,
   offeredLoadFromRequests,
 } from './capacity';
+export { nationalCapacity } from './national-capacity';
+export {
+  type OverviewBeds,
+  type OverviewFigures,
+  type OverviewPopulation,
+  type OverviewRegion,
+  overviewFigures,
+} from './overview';
+export { addDays, dutchDayEnd, dutchMidnight } from './calendar';
+export { WAITING_LIST_CARRY_DAYS } from './figures-days';
+export { computeFigures, median } from './figures';
+export type {
+  DailyFigures,
+  FiguresInput,
+  PeriodFigures,
+  ReturnFact,
+  ScopeInterval,
+  StayDepartureKind,
+  StayFact,
+} from './figures-types';
 export {
   ALL_HOSPICE_BEDS,
   CALIBRATION_YEAR,

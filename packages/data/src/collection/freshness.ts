@@ -1,5 +1,3 @@
-import { addDays } from '../dates';
-
 // Freshness is part of the truth: a bed status not confirmed within the
 // window counts as "unknown", never as free. The window is configurable because a volunteer house
 // that confirms every morning and a hospital unit with a live system need different promises.
@@ -33,32 +31,5 @@ export function freshUntil(confirmedAt: string | null, freshnessHours: number): 
     : new Date(Date.parse(confirmedAt) + freshnessHours * 3_600_000).toISOString();
 }
 
-const amsterdam = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/Amsterdam',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  hourCycle: 'h23',
-});
-
-/** The instant midnight starts `date` in the Netherlands (CET/CEST, so UTC+1 or UTC+2). */
-export function dutchMidnight(date: string): Date {
-  const base = Date.parse(`${date}T00:00:00Z`);
-  for (const offsetHours of [1, 2]) {
-    const instant = new Date(base - offsetHours * 3_600_000);
-    const parts = Object.fromEntries(
-      amsterdam.formatToParts(instant).map((p) => [p.type, p.value]),
-    );
-    if (`${parts['year']}-${parts['month']}-${parts['day']}` === date && parts['hour'] === '00') {
-      return instant;
-    }
-  }
-  // Unreachable for the Netherlands; keep a sane answer rather than throw inside a report.
-  return new Date(base - 3_600_000);
-}
-
-/** The instant day `date` ends in the Netherlands (the next day's midnight). */
-export function dutchDayEnd(date: string): Date {
-  return dutchMidnight(addDays(date, 1));
-}
+// Where a Dutch day begins and ends is the model's (the figures count per day); re-exported.
+export { dutchDayEnd, dutchMidnight } from '@palliamonitor/model';

@@ -8,7 +8,7 @@ import {
   WAITING_LIST_CARRY_DAYS,
   type ReturnFact,
   type ScopeInterval,
-} from './figures';
+} from '@palliamonitor/model';
 import { dutchMidnight } from './freshness';
 
 // Loads what computeFigures needs for one hospice, one region (via the effective-dated region

@@ -3,11 +3,10 @@ import {
   FORECAST_KEYS,
   forecast,
   forecastNation,
-  POOLING_LEVELS,
+  nationalCapacity,
   type CapacityDetail,
   type ForecastOptions,
   type ForecastRow,
-  type PoolingDetail,
   type PoolingLevel,
   type RegionInput,
   type Scenario,
@@ -45,9 +44,36 @@ export function runForecast(
   options: ForecastOptions,
 ): ForecastRow<ForecastValue>[] {
   if (code === 'NL') {
-    return forecastNation(inputs, scenario, options).nation;
+    return forecastAllRegions(inputs, scenario, options).nation;
   }
   return forecast(regionOrThrow(inputs, code), scenario, options);
+}
+
+export interface AllRegionsForecast {
+  /** The sum over the regions (NL). */
+  readonly nation: ForecastRow<ForecastValue>[];
+  /** Each region's own rows, in the order of the inputs. */
+  readonly regions: ReadonlyArray<{
+    readonly code: string;
+    readonly rows: ForecastRow<ForecastValue>[];
+  }>;
+}
+
+/**
+ * The nation and every region in one run: the national forecast computes each region's rows on
+ * the way, so an answer for all regions costs one run, not one per region. The rows are the ones
+ * runForecast gives for NL and for each region code.
+ */
+export function forecastAllRegions(
+  inputs: readonly RegionInput[],
+  scenario: Scenario,
+  options: ForecastOptions,
+): AllRegionsForecast {
+  const { nation, regions } = forecastNation(inputs, scenario, options);
+  return {
+    nation,
+    regions: regions.map((r) => ({ code: r.code, rows: r.rows as ForecastRow<ForecastValue>[] })),
+  };
 }
 
 export interface ForecastAnswer {
@@ -94,56 +120,7 @@ export function runCapacity(
   if (code !== 'NL') {
     return capacity(regionOrThrow(inputs, code), scenario, options);
   }
-  const details = inputs.map((input) => capacity(input, scenario, options));
-  const first = details[0]!;
-  const sum = (f: (d: CapacityDetail) => number) => details.reduce((s, d) => s + f(d), 0);
-  const hospiceRequests = sum((d) => d.hospiceRequests);
-  const offeredLoad = sum((d) => d.offeredLoad);
-  const byPooling = Object.fromEntries(
-    POOLING_LEVELS.map((level): [PoolingLevel, PoolingDetail] => {
-      const parts = details.map((d) => d.byPooling[level]);
-      const total = (f: (p: PoolingDetail) => number) => parts.reduce((s, p) => s + f(p), 0);
-      const bedsNeeded = total((p) => p.bedsNeeded);
-      const currentBeds = total((p) => p.currentBeds);
-      const refusals = total((p) => p.refusalsPerYearCurrentBeds);
-      // Load-weighted shares and bed-weighted occupancies reproduce the national ratios.
-      const loadShare = (f: (p: PoolingDetail) => number) =>
-        offeredLoad > 0
-          ? parts.reduce((s, p, i) => s + f(p) * details[i]!.offeredLoad, 0) / offeredLoad
-          : 0;
-      return [
-        level,
-        {
-          level,
-          bedsNeeded,
-          occupancyAtNeeded:
-            bedsNeeded > 0 ? total((p) => p.occupancyAtNeeded * p.bedsNeeded) / bedsNeeded : 0,
-          refusalShareAtNormBeds: loadShare((p) => p.refusalShareAtNormBeds),
-          currentBeds,
-          refusalShareCurrentBeds: hospiceRequests > 0 ? refusals / hospiceRequests : 0,
-          occupancyCurrentBeds:
-            currentBeds > 0
-              ? total((p) => p.occupancyCurrentBeds * p.currentBeds) / currentBeds
-              : 0,
-          refusalsPerYearCurrentBeds: refusals,
-          gap: total((p) => p.gap),
-          pools: [],
-        },
-      ];
-    }),
-  ) as CapacityDetail['byPooling'];
-  return {
-    ...first,
-    code: 'NL',
-    deaths: sum((d) => d.deaths),
-    expectedDeaths: sum((d) => d.expectedDeaths),
-    hospiceRequests,
-    requestsPerDay: sum((d) => d.requestsPerDay),
-    offeredLoad,
-    bedsNeededNorm: sum((d) => d.bedsNeededNorm),
-    currentBeds: sum((d) => d.currentBeds),
-    byPooling,
-  };
+  return nationalCapacity(inputs.map((input) => capacity(input, scenario, options)));
 }
 
 // The contract's keys first (year, deaths … gap), then the model's extra figures, as in JSON.

@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { overviewFigures } from '@palliamonitor/model';
 import {
   bedsByRegion,
   boundaryCollection,
@@ -49,41 +50,7 @@ export function overviewRoutes(app: App, ctx: AppContext): void {
         populationByRegion(ctx.store.db, { asOf }),
         bedsByRegion(ctx.store.db, asOf),
       ]);
-      const rows = regions.items.map((r) => {
-        const p = population.get(r.code);
-        const b = beds.get(r.code) ?? { facilities: 0, licensedBeds: 0, synthetic: 0 };
-        const older = p ? p['65-79'] + p['80+'] : null;
-        return {
-          code: r.code,
-          name: r.name,
-          facilities: b.facilities,
-          licensedBeds: b.licensedBeds,
-          population: p?.total ?? null,
-          population65Plus: older,
-          population80Plus: p?.['80+'] ?? null,
-          populationYear: p?.year ?? null,
-          bedsPer10k65Plus: older ? (b.licensedBeds / older) * 10_000 : null,
-          syntheticFacilities: b.synthetic,
-        };
-      });
-      const sum = (f: (r: (typeof rows)[number]) => number | null) =>
-        rows.every((r) => f(r) !== null) ? rows.reduce((s, r) => s + (f(r) ?? 0), 0) : null;
-      const older = sum((r) => r.population65Plus);
-      const licensedBeds = rows.reduce((s, r) => s + r.licensedBeds, 0);
-      return {
-        asOf,
-        national: {
-          facilities: rows.reduce((s, r) => s + r.facilities, 0),
-          licensedBeds,
-          population: sum((r) => r.population),
-          population65Plus: older,
-          population80Plus: sum((r) => r.population80Plus),
-          populationYear: rows[0]?.populationYear ?? null,
-          bedsPer10k65Plus: older ? (licensedBeds / older) * 10_000 : null,
-          syntheticFacilities: rows.reduce((s, r) => s + r.syntheticFacilities, 0),
-        },
-        regions: rows,
-      };
+      return { asOf, ...overviewFigures(regions.items, population, beds) };
     },
   );
 
