@@ -7,6 +7,7 @@ import { formatDate, formatNumber, formatPercent, formatSigned, type Locale } fr
 import { divergingScale, sequentialScale } from '../lib/color-scale';
 import { Async, DataTable, KeyFigure, SyntheticNotice, type Column } from '../features/common/ui';
 import { usePageTitle } from '../features/common/use-page-title';
+import { WhenVisible } from '../features/common/when-visible';
 import { RegionMap, MapLegend, type FeatureCollection } from '../maps/region-map';
 import {
   INDICATORS,
@@ -78,7 +79,7 @@ function OverviewContent({
   const rawYear = Number(params.get('jaar'));
   const year =
     Number.isInteger(rawYear) && rawYear >= FIRST_YEAR && rawYear <= LAST_YEAR ? rawYear : 2035;
-  const values = useIndicatorValues(overview, indicator, year, currentYear);
+  const values = useIndicatorValues(overview, indicator, year);
   const label =
     indicator === 'gapYear'
       ? t('indicator.gapYearIn', { year })
@@ -91,7 +92,6 @@ function OverviewContent({
     replaceSearch(next);
   };
   const n = overview.national;
-  const forecast = useApi<ForecastResponse>('/regions/NL/forecast?uncertainty=true&draws=200');
 
   return (
     <>
@@ -168,17 +168,29 @@ function OverviewContent({
 
       <section aria-labelledby="trend-title">
         <h2 id="trend-title">{t('home.trendTitle')}</h2>
-        <Async value={forecast} what={t('forecast.what')}>
-          {(f) => (
-            <>
-              <ForecastChart rows={f.rows} title={t('home.forecastTitle')} />
-              <ForecastInputs forecast={f} />
-            </>
-          )}
-        </Async>
-        <NationalTrend />
+        <WhenVisible>
+          <NationalForecast />
+        </WhenVisible>
+        <WhenVisible>
+          <NationalTrend />
+        </WhenVisible>
       </section>
     </>
+  );
+}
+
+function NationalForecast() {
+  const { t } = useI18n();
+  const forecast = useApi<ForecastResponse>('/regions/NL/forecast?uncertainty=true&draws=200');
+  return (
+    <Async value={forecast} what={t('forecast.what')}>
+      {(f) => (
+        <>
+          <ForecastChart rows={f.rows} title={t('home.forecastTitle')} />
+          <ForecastInputs forecast={f} />
+        </>
+      )}
+    </Async>
   );
 }
 

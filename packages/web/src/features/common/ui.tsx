@@ -39,7 +39,7 @@ export function Unavailable({ what }: { what: string }) {
 export function Loading() {
   const { t } = useI18n();
   return (
-    <p className="muted" role="status">
+    <p className="muted" role="status" data-loading="">
       {t('common.loading')}
     </p>
   );
