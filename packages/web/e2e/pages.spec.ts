@@ -37,7 +37,8 @@ async function openCounting(page: Page, path: string): Promise<string[]> {
   const requests: string[] = [];
   page.on('request', (request) => {
     const url = new URL(request.url());
-    if (url.pathname.startsWith('/api/')) {
+    // The live feed (server-sent events) keeps a page current; it is not needed to render it.
+    if (url.pathname.startsWith('/api/') && request.resourceType() !== 'eventsource') {
       requests.push(url.pathname + url.search);
     }
   });

@@ -5,8 +5,9 @@ import { useI18n } from '../i18n/i18n';
 import { Link, replaceSearch, useLocation } from '../router';
 import { formatDate, formatNumber, formatPercent, formatSigned, type Locale } from '../lib/format';
 import { divergingScale, sequentialScale } from '../lib/color-scale';
-import { Async, DataTable, KeyFigure, SyntheticNotice, type Column } from '../features/common/ui';
+import { Async, DataTable, SyntheticNotice, type Column } from '../features/common/ui';
 import { usePageTitle } from '../features/common/use-page-title';
+import { HeadlineFigures } from '../features/overview/headline-figures';
 import { WhenVisible } from '../features/common/when-visible';
 import { RegionMap, MapLegend, type FeatureCollection } from '../maps/region-map';
 import {
@@ -99,22 +100,7 @@ function OverviewContent({
       <section aria-labelledby="totals-title">
         <h2 id="totals-title">{t('home.totals', { date: formatDate(overview.asOf, locale) })}</h2>
         <dl className="key-figures" data-testid="national-totals">
-          <KeyFigure label={t('figure.facilities')} value={formatNumber(n.facilities, locale)} />
-          <KeyFigure
-            label={t('figure.licensedBeds')}
-            value={formatNumber(n.licensedBeds, locale)}
-          />
-          <KeyFigure
-            label={t('figure.bedsPer10k65Plus')}
-            value={formatNumber(n.bedsPer10k65Plus, locale, 1)}
-          />
-          <KeyFigure
-            label={t('figure.population65Plus')}
-            value={formatNumber(n.population65Plus, locale)}
-            {...(n.populationYear === null
-              ? {}
-              : { note: t('figure.populationYear', { year: n.populationYear }) })}
-          />
+          <HeadlineFigures figures={n} asOf={overview.asOf} />
         </dl>
       </section>
 

@@ -8,12 +8,12 @@ import {
   Async,
   DataTable,
   DemoBadge,
-  KeyFigure,
   SyntheticNotice,
   type Column,
 } from '../features/common/ui';
 import { usePageTitle } from '../features/common/use-page-title';
 import { WhenVisible } from '../features/common/when-visible';
+import { HeadlineFigures } from '../features/overview/headline-figures';
 import { NotFoundPage } from './not-found-page';
 import { ForecastChart } from '../features/forecast/forecast-chart';
 import { ForecastInputs } from '../features/forecast/forecast-inputs';
@@ -57,7 +57,7 @@ export function RegionPage({ code }: { code: string }) {
 }
 
 function RegionContent({ region }: { region: RegionDetail }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const overview = useApi<Overview>('/overview');
   const hospices = useApi<Page<Hospice>>(`/hospices?region=${region.code}&open=true&limit=500`);
   const boundaries = useApi<FeatureCollection>('/boundaries?layer=zorgkantoorregio');
@@ -89,24 +89,15 @@ function RegionContent({ region }: { region: RegionDetail }) {
       </h1>
       <SyntheticNotice count={synthetic} />
       <dl className="key-figures">
-        <KeyFigure
-          label={t('figure.facilities')}
-          value={formatNumber(region.hospices.length, locale)}
-        />
-        <KeyFigure
-          label={t('figure.licensedBeds')}
-          value={formatNumber(region.licensedBeds, locale)}
-        />
-        <KeyFigure
-          label={t('figure.bedsPer10k65Plus')}
-          value={formatNumber(figures?.bedsPer10k65Plus ?? null, locale, 1)}
-        />
-        <KeyFigure
-          label={t('figure.population65Plus')}
-          value={formatNumber(figures?.population65Plus ?? null, locale)}
-          {...(figures?.populationYear === null || figures === undefined
-            ? {}
-            : { note: t('figure.populationYear', { year: figures.populationYear }) })}
+        <HeadlineFigures
+          figures={{
+            facilities: region.hospices.length,
+            licensedBeds: region.licensedBeds,
+            bedsPer10k65Plus: figures?.bedsPer10k65Plus ?? null,
+            population65Plus: figures?.population65Plus ?? null,
+            populationYear: figures?.populationYear ?? null,
+          }}
+          asOf={region.asOf}
         />
       </dl>
 
