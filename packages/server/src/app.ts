@@ -14,6 +14,7 @@ import { openCollectionContext } from './live/collection-context';
 import { bedStatusRoutes } from './routes/bed-status.routes';
 import { movementRoutes } from './routes/movements.routes';
 import { statisticsRoutes } from './routes/statistics.routes';
+import { indicatorRoutes } from './routes/indicators.routes';
 import { returnRoutes } from './routes/returns.routes';
 import { bedFinderRoutes } from './routes/beds.routes';
 import { alertRoutes } from './routes/alerts.routes';
@@ -132,6 +133,7 @@ export async function buildApp(
       bedStatusRoutes(typed, ctx, collection);
       movementRoutes(typed, ctx, collection);
       statisticsRoutes(typed, ctx, collection);
+      indicatorRoutes(typed, ctx, collection);
       returnRoutes(typed, ctx);
       bedFinderRoutes(typed, ctx, collection);
       alertRoutes(typed, ctx);

@@ -23,6 +23,10 @@ export const PAGE_PATHS = [
   '/wachtwoord-herstellen',
   '/beheer/auditlog',
   '/mijn-hospices',
+  '/toegankelijkheid',
+  '/privacy',
+  '/bronnen',
+  '/contact',
 ] as const;
 
 const NOT_BUILT = `<!doctype html>

@@ -106,3 +106,19 @@ export const VIEWPORTS = [
   { width: 360, height: 740 },
   { width: 1280, height: 900 },
 ] as const;
+
+/**
+ * Scrolls to every section that loads when it comes into view (see WhenVisible) until none is left
+ * waiting, as a reader scrolling down the page would.
+ */
+export async function revealDeferred(page: Page): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        await page.evaluate(() => document.querySelector('[data-deferred]')?.scrollIntoView());
+        return page.locator('[data-deferred]').count();
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(0);
+}

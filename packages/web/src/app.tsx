@@ -1,4 +1,12 @@
-import { Suspense, lazy, useEffect, useRef } from 'react';
+import { Suspense, lazy, useEffect, useRef, type ReactNode } from 'react';
+// The footer's pages are a few paragraphs each: in the initial bundle.
+import {
+  AccessibilityPage,
+  ContactPage,
+  INFO_PAGES,
+  PrivacyPage,
+  SourcesPage,
+} from './pages/info-pages';
 import { useI18n } from './i18n/i18n';
 import { Link, useLocation } from './router';
 import { HomePage } from './pages/home-page';
@@ -34,6 +42,13 @@ const MyHospicesPage = lazy(() =>
 );
 const AuditPage = lazy(() => import('./pages/audit-page').then((m) => ({ default: m.AuditPage })));
 
+const INFO_ROUTES: Readonly<Record<string, ReactNode>> = {
+  '/toegankelijkheid': <AccessibilityPage />,
+  '/privacy': <PrivacyPage />,
+  '/bronnen': <SourcesPage />,
+  '/contact': <ContactPage />,
+};
+
 function route(pathname: string) {
   const path = pathname.replace(/\/+$/, '') || '/';
   let m: RegExpMatchArray | null;
@@ -66,6 +81,10 @@ function route(pathname: string) {
   }
   if (path === '/mijn-hospices') {
     return <MyHospicesPage />;
+  }
+  const info = INFO_ROUTES[path];
+  if (info !== undefined) {
+    return info;
   }
   return <NotFoundPage />;
 }
@@ -148,12 +167,17 @@ export function App() {
       <footer className="site-footer">
         <div className="container">
           <p>{t('footer.about')}</p>
-          <ul>
+          <ul className="site-footer__links">
+            {INFO_PAGES.map((p) => (
+              <li key={p.href}>
+                <Link href={p.href}>{t(p.title)}</Link>
+              </li>
+            ))}
             <li>
               <a href="/api/v1/openapi.json">{t('footer.api')}</a>
             </li>
-            <li>{t('footer.sources')}</li>
           </ul>
+          <p>{t('footer.sources')}</p>
         </div>
       </footer>
     </>

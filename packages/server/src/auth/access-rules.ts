@@ -81,6 +81,7 @@ export const ACCESS_RULES: Record<string, AccessRule> = {
   'PUT /api/v1/hospices/:id/waiting-list': HOSPICE_WRITE,
   'GET /api/v1/hospices/:id/statistics': PUBLIC,
   'GET /api/v1/regions/:code/statistics': PUBLIC,
+  'GET /api/v1/regions/indicators': PUBLIC,
   'GET /api/v1/regions/:code/bed-status': PUBLIC,
   'GET /api/v1/hospices/:id/returns': HOSPICE_STAFF_READ,
   'GET /api/v1/hospices/:id/returns/:month': HOSPICE_STAFF_READ,

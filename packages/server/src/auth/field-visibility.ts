@@ -134,6 +134,7 @@ export const ROUTE_VIEWS: Record<string, RouteView> = {
   'PUT /api/v1/hospices/:id/waiting-list': RESTRICTED,
   'GET /api/v1/hospices/:id/statistics': FILTERED,
   'GET /api/v1/regions/:code/statistics': FILTERED,
+  'GET /api/v1/regions/indicators': FILTERED,
   'GET /api/v1/regions/:code/bed-status': FILTERED,
   'GET /api/v1/hospices/:id/returns': RESTRICTED,
   'GET /api/v1/hospices/:id/returns/:month': RESTRICTED,

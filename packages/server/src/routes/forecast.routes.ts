@@ -230,7 +230,16 @@ export function forecastRoutes(app: App, ctx: AppContext): void {
         description: 'Zodat de scenarioverkenner het model in de browser kan draaien.',
       },
     },
-    async () => ({ asOf: today(ctx), regions: await cachedModelInputs(ctx.store.db, today(ctx)) }),
+    async () => {
+      const asOf = today(ctx);
+      const [regions, facts] = await Promise.all([
+        cachedModelInputs(ctx.store.db, asOf),
+        registryFacts(ctx.store.db, asOf),
+      ]);
+      // How many facilities behind the inputs are synthetic demo data, so the explorer can say so
+      // without a second request.
+      return { asOf, regions, syntheticFacilities: factsFor(facts, 'NL').syntheticFacilities };
+    },
   );
 
   app.get(

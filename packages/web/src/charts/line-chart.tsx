@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { linear, niceTicks } from './scale';
 
 export interface LineSeries {
@@ -15,9 +15,35 @@ export interface BandSeries {
   points: readonly { x: number; low: number; high: number }[];
 }
 
-const WIDTH = 640;
+const DEFAULT_WIDTH = 640;
 const HEIGHT = 300;
 const M = { top: 16, right: 16, bottom: 36, left: 56 };
+
+/**
+ * The chart's width in CSS pixels. The drawing is made at that width (one SVG unit = one pixel), so
+ * axis text keeps its 13 px on a phone instead of shrinking with a scaled-down drawing.
+ */
+function useWidth(): [RefObject<HTMLDivElement | null>, number] {
+  const ref = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(DEFAULT_WIDTH);
+  useLayoutEffect(() => {
+    const element = ref.current;
+    if (element === null || typeof ResizeObserver === 'undefined') {
+      return undefined;
+    }
+    const measure = () => {
+      const measured = Math.round(element.clientWidth);
+      if (measured > 0) {
+        setWidth(measured);
+      }
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  return [ref, width];
+}
 
 /**
  * Line chart with an optional uncertainty band. Decorative for screen readers apart from its
@@ -44,20 +70,22 @@ export function LineChart({
   testId?: string;
 }) {
   const id = useId();
+  const [ref, WIDTH] = useWidth();
   const xs = series.flatMap((s) => s.points.map((p) => p.x));
   const ys = [
     ...series.flatMap((s) => s.points.map((p) => p.y).filter((y): y is number => y !== null)),
     ...(band?.points.flatMap((p) => [p.low, p.high]) ?? []),
   ];
   if (xs.length === 0 || ys.length === 0) {
-    return null;
+    return <div ref={ref} />;
   }
   const xMin = Math.min(...xs);
   const xMax = Math.max(...xs);
   const yTicks = niceTicks(yMin ?? Math.min(0, ...ys), Math.max(yMax ?? -Infinity, ...ys), 5);
   const x = linear([xMin, xMax], [M.left, WIDTH - M.right]);
   const y = linear([yTicks[0]!, yTicks.at(-1)!], [HEIGHT - M.bottom, M.top]);
-  const xTicks = niceTicks(xMin, xMax, 6).filter((v) => v >= xMin && v <= xMax);
+  // About one x label per 90 px, so labels of 13 px never run into each other.
+  const xTicks = niceTicks(xMin, xMax, Math.max(2, Math.min(6, Math.floor(WIDTH / 90)))).filter((v) => v >= xMin && v <= xMax);
   const line = (points: LineSeries['points']) => {
     let d = '';
     let pen = false;
@@ -81,7 +109,7 @@ export function LineChart({
           .map((p) => `${x(p.x).toFixed(1)},${y(p.low).toFixed(1)}`)
           .join('L')}Z`;
   return (
-    <div className="chart" data-testid={testId}>
+    <div className="chart" data-testid={testId} ref={ref}>
       <svg
         viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
         role="img"

@@ -713,4 +713,63 @@ export const en: Dictionary = {
   'ack.saved': "Acknowledgement saved; the region's other users see it too.",
   'table.freeNow': 'Free now',
   'region.legendStale': 'Unknown (not confirmed recently)',
+  // Pages fast, robust, legible and accessible: the map's skip link and code key, legends for
+  // skewed or uniform data, the footer's pages and the headline figures' sources.
+  'map.skip': 'Skip the map',
+  'map.codesTitle': 'What do the abbreviations on the map mean?',
+  'legend.all': 'All regions with data: {value}',
+  'legend.rangeClosed': '{from} to {to} inclusive',
+  'info.accessibility.title': 'Accessibility statement',
+  'info.accessibility.aim':
+    'Palliamonitor aims to be usable by everyone and follows the European standard EN 301 549 and WCAG 2.1 at level AA, as Dutch government sites must.',
+  'info.accessibility.tested':
+    'Every page is tested automatically with axe-core on every change, in Dutch and English, signed in and signed out, on a phone and a desktop screen. Every map and chart has a table with the same figures.',
+  'info.accessibility.known':
+    'Known limitation: the map shows regions as tiles with an abbreviation; the full name is in the table and in the key below the map.',
+  'info.accessibility.report':
+    'Something in your way? Tell us through the contact page; we answer within five working days.',
+  'info.privacy.title': 'Privacy statement',
+  'info.privacy.noPatients':
+    'Palliamonitor processes no patient data: only counts of beds, admissions, departures, refusals and people waiting. Free text is checked on entry for names, dates of birth and citizen service numbers and refused if it seems to contain them.',
+  'info.privacy.accounts':
+    'For staff with an account we keep name, e-mail address and role, to know who confirmed a status. The public never sees who did something, only when.',
+  'info.privacy.cookies':
+    'We use only a session cookie for those who sign in, and remember your language in the browser. No tracking cookies, no third-party analytics.',
+  'info.privacy.rights':
+    'You can ask to see, correct or delete your account data through the contact page.',
+  'info.sources.title': 'Sources',
+  'info.sources.lead':
+    'Where the figures come from. Every model parameter is described with its source, or as an assumption, in the method description.',
+  'info.sources.regions':
+    'Boundaries of gemeenten (municipalities), provinces and zorgkantoorregio’s (2025)',
+  'info.sources.population':
+    'Population by municipality and age group (CBS StatLine 70072ned and 03759ned)',
+  'info.sources.deaths': 'Deaths by region (CBS StatLine 37259ned)',
+  'info.sources.prognosis': 'Regional population prognosis (PBL/CBS 85173NED)',
+  'info.sources.postcodes': 'Centroids of postcode areas (PC4) and place names',
+  'info.sources.registry':
+    'Registry of hospice facilities: umbrella bodies and networks; bed status and movements from the hospices themselves',
+  'info.sources.demo': 'Demo data: synthetic, marked as such everywhere',
+  'info.sources.model':
+    'The capacity model (Erlang B beside the occupancy norm) and its assumptions are described in the method description with the source code.',
+  'info.contact.title': 'Contact',
+  'info.contact.lead':
+    'Questions about Palliamonitor, an error in the figures or an accessibility problem:',
+  'info.contact.data':
+    'Is a hospice’s status wrong? Contact the hospice itself or the regisseur of the region.',
+  'figure.about': 'What does this mean?',
+  'figure.sourceRegistry': 'Source: registry of hospice facilities, as of {date}.',
+  'figure.sourcePopulation': 'Source: CBS, population on 1 January {year}.',
+  'figure.explainFacilities':
+    'Open hospices and bijna-thuis-huizen (close-to-home houses) with a licence, including units in nursing homes.',
+  'figure.explainBeds':
+    'The number of beds a hospice is registered for; not every bed is always open.',
+  'figure.explainBedsPer10k':
+    'Licensed beds per 10,000 residents aged 65 and over: the ages at which most people die. Higher = more room per resident.',
+  'scenario.name.baseline': 'Baseline: care as today, only demography changes',
+  'scenario.name.community': 'Community at the centre (RIVM 2050)',
+  'scenario.name.individual': 'The individual at the centre (RIVM 2050)',
+  'scenario.name.professional': 'The professional at the centre (RIVM 2050)',
+  'figure.explainPopulation':
+    'Residents aged 65 and over, the group from which most demand for hospice care comes.',
 };

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { LOCALE_TAGS, formatNumber, type Locale } from '../lib/format';
 import { nl, type MessageKey } from './nl';
 import { en } from './en';
+import { replaceSearch, useLocation } from '../router';
 
 const DICTIONARIES = { nl, en } as const;
 const STORAGE_KEY = 'palliamonitor.taal';
@@ -70,9 +71,25 @@ function initialLocale(): Locale {
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [locale, setLocaleState] = useState<Locale>(initialLocale);
+  const { pathname, search } = useLocation();
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
+  useEffect(() => {
+    // The language is part of the address (?lang=en; Dutch, the default, needs none), so a shared
+    // or bookmarked link opens in the language it was copied in, on every page navigated to.
+    const params = new URLSearchParams(search);
+    const wanted = locale === 'nl' ? null : locale;
+    if (params.get('lang') === wanted) {
+      return;
+    }
+    if (wanted === null) {
+      params.delete('lang');
+    } else {
+      params.set('lang', wanted);
+    }
+    replaceSearch(params);
+  }, [locale, pathname, search]);
   const setLocale = useCallback((next: Locale) => {
     setLocaleState(next);
     try {

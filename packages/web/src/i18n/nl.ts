@@ -719,6 +719,65 @@ export const nl = {
   'ack.saved': 'Afhandeling opgeslagen; de andere gebruikers van de regio zien haar ook.',
   'table.freeNow': 'Vrij nu',
   'region.legendStale': 'Onbekend (niet vers bevestigd)',
+  // Pages fast, robust, legible and accessible: the map's skip link and code key, legends for
+  // skewed or uniform data, the footer's pages and the headline figures' sources.
+  'map.skip': 'Sla de kaart over',
+  'map.codesTitle': 'Wat betekenen de afkortingen op de kaart?',
+  'legend.all': 'Alle regio’s met gegevens: {value}',
+  'legend.rangeClosed': '{from} tot en met {to}',
+  'info.accessibility.title': 'Toegankelijkheidsverklaring',
+  'info.accessibility.aim':
+    'Palliamonitor wil voor iedereen bruikbaar zijn en volgt de Europese norm EN 301 549 en de WCAG 2.1 op niveau AA, zoals de overheid vraagt.',
+  'info.accessibility.tested':
+    'Elke pagina wordt bij elke wijziging automatisch getest met axe-core, in het Nederlands en het Engels, aangemeld en niet aangemeld, op een telefoon- en een bureaubladscherm. Elke kaart en grafiek heeft een tabel met dezelfde cijfers.',
+  'info.accessibility.known':
+    'Bekende beperking: de kaart toont regio’s als vakjes met een afkorting; de volledige naam staat in de tabel en in de uitleg onder de kaart.',
+  'info.accessibility.report':
+    'Loopt u ergens tegenaan? Meld het via de contactpagina; we antwoorden binnen vijf werkdagen.',
+  'info.privacy.title': 'Privacyverklaring',
+  'info.privacy.noPatients':
+    'Palliamonitor verwerkt geen patiëntgegevens: alleen aantallen bedden, opnames, vertrekken, weigeringen en wachtenden. Vrije tekst wordt bij invoer gecontroleerd op namen, geboortedata en BSN’s en geweigerd als die erin lijken te staan.',
+  'info.privacy.accounts':
+    'Van medewerkers met een account bewaren we naam, e-mailadres en rol, om te weten wie een status bevestigde. Het publiek ziet nooit wie iets deed, alleen wanneer.',
+  'info.privacy.cookies':
+    'We gebruiken alleen een sessiecookie voor wie zich aanmeldt, en onthouden uw taalkeuze in de browser. Geen volgcookies, geen statistiekdiensten van derden.',
+  'info.privacy.rights':
+    'U kunt inzage, correctie of verwijdering van uw accountgegevens vragen via de contactpagina.',
+  'info.sources.title': 'Bronnen',
+  'info.sources.lead':
+    'Waar de cijfers vandaan komen. Elke modelparameter staat met zijn bron of als aanname beschreven in de methodeverantwoording.',
+  'info.sources.regions':
+    'Gebiedsindelingen en grenzen van gemeenten, provincies en zorgkantoorregio’s (2025)',
+  'info.sources.population':
+    'Bevolking per gemeente en leeftijdsgroep (CBS StatLine 70072ned en 03759ned)',
+  'info.sources.deaths': 'Sterfte per regio (CBS StatLine 37259ned)',
+  'info.sources.prognosis': 'Regionale bevolkingsprognose (PBL/CBS 85173NED)',
+  'info.sources.postcodes': 'Middelpunten van postcodegebieden (PC4) en plaatsnamen',
+  'info.sources.registry':
+    'Register van hospicevoorzieningen: koepels en netwerken; bedstatus en bewegingen van de hospices zelf',
+  'info.sources.demo': 'Demogegevens: synthetisch, overal als zodanig gemarkeerd',
+  'info.sources.model':
+    'Het capaciteitsmodel (Erlang B naast de bezettingsnorm) en zijn aannames staan in de methodeverantwoording bij de broncode.',
+  'info.contact.title': 'Contact',
+  'info.contact.lead':
+    'Vragen over Palliamonitor, een fout in de cijfers of een probleem met de toegankelijkheid:',
+  'info.contact.data':
+    'Klopt de status van een hospice niet? Neem contact op met het hospice zelf of met de regisseur van de regio.',
+  'figure.about': 'Wat betekent dit?',
+  'figure.sourceRegistry': 'Bron: register van hospicevoorzieningen, peildatum {date}.',
+  'figure.sourcePopulation': 'Bron: CBS, bevolking op 1 januari {year}.',
+  'figure.explainFacilities':
+    'Open hospices en bijna-thuis-huizen met een vergunning, inclusief afdelingen in verpleeghuizen.',
+  'figure.explainBeds':
+    'Het aantal bedden waarvoor een hospice is ingeschreven; niet alle bedden zijn altijd open.',
+  'figure.explainBedsPer10k':
+    'Vergunde bedden per 10.000 inwoners van 65 jaar en ouder: de leeftijd waarin de meeste mensen overlijden. Hoger = meer plek per inwoner.',
+  'scenario.name.baseline': 'Basis: huidige zorg, alleen demografie verandert',
+  'scenario.name.community': 'De gemeenschap centraal (RIVM 2050)',
+  'scenario.name.individual': 'Het individu centraal (RIVM 2050)',
+  'scenario.name.professional': 'De professional centraal (RIVM 2050)',
+  'figure.explainPopulation':
+    'Inwoners van 65 jaar en ouder, de groep waaruit de meeste vraag naar hospicezorg komt.',
 } as const;
 
 export type MessageKey = keyof typeof nl;

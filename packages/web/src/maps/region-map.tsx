@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useId, useMemo } from 'react';
 import { Link } from '../router';
 import { useI18n } from '../i18n/i18n';
 import { NO_DATA, textColorOn, type ColorScale } from '../lib/color-scale';
@@ -49,41 +49,58 @@ function TileMap({ regions, values, scale, indicator, formatValue, hrefFor }: Ma
   const { t } = useI18n();
   const byCode = new Map(regions.map((r) => [r.code, r]));
   const ordered = tileOrder(regions.map((r) => r.code)).filter((c) => TILE_GRID[c] !== undefined);
+  const afterMap = useId();
   return (
-    <nav className="tile-map" aria-label={t('map.label', { indicator })} data-testid="region-map">
-      <ol
-        className="tile-map__grid"
-        style={{
-          gridTemplateColumns: `repeat(${GRID_COLUMNS}, 1fr)`,
-          gridTemplateRows: `repeat(${GRID_ROWS}, auto)`,
-        }}
-      >
-        {ordered.map((code) => {
-          const tile = TILE_GRID[code]!;
-          const region = byCode.get(code)!;
-          const value = values.get(code) ?? null;
-          const background = scale.colorOf(value);
-          return (
-            <li key={code} style={{ gridColumn: tile.col + 1, gridRow: tile.row + 1 }}>
-              <Link
-                href={hrefFor(code)}
-                className={`tile${value === null ? ' tile--no-data' : ''}`}
-                style={{ background, color: textColorOn(background) }}
-                aria-label={`${region.name}: ${indicator} ${formatValue(value)}`}
-                data-code={code}
-              >
-                <span className="tile__short" aria-hidden="true">
-                  {tile.short}
-                </span>
-                <span className="tile__value" aria-hidden="true">
-                  {formatValue(value)}
-                </span>
-              </Link>
-            </li>
-          );
-        })}
-      </ol>
-    </nav>
+    <div>
+      <a className="skip-past" href={`#${afterMap}`}>
+        {t('map.skip')}
+      </a>
+      <nav className="tile-map" aria-label={t('map.label', { indicator })} data-testid="region-map">
+        <ol
+          className="tile-map__grid"
+          style={{
+            gridTemplateColumns: `repeat(${GRID_COLUMNS}, 1fr)`,
+            gridTemplateRows: `repeat(${GRID_ROWS}, auto)`,
+          }}
+        >
+          {ordered.map((code) => {
+            const tile = TILE_GRID[code]!;
+            const region = byCode.get(code)!;
+            const value = values.get(code) ?? null;
+            const background = scale.colorOf(value);
+            return (
+              <li key={code} style={{ gridColumn: tile.col + 1, gridRow: tile.row + 1 }}>
+                <Link
+                  href={hrefFor(code)}
+                  className={`tile${value === null ? ' tile--no-data' : ''}`}
+                  style={{ background, color: textColorOn(background) }}
+                  data-code={code}
+                >
+                  {/* The name is the tile's text (no aria-label), so what a speech-input user reads
+                    on the tile and what a screen reader announces cannot disagree. */}
+                  <span className="tile__short" aria-hidden="true">
+                    {tile.short}
+                  </span>
+                  <span className="visually-hidden">{`${region.name}: ${indicator} `}</span>
+                  <span className="tile__value">{formatValue(value)}</span>
+                </Link>
+              </li>
+            );
+          })}
+        </ol>
+      </nav>
+      <details className="tile-key" id={afterMap} tabIndex={-1}>
+        <summary>{t('map.codesTitle')}</summary>
+        <dl data-testid="tile-key">
+          {ordered.map((code) => (
+            <div key={code}>
+              <dt>{TILE_GRID[code]!.short}</dt>
+              <dd>{byCode.get(code)!.name}</dd>
+            </div>
+          ))}
+        </dl>
+      </details>
+    </div>
   );
 }
 
@@ -98,6 +115,7 @@ function Choropleth({
 }: MapProps & { boundaries: FeatureCollection }) {
   const { t } = useI18n();
   const names = new Map(regions.map((r) => [r.code, r.name]));
+  const afterMap = useId();
   const drawn = useMemo(() => {
     const bounds = boundsOf(boundaries.features.flatMap((f) => ringsOf(f.geometry).flat()));
     if (bounds === null) {
@@ -128,27 +146,37 @@ function Choropleth({
     return Math.round((pb[1] - pa[1]) * 4) || pa[0] - pb[0];
   });
   return (
-    <nav className="choropleth" aria-label={t('map.label', { indicator })} data-testid="region-map">
-      <svg
-        viewBox={`0 0 ${drawn.projection.width} ${drawn.projection.height}`}
-        className="choropleth__svg"
+    <div>
+      <a className="skip-past" href={`#${afterMap}`}>
+        {t('map.skip')}
+      </a>
+      <nav
+        className="choropleth"
+        aria-label={t('map.label', { indicator })}
+        data-testid="region-map"
       >
-        {features.map((f) => {
-          const value = values.get(f.code) ?? null;
-          return (
-            <Link
-              key={f.code}
-              href={hrefFor(f.code)}
-              aria-label={`${names.get(f.code) ?? f.code}: ${indicator} ${formatValue(value)}`}
-              data-code={f.code}
-              className="choropleth__region"
-            >
-              <path d={f.d} fill={value === null ? NO_DATA : scale.colorOf(value)} />
-            </Link>
-          );
-        })}
-      </svg>
-    </nav>
+        <svg
+          viewBox={`0 0 ${drawn.projection.width} ${drawn.projection.height}`}
+          className="choropleth__svg"
+        >
+          {features.map((f) => {
+            const value = values.get(f.code) ?? null;
+            return (
+              <Link
+                key={f.code}
+                href={hrefFor(f.code)}
+                aria-label={`${names.get(f.code) ?? f.code}: ${indicator} ${formatValue(value)}`}
+                data-code={f.code}
+                className="choropleth__region"
+              >
+                <path d={f.d} fill={value === null ? NO_DATA : scale.colorOf(value)} />
+              </Link>
+            );
+          })}
+        </svg>
+      </nav>
+      <span id={afterMap} tabIndex={-1} />
+    </div>
   );
 }
 
@@ -162,6 +190,15 @@ export function MapLegend({
   formatValue: (value: number) => string;
 }) {
   const { t } = useI18n();
+  // One value for every region (all zero, say) is said as such, not as "0 and more"; the last class
+  // ends at the highest value, so it is a closed range too.
+  const legendText = (c: ColorScale['classes'][number], isLast: boolean) =>
+    c.from === c.to
+      ? t('legend.all', { value: formatValue(c.from) })
+      : t(isLast ? 'legend.rangeClosed' : 'legend.range', {
+          from: formatValue(c.from),
+          to: formatValue(c.to),
+        });
   return (
     <div className="legend" data-testid="map-legend">
       <p className="legend__title">{title}</p>
@@ -169,9 +206,7 @@ export function MapLegend({
         {scale.classes.map((c, i) => (
           <li key={c.color + String(i)}>
             <span className="legend__swatch" style={{ background: c.color }} aria-hidden="true" />
-            {i === scale.classes.length - 1
-              ? t('legend.from', { from: formatValue(c.from) })
-              : t('legend.range', { from: formatValue(c.from), to: formatValue(c.to) })}
+            {legendText(c, i === scale.classes.length - 1)}
           </li>
         ))}
         <li>

@@ -5,8 +5,10 @@ import { useI18n } from '../i18n/i18n';
 import { Link, replaceSearch, useLocation } from '../router';
 import { formatDate, formatNumber, formatPercent, formatSigned, type Locale } from '../lib/format';
 import { divergingScale, sequentialScale } from '../lib/color-scale';
-import { Async, DataTable, KeyFigure, SyntheticNotice, type Column } from '../features/common/ui';
+import { Async, DataTable, SyntheticNotice, type Column } from '../features/common/ui';
 import { usePageTitle } from '../features/common/use-page-title';
+import { HeadlineFigures } from '../features/overview/headline-figures';
+import { WhenVisible } from '../features/common/when-visible';
 import { RegionMap, MapLegend, type FeatureCollection } from '../maps/region-map';
 import {
   INDICATORS,
@@ -78,7 +80,7 @@ function OverviewContent({
   const rawYear = Number(params.get('jaar'));
   const year =
     Number.isInteger(rawYear) && rawYear >= FIRST_YEAR && rawYear <= LAST_YEAR ? rawYear : 2035;
-  const values = useIndicatorValues(overview, indicator, year, currentYear);
+  const values = useIndicatorValues(overview, indicator, year);
   const label =
     indicator === 'gapYear'
       ? t('indicator.gapYearIn', { year })
@@ -91,7 +93,6 @@ function OverviewContent({
     replaceSearch(next);
   };
   const n = overview.national;
-  const forecast = useApi<ForecastResponse>('/regions/NL/forecast?uncertainty=true&draws=200');
 
   return (
     <>
@@ -99,22 +100,7 @@ function OverviewContent({
       <section aria-labelledby="totals-title">
         <h2 id="totals-title">{t('home.totals', { date: formatDate(overview.asOf, locale) })}</h2>
         <dl className="key-figures" data-testid="national-totals">
-          <KeyFigure label={t('figure.facilities')} value={formatNumber(n.facilities, locale)} />
-          <KeyFigure
-            label={t('figure.licensedBeds')}
-            value={formatNumber(n.licensedBeds, locale)}
-          />
-          <KeyFigure
-            label={t('figure.bedsPer10k65Plus')}
-            value={formatNumber(n.bedsPer10k65Plus, locale, 1)}
-          />
-          <KeyFigure
-            label={t('figure.population65Plus')}
-            value={formatNumber(n.population65Plus, locale)}
-            {...(n.populationYear === null
-              ? {}
-              : { note: t('figure.populationYear', { year: n.populationYear }) })}
-          />
+          <HeadlineFigures figures={n} asOf={overview.asOf} />
         </dl>
       </section>
 
@@ -168,17 +154,29 @@ function OverviewContent({
 
       <section aria-labelledby="trend-title">
         <h2 id="trend-title">{t('home.trendTitle')}</h2>
-        <Async value={forecast} what={t('forecast.what')}>
-          {(f) => (
-            <>
-              <ForecastChart rows={f.rows} title={t('home.forecastTitle')} />
-              <ForecastInputs forecast={f} />
-            </>
-          )}
-        </Async>
-        <NationalTrend />
+        <WhenVisible>
+          <NationalForecast />
+        </WhenVisible>
+        <WhenVisible>
+          <NationalTrend />
+        </WhenVisible>
       </section>
     </>
+  );
+}
+
+function NationalForecast() {
+  const { t } = useI18n();
+  const forecast = useApi<ForecastResponse>('/regions/NL/forecast?uncertainty=true&draws=200');
+  return (
+    <Async value={forecast} what={t('forecast.what')}>
+      {(f) => (
+        <>
+          <ForecastChart rows={f.rows} title={t('home.forecastTitle')} />
+          <ForecastInputs forecast={f} />
+        </>
+      )}
+    </Async>
   );
 }
 

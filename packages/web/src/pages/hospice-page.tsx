@@ -1,10 +1,12 @@
 import { ApiError, useApi } from '../api/client';
-import type { Hospice, HospiceHistory } from '../api/types';
+import type { Hospice } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import { Link } from '../router';
-import { formatDate, formatDateTime, formatNumber } from '../lib/format';
+import { formatDate, formatNumber } from '../lib/format';
 import { Async, DemoBadge, KeyFigure, SyntheticNotice } from '../features/common/ui';
 import { usePageTitle } from '../features/common/use-page-title';
+import { WhenVisible } from '../features/common/when-visible';
+import { HospiceHistoryTable } from '../features/hospice/hospice-history';
 import { NotFoundPage } from './not-found-page';
 import { StatusUpdate } from '../features/hospice/status-update';
 import { ApiTokens } from '../features/hospice/api-tokens';
@@ -50,7 +52,6 @@ export function HospicePage({ id }: { id: string }) {
 
 function HospiceContent({ hospice, onChanged }: { hospice: Hospice; onChanged: () => void }) {
   const { t, locale } = useI18n();
-  const history = useApi<HospiceHistory>(`/hospices/${hospice.id}/history`);
   const region = hospice.regions.zorgkantoorregio;
   const session = useSession();
   const mayWrite = mayWriteForHospice(session, hospice.id, region?.code ?? null);
@@ -120,79 +121,37 @@ function HospiceContent({ hospice, onChanged }: { hospice: Hospice; onChanged: (
         />
       </dl>
 
-      <ViabilitySignal path={`/hospices/${hospice.id}/viability`} />
+      <WhenVisible minHeight="4rem">
+        <ViabilitySignal path={`/hospices/${hospice.id}/viability`} />
+      </WhenVisible>
       <ContactDetails hospice={hospice} mayEdit={mayWrite} onSaved={onChanged} />
 
       <section aria-labelledby="figures-title">
         <h2 id="figures-title">{t('hospice.figuresTitle')}</h2>
-        <StatisticsTrend
-          path={`/hospices/${hospice.id}/statistics?period=month`}
-          title={t('hospice.figuresChart', { name: hospice.name })}
-        />
+        <WhenVisible>
+          <StatisticsTrend
+            path={`/hospices/${hospice.id}/statistics?period=month`}
+            title={t('hospice.figuresChart', { name: hospice.name })}
+          />
+        </WhenVisible>
       </section>
 
       <section aria-labelledby="history-title">
         <h2 id="history-title">{t('hospice.historyTitle')}</h2>
-        <Async value={history} what={t('hospice.historyTitle')}>
-          {(h) => (
-            <div
-              className="table-scroll"
-              tabIndex={0}
-              role="region"
-              aria-label={t('hospice.historyTitle')}
-            >
-              <table className="data-table" data-testid="history-table">
-                <caption>{t('hospice.historyCaption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('hospice.validFrom')}</th>
-                    <th scope="col">{t('hospice.validTo')}</th>
-                    <th scope="col">{t('hospice.changed')}</th>
-                    <th scope="col" className="num">
-                      {t('field.licensedBeds')}
-                    </th>
-                    <th scope="col">{t('field.type')}</th>
-                    <th scope="col">{t('hospice.recorded')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {[...h.versions].reverse().map((v) => {
-                    const type = v.values['type'];
-                    return (
-                      <tr key={`${v.validFrom}-${v.recordedAt}`}>
-                        <th scope="row">{formatDate(v.validFrom, locale)}</th>
-                        <td>
-                          {v.validTo === null ? t('hospice.now') : formatDate(v.validTo, locale)}
-                        </td>
-                        <td>
-                          {v.changed.length === 0
-                            ? t('hospice.firstVersion')
-                            : v.changed
-                                .map((c) => (FIELD_LABELS[c] ? t(FIELD_LABELS[c]) : c))
-                                .join(', ')}
-                        </td>
-                        <td className="num">
-                          {formatNumber(v.values['licensedBeds'] as number, locale)}
-                        </td>
-                        <td>
-                          {typeof type === 'string' && type in TYPE_STYLE
-                            ? t(TYPE_STYLE[type as keyof typeof TYPE_STYLE].label)
-                            : String(type)}
-                        </td>
-                        <td>
-                          {formatDateTime(v.recordedAt, locale)} · {recordedByLabel(v.recordedBy)}
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
-          )}
-        </Async>
+        <WhenVisible>
+          <HospiceHistoryTable
+            hospiceId={hospice.id}
+            fieldLabels={FIELD_LABELS}
+            recordedByLabel={recordedByLabel}
+          />
+        </WhenVisible>
       </section>
 
-      {mayWrite ? <ApiTokens hospiceId={hospice.id} /> : null}
+      {mayWrite ? (
+        <WhenVisible>
+          <ApiTokens hospiceId={hospice.id} />
+        </WhenVisible>
+      ) : null}
     </>
   );
 }

@@ -8,11 +8,12 @@ import {
   Async,
   DataTable,
   DemoBadge,
-  KeyFigure,
   SyntheticNotice,
   type Column,
 } from '../features/common/ui';
 import { usePageTitle } from '../features/common/use-page-title';
+import { WhenVisible } from '../features/common/when-visible';
+import { HeadlineFigures } from '../features/overview/headline-figures';
 import { NotFoundPage } from './not-found-page';
 import { ForecastChart } from '../features/forecast/forecast-chart';
 import { ForecastInputs } from '../features/forecast/forecast-inputs';
@@ -56,13 +57,10 @@ export function RegionPage({ code }: { code: string }) {
 }
 
 function RegionContent({ region }: { region: RegionDetail }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const overview = useApi<Overview>('/overview');
   const hospices = useApi<Page<Hospice>>(`/hospices?region=${region.code}&open=true&limit=500`);
   const boundaries = useApi<FeatureCollection>('/boundaries?layer=zorgkantoorregio');
-  const forecast = useApi<ForecastResponse>(
-    `/regions/${region.code}/forecast?uncertainty=true&draws=300`,
-  );
   const figures =
     overview.state === 'ok' ? overview.data.regions.find((r) => r.code === region.code) : undefined;
   const currentYear = Math.min(Math.max(Number(region.asOf.slice(0, 4)), 2024), 2050);
@@ -91,24 +89,15 @@ function RegionContent({ region }: { region: RegionDetail }) {
       </h1>
       <SyntheticNotice count={synthetic} />
       <dl className="key-figures">
-        <KeyFigure
-          label={t('figure.facilities')}
-          value={formatNumber(region.hospices.length, locale)}
-        />
-        <KeyFigure
-          label={t('figure.licensedBeds')}
-          value={formatNumber(region.licensedBeds, locale)}
-        />
-        <KeyFigure
-          label={t('figure.bedsPer10k65Plus')}
-          value={formatNumber(figures?.bedsPer10k65Plus ?? null, locale, 1)}
-        />
-        <KeyFigure
-          label={t('figure.population65Plus')}
-          value={formatNumber(figures?.population65Plus ?? null, locale)}
-          {...(figures?.populationYear === null || figures === undefined
-            ? {}
-            : { note: t('figure.populationYear', { year: figures.populationYear }) })}
+        <HeadlineFigures
+          figures={{
+            facilities: region.hospices.length,
+            licensedBeds: region.licensedBeds,
+            bedsPer10k65Plus: figures?.bedsPer10k65Plus ?? null,
+            population65Plus: figures?.population65Plus ?? null,
+            populationYear: figures?.populationYear ?? null,
+          }}
+          asOf={region.asOf}
         />
       </dl>
 
@@ -125,43 +114,58 @@ function RegionContent({ region }: { region: RegionDetail }) {
 
       <section aria-labelledby="forecast-title">
         <h2 id="forecast-title">{t('region.forecastTitle')}</h2>
-        <Async value={forecast} what={t('forecast.what')}>
-          {(f) => (
-            <>
-              <ForecastChart
-                rows={f.rows}
-                title={t('region.forecastChart', { name: region.name })}
-              />
-              <ForecastInputs forecast={f} />
-            </>
-          )}
-        </Async>
+        <WhenVisible>
+          <RegionForecast code={region.code} name={region.name} />
+        </WhenVisible>
       </section>
 
       <section aria-labelledby="capacity-title">
         <h2 id="capacity-title">{t('region.capacityTitle')}</h2>
-        <CapacityComparison code={region.code} currentYear={currentYear} />
+        <WhenVisible>
+          <CapacityComparison code={region.code} currentYear={currentYear} />
+        </WhenVisible>
       </section>
 
       <section aria-labelledby="stats-title">
         <h2 id="stats-title">{t('region.statsTitle')}</h2>
-        <StatisticsTrend
-          path={`/regions/${region.code}/statistics?period=month`}
-          title={t('region.statsChart', { name: region.name })}
-          csvQuery="&byHospice=true"
-        />
+        <WhenVisible>
+          <StatisticsTrend
+            path={`/regions/${region.code}/statistics?period=month`}
+            title={t('region.statsChart', { name: region.name })}
+            csvQuery="&byHospice=true"
+          />
+        </WhenVisible>
       </section>
 
-      <ViabilitySignal path={`/regions/${region.code}/viability`} />
+      <WhenVisible minHeight="4rem">
+        <ViabilitySignal path={`/regions/${region.code}/viability`} />
+      </WhenVisible>
 
       {mayReadRegionAudit(session, region.code) ? (
         <section aria-labelledby="audit-title" className="panel">
           <h2 id="audit-title">{t('audit.title')}</h2>
           <p className="hint">{t('audit.lead')}</p>
-          <AuditLog region={region.code} knownHospices={knownHospices} />
+          <WhenVisible>
+            <AuditLog region={region.code} knownHospices={knownHospices} />
+          </WhenVisible>
         </section>
       ) : null}
     </>
+  );
+}
+
+function RegionForecast({ code, name }: { code: string; name: string }) {
+  const { t } = useI18n();
+  const forecast = useApi<ForecastResponse>(`/regions/${code}/forecast?uncertainty=true&draws=300`);
+  return (
+    <Async value={forecast} what={t('forecast.what')}>
+      {(f) => (
+        <>
+          <ForecastChart rows={f.rows} title={t('region.forecastChart', { name })} />
+          <ForecastInputs forecast={f} />
+        </>
+      )}
+    </Async>
   );
 }
 

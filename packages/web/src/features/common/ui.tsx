@@ -39,7 +39,7 @@ export function Unavailable({ what }: { what: string }) {
 export function Loading() {
   const { t } = useI18n();
   return (
-    <p className="muted" role="status">
+    <p className="muted" role="status" data-loading="">
       {t('common.loading')}
     </p>
   );
@@ -81,19 +81,33 @@ export function KeyFigure({
   label,
   value,
   note,
+  source,
+  about,
   testId,
 }: {
   label: string;
   value: string;
   note?: string;
+  /** Where the figure comes from and its date, shown beside it. */
+  source?: string;
+  /** A short "what does this mean?", one tap away. */
+  about?: string;
   testId?: string;
 }) {
+  const { t } = useI18n();
   return (
     <div className="key-figure" data-testid={testId}>
       <dt>{label}</dt>
       <dd>
         <span className="key-figure__value">{value}</span>
         {note === undefined ? null : <span className="key-figure__note">{note}</span>}
+        {source === undefined ? null : <span className="key-figure__source">{source}</span>}
+        {about === undefined ? null : (
+          <details className="key-figure__about">
+            <summary>{t('figure.about')}</summary>
+            <p>{about}</p>
+          </details>
+        )}
       </dd>
     </div>
   );

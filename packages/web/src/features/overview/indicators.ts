@@ -1,10 +1,8 @@
-import { useEffect, useState } from 'react';
-import { ApiError, getJson, type Loadable } from '../../api/client';
-import type { ForecastResponse, Overview } from '../../api/types';
-import { mid } from '../../api/types';
+import { useMemo } from 'react';
+import type { RegionIndicators } from '@palliamonitor/contracts';
+import { useApi, type Loadable } from '../../api/client';
+import type { Overview } from '../../api/types';
 import type { MessageKey } from '../../i18n/nl';
-import type { StatisticsResponse } from '../statistics/statistics';
-import { latestPeriod } from '../statistics/statistics';
 
 export const INDICATORS = [
   'bedsPer10k65Plus',
@@ -47,85 +45,52 @@ export function isIndicator(value: string | null): value is Indicator {
   return value !== null && (INDICATORS as readonly string[]).includes(value);
 }
 
-async function perRegion(
-  codes: readonly string[],
-  load: (code: string) => Promise<number | null>,
-): Promise<Map<string, number | null>> {
-  const values = await Promise.all(codes.map((code) => load(code)));
-  return new Map(codes.map((code, i) => [code, values[i] ?? null]));
+/** The all-regions answer of GET /regions/indicators (one request for the whole map). */
+type RegionIndicatorsAnswer = RegionIndicators;
+
+function valueOf(
+  row: RegionIndicatorsAnswer['items'][number],
+  indicator: Exclude<Indicator, 'bedsPer10k65Plus' | 'licensedBeds'>,
+): number | null {
+  switch (indicator) {
+    case 'occupancy':
+      return row.occupancy;
+    case 'refusals':
+      return row.refusals;
+    case 'freshness':
+      return row.freshDataShare;
+    case 'gapNow':
+      return row.surplusNow;
+    case 'gapYear':
+      return row.surplusInYear;
+  }
 }
 
 /**
  * Values of an indicator per region. Registry indicators come from the overview; occupancy,
- * refusals and freshness from each region's statistics; the capacity gap (beds needed by Erlang B
- * minus today's beds; negative = shortage) from each region's forecast.
+ * refusals, freshness and the capacity surplus (today's beds minus beds needed by Erlang B;
+ * negative = shortage) from one request for all regions.
  */
 export function useIndicatorValues(
   overview: Overview,
   indicator: Indicator,
   year: number,
-  currentYear: number,
 ): Loadable<Map<string, number | null>> {
-  const [result, setResult] = useState<Loadable<Map<string, number | null>>>({ state: 'loading' });
-  const key = overview.regions.map((r) => r.code).join(',');
-  useEffect(() => {
-    const codes = key.split(',');
+  const fromOverview = indicator === 'bedsPer10k65Plus' || indicator === 'licensedBeds';
+  // The year only matters for gapYear; other indicators share one answer.
+  const answer = useApi<RegionIndicatorsAnswer>(
+    fromOverview ? null : `/regions/indicators?year=${indicator === 'gapYear' ? year : 2035}`,
+  );
+  return useMemo((): Loadable<Map<string, number | null>> => {
     if (indicator === 'bedsPer10k65Plus' || indicator === 'licensedBeds') {
-      setResult({
-        state: 'ok',
-        data: new Map(overview.regions.map((r) => [r.code, r[indicator]])),
-      });
-      return undefined;
+      return { state: 'ok', data: new Map(overview.regions.map((r) => [r.code, r[indicator]])) };
     }
-    let isCurrent = true;
-    setResult({ state: 'loading' });
-    const task =
-      indicator === 'gapNow' || indicator === 'gapYear'
-        ? perRegion(codes, async (code) => {
-            const y = indicator === 'gapNow' ? currentYear : year;
-            const f = await getJson<ForecastResponse>(
-              `/regions/${code}/forecast?from=${y}&to=${y}`,
-            );
-            const row = f.rows[0];
-            // Shown as surplus (+) or shortage (−): today's beds minus beds needed.
-            return row === undefined ? null : -(mid(row.gap) ?? 0);
-          })
-        : perRegion(codes, async (code) => {
-            const stats = await getJson<StatisticsResponse>(
-              `/regions/${code}/statistics?period=month`,
-            );
-            const last = latestPeriod(stats);
-            if (last === null) {
-              return null;
-            }
-            switch (indicator) {
-              case 'occupancy':
-                return last.occupancy;
-              case 'refusals':
-                return last.refusals;
-              case 'freshness':
-                return last.freshDataShare;
-            }
-          });
-    task.then(
-      (data) => isCurrent && setResult({ state: 'ok', data }),
-      (error: unknown) => {
-        if (!isCurrent) {
-          return;
-        }
-        if (error instanceof ApiError && error.isMissingEndpoint) {
-          setResult({ state: 'unavailable' });
-        } else {
-          setResult({
-            state: 'error',
-            error: error instanceof Error ? error : new Error(String(error)),
-          });
-        }
-      },
-    );
-    return () => {
-      isCurrent = false;
+    if (answer.state !== 'ok') {
+      return answer;
+    }
+    return {
+      state: 'ok',
+      data: new Map(answer.data.items.map((row) => [row.code, valueOf(row, indicator)])),
     };
-  }, [indicator, year, currentYear, key, overview]);
-  return result;
+  }, [answer, indicator, overview]);
 }
