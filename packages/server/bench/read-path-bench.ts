@@ -109,13 +109,12 @@ async function figuresMs(store: Store, now: Date): Promise<number> {
     );
     return performance.now() - started;
   };
+  // A warm-up and the median of three: on the demo store one round takes seconds on a busy
+  // machine, and the benchmark must finish in bounded time.
   await once();
-  const times = [];
-  for (let i = 0; i < 7; i++) {
-    times.push(await once());
-  }
+  const times = [await once(), await once(), await once()];
   times.sort((a, b) => a - b);
-  return times[3]!;
+  return times[1]!;
 }
 
 /** Nine more copies of the whole history, each moved back by another two years. */
@@ -134,19 +133,17 @@ async function tenfoldHistory(store: Store): Promise<void> {
     waiting: await max('waiting_list_report'),
     event: await max('bed_status_event'),
   };
-  // Copy k moved back by 2k years, one copy at a time (a copy of every table per transaction).
-  for (let copy = 1; copy <= 9; copy++) {
-    await copyHistory(store, copy, last);
-  }
+  // Copy k moved back by 2k years: all nine copies of a table in one statement, every table in
+  // one transaction (one round of index upkeep per table instead of nine).
+  await copyHistory(store, last);
 }
 
 async function copyHistory(
   store: Store,
-  copy: number,
   last: { refusal: number; waiting: number; event: number },
 ): Promise<void> {
   const back = sql`(k * interval '2 years')`;
-  const k = sql`generate_series(${copy}::int, ${copy}::int) k`;
+  const k = sql`generate_series(1, 9) k`;
   await store.db.transaction().execute(async (trx) => {
     await sql`insert into stay (id, hospice_id, admitted_on, origin, departed_on, departure_kind,
         recorded_at, recorded_by, departure_recorded_at, departure_recorded_by)
@@ -173,7 +170,11 @@ async function copyHistory(
 export async function readPathBenchmarks(): Promise<Array<[string, number]>> {
   return withStore({ kind: 'embedded' }, async (store) => {
     const now = new Date();
-    const step = (what: string) => console.error(`# read path: ${what}`);
+    const started = performance.now();
+    const step = (what: string) =>
+      console.error(
+        `# read path (${((performance.now() - started) / 1000).toFixed(0)} s): ${what}`,
+      );
     step('seeding the demo store');
     await seedDemoData(store, now);
     step('bed finder');

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { open, readFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { importBoundaries, importCbsTable, importHospiceCsv } from '@palliamonitor/data';
 import { parseOptions, requireNumber, UsageError, type Io } from '../usage';
@@ -19,11 +19,34 @@ async function readInput(
   try {
     return bytes ? await readFile(file) : await readFile(file, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(
-      code === 'ENOENT' ? `file not found: ${file}` : `cannot read ${file}: ${code ?? 'error'}`,
-    );
+    throw unreadable(file, error);
   }
+}
+
+function unreadable(file: string, error: unknown): UsageError {
+  const code = (error as NodeJS.ErrnoException).code;
+  return new UsageError(
+    code === 'ENOENT' ? `file not found: ${file}` : `cannot read ${file}: ${code ?? 'error'}`,
+  );
+}
+
+/** The file opened for reading as a stream, or the usage error readInput gives. */
+async function openInput(file: string | undefined, what: string): Promise<FileHandle> {
+  if (!file) {
+    throw new UsageError(`missing file: palliamonitor import ${what} <file>`);
+  }
+  let handle: FileHandle;
+  try {
+    handle = await open(file, 'r');
+  } catch (error) {
+    throw unreadable(file, error);
+  }
+  // A folder opens but cannot be read: refused here, as reading it whole would.
+  if (!(await handle.stat()).isFile()) {
+    await handle.close();
+    throw unreadable(file, { code: 'EISDIR' });
+  }
+  return handle;
 }
 
 export async function importCommand(args: string[], io: Io): Promise<number> {
@@ -88,10 +111,11 @@ export async function importCommand(args: string[], io: Io): Promise<number> {
       if (positionals.length > 1) {
         throw new UsageError('import cbs takes one file');
       }
-      const text = await readInput(positionals[0], 'cbs');
+      // Streamed: a CBS table can have millions of rows, and only its figures are kept.
+      const file = await openInput(positionals[0], 'cbs');
       const { store } = await openStoreFromEnv(io);
       try {
-        const result = await importCbsTable(store.db, text, {
+        const result = await importCbsTable(store.db, file.createReadStream(), {
           fileName: path.basename(positionals[0]!),
           tableId: values.table,
           audit: await cliAudit(store, 'import cbs'),
@@ -108,6 +132,7 @@ export async function importCommand(args: string[], io: Io): Promise<number> {
         );
       } finally {
         await store.close();
+        await file.close();
       }
       return 0;
     }

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema';
 import { AppError, type Issue } from '../errors';
-import { parseCbsStatline } from '../importers/cbs-statline';
+import { parseCbsStatline, parseCbsStatlineStream } from '../importers/cbs';
 import { readSeedCsv } from '../seed-files';
 import { appendAudit, type AuditContext } from '../accounts/audit.repository';
 
@@ -10,10 +10,12 @@ import { appendAudit, type AuditContext } from '../accounts/audit.repository';
  * the PBL/CBS prognosis 85173NED) into demographic_value, per region, year, sex and age band, with
  * its source and table id. A file with errors stores nothing. Re-importing replaces the same keys.
  * Prognosis files keep only the median; the 67% interval bounds are reported, not stored.
+ * `input` is the file's text or a stream of it (a CSV stream is aggregated as it is read, so a
+ * table of millions of rows takes memory for its figures, not for its rows).
  */
 export async function importCbsTable(
   db: Kysely<Database>,
-  text: string,
+  input: string | AsyncIterable<Buffer | string>,
   options: { fileName: string; tableId?: string | undefined; audit?: AuditContext; now?: Date },
 ): Promise<{
   tableId: string;
@@ -29,11 +31,15 @@ export async function importCbsTable(
       [r['provincie_naam']!, r['provincie_code']!],
     ]),
   );
-  const parsed = parseCbsStatline(text, {
+  const parseOptions = {
     fileName: options.fileName,
     regionCodesByName,
     ...(options.tableId === undefined ? {} : { tableId: options.tableId }),
-  });
+  };
+  const parsed =
+    typeof input === 'string'
+      ? parseCbsStatline(input, parseOptions)
+      : await parseCbsStatlineStream(input, parseOptions);
   const errors = parsed.issues.filter((i) => i.severity === 'error');
   if (errors.length > 0) {
     throw new AppError(

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseCbsStatline, type CbsRecord } from './cbs-statline';
+import { parseCbsStatline, parseCbsStatlineStream, type CbsRecord } from './cbs';
 
 const fixture = (name: string): string =>
   readFileSync(fileURLToPath(new URL(`../../test/fixtures/cbs/${name}`, import.meta.url)), 'utf8');
@@ -256,5 +256,63 @@ describe('parseCbsStatline rejects what it cannot use', () => {
   it('rejects text that is not JSON when json is asked for', () => {
     const { issues } = parseCbsStatline('"ID";"RegioS"', { format: 'json' });
     expect(issues[0]?.message).toMatch(/^not JSON/);
+  });
+});
+
+describe('parseCbsStatlineStream reads a CSV as it arrives', () => {
+  /** The text in chunks of `size` bytes, so records, quotes and characters are cut anywhere. */
+  async function* chunks(text: string, size: number): AsyncGenerator<Buffer> {
+    const bytes = Buffer.from(text);
+    for (let i = 0; i < bytes.length; i += size) {
+      yield bytes.subarray(i, i + size);
+    }
+  }
+
+  it.each([1, 7, 4096])(
+    'gives the same records and issues as the whole text, in chunks of %i bytes',
+    async (size) => {
+      for (const [name, options] of [
+        ['03759ned_TypedDataSet.csv', { fileName: '03759ned_TypedDataSet_20250101.csv' }],
+        [
+          'Regionale_kerncijfers_Nederland_70072ned_export.csv',
+          {
+            fileName: 'Regionale_kerncijfers_Nederland_70072ned_export.csv',
+            regionCodesByName: { Groningen: 'GM0014', 'Groningen (PV)': 'PV20' },
+          },
+        ],
+        ['03759ned_TypedDataSet.json', {}],
+      ] as const) {
+        const text = fixture(name);
+        const streamed = await parseCbsStatlineStream(chunks(text, size), options);
+        expect(streamed).toEqual(parseCbsStatline(text, options));
+        expect(streamed.records.length).toBeGreaterThan(0);
+      }
+    },
+  );
+
+  it('refuses a file whose quoting breaks half-way, keeping nothing of what came before', async () => {
+    const text = [
+      '"ID";"Geslacht";"RegioS";"Perioden";"Overledenen_5"',
+      '"0";"T001038";"GM0014  ";"2021JJ00";"10"',
+      '"1";"T001038";"GM0034  ";"2021JJ00";"1"2"',
+    ].join('\n');
+    const { records, issues } = await parseCbsStatlineStream(chunks(text, 16), {
+      tableId: '37259ned',
+    });
+    expect(records).toEqual([]);
+    expect(issues).toHaveLength(1);
+    expect(issues[0]!.message).toMatch(/^not valid CSV: /);
+  });
+
+  it('refuses an empty stream and one without a region column', async () => {
+    expect((await parseCbsStatlineStream(chunks('', 8))).issues.map((i) => i.message)).toEqual([
+      'file is empty',
+    ]);
+    const noRegion = await parseCbsStatlineStream(chunks('"ID";"Perioden"\n"0";"2021JJ00"\n', 8), {
+      tableId: '37259ned',
+    });
+    expect(noRegion.issues.map((i) => i.message)).toEqual([
+      "line 1: no region column (RegioS, RegioIndelingYYYY or Regio's)",
+    ]);
   });
 });
