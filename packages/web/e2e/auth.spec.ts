@@ -9,6 +9,7 @@ import {
   openInApp,
   signInWithForm,
   waitForData,
+  revealDeferred,
 } from './helpers';
 
 test.describe('accounts: signing in and out', () => {
@@ -227,6 +228,7 @@ test.describe('API tokens', () => {
     const { user } = await apiSignIn(page.request, DEMO.hospiceEditor);
     const hospiceId = user.roles[0]!.scope!;
     await page.goto(`/hospice/${hospiceId}`);
+    await revealDeferred(page);
     const section = page.getByTestId('api-tokens');
     await expect(section.getByRole('heading', { name: 'API-tokens' })).toBeVisible();
     const label = `E2E koppeling ${Date.now()}`;
@@ -300,6 +302,7 @@ test.describe('audit log', () => {
       .getByRole('navigation', { name: 'Kruimelpad' })
       .getByRole('link', { name: 'Utrecht' })
       .click();
+    await revealDeferred(page);
     const log = page.getByTestId('audit-log');
     await expect(page.getByRole('heading', { name: 'Auditlog' })).toBeVisible();
     const first = log.getByTestId('audit-row').first();

@@ -6,6 +6,7 @@ import {
   expectNoSeriousA11yViolations,
   signInWithForm,
   waitForData,
+  revealDeferred,
 } from './helpers';
 
 test.describe('hospice page /hospice/{id}', () => {
@@ -16,6 +17,7 @@ test.describe('hospice page /hospice/{id}', () => {
     await link.click();
     await expect(page).toHaveURL(/\/hospice\/[A-Za-z0-9-]+$/);
     await expect(page.getByRole('heading', { level: 1 })).toContainText(name);
+    await revealDeferred(page);
     await expect(page.getByTestId('history-table').locator('tbody tr').first()).toBeVisible();
     await expect(page.getByRole('navigation', { name: 'Kruimelpad' })).toContainText('Utrecht');
     await waitForData(page);
@@ -36,6 +38,7 @@ test.describe('hospice page /hospice/{id}', () => {
     const prompt = page.getByTestId('sign-in-prompt');
     await expect(prompt).toContainText('Meld u aan om de status bij te werken');
     await expect(page.getByRole('button', { name: 'Klopt nog' })).toHaveCount(0);
+    await revealDeferred(page);
     await expect(page.getByTestId('api-tokens')).toHaveCount(0);
     // Signing in from the prompt comes back to this page.
     await prompt.getByRole('link', { name: 'Aanmelden' }).click();
@@ -77,6 +80,7 @@ test.describe('hospice page /hospice/{id}', () => {
       'Met uw account kunt u de status van dit hospice niet bijwerken',
     );
     await expect(page.getByRole('button', { name: 'Klopt nog' })).toHaveCount(0);
+    await revealDeferred(page);
     await expect(page.getByTestId('api-tokens')).toHaveCount(0);
   });
 

@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { expectNoHorizontalScroll, expectNoSeriousA11yViolations, waitForData } from './helpers';
+import {
+  expectNoHorizontalScroll,
+  expectNoSeriousA11yViolations,
+  revealDeferred,
+  waitForData,
+} from './helpers';
 
 test.describe('region cockpit /regio/{code}', () => {
   test('clicking a region on the map opens its cockpit', async ({ page }) => {
@@ -16,6 +21,7 @@ test.describe('region cockpit /regio/{code}', () => {
     await expect(table.locator('tbody tr').first()).toBeVisible();
     expect(await table.locator('tbody tr').count()).toBeGreaterThan(3);
     await expect(page.getByTestId('hospice-map')).toBeVisible();
+    await revealDeferred(page);
     await expect(page.getByTestId('forecast-chart')).toBeVisible({ timeout: 30_000 });
     await expect(page.getByTestId('capacity-comparison')).toBeVisible({ timeout: 30_000 });
     await waitForData(page);
@@ -24,6 +30,9 @@ test.describe('region cockpit /regio/{code}', () => {
 
   test('the pooling choice changes the Erlang beds and keeps the norm beds', async ({ page }) => {
     await page.goto('/regio/ZK23');
+    await page
+      .getByRole('heading', { name: 'Erlang B of bezettingsnorm?' })
+      .scrollIntoViewIfNeeded();
     const comparison = page.getByTestId('capacity-comparison');
     await expect(comparison).toBeVisible({ timeout: 30_000 });
     const erlang = comparison.locator('.bars li').first().locator('.bars__value');
@@ -61,6 +70,7 @@ test.describe('region cockpit /regio/{code}', () => {
     page,
   }) => {
     await page.goto('/regio/ZK23');
+    await revealDeferred(page);
     const link = page.getByTestId('statistics-csv');
     await expect(link).toBeVisible({ timeout: 30_000 });
     const download = page.waitForEvent('download');

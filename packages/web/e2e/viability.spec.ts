@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectNoSeriousA11yViolations } from './helpers';
+import { expectNoSeriousA11yViolations, revealDeferred } from './helpers';
 
 // The viability signal on the region and hospice pages says what the API says.
 
@@ -17,6 +17,7 @@ test.describe('viability signal', () => {
   }) => {
     const api = await (await request.get('/api/v1/regions/ZK23/viability')).json();
     await page.goto('/regio/ZK23');
+    await revealDeferred(page);
     const section = page.getByTestId('viability');
     await expect(section.getByTestId('viability-signal')).toContainText(LABELS[api.signal]!, {
       timeout: 30_000,
@@ -35,6 +36,7 @@ test.describe('viability signal', () => {
     const region = await (await request.get('/api/v1/regions/ZK23/viability')).json();
     const hospice = region.hospices[0];
     await page.goto(`/hospice/${hospice.hospiceId}`);
+    await revealDeferred(page);
     await expect(page.getByTestId('viability-signal')).toContainText(LABELS[hospice.signal]!, {
       timeout: 30_000,
     });
