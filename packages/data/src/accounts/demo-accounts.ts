@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema';
 import { createUser, type RoleGrant } from './accounts.repository';
+import type { AuditContext } from './audit.repository';
 
 /** Shared password of the demo accounts. For demonstration only; never in production. */
 export const DEMO_PASSWORD = 'palliamonitor-demo';
@@ -9,7 +10,11 @@ export const DEMO_PASSWORD = 'palliamonitor-demo';
  * One demo account per role (marked is_demo). The hospice editor edits the first demo facility of
  * Utrecht; the regisseur coordinates Utrecht (ZK23). Returns the accounts made (none if present).
  */
-export async function seedDemoAccounts(db: Kysely<Database>, now: Date): Promise<string[]> {
+export async function seedDemoAccounts(
+  db: Kysely<Database>,
+  now: Date,
+  audit?: AuditContext,
+): Promise<string[]> {
   const present = await db
     .selectFrom('app_user')
     .select('id')
@@ -60,7 +65,9 @@ export async function seedDemoAccounts(db: Kysely<Database>, now: Date): Promise
       : []),
   ];
   for (const account of accounts) {
-    await createUser(db, { ...account, password: DEMO_PASSWORD, isDemo: true }, now);
+    // Each account with its own entry, in the transaction that creates it (the password is not
+    // in it: createUser's entry holds the account as summarised, never a secret).
+    await createUser(db, { ...account, password: DEMO_PASSWORD, isDemo: true }, now, audit);
   }
   return accounts.map((a) => a.email);
 }

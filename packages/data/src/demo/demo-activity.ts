@@ -4,6 +4,7 @@ import type { Database, DepartureKind, StayOrigin } from '../store/schema';
 import { addDays, dutchDate } from '../dates';
 import { dutchMidnight } from '../collection/freshness';
 import { seededRandom } from './demo-registry';
+import { appendAudit, type AuditContext } from '../accounts/audit.repository';
 
 // Synthetic history for the demo: about 24 months of guest movements, refusals, waiting lists and
 // daily bed status for every synthetic facility, so every dashboard has real-looking history. The
@@ -124,7 +125,7 @@ async function demoFacilities(db: Kysely<Database>, start: string, today: string
 export async function seedDemoActivity(
   db: Kysely<Database>,
   now: Date,
-  options: { months?: number; seed?: number } = {},
+  options: { months?: number; seed?: number; audit?: AuditContext } = {},
 ): Promise<{ facilities: number; stays: number; bedStatusEvents: number } | null> {
   const present = await db
     .selectFrom('stay')
@@ -284,6 +285,21 @@ export async function seedDemoActivity(
           from unnest(${waiting.hospice.slice(from, to)}::text[], ${waiting.day.slice(from, to)}::date[],
             ${waiting.size.slice(from, to)}::int[]) as t(hospice, day, size)`.execute(trx),
     );
+    if (options.audit) {
+      await appendAudit(trx, {
+        ...options.audit,
+        at: recordedAt,
+        before: null,
+        after: {
+          months,
+          facilities: facilities.length,
+          stays: stays.id.length,
+          bedStatusEvents: events.hospice.length,
+          refusalDays: refusals.hospice.length,
+          waitingListReports: waiting.hospice.length,
+        },
+      });
+    }
   });
   return {
     facilities: facilities.length,

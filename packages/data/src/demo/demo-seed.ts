@@ -1,12 +1,30 @@
 import type { Kysely } from 'kysely';
 import { DEMO_PASSWORD, seedDemoAccounts } from '../accounts/demo-accounts';
 import type { Database } from '../store/schema';
+import { appendAudit, type AuditContext } from '../accounts/audit.repository';
 import { normaliseCreate } from '../registry/hospices.repository';
 import { readSeedCsv } from '../seed-files';
 import { buildDemoRegistry, type DemoFacility } from './demo-registry';
 import { DEMO_HISTORY_MONTHS, seedDemoActivity } from './demo-activity';
 
 export const DEMO_ACTOR = 'demo-seed';
+
+/**
+ * The audit context of one seeded batch (registry, activity, accounts): the demo seeder is the
+ * actor, whether the CLI's `seed-demo` or `serve --seed-if-empty` started it. Each batch writes
+ * its entry in the transaction that stores it, as every other change does.
+ */
+export function demoSeedAudit(batch: 'registry' | 'activity' | 'accounts'): AuditContext {
+  return {
+    actor: DEMO_ACTOR,
+    role: 'system',
+    method: 'SEED',
+    path: `seed-demo ${batch}`,
+    status: 0,
+    hospiceId: null,
+    regionCode: null,
+  };
+}
 
 /** Reads the inputs of the demo registry from the seed files. */
 export function demoRegistryFromSeed(): DemoFacility[] {
@@ -118,6 +136,12 @@ export async function seedDemoRegistry(db: Kysely<Database>, now: Date): Promise
         .values(versions.slice(i, i + 200))
         .execute();
     }
+    await appendAudit(trx, {
+      ...demoSeedAudit('registry'),
+      at: recordedAt,
+      before: null,
+      after: { syntheticFacilities: facilities.length, versions: versions.length },
+    });
   });
   return facilities.length;
 }
@@ -128,8 +152,8 @@ export async function seedDemoRegistry(db: Kysely<Database>, now: Date): Promise
  */
 export async function seedDemoData(store: { db: Kysely<Database> }, now: Date): Promise<string> {
   const facilities = await seedDemoRegistry(store.db, now);
-  const activity = await seedDemoActivity(store.db, now);
-  const accounts = await seedDemoAccounts(store.db, now);
+  const activity = await seedDemoActivity(store.db, now, { audit: demoSeedAudit('activity') });
+  const accounts = await seedDemoAccounts(store.db, now, demoSeedAudit('accounts'));
   const parts = [
     ...(facilities === 0
       ? []
