@@ -7,8 +7,6 @@ const MAX_FUNCTION_LINES = 120;
 // Files and functions still over the limits. This list only shrinks: each entry goes when its file
 // is split by concept, and nothing is added to it.
 const LONG_FILES: readonly string[] = [
-  'packages/data/src/calculators/calculators.service.ts',
-  'packages/data/src/collection/returns.repository.ts',
   'packages/data/src/collection/stays.repository.ts',
   'packages/data/src/importers/boundaries/boundaries.ts',
   'packages/data/src/registry/hospices.repository.ts',
@@ -21,8 +19,6 @@ const LONG_FILES: readonly string[] = [
   'packages/web/src/pages/scenario-page.tsx',
 ];
 const LONG_FUNCTIONS: readonly string[] = [
-  'packages/data/src/calculators/calculators.service.ts runSimulation',
-  'packages/data/src/collection/returns.repository.ts checkReturn',
   'packages/data/src/collection/returns.repository.ts submitReturns',
   'packages/data/src/collection/statistics.repository.ts getStatistics',
   'packages/data/src/importers/boundaries/boundaries.ts parseBoundaries',

@@ -184,19 +184,17 @@ export {
 export { importPostcodes } from './collection/postcodes';
 export { RETURN_CSV_COLUMNS, parseReturnsCsv, submitReturnsCsv } from './collection/returns-csv';
 export {
-  RETURN_FIELDS,
   RETURN_VALUE_COLUMNS,
   ROWS_PER_TURN,
   derivedMonth,
   getReturnMonth,
   listReturns,
-  monthBounds,
   submitReturns,
   toMonthlyReturn,
   yieldToEventLoop,
-  type ReturnInput,
   type ReturnsSummary,
 } from './collection/returns.repository';
+export { RETURN_FIELDS, monthBounds, type ReturnInput } from './collection/return-rules';
 export { STATISTICS_CSV_COLUMNS, statisticsToCsv } from './collection/statistics-csv';
 export {
   NATIONAL_CODE,
@@ -312,26 +310,30 @@ export {
 
 // Calculators: norm, occupancy, Erlang curve, simulation and viability.
 export {
-  COVID_YEARS,
-  CURVE_PARAMS,
-  NORM_PARAMS,
-  OCCUPANCY_PARAMS,
-  SIMULATION_LIMITS,
-  SIMULATION_PARAMS,
-  deathsSeasonalProfile,
   parseParams,
-  runErlangCurve,
-  runNorm,
-  runOccupancy,
-  runSimulation,
   type ChoiceParam,
   type ListParam,
   type NumberParam,
   type ParamSpec,
   type ParamSpecs,
   type Parsed,
-  type SimulationAnswer,
+} from './calculators/params';
+export {
+  CURVE_PARAMS,
+  NORM_PARAMS,
+  OCCUPANCY_PARAMS,
+  runErlangCurve,
+  runNorm,
+  runOccupancy,
 } from './calculators/calculators.service';
+export {
+  COVID_YEARS,
+  SIMULATION_LIMITS,
+  SIMULATION_PARAMS,
+  deathsSeasonalProfile,
+  runSimulation,
+  type SimulationAnswer,
+} from './calculators/simulation.service';
 export {
   getViability,
   lastTwelveMonths,

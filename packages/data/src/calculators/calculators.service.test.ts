@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors';
-import { COVID_YEARS, deathsSeasonalProfile, parseParams, runNorm } from './calculators.service';
+import { runNorm } from './calculators.service';
+import { parseParams } from './params';
+import { COVID_YEARS, deathsSeasonalProfile } from './simulation.service';
 
 describe('the seasonal profile of the CBS weekly deaths 2014–2025', () => {
   const profile = deathsSeasonalProfile();

@@ -6,14 +6,13 @@ import type { AuditContext } from '../accounts/audit.repository';
 import { decodeUtf8File, readCsvWithColumns } from '../importers/csv';
 import { MonthPattern } from '@palliamonitor/contracts';
 import {
-  RETURN_FIELDS,
   RETURN_VALUE_COLUMNS,
   ROWS_PER_TURN,
   submitReturns,
   yieldToEventLoop,
-  type ReturnInput,
   type ReturnsSummary,
 } from './returns.repository';
+import { RETURN_FIELDS, type ReturnInput } from './return-rules';
 
 // The CSV form of monthly returns (docs/data-collection.md): one row per hospice and month, comma
 // or semicolon separated, header required. Unknown columns are refused: a file must not smuggle in
