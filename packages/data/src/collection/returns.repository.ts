@@ -1,6 +1,12 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Database, MonthlyReturnTable } from '../store/schema';
-import type { MonthlyReturn, MonthlyReturnBody, ReturnDifference } from '@palliamonitor/contracts';
+import type {
+  CodedMessage,
+  MessageCode,
+  MonthlyReturn,
+  MonthlyReturnBody,
+  ReturnDifference,
+} from '@palliamonitor/contracts';
 import { AppError, type Issue } from '../errors';
 import { addDays, dutchDate } from '../dates';
 import type { WriteContext } from '../registry/hospices.repository';
@@ -177,13 +183,13 @@ function checkReturn(
   const at = (
     field: ReturnField | 'month',
     message: string,
-    code: string,
+    code: MessageCode,
     params?: Record<string, string | number>,
   ): Issue => ({
     field: name(field),
     message,
-    code,
-    ...(params === undefined ? {} : { params }),
+    // The code is checked against the registry; its parameters are given beside it.
+    ...({ code, ...(params === undefined ? {} : { params }) } as CodedMessage),
     ...(input.line === undefined ? {} : { line: input.line }),
   });
   const thisMonth = today.slice(0, 7);
