@@ -1,4 +1,5 @@
 import { AppError, formatIssues } from '@palliamonitor/data';
+import { ConfigError, readConfig } from '@palliamonitor/server';
 import { UsageError, type Io } from './usage';
 import { serveCommand } from './commands/serve';
 import { migrateCommand } from './commands/migrate';
@@ -91,8 +92,14 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     return 2;
   }
   try {
+    // Every environment variable is checked before any command runs (server/src/config.ts).
+    readConfig(io.env);
     return await command(rest, io);
   } catch (error) {
+    if (error instanceof ConfigError) {
+      io.err(`palliamonitor: ${error.message}`);
+      return 2;
+    }
     if (error instanceof UsageError) {
       io.err(`palliamonitor ${name}: ${error.message}`);
       return 2;

@@ -4,3 +4,5 @@ export * from './common';
 export * from './hospice';
 export * from './collection';
 export * from './region-indicators';
+export * from './messages';
+export * from './permissions';

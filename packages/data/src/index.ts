@@ -5,7 +5,6 @@ export {
   formatIssues,
   type ErrorCode,
   type Issue,
-  type MessageCode,
 } from './errors';
 export { addDays, dutchDate } from './dates';
 export { neutraliseCell, restoreCell, writeCsv } from './csv-cells';
@@ -122,6 +121,7 @@ export {
   moveGemeente,
   parentsOf,
   seedDivision,
+  zorgkantoorregioOfGemeente,
   type RegionSeedRow,
   type RegionSummary,
 } from './registry/regions.repository';

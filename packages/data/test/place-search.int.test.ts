@@ -24,7 +24,7 @@ async function refusal(query: string) {
   } catch (error) {
     expect(error).toBeInstanceOf(AppError);
     const issue = (error as AppError).issues[0]!;
-    expect((error as AppError).status).toBe(422);
+    expect((error as AppError).code).toBe('UNPROCESSABLE');
     expect(issue.field).toBe('near');
     return issue;
   }

@@ -19,12 +19,14 @@ import { returnRoutes } from './routes/returns.routes';
 import { bedFinderRoutes } from './routes/beds.routes';
 import { alertRoutes } from './routes/alerts.routes';
 import { registerWeb } from './web';
-import { registerSecurity, trustedProxyHops } from './auth/security';
+import { registerSecurity } from './auth/security';
+import { trustedProxyHops } from './auth/authenticate';
+import { readConfig, type Config } from './config';
 import { registerTextScreening } from './text-input';
 import { registerFieldVisibility } from './auth/field-visibility';
 import { registerPublicReads } from './live/public-reads';
 import { authRoutes } from './routes/auth.routes';
-import { mailTransportFromEnv, type MailTransport } from './mail';
+import { mailTransportOf, type MailTransport } from './mail';
 import { calculatorRoutes } from './routes/calculators.routes';
 import { costRoutes } from './routes/cost.routes';
 
@@ -35,8 +37,10 @@ export interface BuildOptions {
   now?: () => Date;
   /** Hours after which an unconfirmed bed status counts as unknown; default FRESHNESS_HOURS or 24. */
   freshnessHours?: number;
-  /** Where password-reset links go; default: the server log (development). */
+  /** Where password-reset links go; default: SMTP_URL, else the server log (development). */
   mail?: MailTransport;
+  /** The configuration; default: read from the environment (config.ts). */
+  config?: Config;
 }
 
 /**
@@ -73,6 +77,7 @@ export async function buildApp(
   store: AppContext['store'],
   options: BuildOptions = {},
 ): Promise<App> {
+  const config = options.config ?? readConfig();
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 1024 * 1024,
@@ -80,22 +85,24 @@ export async function buildApp(
     routerOptions: { ignoreTrailingSlash: true },
     // Behind a TLS-terminating proxy, X-Forwarded-Proto tells us the request was https, and the
     // client's address is the one that proxy saw (the rightmost hop), not one the client wrote.
-    trustProxy: trustedProxyHops(process.env['TRUST_PROXY']),
+    trustProxy: trustedProxyHops(config.trustProxyHops),
     ajv: {
       // Reject unknown fields instead of silently dropping them, and report every failing field.
       customOptions: { removeAdditional: false, allErrors: true },
     },
     schemaController: { compilersFactory: { buildValidator: strictBodies() } },
   }).withTypeProvider<TypeBoxTypeProvider>();
-  const ctx: AppContext = { store, now: options.now ?? (() => new Date()) };
+  const ctx: AppContext = { store, now: options.now ?? (() => new Date()), config };
 
   registerErrorHandling(app);
-  // Before any route: authentication, the access rule of every route, CSRF, headers, audit log.
-  const security = registerSecurity(app as unknown as App, ctx);
+  // Before any route: authentication, the policy entry of every route, CSRF, headers, audit log.
+  const security = registerSecurity(app as unknown as App, ctx, {
+    tokenRatePerMinute: config.tokenRatePerMinute,
+  });
   registerTextScreening(app as unknown as App);
-  // What each caller sees of an answer: contact details and who recorded what (field-visibility.ts).
+  // What each caller sees of an answer, as the policy says: contact details, who recorded what.
   registerFieldVisibility(app as unknown as App);
-  const mail = options.mail ?? mailTransportFromEnv(process.env, (line) => app.log.warn(line));
+  const mail = options.mail ?? mailTransportOf(config, (line) => app.log.warn(line));
   app.addHook('onClose', async () => mail.close?.());
   app.addSchema(Problem);
   await app.register(swagger, {
@@ -146,6 +153,7 @@ export async function buildApp(
   );
   // The web application (packages/web/dist) on the same port; see web.ts.
   await registerWeb(app, {
+    ...(config.webDist === undefined ? {} : { root: config.webDist }),
     pageExists: async (kind, key) => {
       const today = dutchDate(ctx.now());
       return kind === 'region'

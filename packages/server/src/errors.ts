@@ -1,19 +1,40 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isMessageCode, type CodedMessage } from '@palliamonitor/contracts';
 import {
   AppError,
   conflictOfUniqueViolation,
-  ERROR_CODES,
   type ErrorCode,
   type Issue,
-  type MessageCode,
 } from '@palliamonitor/data';
 
 // One global mapping from errors to RFC 9457 problem+json. The `code` is stable (see
-// packages/data/src/errors.ts); `invalidParams` names every failing field, as the Dutch API Design
+// packages/data/src/errors.ts) and its HTTP status is decided here, in the server only; messages
+// come from the registry in contracts (messages.ts). `invalidParams` names every failing field, as the Dutch API Design
 // Rules' problem extension does. A user never sees a stack trace: unexpected errors are logged and
 // answered with a generic 500 problem.
 
 export const PROBLEM_TYPE_BASE = 'https://palliamonitor.nl/problemen/';
+
+/** The HTTP status and problem title of every error code. */
+export const PROBLEM_STATUS: Record<ErrorCode, { status: number; title: string }> = {
+  VALIDATION_FAILED: { status: 400, title: 'De aanvraag is ongeldig' },
+  UNPROCESSABLE: { status: 422, title: 'De gegevens zijn niet verwerkt' },
+  NOT_FOUND: { status: 404, title: 'Niet gevonden' },
+  CONFLICT: { status: 409, title: 'Conflict met de bestaande gegevens' },
+  PRECONDITION_FAILED: { status: 412, title: 'De gegevens zijn intussen gewijzigd' },
+  PRECONDITION_REQUIRED: { status: 428, title: 'If-Match ontbreekt' },
+  UNAUTHORIZED: { status: 401, title: 'Aanmelden vereist' },
+  FORBIDDEN: { status: 403, title: 'Geen toegang' },
+  TOO_MANY_REQUESTS: { status: 429, title: 'Te veel verzoeken' },
+  PAYLOAD_TOO_LARGE: { status: 413, title: 'Het verzoek is te groot' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Niet-ondersteund formaat' },
+  INTERNAL: { status: 500, title: 'Interne fout' },
+};
+
+/** The HTTP status an error code answers. */
+export function statusOf(code: ErrorCode): number {
+  return PROBLEM_STATUS[code].status;
+}
 
 interface AjvError {
   instancePath?: string;
@@ -46,30 +67,34 @@ const LIMIT_PARAMS: Record<string, string> = {
 };
 
 /** The English message of a schema error and its code (`schema.<keyword>`) for translation. */
-function messageOf(error: AjvError): Pick<Issue, 'message' | 'code' | 'params'> {
+function messageOf(error: AjvError): Omit<Issue, 'field'> {
   const code = `schema.${error.keyword}`;
+  // A keyword the registry has no text for goes out with its English message only.
+  const coded = (params?: Record<string, string | number>) =>
+    isMessageCode(code)
+      ? ({ code, ...(params === undefined ? {} : { params }) } as CodedMessage)
+      : {};
   switch (error.keyword) {
     case 'additionalProperties': {
       const name = String(error.params['additionalProperty']);
-      return { message: `unknown field ${name}`, code, params: { name } };
+      return { message: `unknown field ${name}`, ...coded({ name }) };
     }
     case 'required':
-      return { message: 'is required', code };
+      return { message: 'is required', ...coded() };
     case 'enum': {
       const allowed = (error.params['allowedValues'] as unknown[]).join(', ');
-      return { message: `must be one of ${allowed}`, code, params: { allowed } };
+      return { message: `must be one of ${allowed}`, ...coded({ allowed }) };
     }
     case 'anyOf':
-      return { message: 'has the wrong type or value', code };
+      return { message: 'has the wrong type or value', ...coded() };
     default: {
       const param = LIMIT_PARAMS[error.keyword];
       const value = param === undefined ? undefined : error.params[param];
       return {
         message: error.message ?? error.keyword,
-        code,
-        ...(typeof value === 'string' || typeof value === 'number'
-          ? { params: { [param!]: value } }
-          : {}),
+        ...coded(
+          typeof value === 'string' || typeof value === 'number' ? { [param!]: value } : undefined,
+        ),
       };
     }
   }
@@ -82,7 +107,7 @@ export function validationIssues(errors: AjvError[], context: string | undefined
     const field = fieldOf(error, context);
     // In a union (value or null), ajv reports each branch; the first specific message wins.
     if (!byField.has(field) || byField.get(field)!.message === 'has the wrong type or value') {
-      byField.set(field, { field, ...messageOf(error) });
+      byField.set(field, { field, ...messageOf(error) } as Issue);
     }
   }
   return [...byField.values()];
@@ -100,9 +125,9 @@ export function sendProblem(
   code: ErrorCode,
   detail: string,
   issues: Issue[] = [],
-  detailCode?: MessageCode,
+  detailCode?: CodedMessage,
 ): FastifyReply {
-  const { status, title } = ERROR_CODES[code];
+  const { status, title } = PROBLEM_STATUS[code];
   const body = {
     type: `${PROBLEM_TYPE_BASE}${code.toLowerCase().replaceAll('_', '-')}`,
     title,

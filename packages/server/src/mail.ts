@@ -1,4 +1,5 @@
 import nodemailer from 'nodemailer';
+import type { Config } from './config';
 
 // Mail leaves the server for one reason: a password-reset link. With SMTP_URL set it goes out over
 // SMTP (nodemailer); without, development writes it to the server log.
@@ -35,14 +36,12 @@ export function smtpMailTransport(url: string, from: string): MailTransport {
   };
 }
 
-/** The transport the environment asks for: SMTP_URL and MAIL_FROM, or the log. */
-export function mailTransportFromEnv(
-  env: NodeJS.ProcessEnv,
+/** The transport the configuration asks for: SMTP_URL and MAIL_FROM, or the log. */
+export function mailTransportOf(
+  config: Pick<Config, 'smtpUrl' | 'mailFrom'>,
   log: (line: string) => void,
 ): MailTransport {
-  const url = env['SMTP_URL']?.trim();
-  if (!url) {
-    return logMailTransport(log);
-  }
-  return smtpMailTransport(url, env['MAIL_FROM']?.trim() || 'Palliamonitor <noreply@localhost>');
+  return config.smtpUrl === undefined
+    ? logMailTransport(log)
+    : smtpMailTransport(config.smtpUrl, config.mailFrom);
 }

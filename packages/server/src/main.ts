@@ -1,5 +1,6 @@
 import { announceStoreUrl, seedDemoData, type Store } from '@palliamonitor/data';
 import { buildApp } from './app';
+import { readConfig, type Config } from './config';
 
 export interface ServeOptions {
   port: number;
@@ -7,6 +8,8 @@ export interface ServeOptions {
   /** Seed the demo data when the store has no facilities yet (first start). */
   seedIfEmpty: boolean;
   log: (line: string) => void;
+  /** The configuration; default: read from the environment (config.ts). */
+  config?: Config;
 }
 
 /** Builds the app, seeds the demo on an empty store when asked, and listens. */
@@ -20,9 +23,8 @@ export async function startServer(
       options.log(await seedDemoData(store, new Date()));
     }
   }
-  const app = await buildApp(store, {
-    logger: { level: process.env['LOG_LEVEL'] ?? 'warn' },
-  });
+  const config = options.config ?? readConfig();
+  const app = await buildApp(store, { logger: { level: config.logLevel }, config });
   const address = await app.listen({ port: options.port, host: options.host });
   const port = new URL(address).port;
   const url = `http://localhost:${port}`;

@@ -58,7 +58,7 @@ const CHECKED: Readonly<Record<string, { kind: 'region' | 'hospice'; param: stri
 };
 
 export async function registerWeb(app: FastifyInstance, options: WebOptions = {}): Promise<void> {
-  const root = options.root ?? process.env['WEB_DIST'] ?? DEFAULT_WEB_ROOT;
+  const root = options.root ?? DEFAULT_WEB_ROOT;
   if (!existsSync(`${root}/index.html`)) {
     app.get('/', { schema: { hide: true } }, async (_request, reply) =>
       reply.code(503).type('text/html; charset=utf-8').send(NOT_BUILT),

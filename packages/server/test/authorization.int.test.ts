@@ -9,7 +9,9 @@ import {
 import { openTestStore, storeName } from '../../data/test/test-store';
 import { buildApp } from '../src/app';
 import type { App } from '../src/context';
-import { ruleFor, type AccessRule } from '../src/auth/access-rules';
+import { policyFor, type AccessRule } from '../src/auth/policy';
+
+const ruleFor = (method: string, url: string) => policyFor(method, url)?.access;
 import { securityOf } from '../src/auth/security';
 import { makeActors, type Actor } from './security-fixtures';
 

@@ -3,9 +3,8 @@ import type { Store } from '@palliamonitor/data';
 import { openTestStore, storeName } from '../../data/test/test-store';
 import { buildApp } from '../src/app';
 import type { App } from '../src/context';
-import { ruleFor } from '../src/auth/access-rules';
+import { policyFor } from '../src/auth/policy';
 import { securityOf } from '../src/auth/security';
-import { viewFor } from '../src/auth/field-visibility';
 import { connectSse } from '../src/live/sse-client';
 import { makeActors, type Actor } from './security-fixtures';
 
@@ -125,16 +124,14 @@ function leaks(text: string, audience: Audience): string[] {
 }
 
 describe(`field visibility (${storeName})`, () => {
-  it('every registered route has a field view, and only guarded routes skip the filter', () => {
+  it('every registered route has a policy entry, and only guarded routes skip the filter', () => {
     const routes = securityOf(app).routes.filter((r) => r.method !== 'HEAD');
     for (const route of routes) {
-      const view = viewFor(route.method, route.url);
-      expect(view, `${route.method} ${route.url}`).toBeDefined();
-      if (view!.kind === 'restricted') {
+      const policy = policyFor(route.method, route.url);
+      expect(policy, `${route.method} ${route.url}`).toBeDefined();
+      if (policy!.view === 'restricted') {
         // A route that shows its answer unfiltered must keep the public out.
-        expect(ruleFor(route.method, route.url)!.kind, `${route.method} ${route.url}`).not.toBe(
-          'public',
-        );
+        expect(policy!.access.kind, `${route.method} ${route.url}`).not.toBe('public');
       }
     }
   });
@@ -147,7 +144,7 @@ describe(`field visibility (${storeName})`, () => {
     const failures: string[] = [];
     let checked = 0;
     for (const route of routes) {
-      const view = viewFor(route.method, route.url)!;
+      const view = policyFor(route.method, route.url)!.view;
       for (const actor of Object.values(actors)) {
         const res = await app.inject({ url: fill(route.url), headers: actor.headers });
         if (res.statusCode >= 500) {
@@ -156,9 +153,9 @@ describe(`field visibility (${storeName})`, () => {
         checked += 1;
         const audience = AUDIENCE[actor.name]!;
         const found =
-          view.kind === 'filtered'
+          view === 'filtered'
             ? leaks(res.body, audience)
-            : view.kind === 'own'
+            : view === 'own'
               ? leaks(res.body.replaceAll(`${actor.name}@test.palliamonitor.nl`, ''), audience)
               : [];
         if (found.length > 0) {

@@ -10,7 +10,7 @@ import {
 } from '@palliamonitor/data';
 import { openTestStore, storeName } from '../../data/test/test-store';
 import { buildApp } from '../src/app';
-import { ACCESS_RULES, type AccessRule } from '../src/auth/access-rules';
+import { POLICY, type AccessRule } from '../src/auth/policy';
 import { securityOf } from '../src/auth/security';
 import type { App } from '../src/context';
 import { makeActors, type Actor } from './security-fixtures';
@@ -21,7 +21,7 @@ import { makeActors, type Actor } from './security-fixtures';
 // numbers, long strings, BSN-like text, empty bodies, wrong content types). For every request:
 // never a 5xx or an internal detail; a 4xx is problem+json and changed nothing; a 2xx stored what
 // was sent (read back) and a stored change has exactly one audit entry. The table below must
-// cover every write route of ACCESS_RULES: a new route without a generator fails this test.
+// cover every write route of the policy (auth/policy.ts): a new route without a generator fails this test.
 // Seeded: a failure prints the seed and path, FUZZ_SEED (and FUZZ_RUNS) replay it.
 
 const SEED = Number(process.env['FUZZ_SEED'] ?? 20261201);
@@ -676,6 +676,11 @@ const INTERNALS = [
   /\/work\/|\/src\/[a-z-]+\.ts/,
   /duplicate key|violates .* constraint|syntax error at|relation "/,
 ];
+
+/** Who may call each route, from the one policy table. */
+const ACCESS_RULES: Record<string, AccessRule> = Object.fromEntries(
+  Object.entries(POLICY).map(([key, entry]) => [key, entry.access]),
+);
 
 const WRITES = Object.entries(ACCESS_RULES).filter(([key]) =>
   /^(POST|PUT|PATCH|DELETE) /.test(key),

@@ -6,7 +6,8 @@ import { createUser, type Store } from '@palliamonitor/data';
 import { openTestStore, storeName } from '../../data/test/test-store';
 import { buildApp } from '../src/app';
 import type { App } from '../src/context';
-import { mailTransportFromEnv, smtpMailTransport } from '../src/mail';
+import { readConfig } from '../src/config';
+import { mailTransportOf, smtpMailTransport } from '../src/mail';
 
 // Password-reset mail over real SMTP: a local SMTP server (smtp-server) receives what the app
 // sends through nodemailer, and the link in it resets the password.
@@ -121,12 +122,15 @@ describe(`password-reset mail over SMTP (${storeName})`, () => {
 describe('mail transport from the environment', () => {
   it('uses SMTP when SMTP_URL is set, else the log', async () => {
     const lines: string[] = [];
-    const log = mailTransportFromEnv({}, (line) => lines.push(line));
+    const log = mailTransportOf(readConfig({}), (line) => lines.push(line));
     await log.send({ to: 'a@example.org', subject: 'Onderwerp', text: 'de link' });
     expect(lines).toEqual(['mail to a@example.org: Onderwerp — de link']);
     const before = received.length;
-    const smtpFromEnv = mailTransportFromEnv(
-      { SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, MAIL_FROM: 'Regio <regio@example.org>' },
+    const smtpFromEnv = mailTransportOf(
+      readConfig({
+        SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+        MAIL_FROM: 'Regio <regio@example.org>',
+      }),
       (line) => lines.push(line),
     );
     await smtpFromEnv.send({ to: 'b@example.org', subject: 'Via SMTP', text: 'tekst' });

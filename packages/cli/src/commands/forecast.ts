@@ -7,12 +7,12 @@ import {
   modelInputs,
   registryFacts,
   StoreBusyError,
-  storeConfigFromEnv,
   openStore,
   ensureReferenceData,
   type ForecastAnswer,
 } from '@palliamonitor/data';
 import { HISTORY_FIRST_YEAR, LAST_YEAR, type ForecastOptions } from '@palliamonitor/model';
+import { readConfig } from '@palliamonitor/server';
 import { parseOptions, requireNumber, UsageError, type Io } from '../usage';
 
 /**
@@ -131,7 +131,7 @@ async function forecastAnswer(
   scenarioId: string,
   options: ForecastOptions,
 ): Promise<Answer> {
-  const config = storeConfigFromEnv(io.env);
+  const config = readConfig(io.env).store;
   try {
     const store = await openStore(config);
     try {

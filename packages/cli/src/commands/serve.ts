@@ -1,4 +1,4 @@
-import { startServer } from '@palliamonitor/server';
+import { readConfig, startServer } from '@palliamonitor/server';
 import { parseOptions, requireNumber, type Io } from '../usage';
 import { openStoreFromEnv } from '../store-from-env';
 
@@ -8,17 +8,21 @@ export async function serveCommand(args: string[], io: Io): Promise<number> {
     host: { type: 'string' },
     'seed-if-empty': { type: 'boolean' },
   });
-  const portText = values.port ?? io.env['PORT'] ?? '8080';
-  const port = requireNumber(
-    portText,
-    'port',
-    (n) => Number.isInteger(n) && n >= 0 && n < 65536,
-    'a port number 0–65535',
-  );
+  const config = readConfig(io.env);
+  const port =
+    values.port === undefined
+      ? config.port
+      : requireNumber(
+          values.port,
+          'port',
+          (n) => Number.isInteger(n) && n >= 0 && n < 65536,
+          'a port number 0–65535',
+        );
   const { store, description } = await openStoreFromEnv(io);
   const server = await startServer(store, {
     port,
-    host: values.host ?? io.env['HOST'] ?? '0.0.0.0',
+    host: values.host ?? config.host,
+    config,
     seedIfEmpty: values['seed-if-empty'] ?? false,
     log: io.out,
   });

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createUser, ROLES, type Role } from '@palliamonitor/data';
+import { readConfig } from '@palliamonitor/server';
 import { parseOptions, UsageError, type Io } from '../usage';
 import { openStoreFromEnv } from '../store-from-env';
 import { cliAudit } from '../cli-audit';
@@ -28,10 +29,9 @@ export async function userCommand(args: string[], io: Io): Promise<number> {
   if (!values.role || !(ROLES as readonly string[]).includes(values.role)) {
     throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
   }
-  const generated = io.env['PALLIAMONITOR_PASSWORD']
-    ? undefined
-    : randomBytes(15).toString('base64url');
-  const password = io.env['PALLIAMONITOR_PASSWORD'] ?? generated!;
+  const given = readConfig(io.env).newUserPassword;
+  const generated = given ? undefined : randomBytes(15).toString('base64url');
+  const password = given ?? generated!;
   const { store } = await openStoreFromEnv(io);
   try {
     const user = await createUser(

@@ -1,3 +1,4 @@
+import type { CodedMessage } from '@palliamonitor/contracts';
 import { AppError, type Issue } from '../errors';
 
 // The calculators of the CLI and the API: one description of every parameter (name, type, range,
@@ -69,28 +70,26 @@ function checkNumber(
   const value =
     typeof raw === 'number' ? raw : text === undefined || text === '' ? NaN : Number(text);
   const got = typeof raw === 'string' ? `"${raw}"` : JSON.stringify(raw);
-  const fail = (code: string, params?: Record<string, string | number>) => ({
-    issue: {
-      field,
-      message: `must be ${ruleOf(spec)}, got ${got}`,
-      code,
-      ...(params === undefined ? {} : { params }),
-    },
+  const fail = (coded: CodedMessage) => ({
+    issue: { field, message: `must be ${ruleOf(spec)}, got ${got}`, ...coded },
   });
   if (!Number.isFinite(value)) {
-    return fail('schema.type', { type: spec.kind === 'integer' ? 'integer' : 'number' });
+    return fail({
+      code: 'schema.type',
+      params: { type: spec.kind === 'integer' ? 'integer' : 'number' },
+    });
   }
   if (spec.kind === 'integer' && !Number.isInteger(value)) {
-    return fail('schema.type', { type: 'integer' });
+    return fail({ code: 'schema.type', params: { type: 'integer' } });
   }
   if (spec.exclusiveMinimum !== undefined && !(value > spec.exclusiveMinimum)) {
-    return fail('schema.exclusiveMinimum', { limit: spec.exclusiveMinimum });
+    return fail({ code: 'schema.exclusiveMinimum', params: { limit: spec.exclusiveMinimum } });
   }
   if (spec.minimum !== undefined && value < spec.minimum) {
-    return fail('schema.minimum', { limit: spec.minimum });
+    return fail({ code: 'schema.minimum', params: { limit: spec.minimum } });
   }
   if (spec.kind !== 'list' && spec.maximum !== undefined && value > spec.maximum) {
-    return fail('schema.maximum', { limit: spec.maximum });
+    return fail({ code: 'schema.maximum', params: { limit: spec.maximum } });
   }
   return { value };
 }

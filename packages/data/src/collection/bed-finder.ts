@@ -2,7 +2,8 @@ import { distanceKm as modelDistanceKm } from '@palliamonitor/model';
 import type { Kysely } from 'kysely';
 import type { Database, HospiceType } from '../store/schema';
 import type { BedFinderHospice, BedFinderResult } from '@palliamonitor/contracts';
-import { AppError, type MessageCode } from '../errors';
+import type { CodedMessage } from '@palliamonitor/contracts';
+import { AppError } from '../errors';
 import { findPlace, placeLabel } from './place-search';
 import { confirmedByKinds, recentWaitingLists } from './bed-finder-details';
 import { dutchDate } from '../dates';
@@ -35,7 +36,7 @@ const POSTCODE = /^\s*([1-9]\d{3})\s?([A-Za-z]{2})?\s*$/;
 /** A postcode (PC4 or PC6; the 4 digits are used), "lat,lon", or a place name. */
 export async function resolveOrigin(db: Kysely<Database>, near: string): Promise<Origin> {
   const query = near.trim();
-  const fail = (message: string, coded: MessageCode) =>
+  const fail = (message: string, coded: CodedMessage) =>
     new AppError('UNPROCESSABLE', message, [{ field: 'near', message, ...coded }]);
   const coordinates = COORDINATES.exec(query);
   if (coordinates) {

@@ -5,7 +5,7 @@
 export const DEFAULT_FRESHNESS_HOURS = 24;
 
 /** FRESHNESS_HOURS from the environment (hours, > 0), or 24. A bad value is a start-up error. */
-export function freshnessHoursFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+export function freshnessHoursFromEnv(env: Readonly<Record<string, string | undefined>>): number {
   const text = env['FRESHNESS_HOURS']?.trim();
   if (!text) {
     return DEFAULT_FRESHNESS_HOURS;

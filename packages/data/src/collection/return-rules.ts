@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { MonthlyReturnBody } from '@palliamonitor/contracts';
+import type { CodedMessage, MessageCode, MonthlyReturnBody } from '@palliamonitor/contracts';
 import type { Database } from '../store/schema';
 import type { Issue } from '../errors';
 import { addDays } from '../dates';
@@ -141,8 +141,8 @@ export function checkReturn(
   const at: At = (field, message, code, params) => ({
     field: name(field),
     message,
-    code,
-    ...(params === undefined ? {} : { params }),
+    // The code is checked against the registry; its parameters are given beside it.
+    ...({ code, ...(params === undefined ? {} : { params }) } as CodedMessage),
     ...(input.line === undefined ? {} : { line: input.line }),
   });
   const thisMonth = today.slice(0, 7);
@@ -186,7 +186,7 @@ export function checkReturn(
 type At = (
   field: ReturnField | 'month',
   message: string,
-  code: string,
+  code: MessageCode,
   params?: Record<string, string | number>,
 ) => Issue;
 

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { issue, type ImportIssue } from './issues';
-import { AppError } from '../errors';
+import { AppError, type Issue } from '../errors';
 import { textIssue } from './text';
 
 export interface CsvRow {
@@ -57,14 +57,8 @@ export function guessDelimiter(text: string): ';' | ',' {
 }
 
 /** A problem with a file of a known layout: on a line, in a column (for the API's invalidParams). */
-export interface FileIssue {
-  line?: number;
-  field?: string;
-  message: string;
-  /** The message as a stable code with its values (see Issue). */
-  code?: string;
-  params?: Record<string, string | number>;
-}
+/** A problem with one line or column of a file: an Issue (its severity is always an error). */
+export type FileIssue = Issue;
 
 /**
  * Reads a CSV file with a header of known columns (comma or semicolon, case-insensitive names):

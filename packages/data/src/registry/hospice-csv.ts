@@ -3,6 +3,7 @@ import { restoreCell, writeCsv } from '../csv-cells';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../store/schema';
 import { HospiceCreate, type Hospice } from '@palliamonitor/contracts';
+import type { CodedMessage } from '@palliamonitor/contracts';
 import { AppError, type Issue } from '../errors';
 import { decodeUtf8File, readCsvWithColumns } from '../importers/csv';
 import {
@@ -276,8 +277,9 @@ export async function importHospiceCsv(
             line: row.line,
             ...(column ? { field: column } : {}),
             message: issue.message,
-            ...(issue.code === undefined ? {} : { code: issue.code }),
-            ...(issue.params === undefined ? {} : { params: issue.params }),
+            ...(issue.code === undefined
+              ? {}
+              : ({ code: issue.code, params: issue.params } as CodedMessage)),
           });
         }
       }

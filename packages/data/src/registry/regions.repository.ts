@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database, RegionType } from '../store/schema';
 import { AppError } from '../errors';
 import { validOn } from '../store/valid-on';
@@ -350,4 +350,26 @@ export async function mergeGemeenten(
         .execute();
     }
   });
+}
+
+/**
+ * The zorgkantoorregio of a gemeente today, or null: for deciding a regisseur's scope over a
+ * hospice registered or moved there. Text that is no gemeente code never reaches a query (access
+ * is decided before the body is validated; a NUL the store refuses is no gemeente).
+ */
+export async function zorgkantoorregioOfGemeente(
+  db: Kysely<Database> | Transaction<Database>,
+  code: unknown,
+): Promise<string | null> {
+  if (typeof code !== 'string' || !/^GM\d{4}$/.test(code)) {
+    return null;
+  }
+  const row = await db
+    .selectFrom('region_membership')
+    .select('parent_code')
+    .where('gemeente_code', '=', code)
+    .where('parent_type', '=', 'zorgkantoorregio')
+    .where('valid_to', 'is', null)
+    .executeTakeFirst();
+  return row?.parent_code ?? null;
 }

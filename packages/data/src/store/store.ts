@@ -26,7 +26,7 @@ export interface StoreConfig {
 }
 
 /** Store settings from the environment: DATABASE_URL wins; otherwise DATA_DIR or ./data. */
-export function storeConfigFromEnv(env: NodeJS.ProcessEnv = process.env): StoreConfig {
+export function storeConfigFromEnv(env: Readonly<Record<string, string | undefined>>): StoreConfig {
   const databaseUrl = env['DATABASE_URL']?.trim();
   if (databaseUrl) {
     return { databaseUrl };

@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { freshnessHoursFromEnv } from '@palliamonitor/data';
 import type { AppContext } from '../context';
 import { BedStatusHub } from './bed-status-hub';
 
@@ -16,7 +15,7 @@ export async function openCollectionContext(
   ctx: AppContext,
   options: { freshnessHours?: number | undefined },
 ): Promise<CollectionContext> {
-  const freshnessHours = options.freshnessHours ?? freshnessHoursFromEnv();
+  const freshnessHours = options.freshnessHours ?? ctx.config.freshnessHours;
   const hub = await BedStatusHub.open(ctx.store, {
     onError: (error) => app.log.error({ err: error }, 'live feed error'),
   });

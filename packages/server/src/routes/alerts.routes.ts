@@ -7,7 +7,7 @@ import {
   listAlertAcknowledgements,
 } from '@palliamonitor/data';
 import { hasRole, writeContextOf } from '../auth/principal';
-import { auditContextOf } from '../auth/security';
+import { auditContextOf } from '../auth/audit';
 import { today, type App, type AppContext } from '../context';
 import type { Principal } from '../auth/principal';
 import { ProblemResponses } from './params';

@@ -25,7 +25,10 @@ import {
 import type { App, AppContext } from '../context';
 import { readCookie, SESSION_COOKIE, sessionCookie } from '../auth/cookies';
 import { actorOf, hasRole, regionsOf } from '../auth/principal';
-import { auditContextOf, clientKey, type SecurityState } from '../auth/security';
+import { auditContextOf } from '../auth/audit';
+import { clientKey } from '../auth/authenticate';
+import { permissionsOf } from '../auth/policy';
+import type { SecurityState } from '../auth/security-state';
 import { signInKeys, signInWait } from '../auth/limits';
 import { ProblemResponses } from './params';
 import type { MailTransport } from '../mail';
@@ -101,7 +104,13 @@ export function authRoutes(
           maxAgeSeconds: SESSION_MAX_DAYS * 86_400,
         }),
       );
-      return { user, csrfToken: session.csrfToken, expiresAt: session.expiresAt };
+      const principal = { kind: 'user' as const, user, csrfToken: session.csrfToken };
+      return {
+        user,
+        csrfToken: session.csrfToken,
+        expiresAt: session.expiresAt,
+        permissions: permissionsOf(principal),
+      };
     },
   );
 
@@ -128,14 +137,14 @@ export function authRoutes(
 
   app.get(
     '/auth/me',
-    { schema: { tags: ['account'], summary: 'Wie ben ik (rollen, CSRF-token)' } },
+    { schema: { tags: ['account'], summary: 'Wie ben ik (rollen, wat ik mag, CSRF-token)' } },
     async (request) => {
       const p = request.principal;
       return p.kind === 'user'
-        ? { kind: 'user', user: p.user, csrfToken: p.csrfToken }
+        ? { kind: 'user', user: p.user, csrfToken: p.csrfToken, permissions: permissionsOf(p) }
         : p.kind === 'token'
-          ? { kind: 'token', hospiceId: p.hospiceId }
-          : { kind: 'anonymous' };
+          ? { kind: 'token', hospiceId: p.hospiceId, permissions: permissionsOf(p) }
+          : { kind: 'anonymous', permissions: [] };
     },
   );
 
@@ -162,7 +171,7 @@ export function authRoutes(
         reply.header('Retry-After', String(wait));
         throw new AppError('TOO_MANY_REQUESTS', `too many reset requests; try again in ${wait} s`);
       }
-      const base = publicBase(request);
+      const base = publicBase(ctx, request);
       const audit = { ...requestOf(request), status: 202, hospiceId: null, regionCode: null };
       // The answer goes out before the account is looked up: known and unknown addresses take the
       // same time, and a mail server that is down does not turn the request into an error.
@@ -387,6 +396,6 @@ function afterAnswer(state: SecurityState, log: FastifyBaseLogger, work: () => P
 }
 
 /** The address users reach the app at: PUBLIC_URL, or what this request was sent to. */
-function publicBase(request: { protocol: string; host: string }): string {
-  return (process.env['PUBLIC_URL'] ?? `${request.protocol}://${request.host}`).replace(/\/$/, '');
+function publicBase(ctx: AppContext, request: { protocol: string; host: string }): string {
+  return ctx.config.publicUrl ?? `${request.protocol}://${request.host}`.replace(/\/$/, '');
 }

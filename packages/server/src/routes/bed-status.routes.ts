@@ -1,7 +1,7 @@
 import { writeContextOf } from '../auth/principal';
-import { auditContextOf } from '../auth/security';
+import { auditContextOf } from '../auth/audit';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Type } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
 import {
   AppError,
   BedStatus,
@@ -31,7 +31,7 @@ export const WriteProblems = {
 };
 
 /** Warnings as the API shows them (field, message and its code; the severity is implied). */
-export function toWarnings(issues: Issue[]): Array<Omit<Issue, 'severity' | 'line'>> {
+export function toWarnings(issues: Issue[]): Static<typeof WarningList> {
   return issues.map((i) => ({
     ...(i.field === undefined ? {} : { field: i.field }),
     message: i.message,

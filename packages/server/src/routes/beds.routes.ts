@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { BedFinderResult, findAvailableBeds, HospiceTypeSchema } from '@palliamonitor/data';
 import type { App, AppContext } from '../context';
+import { audienceOf } from '../auth/policy';
 import type { CollectionContext } from '../live/collection-context';
 import { ProblemResponses } from './params';
 
@@ -36,11 +37,11 @@ export function bedFinderRoutes(app: App, ctx: AppContext, collection: Collectio
       },
     },
     async (request, reply) => {
-      // Live data: signed-in answers carry contact details and are not stored by anyone; public
-      // ones get their Cache-Control from live/public-reads.ts.
+      // Live data. An answer with contact details (who sees them is the policy's decision) is
+      // stored by nobody; public ones get their Cache-Control from live/public-reads.ts.
       reply.header(
         'Cache-Control',
-        request.principal.kind === 'anonymous' ? 'no-cache' : 'private, no-store',
+        audienceOf(request.principal) === 'public' ? 'no-cache' : 'private, no-store',
       );
       return findAvailableBeds(
         ctx.store.db,

@@ -1,5 +1,5 @@
 import { writeContextOf } from '../auth/principal';
-import { auditContextOf } from '../auth/security';
+import { auditContextOf } from '../auth/audit';
 import { Type } from '@sinclair/typebox';
 import {
   AdmissionCreate,

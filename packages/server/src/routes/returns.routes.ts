@@ -1,5 +1,6 @@
 import { writeContextOf } from '../auth/principal';
-import { auditContextOf, mayActOnHospice } from '../auth/security';
+import { auditContextOf } from '../auth/audit';
+import { mayActOnHospice } from '../auth/authorise';
 import { Type } from '@sinclair/typebox';
 import {
   AppError,

@@ -1,18 +1,23 @@
 // Signing in and out, and loading the session when the app starts (see session.ts).
 import { ApiError, sendJson } from './client';
-import { setSession, type User } from './session';
+import { knownPermissions, setSession, type User } from './session';
 
 export { loadSession } from './session';
 
 /** Signs in; throws the ApiError (401 wrong address or password, 429 too many attempts). */
 export async function signIn(email: string, password: string): Promise<User> {
-  const { data } = await sendJson<{ user: User; csrfToken: string; expiresAt: string }>(
-    'POST',
-    '/auth/sign-in',
-    { email, password },
-    { onUnauthorized: 'throw' },
-  );
-  setSession({ kind: 'user', user: data.user, csrfToken: data.csrfToken });
+  const { data } = await sendJson<{
+    user: User;
+    csrfToken: string;
+    expiresAt: string;
+    permissions?: unknown;
+  }>('POST', '/auth/sign-in', { email, password }, { onUnauthorized: 'throw' });
+  setSession({
+    kind: 'user',
+    user: data.user,
+    csrfToken: data.csrfToken,
+    permissions: knownPermissions(data.permissions),
+  });
   return data.user;
 }
 

@@ -6,6 +6,7 @@ const as = (...roles: { role: string; scope: string | null }[]): Session =>
   ({
     kind: 'user',
     csrfToken: 'x',
+    permissions: [],
     user: { id: '1', email: 'a@b.nl', name: 'A', isDemo: false, roles },
   }) as Session;
 

@@ -2,6 +2,7 @@
 // session's CSRF token, which every write must echo (the session cookie itself is HttpOnly and never
 // readable here). Loaded from GET /auth/me when the app starts; set by sign-in and sign-out.
 import { useSyncExternalStore } from 'react';
+import { PERMISSIONS, type Permission } from '@palliamonitor/contracts';
 
 export type Role =
   'care-professional' | 'hospice-editor' | 'regisseur' | 'national-analyst' | 'administrator';
@@ -21,7 +22,27 @@ export interface User {
 }
 
 export type Session =
-  { kind: 'loading' } | { kind: 'anonymous' } | { kind: 'user'; user: User; csrfToken: string };
+  | { kind: 'loading' }
+  | { kind: 'anonymous' }
+  | {
+      kind: 'user';
+      user: User;
+      csrfToken: string;
+      /** What the server's access policy lets this person do (GET /auth/me, sign-in). */
+      permissions: readonly Permission[];
+    };
+
+/** The permissions of a session answer that this interface knows (an older one may lack them). */
+export function knownPermissions(value: unknown): Permission[] {
+  return Array.isArray(value)
+    ? value.filter((p): p is Permission => (PERMISSIONS as readonly unknown[]).includes(p))
+    : [];
+}
+
+/** Whether the server's policy lets this session do it (for some hospice or region of theirs). */
+export function mayDo(session: Session, permission: Permission): boolean {
+  return session.kind === 'user' && session.permissions.includes(permission);
+}
 
 let current: Session = { kind: 'loading' };
 const listeners = new Set<() => void>();
@@ -88,6 +109,7 @@ interface Me {
   kind: 'user' | 'anonymous' | 'token';
   user?: User;
   csrfToken?: string;
+  permissions?: unknown;
 }
 
 /** Reads GET /auth/me. A failure leaves the visitor anonymous: public pages still work. */
@@ -100,7 +122,12 @@ export async function loadSession(): Promise<void> {
     const me = response.ok ? ((await response.json()) as Me) : null;
     setSession(
       me?.kind === 'user' && me.user !== undefined && typeof me.csrfToken === 'string'
-        ? { kind: 'user', user: me.user, csrfToken: me.csrfToken }
+        ? {
+            kind: 'user',
+            user: me.user,
+            csrfToken: me.csrfToken,
+            permissions: knownPermissions(me.permissions),
+          }
         : { kind: 'anonymous' },
     );
   } catch {

@@ -1,4 +1,5 @@
 import type { Dictionary } from './nl';
+import { serverMessages } from './server-messages';
 
 // English interface texts. Dutch domain terms that lose meaning in English (zorgkantoorregio,
 // bijna-thuis-huis) keep their Dutch name with an explanation.
@@ -466,56 +467,6 @@ export const en: Dictionary = {
   'action.POST users': 'Account created',
   'action.POST tokens': 'API token created',
   'action.DELETE tokens': 'API token revoked',
-  'problem.access.personOnly': 'Only a signed-in person can do this, not an API token.',
-  'problem.access.needsRole': 'This needs the role {roles}.',
-  'problem.access.registryCreate':
-    'Only the regisseur of the region or an administrator registers a hospice.',
-  'problem.access.registryMove':
-    'Only the regisseur of both regions or an administrator moves a hospice from {from} to {to}.',
-  'problem.access.tokenNotAllowed': 'An API token may not do this; sign in.',
-  'problem.access.tokenOtherHospice': 'This API token belongs to another hospice.',
-  'problem.access.notThisHospice':
-    'Only this hospice’s staff, the regisseur of its region or an administrator may do this.',
-  'problem.access.returns': 'Only hospice staff, regisseurs and administrators submit returns.',
-  'problem.access.csrf': 'The page has expired. Reload it and try again.',
-  'problem.schema.required': 'is required',
-  'problem.schema.additionalProperties': 'unknown field {name}',
-  'problem.schema.enum': 'must be one of {allowed}',
-  'problem.schema.anyOf': 'has the wrong type or value',
-  'problem.schema.type': 'has the wrong type (expected: {type})',
-  'problem.schema.minimum': 'must be at least {limit}',
-  'problem.schema.maximum': 'must be at most {limit}',
-  'problem.schema.exclusiveMinimum': 'must be more than {limit}',
-  'problem.schema.exclusiveMaximum': 'must be less than {limit}',
-  'problem.schema.minLength': 'must have at least {limit} characters',
-  'problem.schema.maxLength': 'must have at most {limit} characters',
-  'problem.schema.minItems': 'must have at least {limit} values',
-  'problem.schema.maxItems': 'must have at most {limit} values',
-  'problem.schema.format': 'does not have the right form ({format})',
-  'problem.schema.pattern': 'does not have the right form',
-  'problem.bedStatus.occupiedAboveOpen':
-    'there cannot be more occupied beds ({occupied}) than open beds ({open})',
-  'problem.bedStatus.openAboveLicensed':
-    'there cannot be more open beds ({open}) than licensed beds ({licensed})',
-  'problem.bedStatus.openAndClosedAboveLicensed':
-    'open ({open}) and closed ({closed}) beds together exceed the licensed beds ({licensed})',
-  'problem.bedStatus.closedReasonRequired': 'give a reason when beds are closed',
-  'problem.bedStatus.closedReasonWithoutClosedBeds': 'a reason only goes with closed beds',
-  'problem.bedStatus.nothingToConfirm': 'report the bed status once first',
-  'problem.bedStatus.occupiedDiffersFromGuests':
-    '{occupied} occupied beds reported, but {present} guests are registered as present',
-  'problem.registry.notRegisteredOn': 'the hospice was not registered on {date}',
-  'problem.date.inFuture': 'must not be in the future (today is {today})',
-  'problem.stay.allBedsOccupied':
-    'on {date} all {licensed} licensed beds are already occupied by registered guests',
-  'problem.stay.bedStatusNotFollowed':
-    'the bed status was not adjusted (none reported yet, or it would not fit the open beds); please update it',
-  'problem.stay.departureBeforeAdmission':
-    'the departure ({departedOn}) cannot be before the admission ({admittedOn})',
-  'problem.stay.unusuallyLong': 'a stay of {days} days is unusually long (over {limit})',
-  'problem.stay.alreadyDeparted': 'the departure was already registered ({departedOn})',
-  'problem.refusals.unusuallyMany': '{count} refusals on one day is unusually many',
-  'problem.waitingList.unusuallyLong': 'a waiting list of {size} is unusually long',
   'field.bedsOpen': 'open beds',
   'field.bedsOccupied': 'occupied beds',
   'field.bedsClosed': 'closed beds',
@@ -529,83 +480,10 @@ export const en: Dictionary = {
   'field.size': 'size',
   'field.email': 'e-mail address',
   'field.password': 'password',
-  'problem.registry.unknownGemeente': 'unknown municipality {gemeente}',
-  'problem.registry.gemeenteEnded':
-    'municipality {gemeente} no longer exists on {date} (ended {ended})',
-  'problem.registry.closedBeforeOpened': 'cannot be before the opening ({openedOn})',
-  'problem.registry.coordinatesTogether': 'latitude and longitude go together',
-  'problem.registry.beforeLatestVersion':
-    'cannot be before {date}, the start of the latest version',
-  'problem.registry.facilityEnded': 'the facility ended on {date}',
-  'problem.account.scopeRequired': 'the role {role} goes with a hospice or region',
-  'problem.account.scopeNotAllowed': 'the role {role} does not go with a hospice or region',
-  'problem.account.unknownHospice': 'unknown hospice',
-  'problem.account.unknownRegion': 'unknown zorgkantoorregio {region}',
-  'problem.account.emailInUse': 'an account with this e-mail address exists',
-  'problem.account.passwordTooShort': 'must have at least {limit} characters',
-  'problem.account.resetLinkInvalid': 'the link is invalid, used or expired',
-  'problem.freeText.bsn':
-    '{field} seems to hold a BSN; no personal data of guests may be stored here',
-  'problem.freeText.birthDate':
-    '{field} seems to hold a date of birth; no personal data of guests may be stored here',
-  'problem.freeText.personName':
-    '{field} seems to hold a title with a name (Mrs/Mr …); no personal data of guests may be stored here',
-  'problem.scenario.unknown': 'unknown scenario {id}',
-  'problem.scenario.idTaken': '{id} is taken; choose another name',
   'field.effectiveFrom': 'effective date',
   'field.latitude': 'latitude',
   'field.longitude': 'longitude',
   'field.token': 'link',
-  'problem.return.monthInFuture': 'must not be in the future (this month is {thisMonth})',
-  'problem.return.monthNotOver': '{month} is not over yet',
-  'problem.return.notOpenInMonth': 'the hospice was not registered and open in {month}',
-  'problem.return.aboveLicensedBeds': 'must not exceed the licensed beds ({licensed})',
-  'problem.return.flowUnbalanced':
-    'the flow does not balance: {start} at the start + {admissions} admissions − {departures} departures = {expected}, not {end}',
-  'problem.return.aboveLicensedBedDays':
-    'must not exceed the licensed bed-days of the month ({available})',
-  'problem.return.staysWithoutDepartures': 'must be 0 or empty when nobody departed',
-  'problem.return.meanStayUnusuallyLong':
-    'a mean stay of {days} days is unusually long (over {limit})',
-  'problem.return.refusalsUnusuallyMany': '{count} refusals in one month is unusually many',
-  'problem.return.unknownHospice': 'unknown hospice {hospice}',
-  'problem.return.hospiceNotAllowed': 'not allowed for hospice {hospice}',
-  'problem.return.duplicateMonth': 'a second return for {month}',
-  'problem.return.startNotPreviousEnd':
-    'must equal {expected}, the occupied beds at the end of {month}',
-  'problem.csv.cellCount': 'has {cells} values for {columns} columns',
-  'problem.csv.required': 'is required',
-  'problem.csv.notAMonth': 'must be a month YYYY-MM, not "{value}"',
-  'problem.csv.notACount': 'must be a whole number 0 or more, not "{value}"',
-  'problem.csv.columnMissing': 'required column is missing',
-  'problem.csv.unknownColumn': 'unknown column; the columns are {columns}',
-  'problem.csv.noRows': 'the file has a header but no rows',
-  'problem.csv.duplicateRef': 'already on line {line}',
-  'problem.csv.invalidValue': 'invalid value {value}',
-  'problem.csv.invalidDate': 'not a valid date: {value}',
-  'problem.period.toBeforeFrom': 'must not be before the start ({from})',
-  'problem.period.tooLong': 'the period may span at most {years} years',
-  'problem.csv.notUtf8':
-    'is not UTF-8 text (Latin-1 or Windows-1252?); save the file as "CSV UTF-8" and send it again',
-  'problem.csv.fileRequired': 'is required: a CSV file',
-  'problem.text.nulCharacter': 'must not contain a NUL character (\\u0000)',
-  'problem.text.loneSurrogate': 'holds half of a UTF-16 surrogate pair, which is not a character',
-  'problem.store.conflict': 'conflicts with a record stored at the same time; reload and try again',
-  'problem.calculator.requiredWith': 'is required with {condition}',
-  'problem.calculator.notWith': 'does not go with {condition}',
-  'problem.calculator.oneOf': 'give one of {fields}',
-  'problem.calculator.notBoth': 'give one of {fields}, not both',
-  'problem.calculator.occupancyAboveOne':
-    'guests × stay is {used} bed-days, more than the {available} there were',
-  'problem.calculator.loadTooLarge': 'admissions × stay ÷ 365 is {load} erlangs, more than {limit}',
-  'problem.calculator.toBelowFrom': 'must not be below the first point ({from})',
-  'problem.calculator.curveTooLong': 'the curve may have at most {limit} points (from {from})',
-  'problem.calculator.weightsLength': 'give one weight per stay ({expected}), not {got}',
-  'problem.calculator.weightsAllZero': 'at least one weight must be above 0',
-  'problem.calculator.tooManyBedDays':
-    'the simulation is too large: {requested} simulated bed-days, at most {limit}; ask for fewer days, replications or beds',
-  'problem.calculator.tooManyRequests':
-    'the simulation is too large: {requested} simulated requests, at most {limit}; ask for fewer days or replications',
   'viability.title': 'Occupancy and viability',
   'viability.underOccupied': 'Under-occupancy',
   'viability.withinRange': 'Within range',
@@ -615,7 +493,6 @@ export const en: Dictionary = {
     'occupancy {occupancy} from {from} to {to}; data on {dataShare} of the days.',
   'viability.thresholds':
     'Assumptions, adjustable: below {under} is under-occupancy, above {over} over-occupancy; with data on fewer than {minDataShare} of the days the signal is unknown.',
-  'problem.viability.underNotBelowOver': 'must be below the over-occupancy threshold ({over})',
   'common.retry': 'Try again',
   'hospice.stopExplain': 'No guests are admitted now, even if beds are free.',
   'hospice.stopOn': 'Start admission stop',
@@ -671,14 +548,6 @@ export const en: Dictionary = {
   'beds.legendFull': 'Full or admission stop',
   'beds.didYouMean': 'Did you mean:',
   'beds.whichOne': 'Which place do you mean?',
-  'problem.finder.placeUnknown':
-    'unknown place “{near}”; search by postcode, place name or latitude,longitude',
-  'problem.finder.placeAmbiguous':
-    '“{near}” is the name of places in more than one municipality; choose one',
-  'problem.finder.postcodeUnknown': 'unknown postcode {pc4}',
-  'problem.finder.postcodesMissing':
-    'postcodes are not loaded on this server (yet); search by place name',
-  'problem.finder.outsideNetherlands': '{near} is not in the Netherlands',
   'contact.title': 'Contact details',
   'contact.edit': 'Change contact details',
   'contact.save': 'Save',
@@ -696,10 +565,6 @@ export const en: Dictionary = {
   'field.phone': 'phone number',
   'field.website': 'website',
   'field.postcode': 'postcode',
-  'problem.access.notThisRegion': 'Only the regisseur of {region} or an administrator may do this.',
-  'problem.alert.noteEmpty': 'write a short note',
-  'problem.alert.followUpInPast': 'choose today or a later date',
-  'problem.alert.hospiceNotInRegion': 'this hospice is not in {region}',
   'field.note': 'note',
   'field.followUpOn': 'follow up on',
   'ack.button': 'Acknowledge',
@@ -772,4 +637,21 @@ export const en: Dictionary = {
   'scenario.name.professional': 'The professional at the centre (RIVM 2050)',
   'figure.explainPopulation':
     'Residents aged 65 and over, the group from which most demand for hospice care comes.',
+  // What a role may do (the session's permissions from the server's policy).
+  'account.mayDo': 'What you may do',
+  'permission.read': 'View all public figures, forecasts and scenarios',
+  'permission.contact.see': 'See hospice phone numbers (for referrals)',
+  'permission.registry.register': 'Register a hospice in your region',
+  'permission.registry.change': 'Change the registration of your hospices',
+  'permission.bedStatus.report': 'Report bed status, admissions, departures and the waiting list',
+  'permission.collection.readStaff': 'See the history and returns of your hospices',
+  'permission.returns.submit': 'Submit monthly returns',
+  'permission.scenario.save': 'Save scenarios',
+  'permission.tokens.manage': 'Manage the API tokens of your hospices',
+  'permission.accounts.manage': 'Create and manage accounts',
+  'permission.audit.read': 'See the audit log',
+  'permission.alerts.read': 'See the region’s alerts',
+  'permission.alerts.acknowledge': 'Handle the alerts of your region',
+  // Server messages by code, from the registry in contracts.
+  ...serverMessages('en'),
 };

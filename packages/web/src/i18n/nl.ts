@@ -1,3 +1,5 @@
+import { serverMessages } from './server-messages';
+
 // Dutch interface texts: the default language and the source of the message keys. Placeholders in
 // braces ({count}) are filled by t(). Keep texts short, plain and in B1 Dutch where possible.
 
@@ -465,58 +467,6 @@ export const nl = {
   'action.POST users': 'Account aangemaakt',
   'action.POST tokens': 'API-token gemaakt',
   'action.DELETE tokens': 'API-token ingetrokken',
-  // Server messages by code (problem+json detailCode and invalidParams[].code).
-  'problem.access.personOnly': 'Dit kan alleen een aangemelde persoon, niet een API-token.',
-  'problem.access.needsRole': 'Hiervoor is de rol {roles} nodig.',
-  'problem.access.registryCreate':
-    'Alleen de regisseur van de regio of een beheerder registreert een hospice.',
-  'problem.access.registryMove':
-    'Alleen de regisseur van beide regio’s of een beheerder verplaatst een hospice van {from} naar {to}.',
-  'problem.access.tokenNotAllowed': 'Een API-token mag dit niet; meld u aan.',
-  'problem.access.tokenOtherHospice': 'Dit API-token hoort bij een andere hospice.',
-  'problem.access.notThisHospice':
-    'Alleen medewerkers van deze hospice, de regisseur van de regio of een beheerder mogen dit.',
-  'problem.access.returns':
-    'Alleen hospicemedewerkers, regisseurs en beheerders leveren opgaven aan.',
-  'problem.access.csrf': 'De pagina is verlopen. Laad de pagina opnieuw en probeer het nog eens.',
-  'problem.schema.required': 'is verplicht',
-  'problem.schema.additionalProperties': 'onbekend veld {name}',
-  'problem.schema.enum': 'moet een van deze waarden zijn: {allowed}',
-  'problem.schema.anyOf': 'heeft een verkeerd type of een verkeerde waarde',
-  'problem.schema.type': 'heeft een verkeerd type (verwacht: {type})',
-  'problem.schema.minimum': 'moet minstens {limit} zijn',
-  'problem.schema.maximum': 'mag hoogstens {limit} zijn',
-  'problem.schema.exclusiveMinimum': 'moet groter zijn dan {limit}',
-  'problem.schema.exclusiveMaximum': 'moet kleiner zijn dan {limit}',
-  'problem.schema.minLength': 'moet minstens {limit} tekens hebben',
-  'problem.schema.maxLength': 'mag hoogstens {limit} tekens hebben',
-  'problem.schema.minItems': 'moet minstens {limit} waarden hebben',
-  'problem.schema.maxItems': 'mag hoogstens {limit} waarden hebben',
-  'problem.schema.format': 'heeft niet de juiste vorm ({format})',
-  'problem.schema.pattern': 'heeft niet de juiste vorm',
-  'problem.bedStatus.occupiedAboveOpen':
-    'er kunnen niet meer bedden bezet zijn ({occupied}) dan er open zijn ({open})',
-  'problem.bedStatus.openAboveLicensed':
-    'er kunnen niet meer bedden open zijn ({open}) dan er vergund zijn ({licensed})',
-  'problem.bedStatus.openAndClosedAboveLicensed':
-    'open ({open}) en gesloten ({closed}) bedden samen zijn meer dan de vergunde bedden ({licensed})',
-  'problem.bedStatus.closedReasonRequired': 'geef een reden als er bedden gesloten zijn',
-  'problem.bedStatus.closedReasonWithoutClosedBeds': 'een reden hoort alleen bij gesloten bedden',
-  'problem.bedStatus.nothingToConfirm': 'geef eerst één keer de beddenstatus door',
-  'problem.bedStatus.occupiedDiffersFromGuests':
-    '{occupied} bezette bedden doorgegeven, maar er zijn {present} gasten aanwezig geregistreerd',
-  'problem.registry.notRegisteredOn': 'de hospice was op {date} niet geregistreerd',
-  'problem.date.inFuture': 'mag niet in de toekomst liggen (vandaag is {today})',
-  'problem.stay.allBedsOccupied':
-    'op {date} zijn alle {licensed} vergunde bedden al bezet door geregistreerde gasten',
-  'problem.stay.bedStatusNotFollowed':
-    'de beddenstatus is niet aangepast (nog niet doorgegeven, of past niet bij de open bedden); werk hem bij',
-  'problem.stay.departureBeforeAdmission':
-    'het vertrek ({departedOn}) kan niet vóór de opname ({admittedOn}) liggen',
-  'problem.stay.unusuallyLong': 'een verblijf van {days} dagen is ongewoon lang (meer dan {limit})',
-  'problem.stay.alreadyDeparted': 'het vertrek is al geregistreerd ({departedOn})',
-  'problem.refusals.unusuallyMany': '{count} afwijzingen op één dag is ongewoon veel',
-  'problem.waitingList.unusuallyLong': 'een wachtlijst van {size} is ongewoon lang',
   'field.bedsOpen': 'open bedden',
   'field.bedsOccupied': 'bezette bedden',
   'field.bedsClosed': 'gesloten bedden',
@@ -530,85 +480,10 @@ export const nl = {
   'field.size': 'omvang',
   'field.email': 'e-mailadres',
   'field.password': 'wachtwoord',
-  'problem.registry.unknownGemeente': 'onbekende gemeente {gemeente}',
-  'problem.registry.gemeenteEnded':
-    'gemeente {gemeente} bestaat op {date} niet meer (opgeheven {ended})',
-  'problem.registry.closedBeforeOpened': 'kan niet vóór de opening ({openedOn}) liggen',
-  'problem.registry.coordinatesTogether': 'breedte- en lengtegraad horen bij elkaar',
-  'problem.registry.beforeLatestVersion':
-    'kan niet vóór {date} liggen, het begin van de laatste versie',
-  'problem.registry.facilityEnded': 'de voorziening is op {date} beëindigd',
-  'problem.account.scopeRequired': 'de rol {role} hoort bij een hospice of regio',
-  'problem.account.scopeNotAllowed': 'de rol {role} hoort niet bij een hospice of regio',
-  'problem.account.unknownHospice': 'onbekende hospice',
-  'problem.account.unknownRegion': 'onbekende zorgkantoorregio {region}',
-  'problem.account.emailInUse': 'er is al een account met dit e-mailadres',
-  'problem.account.passwordTooShort': 'moet minstens {limit} tekens hebben',
-  'problem.account.resetLinkInvalid': 'de link is ongeldig, al gebruikt of verlopen',
-  'problem.freeText.bsn':
-    '{field} lijkt een BSN te bevatten; hier mogen geen persoonsgegevens van gasten staan',
-  'problem.freeText.birthDate':
-    '{field} lijkt een geboortedatum te bevatten; hier mogen geen persoonsgegevens van gasten staan',
-  'problem.freeText.personName':
-    '{field} lijkt een aanhef met een naam te bevatten (Mw./Dhr. …); hier mogen geen persoonsgegevens van gasten staan',
-  'problem.scenario.unknown': 'onbekend scenario {id}',
-  'problem.scenario.idTaken': '{id} is al in gebruik; kies een andere naam',
   'field.effectiveFrom': 'ingangsdatum',
   'field.latitude': 'breedtegraad',
   'field.longitude': 'lengtegraad',
   'field.token': 'link',
-  'problem.return.monthInFuture': 'mag niet in de toekomst liggen (deze maand is {thisMonth})',
-  'problem.return.monthNotOver': '{month} is nog niet voorbij',
-  'problem.return.notOpenInMonth': 'de hospice was in {month} niet geregistreerd en open',
-  'problem.return.aboveLicensedBeds': 'mag niet meer zijn dan de vergunde bedden ({licensed})',
-  'problem.return.flowUnbalanced':
-    'de aantallen sluiten niet: {start} aan het begin + {admissions} opnames − {departures} vertrekken = {expected}, niet {end}',
-  'problem.return.aboveLicensedBedDays':
-    'mag niet meer zijn dan de vergunde ligdagen van de maand ({available})',
-  'problem.return.staysWithoutDepartures': 'moet 0 of leeg zijn als er niemand is vertrokken',
-  'problem.return.meanStayUnusuallyLong':
-    'een gemiddeld verblijf van {days} dagen is ongewoon lang (meer dan {limit})',
-  'problem.return.refusalsUnusuallyMany': '{count} weigeringen in één maand is ongewoon veel',
-  'problem.return.unknownHospice': 'onbekende hospice {hospice}',
-  'problem.return.hospiceNotAllowed': 'niet toegestaan voor hospice {hospice}',
-  'problem.return.duplicateMonth': 'een tweede opgave voor {month}',
-  'problem.return.startNotPreviousEnd':
-    'moet gelijk zijn aan {expected}, de bezette bedden aan het eind van {month}',
-  'problem.csv.cellCount': 'heeft {cells} waarden voor {columns} kolommen',
-  'problem.csv.required': 'is verplicht',
-  'problem.csv.notAMonth': 'moet een maand zijn als JJJJ-MM, niet "{value}"',
-  'problem.csv.notACount': 'moet een geheel getal van 0 of meer zijn, niet "{value}"',
-  'problem.csv.columnMissing': 'verplichte kolom ontbreekt',
-  'problem.csv.unknownColumn': 'onbekende kolom; de kolommen zijn {columns}',
-  'problem.csv.noRows': 'het bestand heeft een kopregel maar geen regels',
-  'problem.csv.duplicateRef': 'komt al voor op regel {line}',
-  'problem.csv.invalidValue': 'ongeldige waarde {value}',
-  'problem.csv.invalidDate': 'geen geldige datum: {value}',
-  'problem.period.toBeforeFrom': 'mag niet vóór het begin ({from}) liggen',
-  'problem.period.tooLong': 'de periode mag hoogstens {years} jaar zijn',
-  'problem.csv.notUtf8':
-    'is geen UTF-8-tekst (Latin-1 of Windows-1252?); sla het bestand op als "CSV UTF-8" en stuur het opnieuw',
-  'problem.csv.fileRequired': 'verplicht: een CSV-bestand',
-  'problem.text.nulCharacter': 'mag geen NUL-teken (\\u0000) bevatten',
-  'problem.text.loneSurrogate': 'bevat een half UTF-16-tekenpaar; dat is geen teken',
-  'problem.store.conflict':
-    'botst met gegevens die tegelijk zijn opgeslagen; laad opnieuw en probeer het nog eens',
-  'problem.calculator.requiredWith': 'is verplicht bij {condition}',
-  'problem.calculator.notWith': 'hoort niet bij {condition}',
-  'problem.calculator.oneOf': 'geef een van {fields}',
-  'problem.calculator.notBoth': 'geef een van {fields}, niet beide',
-  'problem.calculator.occupancyAboveOne':
-    'gasten × verblijfsduur is {used} ligdagen, meer dan de {available} die er waren',
-  'problem.calculator.loadTooLarge':
-    'opnames × verblijfsduur ÷ 365 is {load} erlang, meer dan {limit}',
-  'problem.calculator.toBelowFrom': 'mag niet lager zijn dan het eerste punt ({from})',
-  'problem.calculator.curveTooLong': 'de curve mag hoogstens {limit} punten hebben (vanaf {from})',
-  'problem.calculator.weightsLength': 'geef één gewicht per verblijfsduur ({expected}), niet {got}',
-  'problem.calculator.weightsAllZero': 'minstens één gewicht moet groter zijn dan 0',
-  'problem.calculator.tooManyBedDays':
-    'de simulatie is te groot: {requested} gesimuleerde beddagen, hoogstens {limit}; vraag minder dagen, replicaties of bedden',
-  'problem.calculator.tooManyRequests':
-    'de simulatie is te groot: {requested} gesimuleerde aanvragen, hoogstens {limit}; vraag minder dagen of replicaties',
   'viability.title': 'Bezetting en levensvatbaarheid',
   'viability.underOccupied': 'Onderbezetting',
   'viability.withinRange': 'Binnen de marge',
@@ -618,8 +493,6 @@ export const nl = {
     'bezetting {occupancy} van {from} tot en met {to}; gegevens op {dataShare} van de dagen.',
   'viability.thresholds':
     'Aannames, aan te passen: onder {under} is onderbezetting, boven {over} overbezetting; met gegevens op minder dan {minDataShare} van de dagen is het signaal onbekend.',
-  'problem.viability.underNotBelowOver':
-    'moet lager zijn dan de drempel voor overbezetting ({over})',
   'common.retry': 'Opnieuw proberen',
   'hospice.stopExplain': 'Er worden nu geen gasten opgenomen, ook niet als er bedden vrij zijn.',
   'hospice.stopOn': 'Opnamestop aanzetten',
@@ -676,14 +549,6 @@ export const nl = {
   'beds.legendFull': 'Vol of opnamestop',
   'beds.didYouMean': 'Bedoelt u:',
   'beds.whichOne': 'Welke plaats bedoelt u?',
-  'problem.finder.placeUnknown':
-    'onbekende plaats “{near}”; zoek op postcode, plaatsnaam of breedte,lengte',
-  'problem.finder.placeAmbiguous':
-    '“{near}” is de naam van plaatsen in meer dan één gemeente; kies er een',
-  'problem.finder.postcodeUnknown': 'onbekende postcode {pc4}',
-  'problem.finder.postcodesMissing':
-    'postcodes zijn op deze server (nog) niet geladen; zoek op plaatsnaam',
-  'problem.finder.outsideNetherlands': '{near} ligt niet in Nederland',
   'contact.title': 'Contactgegevens',
   'contact.edit': 'Contactgegevens wijzigen',
   'contact.save': 'Opslaan',
@@ -702,10 +567,6 @@ export const nl = {
   'field.phone': 'telefoonnummer',
   'field.website': 'website',
   'field.postcode': 'postcode',
-  'problem.access.notThisRegion': 'Alleen de regisseur van {region} of een beheerder mag dit.',
-  'problem.alert.noteEmpty': 'schrijf een korte notitie',
-  'problem.alert.followUpInPast': 'kies vandaag of een latere datum',
-  'problem.alert.hospiceNotInRegion': 'dit hospice hoort niet bij {region}',
   'field.note': 'notitie',
   'field.followUpOn': 'opvolgen op',
   'ack.button': 'Afhandelen',
@@ -778,6 +639,23 @@ export const nl = {
   'scenario.name.professional': 'De professional centraal (RIVM 2050)',
   'figure.explainPopulation':
     'Inwoners van 65 jaar en ouder, de groep waaruit de meeste vraag naar hospicezorg komt.',
+  // What a role may do (the session's permissions from the server's policy).
+  'account.mayDo': 'Wat u mag doen',
+  'permission.read': 'Alle openbare cijfers, prognoses en scenario’s bekijken',
+  'permission.contact.see': 'Telefoonnummers van hospices zien (voor verwijzingen)',
+  'permission.registry.register': 'Een hospice registreren in uw regio',
+  'permission.registry.change': 'De registratie van uw hospices wijzigen',
+  'permission.bedStatus.report': 'Beddenstatus, opnames, vertrek en wachtlijst doorgeven',
+  'permission.collection.readStaff': 'De geschiedenis en opgaven van uw hospices inzien',
+  'permission.returns.submit': 'Maandopgaven indienen',
+  'permission.scenario.save': 'Scenario’s opslaan',
+  'permission.tokens.manage': 'API-tokens van uw hospices beheren',
+  'permission.accounts.manage': 'Accounts aanmaken en beheren',
+  'permission.audit.read': 'Het auditlog inzien',
+  'permission.alerts.read': 'Signalen van de regio inzien',
+  'permission.alerts.acknowledge': 'Signalen van uw regio afhandelen',
+  // Server messages by code, from the registry in contracts.
+  ...serverMessages('nl'),
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -77,6 +77,15 @@ export function AccountMenu() {
       >
         {isBusy ? t('auth.signingOut') : t('auth.signOut')}
       </button>
+      <details className="account__may" data-testid="account-permissions">
+        <summary>{t('account.mayDo')}</summary>
+        <ul>
+          <li>{t('permission.read')}</li>
+          {session.permissions.map((p) => (
+            <li key={p}>{t(`permission.${p}`)}</li>
+          ))}
+        </ul>
+      </details>
       {failed ? (
         <p role="alert" className="account__error">
           {t('auth.signOutFailed')}

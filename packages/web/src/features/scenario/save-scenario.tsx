@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import type { Scenario } from '@palliamonitor/model';
 import { ApiError, sendJson, signInHref } from '../../api/client';
-import { useSession, type Role } from '../../api/session';
+import { mayDo, useSession } from '../../api/session';
 import { problemText } from '../common/problem';
 import { useI18n } from '../../i18n/i18n';
 import { Link } from '../../router';
@@ -18,9 +18,6 @@ function slug(name: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 48);
 }
-
-/** Who may save a scenario (the server's rule for POST /scenarios): those who plan. */
-const SAVING_ROLES: readonly Role[] = ['national-analyst', 'regisseur', 'administrator'];
 
 export function SaveScenario({
   scenario,
@@ -88,7 +85,7 @@ export function SaveScenario({
             {t('access.signInToSave')} <Link href={signInHref()}>{t('auth.signIn')}</Link>
           </p>
         ) : null
-      ) : !session.user.roles.some((g) => SAVING_ROLES.includes(g.role)) ? (
+      ) : !mayDo(session, 'scenario.save') ? (
         <p className="hint" data-testid="save-role-hint">
           {t('access.roleToSave')}
         </p>
