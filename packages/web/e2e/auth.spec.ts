@@ -42,7 +42,7 @@ test.describe('accounts: signing in and out', () => {
     await expectNoSeriousA11yViolations(page);
 
     // "Vul in" fills a demo account; signing in returns to the bed finder.
-    await page.getByRole('button', { name: `Vul de gegevens van ${DEMO.regisseur} in` }).click();
+    await page.getByRole('button', { name: `Vul in: de gegevens van ${DEMO.regisseur}` }).click();
     await page.getByRole('button', { name: 'Aanmelden', exact: true }).click();
     await expect(page).toHaveURL(/\/bedden$/);
     const account = page.getByTestId('account');

@@ -50,10 +50,12 @@ for (const viewport of VIEWPORTS) {
     test.use({ viewport });
 
     test('chart axis text is drawn at 12 px or more', async ({ page }) => {
+      // The national forecast runs a Monte Carlo simulation: on a busy machine it takes a while.
+      test.slow();
       await page.goto('/');
       await revealDeferred(page);
-      const ticks = page.locator('.chart__tick');
-      await expect(ticks.first()).toBeVisible();
+      const ticks = page.getByTestId('forecast-chart').locator('.chart__tick');
+      await expect(ticks.first()).toBeVisible({ timeout: 120_000 });
       const sizes = await ticks.evaluateAll((elements) =>
         elements.map((el) => {
           const svg = (el as SVGElement).ownerSVGElement!;
@@ -66,7 +68,7 @@ for (const viewport of VIEWPORTS) {
       expect(Math.min(...sizes)).toBeGreaterThanOrEqual(12);
     });
 
-    test('a skip link leads past the map, and the tile codes are explained', async ({ page }) => {
+    test('a skip link leads past the map', async ({ page }) => {
       await page.goto('/');
       const map = page.getByTestId('region-map');
       await expect(map.getByRole('link')).toHaveCount(31);
@@ -79,10 +81,12 @@ for (const viewport of VIEWPORTS) {
       );
       expect(focusedInMap).toBe(false);
       await expect(page.locator(':focus')).toHaveAttribute('id', /.+/);
-      await page.getByText('Wat betekenen de afkortingen op de kaart?').click();
-      const key = page.getByTestId('tile-key');
-      await expect(key).toContainText('HGL');
-      await expect(key).toContainText('Haaglanden');
+      // Without imported boundaries the map is a grid of tiles with codes (HGL, WSD…): a key below
+      // it names each region.
+      if ((await map.locator('.tile').count()) > 0) {
+        await page.getByText('Wat betekenen de afkortingen op de kaart?').click();
+        await expect(page.getByTestId('tile-key')).toContainText('Haaglanden');
+      }
     });
   });
 }

@@ -375,7 +375,7 @@ export const en: Dictionary = {
     'This environment runs on synthetic demo data. Use these accounts to try the roles. The password is the same for all of them. They do not exist in a real environment.',
   'signIn.demoPassword': 'Password for all demo accounts:',
   'signIn.demoUse': 'Fill in',
-  'signIn.demoUseLabel': 'Fill in the details of {email}',
+  'signIn.demoUseLabel': 'Fill in: the details of {email}',
   'signIn.demoHospice': 'Hospice editor of a demo hospice in Utrecht',
   'signIn.demoRegisseur': 'Regisseur of Utrecht (ZK23)',
   'forgot.title': 'Forgot your password',

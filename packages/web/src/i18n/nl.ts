@@ -375,7 +375,7 @@ export const nl = {
     'Deze omgeving draait op synthetische demogegevens. Met deze accounts probeert u de rollen uit. Het wachtwoord is voor alle accounts hetzelfde. In een echte omgeving bestaan ze niet.',
   'signIn.demoPassword': 'Wachtwoord voor alle demo-accounts:',
   'signIn.demoUse': 'Vul in',
-  'signIn.demoUseLabel': 'Vul de gegevens van {email} in',
+  'signIn.demoUseLabel': 'Vul in: de gegevens van {email}',
   'signIn.demoHospice': 'Hospicemedewerker van een demohospice in Utrecht',
   'signIn.demoRegisseur': 'Regisseur van Utrecht (ZK23)',
   'forgot.title': 'Wachtwoord vergeten',
