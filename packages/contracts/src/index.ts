@@ -1,5 +1,11 @@
 // The one place where the API's shapes live. Server, web, data and CLI import from here; this
 // package imports nothing of ours (lint enforces the arrow).
 export * from './common';
+export * from './roles';
+export * from './pages';
+export * from './regions';
 export * from './hospice';
+export * from './forecast';
+export * from './scenarios';
 export * from './collection';
+export * from './accounts';

@@ -6,8 +6,6 @@ export { migrateToLatest } from './migrate';
 export * from './regions.repository';
 export * from './hospices.repository';
 export * from './reference-data';
-// Transitional: the contracts' names are still taken through the data package by some callers.
-export * from '@palliamonitor/contracts';
 export { seedDemoRegistry, seedDemoData, DEMO_ACTOR } from './demo/demo-seed';
 export * from './hospice-csv';
 export * from './csv-cells';

@@ -2,7 +2,8 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import swagger from '@fastify/swagger';
 import AjvCompiler from '@fastify/ajv-compiler';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { dutchDate, findHospice, findRegion, Problem } from '@palliamonitor/data';
+import { dutchDate, findHospice, findRegion } from '@palliamonitor/data';
+import { HOSPICE_ID_PATTERN, Problem } from '@palliamonitor/contracts';
 import { API_VERSION, type App, type AppContext } from './context';
 import { registerErrorHandling } from './errors';
 import { healthRoutes } from './routes/health.routes';
@@ -148,7 +149,7 @@ export async function buildApp(
       const today = dutchDate(ctx.now());
       return kind === 'region'
         ? (await findRegion(ctx.store.db, key.toUpperCase(), today))?.type === 'zorgkantoorregio'
-        : /^[A-Za-z0-9-]{1,64}$/.test(key) &&
+        : new RegExp(HOSPICE_ID_PATTERN).test(key) &&
             (await findHospice(ctx.store.db, key, today)) !== undefined;
     },
   });

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { createUser, ROLES, type Role } from '@palliamonitor/data';
+import { createUser } from '@palliamonitor/data';
+import { ROLES, type Role } from '@palliamonitor/contracts';
 import { parseOptions, UsageError, type Io } from '../usage';
 import { openStoreFromEnv } from '../store-from-env';
 import { cliAudit } from '../cli-audit';

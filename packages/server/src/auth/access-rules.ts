@@ -1,4 +1,4 @@
-import type { Role } from '@palliamonitor/data';
+import type { Role } from '@palliamonitor/contracts';
 
 // Who may call which route. Every route the server registers must have a rule here: the server
 // refuses to start otherwise, and the authorization test walks this table for every role. Keys are

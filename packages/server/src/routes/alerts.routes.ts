@@ -1,3 +1,4 @@
+import { ZorgkantoorregioParams } from '@palliamonitor/contracts';
 import { Type } from '@sinclair/typebox';
 import {
   acknowledgeAlert,
@@ -15,7 +16,7 @@ import { ProblemResponses } from './params';
 // Acknowledging the alerts of a region's cockpit: a note and a follow-up date, for the region's
 // other users to see. Writes are audited by the generic audit hook (region from :code).
 
-const ZkParams = Type.Object({ code: Type.String({ pattern: '^ZK\\d{2}$' }) });
+const ZkParams = ZorgkantoorregioParams;
 
 const Acknowledgement = Type.Object({
   id: Type.Integer(),

@@ -4,21 +4,19 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import {
   AppError,
-  BedStatus,
-  BedStatusEvent,
-  BedStatusPut,
   confirmBedStatus,
   getBedStatus,
   listBedStatusEvents,
   regionBedStatus,
   setBedStatus,
-  WarningList,
   type Issue,
 } from '@palliamonitor/data';
+import { BedStatus, BedStatusEvent, BedStatusPut, WarningList } from '@palliamonitor/contracts';
 import type { App, AppContext } from '../context';
 import type { CollectionContext } from '../live/collection-context';
 import { streamBedStatus } from '../live/bed-status-stream';
-import { ProblemResponses, RegionCodeParams } from './params';
+import { RegionCodeParams } from '@palliamonitor/contracts';
+import { ProblemResponses } from './params';
 
 export const HospiceIdParams = Type.Object({
   id: Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9-]+$' }),

@@ -5,21 +5,25 @@ import {
   AppError,
   createHospice,
   getHospiceOrThrow,
-  Hospice,
-  HospiceCreate,
-  HospicePatch,
   hospiceHistory,
-  HospiceTypeSchema,
   formatEtag,
   registryEtag,
   type RegistryEtag,
   listHospices,
-  Page,
-  Pagination,
   patchHospice,
 } from '@palliamonitor/data';
+import {
+  Hospice,
+  HospiceCreate,
+  HospicePatch,
+  HospiceTypeSchema,
+  Page,
+  Pagination,
+  REGION_CODE_PATTERNS,
+} from '@palliamonitor/contracts';
 import { today, type App, type AppContext } from '../context';
-import { AsOfQuery, checkDate, ProblemResponses } from './params';
+import { AsOfQuery } from '@palliamonitor/contracts';
+import { checkDate, ProblemResponses } from './params';
 
 const IdParams = Type.Object({
   id: Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9-]+$' }),
@@ -52,7 +56,7 @@ export function hospiceRoutes(app: App, ctx: AppContext): void {
             asOf: AsOfQuery,
             region: Type.Optional(
               Type.String({
-                pattern: '^(GM\\d{4}|PV\\d{2}|ZK\\d{2})$',
+                pattern: REGION_CODE_PATTERNS.region,
                 description: 'Gemeente-, provincie- of zorgkantoorregiocode',
               }),
             ),

@@ -2,22 +2,24 @@ import { writeContextOf } from '../auth/principal';
 import { auditContextOf } from '../auth/security';
 import { Type } from '@sinclair/typebox';
 import {
-  AdmissionCreate,
   admitGuest,
-  DepartureCreate,
   departGuest,
-  IsoDate,
   latestWaitingList,
   listStays,
+  recordRefusal,
+  reportWaitingList,
+} from '@palliamonitor/data';
+import {
+  AdmissionCreate,
+  DepartureCreate,
+  IsoDate,
   Page,
   Pagination,
-  recordRefusal,
   RefusalCreate,
-  reportWaitingList,
   Stay,
   WaitingListPut,
   WarningList,
-} from '@palliamonitor/data';
+} from '@palliamonitor/contracts';
 import type { App, AppContext } from '../context';
 import type { CollectionContext } from '../live/collection-context';
 import { HospiceIdParams, toWarnings, WriteProblems } from './bed-status.routes';

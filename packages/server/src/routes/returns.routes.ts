@@ -5,15 +5,17 @@ import {
   AppError,
   getReturnMonth,
   listReturns,
+  submitReturns,
+  submitReturnsCsv,
+  type ReturnsSummary,
+} from '@palliamonitor/data';
+import {
   MonthlyReturn,
   MonthlyReturnBody,
   MonthPattern,
   ReturnDifference,
-  submitReturns,
-  submitReturnsCsv,
   WarningList,
-  type ReturnsSummary,
-} from '@palliamonitor/data';
+} from '@palliamonitor/contracts';
 import type { App, AppContext } from '../context';
 import { HospiceIdParams, toWarnings, WriteProblems } from './bed-status.routes';
 import { ProblemResponses } from './params';
