@@ -1,4 +1,4 @@
-import { FormatRegistry, Type, type TSchema } from '@sinclair/typebox';
+import { FormatRegistry, Type, type Static, type TSchema } from '@sinclair/typebox';
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -148,6 +148,7 @@ export const Problem = Type.Object(
   },
   { $id: 'Problem', description: 'RFC 9457 problem details' },
 );
+export type Problem = Static<typeof Problem>;
 
 /** The media type of every error answer (RFC 9457). */
 export const PROBLEM_JSON = 'application/problem+json';

@@ -1,6 +1,7 @@
 // The one place where the API's shapes live. Server, web, data and CLI import from here; this
 // package imports nothing of ours (lint enforces the arrow).
 export * from './common';
+export * from './vocabulary';
 export * from './roles';
 export * from './pages';
 export * from './regions';
@@ -9,3 +10,4 @@ export * from './forecast';
 export * from './scenarios';
 export * from './collection';
 export * from './accounts';
+export * from './alerts';

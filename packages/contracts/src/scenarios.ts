@@ -41,6 +41,7 @@ export const ScenarioList = Type.Object({
   items: Type.Array(ScenarioEntry),
   total: Type.Integer(),
 });
+export type ScenarioList = Static<typeof ScenarioList>;
 
 export const ScenarioComparison = Type.Object({
   a: Type.String(),

@@ -9,7 +9,7 @@ import {
 import { FIRST_YEAR, LAST_YEAR } from '@palliamonitor/model';
 import { today, type App, type AppContext } from '../context';
 import type { CollectionContext } from '../live/collection-context';
-import { HospiceIdParams } from './bed-status.routes';
+import { HospiceIdParams } from '@palliamonitor/contracts';
 import { ForecastRegionParams, RegionCodeParams } from '@palliamonitor/contracts';
 import { ProblemResponses } from './params';
 

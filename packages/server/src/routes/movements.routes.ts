@@ -22,7 +22,8 @@ import {
 } from '@palliamonitor/contracts';
 import type { App, AppContext } from '../context';
 import type { CollectionContext } from '../live/collection-context';
-import { HospiceIdParams, toWarnings, WriteProblems } from './bed-status.routes';
+import { toWarnings, WriteProblems } from './bed-status.routes';
+import { HospiceIdParams } from '@palliamonitor/contracts';
 import { checkDate, ProblemResponses } from './params';
 
 // Anonymous guest movements: admission (the system issues the stay id), departure, refusals

@@ -17,7 +17,8 @@ import {
   WarningList,
 } from '@palliamonitor/contracts';
 import type { App, AppContext } from '../context';
-import { HospiceIdParams, toWarnings, WriteProblems } from './bed-status.routes';
+import { toWarnings, WriteProblems } from './bed-status.routes';
+import { HospiceIdParams } from '@palliamonitor/contracts';
 import { ProblemResponses } from './params';
 
 // Monthly aggregate returns for hospices with their own records: JSON per month, or a CSV file

@@ -4,7 +4,7 @@ import { getStatistics, statisticsToCsv, type StatisticsScope } from '@palliamon
 import { Statistics } from '@palliamonitor/contracts';
 import type { App, AppContext } from '../context';
 import type { CollectionContext } from '../live/collection-context';
-import { HospiceIdParams } from './bed-status.routes';
+import { HospiceIdParams } from '@palliamonitor/contracts';
 import { RegionCodeParams } from '@palliamonitor/contracts';
 import { ProblemResponses } from './params';
 

@@ -2,23 +2,7 @@
 // session's CSRF token, which every write must echo (the session cookie itself is HttpOnly and never
 // readable here). Loaded from GET /auth/me when the app starts; set by sign-in and sign-out.
 import { useSyncExternalStore } from 'react';
-
-export type Role =
-  'care-professional' | 'hospice-editor' | 'regisseur' | 'national-analyst' | 'administrator';
-
-export interface RoleGrant {
-  role: Role;
-  /** Hospice id (hospice-editor) or zorgkantoorregio code (regisseur); null for the others. */
-  scope: string | null;
-}
-
-export interface User {
-  id: string;
-  email: string;
-  name: string;
-  isDemo: boolean;
-  roles: RoleGrant[];
-}
+import type { Me, Role, User } from '@palliamonitor/contracts';
 
 export type Session =
   { kind: 'loading' } | { kind: 'anonymous' } | { kind: 'user'; user: User; csrfToken: string };
@@ -84,12 +68,6 @@ export function mayReadRegionAudit(session: Session, regionCode: string): boolea
   return hasRole(session, 'administrator') || hasRole(session, 'regisseur', regionCode);
 }
 
-interface Me {
-  kind: 'user' | 'anonymous' | 'token';
-  user?: User;
-  csrfToken?: string;
-}
-
 /** Reads GET /auth/me. A failure leaves the visitor anonymous: public pages still work. */
 export async function loadSession(): Promise<void> {
   try {
@@ -99,7 +77,7 @@ export async function loadSession(): Promise<void> {
     });
     const me = response.ok ? ((await response.json()) as Me) : null;
     setSession(
-      me?.kind === 'user' && me.user !== undefined && typeof me.csrfToken === 'string'
+      me?.kind === 'user'
         ? { kind: 'user', user: me.user, csrfToken: me.csrfToken }
         : { kind: 'anonymous' },
     );

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useApi } from '../api/client';
-import type { ForecastResponse, Overview } from '../api/types';
+import type { Forecast, Overview, RegionFigures } from '@palliamonitor/contracts';
 import { useI18n } from '../i18n/i18n';
 import { Link, replaceSearch, useLocation } from '../router';
 import { formatDate, formatNumber, formatPercent, formatSigned, type Locale } from '../lib/format';
@@ -19,7 +19,6 @@ import {
 import { ForecastChart } from '../features/forecast/forecast-chart';
 import { ForecastInputs } from '../features/forecast/forecast-inputs';
 import { NationalTrend } from '../features/statistics/trend';
-import type { RegionFigures } from '../api/types';
 
 const FIRST_YEAR = 2024;
 const LAST_YEAR = 2050;
@@ -91,7 +90,7 @@ function OverviewContent({
     replaceSearch(next);
   };
   const n = overview.national;
-  const forecast = useApi<ForecastResponse>('/regions/NL/forecast?uncertainty=true&draws=200');
+  const forecast = useApi<Forecast>('/regions/NL/forecast?uncertainty=true&draws=200');
 
   return (
     <>

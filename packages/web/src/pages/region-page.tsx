@@ -1,6 +1,13 @@
 import { useMemo, useState } from 'react';
 import { ApiError, useApi, type Loadable } from '../api/client';
-import type { ForecastResponse, Hospice, Overview, Page, RegionDetail } from '../api/types';
+import type {
+  AlertAcknowledgement,
+  Forecast,
+  Hospice,
+  HospiceList,
+  Overview,
+  RegionDetail,
+} from '@palliamonitor/contracts';
 import { useI18n } from '../i18n/i18n';
 import { Link } from '../router';
 import { formatAge, formatDateTime, formatNumber, formatPercent } from '../lib/format';
@@ -35,11 +42,7 @@ import { AuditLog } from '../features/audit/audit-log';
 import { hasRole, mayReadRegionAudit, useSession } from '../api/session';
 import { BED_STATE_COLOUR, BED_STATE_LABEL, bedStateOf } from '../features/live/bed-state';
 import { BedStateLegend } from '../features/live/bed-state-legend';
-import {
-  alertKey,
-  AlertAcknowledgementView,
-  type AlertAcknowledgement,
-} from '../features/alerts/alert-acknowledgement';
+import { alertKey, AlertAcknowledgementView } from '../features/alerts/alert-acknowledgement';
 
 export function RegionPage({ code }: { code: string }) {
   const { t } = useI18n();
@@ -58,11 +61,9 @@ export function RegionPage({ code }: { code: string }) {
 function RegionContent({ region }: { region: RegionDetail }) {
   const { t, locale } = useI18n();
   const overview = useApi<Overview>('/overview');
-  const hospices = useApi<Page<Hospice>>(`/hospices?region=${region.code}&open=true&limit=500`);
+  const hospices = useApi<HospiceList>(`/hospices?region=${region.code}&open=true&limit=500`);
   const boundaries = useApi<FeatureCollection>('/boundaries?layer=zorgkantoorregio');
-  const forecast = useApi<ForecastResponse>(
-    `/regions/${region.code}/forecast?uncertainty=true&draws=300`,
-  );
+  const forecast = useApi<Forecast>(`/regions/${region.code}/forecast?uncertainty=true&draws=300`);
   const figures =
     overview.state === 'ok' ? overview.data.regions.find((r) => r.code === region.code) : undefined;
   const currentYear = Math.min(Math.max(Number(region.asOf.slice(0, 4)), 2024), 2050);

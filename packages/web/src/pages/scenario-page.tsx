@@ -12,9 +12,10 @@ import {
   type Scenario,
 } from '@palliamonitor/model';
 import { ApiError, sendJson, signInHref, useApi } from '../api/client';
-import { useSession, type Role } from '../api/session';
+import type { ModelInputs, Role, ScenarioList } from '@palliamonitor/contracts';
+import { useSession } from '../api/session';
 import { problemText } from '../features/common/problem';
-import type { Overview } from '../api/types';
+import type { Overview } from '@palliamonitor/contracts';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/nl';
 import { Link, replaceSearch, useLocation } from '../router';
@@ -44,15 +45,6 @@ const BUILT_IN_DESCRIPTIONS: Readonly<Record<string, MessageKey>> = {
   'individual-central': 'scenario.desc.individual',
   'professional-central': 'scenario.desc.professional',
 };
-
-interface ModelInputs {
-  asOf?: string;
-  regions: RegionInput[];
-}
-
-interface ScenarioList {
-  items: unknown[];
-}
 
 export function ScenarioPage() {
   const { t } = useI18n();

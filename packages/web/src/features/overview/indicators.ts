@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'react';
 import { ApiError, getJson, type Loadable } from '../../api/client';
-import type { ForecastResponse, Overview } from '../../api/types';
+import type { Forecast, Overview, Statistics } from '@palliamonitor/contracts';
 import { mid } from '../../api/types';
 import type { MessageKey } from '../../i18n/nl';
-import type { StatisticsResponse } from '../statistics/statistics';
 import { latestPeriod } from '../statistics/statistics';
 
 export const INDICATORS = [
@@ -83,17 +82,13 @@ export function useIndicatorValues(
       indicator === 'gapNow' || indicator === 'gapYear'
         ? perRegion(codes, async (code) => {
             const y = indicator === 'gapNow' ? currentYear : year;
-            const f = await getJson<ForecastResponse>(
-              `/regions/${code}/forecast?from=${y}&to=${y}`,
-            );
+            const f = await getJson<Forecast>(`/regions/${code}/forecast?from=${y}&to=${y}`);
             const row = f.rows[0];
             // Shown as surplus (+) or shortage (−): today's beds minus beds needed.
             return row === undefined ? null : -(mid(row.gap) ?? 0);
           })
         : perRegion(codes, async (code) => {
-            const stats = await getJson<StatisticsResponse>(
-              `/regions/${code}/statistics?period=month`,
-            );
+            const stats = await getJson<Statistics>(`/regions/${code}/statistics?period=month`);
             const last = latestPeriod(stats);
             if (last === null) {
               return null;
