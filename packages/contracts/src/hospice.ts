@@ -1,10 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { GemeenteCode, IsoDate } from './common';
-
-export const HOSPICE_TYPES = ['bth', 'hch', 'nursing-home-unit', 'hospital-unit', 'other'] as const;
-export const CARE_MODELS = ['formal-care-with-stay', 'stay-with-informal-care'] as const;
-export const FUNDING_FORMS = ['wlz', 'zvw', 'subsidy-ptz', 'donations', 'other'] as const;
-export const UMBRELLAS = ['ahzn', 'vptz', 'actiz'] as const;
+import { GemeenteCode, IsoDate, Page } from './common';
+import { CARE_MODELS, FUNDING_FORMS, HOSPICE_TYPES, UMBRELLAS } from './vocabulary';
 
 export const HospiceTypeSchema = Type.Union(
   HOSPICE_TYPES.map((t) => Type.Literal(t)),
@@ -144,3 +140,32 @@ export const Hospice = Type.Object(
   { $id: 'Hospice' },
 );
 export type Hospice = Static<typeof Hospice>;
+
+export const HospiceList = Page(Hospice);
+export type HospiceList = Static<typeof HospiceList>;
+
+/** Every version of a registration, oldest first, with the fields each version changed. */
+export const HospiceHistory = Type.Object({
+  id: Type.String(),
+  versions: Type.Array(
+    Type.Object({
+      validFrom: Type.String(),
+      validTo: Type.Union([Type.String(), Type.Null()]),
+      recordedAt: Type.String(),
+      recordedBy: Type.String(),
+      changed: Type.Array(Type.String(), {
+        description: 'Velden die in deze versie veranderden',
+      }),
+      values: Type.Omit(Hospice, [
+        'id',
+        'regions',
+        'validFrom',
+        'validTo',
+        'recordedAt',
+        'recordedBy',
+        'isSynthetic',
+      ]),
+    }),
+  ),
+});
+export type HospiceHistory = Static<typeof HospiceHistory>;

@@ -1,8 +1,16 @@
 // The one place where the API's shapes live. Server, web, data and CLI import from here; this
 // package imports nothing of ours (lint enforces the arrow).
 export * from './common';
+export * from './vocabulary';
+export * from './roles';
+export * from './pages';
+export * from './regions';
 export * from './hospice';
+export * from './forecast';
+export * from './scenarios';
 export * from './collection';
 export * from './region-indicators';
 export * from './messages';
 export * from './permissions';
+export * from './accounts';
+export * from './alerts';

@@ -6,9 +6,9 @@ import {
   listAudit,
   setBedStatus,
   type AuditContext,
-  type BedStatusPut,
   type Store,
 } from '../src/index';
+import { type BedStatusPut } from '@palliamonitor/contracts';
 import { createUtrechtHospice, openTestStore, storeName } from './test-store';
 
 // A bed-status write and its audit entry are one change: both are stored or neither is.

@@ -1,8 +1,10 @@
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import swagger from '@fastify/swagger';
+import { Type } from '@sinclair/typebox';
 import AjvCompiler from '@fastify/ajv-compiler';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { dutchDate, findHospice, findRegion, Problem } from '@palliamonitor/data';
+import { dutchDate, findHospice, findRegion } from '@palliamonitor/data';
+import { HOSPICE_ID_PATTERN, Problem } from '@palliamonitor/contracts';
 import { API_VERSION, type App, type AppContext } from './context';
 import { registerErrorHandling } from './errors';
 import { healthRoutes } from './routes/health.routes';
@@ -19,6 +21,7 @@ import { returnRoutes } from './routes/returns.routes';
 import { bedFinderRoutes } from './routes/beds.routes';
 import { alertRoutes } from './routes/alerts.routes';
 import { registerWeb } from './web';
+import { API_PREFIX, openApiOptions } from './openapi';
 import { registerSecurity } from './auth/security';
 import { trustedProxyHops } from './auth/authenticate';
 import { readConfig, type Config } from './config';
@@ -105,20 +108,7 @@ export async function buildApp(
   const mail = options.mail ?? mailTransportOf(config, (line) => app.log.warn(line));
   app.addHook('onClose', async () => mail.close?.());
   app.addSchema(Problem);
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.0.3',
-      info: {
-        title: 'Palliamonitor API',
-        version: API_VERSION,
-        description:
-          'Vraag en aanbod in de hospicezorg en palliatieve terminale zorg, landelijk en per zorgkantoorregio. Volgt de Nederlandse API Design Rules; fouten als application/problem+json (RFC 9457).',
-        contact: { name: 'Palliamonitor' },
-        license: { name: 'EUPL-1.2' },
-      },
-      servers: [{ url: '/' }],
-    },
-  });
+  await app.register(swagger, openApiOptions);
   app.addHook('onSend', async (_request, reply) => {
     // API-57: every response states the version of the API.
     reply.header('API-Version', API_VERSION);
@@ -147,9 +137,20 @@ export async function buildApp(
       authRoutes(typed, ctx, security, mail);
       calculatorRoutes(typed);
       costRoutes(typed, ctx, collection);
-      typed.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+      // API-51: the document itself is part of the API, at the root of the version.
+      typed.get(
+        '/openapi.json',
+        {
+          schema: {
+            tags: ['status'],
+            summary: 'Dit OpenAPI-document (OpenAPI 3.1)',
+            response: { 200: Type.Object({}, { additionalProperties: true }) },
+          },
+        },
+        async () => app.swagger(),
+      );
     },
-    { prefix: '/api/v1' },
+    { prefix: API_PREFIX },
   );
   // The web application (packages/web/dist) on the same port; see web.ts.
   await registerWeb(app, {
@@ -158,7 +159,7 @@ export async function buildApp(
       const today = dutchDate(ctx.now());
       return kind === 'region'
         ? (await findRegion(ctx.store.db, key.toUpperCase(), today))?.type === 'zorgkantoorregio'
-        : /^[A-Za-z0-9-]{1,64}$/.test(key) &&
+        : new RegExp(HOSPICE_ID_PATTERN).test(key) &&
             (await findHospice(ctx.store.db, key, today)) !== undefined;
     },
   });

@@ -2,32 +2,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import fastifyStatic from '@fastify/static';
+import { PAGE_PATHS, PAGES } from '@palliamonitor/contracts';
 
 // Serves the web application (packages/web/dist, built by `npm run build -w @palliamonitor/web`,
 // which `npm install` runs through the root prepare script) on the same port as the API. The app
-// routes on the client with real paths, so every page path answers with index.html; unknown
+// routes on the client with real paths, so every page path (the contracts' PAGES) answers with index.html; unknown
 // /api/* paths still reach the API's problem+json 404. Without a build the API runs as usual and
 // `/` says how to build the app.
 
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist/', import.meta.url));
-
-/** Client-side page paths (packages/web/src/app.tsx), answered with index.html. */
-export const PAGE_PATHS = [
-  '/',
-  '/regio/:code',
-  '/hospice/:id',
-  '/bedden',
-  '/scenario',
-  '/aanmelden',
-  '/wachtwoord-vergeten',
-  '/wachtwoord-herstellen',
-  '/beheer/auditlog',
-  '/mijn-hospices',
-  '/toegankelijkheid',
-  '/privacy',
-  '/bronnen',
-  '/contact',
-] as const;
 
 const NOT_BUILT = `<!doctype html>
 <html lang="nl">
@@ -53,8 +36,8 @@ export interface WebOptions {
 
 /** The page paths whose parameter names a thing that must exist. */
 const CHECKED: Readonly<Record<string, { kind: 'region' | 'hospice'; param: string }>> = {
-  '/regio/:code': { kind: 'region', param: 'code' },
-  '/hospice/:id': { kind: 'hospice', param: 'id' },
+  [PAGES.region]: { kind: 'region', param: 'code' },
+  [PAGES.hospice]: { kind: 'hospice', param: 'id' },
 };
 
 export async function registerWeb(app: FastifyInstance, options: WebOptions = {}): Promise<void> {

@@ -1,11 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createUser,
-  DEMO_PASSWORD,
-  seedDemoRegistry,
-  type Role,
-  type Store,
-} from '@palliamonitor/data';
+import { createUser, DEMO_PASSWORD, seedDemoRegistry, type Store } from '@palliamonitor/data';
+import { type Role } from '@palliamonitor/contracts';
 import { openTestStore, storeName } from '../../data/test/test-store';
 import { buildApp } from '../src/app';
 import type { App } from '../src/context';

@@ -249,11 +249,11 @@ describe(`calculators API (${storeName})`, () => {
   it('the calculators are in the OpenAPI document with their response schemas', async () => {
     const doc = (await app.inject('/api/v1/openapi.json')).json();
     for (const path of ['norm', 'occupancy', 'erlang-curve', 'simulation']) {
-      const item = doc.paths[`/api/v1/calculators/${path}`];
+      const item = doc.paths[`/calculators/${path}`];
       expect(item?.get?.responses?.['200']?.content?.['application/json']?.schema).toBeDefined();
     }
-    expect(doc.paths['/api/v1/calculators/simulation'].post).toBeDefined();
-    const norm = doc.paths['/api/v1/calculators/norm'].get;
+    expect(doc.paths['/calculators/simulation'].post).toBeDefined();
+    const norm = doc.paths['/calculators/norm'].get;
     const occupancy = norm.parameters.find((p: { name: string }) => p.name === 'occupancy');
     expect(occupancy.required).toBe(true);
     expect(occupancy.schema).toMatchObject({ exclusiveMinimum: 0, maximum: 1 });

@@ -704,18 +704,18 @@ describe('OpenAPI document (data collection)', () => {
     const doc = (await app.inject('/api/v1/openapi.json')).json();
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining([
-        '/api/v1/hospices/{id}/bed-status',
-        '/api/v1/hospices/{id}/bed-status/confirm',
-        '/api/v1/bed-status/stream',
-        '/api/v1/hospices/{id}/stays',
-        '/api/v1/hospices/{id}/stays/{stayId}/departure',
-        '/api/v1/hospices/{id}/statistics',
-        '/api/v1/regions/{code}/statistics',
-        '/api/v1/hospices/{id}/returns/{month}',
-        '/api/v1/returns',
-        '/api/v1/beds/available',
+        '/hospices/{id}/bed-status',
+        '/hospices/{id}/bed-status/confirm',
+        '/bed-status/stream',
+        '/hospices/{id}/stays',
+        '/hospices/{id}/stays/{stayId}/departure',
+        '/hospices/{id}/statistics',
+        '/regions/{code}/statistics',
+        '/hospices/{id}/returns/{month}',
+        '/returns',
+        '/beds/available',
       ]),
     );
-    expect(doc.paths['/api/v1/hospices/{id}/bed-status'].put.requestBody).toBeDefined();
+    expect(doc.paths['/hospices/{id}/bed-status'].put.requestBody).toBeDefined();
   });
 });

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoRegistry, type Hospice, type Store } from '@palliamonitor/data';
+import { seedDemoRegistry, type Store } from '@palliamonitor/data';
+import { type Hospice } from '@palliamonitor/contracts';
 import { openTestStore, storeName } from '../../data/test/test-store';
 import { buildApp } from '../src/app';
 import type { App } from '../src/context';

@@ -249,15 +249,15 @@ describe('OpenAPI document', () => {
     expect(doc.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining([
-        '/api/v1/health',
-        '/api/v1/regions',
-        '/api/v1/regions/{code}',
-        '/api/v1/hospices',
-        '/api/v1/hospices/{id}',
-        '/api/v1/hospices/{id}/history',
+        '/health',
+        '/regions',
+        '/regions/{code}',
+        '/hospices',
+        '/hospices/{id}',
+        '/hospices/{id}/history',
       ]),
     );
-    const post = doc.paths['/api/v1/hospices'].post;
+    const post = doc.paths['/hospices'].post;
     expect(
       post.requestBody.content['application/json'].schema.properties.licensedBeds.minimum,
     ).toBe(0);

@@ -1,10 +1,5 @@
-import {
-  createApiToken,
-  createUser,
-  DEMO_PASSWORD,
-  type Role,
-  type Store,
-} from '@palliamonitor/data';
+import { createApiToken, createUser, DEMO_PASSWORD, type Store } from '@palliamonitor/data';
+import { type Role } from '@palliamonitor/contracts';
 import type { App } from '../src/context';
 
 export interface Actor {

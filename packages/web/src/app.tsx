@@ -1,4 +1,4 @@
-import { Suspense, lazy, useEffect, useRef, type ReactNode } from 'react';
+import { Suspense, lazy, useEffect, useRef } from 'react';
 // The footer's pages are a few paragraphs each: in the initial bundle.
 import {
   AccessibilityPage,
@@ -15,6 +15,8 @@ import { Loading } from './features/common/ui';
 import { AccountMenu } from './features/account/account-menu';
 import { hasRole, useSession } from './api/session';
 import { landingPath } from './features/account/landing';
+// The page table without the schemas: the initial bundle stays free of TypeBox.
+import { matchPage } from '@palliamonitor/contracts/pages';
 
 // Only the overview is in the initial bundle; the other pages load when first visited (the scenario
 // explorer brings the model with it).
@@ -42,51 +44,42 @@ const MyHospicesPage = lazy(() =>
 );
 const AuditPage = lazy(() => import('./pages/audit-page').then((m) => ({ default: m.AuditPage })));
 
-const INFO_ROUTES: Readonly<Record<string, ReactNode>> = {
-  '/toegankelijkheid': <AccessibilityPage />,
-  '/privacy': <PrivacyPage />,
-  '/bronnen': <SourcesPage />,
-  '/contact': <ContactPage />,
-};
-
 function route(pathname: string) {
-  const path = pathname.replace(/\/+$/, '') || '/';
-  let m: RegExpMatchArray | null;
-  if (path === '/') {
-    return <HomePage />;
+  const match = matchPage(pathname);
+  if (match === undefined) {
+    return <NotFoundPage />;
   }
-  if ((m = path.match(/^\/regio\/([A-Za-z0-9]+)$/)) !== null) {
-    return <RegionPage key={m[1]} code={m[1]!.toUpperCase()} />;
+  const { code = '', id = '' } = match.params;
+  switch (match.page) {
+    case 'overview':
+      return <HomePage />;
+    case 'region':
+      return <RegionPage key={code} code={code.toUpperCase()} />;
+    case 'hospice':
+      return <HospicePage key={id} id={id} />;
+    case 'beds':
+      return <BedsPage />;
+    case 'scenario':
+      return <ScenarioPage />;
+    case 'signIn':
+      return <SignInPage />;
+    case 'passwordForgotten':
+      return <ForgotPasswordPage />;
+    case 'passwordReset':
+      return <ResetPasswordPage />;
+    case 'audit':
+      return <AuditPage />;
+    case 'myHospices':
+      return <MyHospicesPage />;
+    case 'accessibility':
+      return <AccessibilityPage />;
+    case 'privacy':
+      return <PrivacyPage />;
+    case 'sources':
+      return <SourcesPage />;
+    case 'contact':
+      return <ContactPage />;
   }
-  if ((m = path.match(/^\/hospice\/([^/]+)$/)) !== null) {
-    return <HospicePage key={m[1]} id={decodeURIComponent(m[1]!)} />;
-  }
-  if (path === '/bedden') {
-    return <BedsPage />;
-  }
-  if (path === '/scenario') {
-    return <ScenarioPage />;
-  }
-  if (path === '/aanmelden') {
-    return <SignInPage />;
-  }
-  if (path === '/wachtwoord-vergeten') {
-    return <ForgotPasswordPage />;
-  }
-  if (path === '/wachtwoord-herstellen') {
-    return <ResetPasswordPage />;
-  }
-  if (path === '/beheer/auditlog') {
-    return <AuditPage />;
-  }
-  if (path === '/mijn-hospices') {
-    return <MyHospicesPage />;
-  }
-  const info = INFO_ROUTES[path];
-  if (info !== undefined) {
-    return info;
-  }
-  return <NotFoundPage />;
 }
 
 const NAV = [

@@ -1,4 +1,5 @@
-import { dutchDate, exportHospices, isValidDate, toHospiceCsv } from '@palliamonitor/data';
+import { dutchDate, exportHospices, toHospiceCsv } from '@palliamonitor/data';
+import { isValidDate } from '@palliamonitor/contracts';
 import { parseOptions, UsageError, type Io } from '../usage';
 import { openStoreFromEnv } from '../store-from-env';
 

@@ -1,3 +1,4 @@
+import { isRegionCode } from '@palliamonitor/contracts';
 import {
   answerForecast,
   dutchDate,
@@ -41,7 +42,7 @@ export async function forecastCommand(args: string[], io: Io): Promise<number> {
   if (!region) {
     throw new UsageError('missing option --region (ZKxx or NL)');
   }
-  if (!/^(ZK\d{2}|NL)$/.test(region)) {
+  if (!isRegionCode('zorgkantoorregioOrNation', region)) {
     throw new UsageError(`--region must be a zorgkantoorregio code ZKxx or NL, got "${region}"`);
   }
   if (!values.scenario) {

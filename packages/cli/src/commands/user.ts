@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { createUser, ROLES, type Role } from '@palliamonitor/data';
+import { createUser } from '@palliamonitor/data';
+import { ROLES, type Role } from '@palliamonitor/contracts';
 import { readConfig } from '@palliamonitor/server';
 import { parseOptions, UsageError, type Io } from '../usage';
 import { openStoreFromEnv } from '../store-from-env';

@@ -6,6 +6,7 @@ import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords';
 import { hashSecret, newSecret } from './secrets';
 import { appendAudit, withAudit, type AuditContext } from './audit.repository';
 import { NOT_A_NAME_FIELD, refusePersonalData } from '../free-text';
+import { ROLES } from '@palliamonitor/contracts';
 
 /** How an account appears as actor in the audit log. */
 export function userActor(user: { email: string }): string {
@@ -45,13 +46,7 @@ export interface UserSummary {
   roles: RoleGrant[];
 }
 
-export const ROLES: readonly Role[] = [
-  'care-professional',
-  'hospice-editor',
-  'regisseur',
-  'national-analyst',
-  'administrator',
-];
+export { ROLES };
 
 async function checkGrants(db: Kysely<Database>, roles: RoleGrant[]): Promise<void> {
   for (const [i, grant] of roles.entries()) {

@@ -1,3 +1,4 @@
+import type { Role } from '@palliamonitor/contracts';
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 
 // TypeScript view of the tables in migrations/. Dates are 'YYYY-MM-DD' strings and timestamps ISO
@@ -202,8 +203,8 @@ export interface ScenarioTable {
   created_by: string;
 }
 
-export type Role =
-  'care-professional' | 'hospice-editor' | 'regisseur' | 'national-analyst' | 'administrator';
+// The role list lives with the API's contracts (migration 0004's check constraint holds the same).
+export type { Role };
 
 export interface AppUserTable {
   id: string;

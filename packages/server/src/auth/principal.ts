@@ -1,11 +1,5 @@
-import {
-  userActor,
-  userRole,
-  type Role,
-  type RoleGrant,
-  type UserSummary,
-  type WriteContext,
-} from '@palliamonitor/data';
+import { userActor, userRole, type UserSummary, type WriteContext } from '@palliamonitor/data';
+import { type Role, type RoleGrant } from '@palliamonitor/contracts';
 
 /** Who makes a request: nobody, a signed-in person with role grants, or a hospice system token. */
 export type Principal =

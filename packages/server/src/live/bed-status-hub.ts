@@ -2,9 +2,9 @@ import {
   BED_STATUS_CHANNEL,
   latestBedStatusEventId,
   listBedStatusEvents,
-  type BedStatusEvent,
   type Store,
 } from '@palliamonitor/data';
+import { type BedStatusEvent } from '@palliamonitor/contracts';
 import { publicForm } from '../auth/field-visibility';
 
 // Fans bed-status events out to the live-feed subscribers of this process. A notification (from

@@ -1,3 +1,9 @@
+import {
+  AlertAcknowledgement,
+  AlertAcknowledgementCreate,
+  AlertAcknowledgementList,
+  ZorgkantoorregioParams,
+} from '@palliamonitor/contracts';
 import { Type } from '@sinclair/typebox';
 import {
   acknowledgeAlert,
@@ -15,35 +21,7 @@ import { ProblemResponses } from './params';
 // Acknowledging the alerts of a region's cockpit: a note and a follow-up date, for the region's
 // other users to see. Writes are audited by the generic audit hook (region from :code).
 
-const ZkParams = Type.Object({ code: Type.String({ pattern: '^ZK\\d{2}$' }) });
-
-const Acknowledgement = Type.Object({
-  id: Type.Integer(),
-  regionCode: Type.String(),
-  alertKey: Type.String(),
-  hospiceId: Type.Union([Type.String(), Type.Null()]),
-  note: Type.String(),
-  followUpOn: Type.Union([Type.String({ format: 'date' }), Type.Null()]),
-  acknowledgedAt: Type.String({ format: 'date-time' }),
-  acknowledgedBy: Type.String({ description: 'Naam van wie het afhandelde (geen e-mailadres)' }),
-});
-
-const AcknowledgementCreate = Type.Object(
-  {
-    alertKey: Type.String({
-      minLength: 1,
-      maxLength: 200,
-      pattern: '^[a-z]+:[A-Za-z0-9-]+$',
-      description: 'Soort signaal en voorziening, bijvoorbeeld stale:<hospice-id>',
-    }),
-    hospiceId: Type.Optional(Type.Union([Type.String({ maxLength: 64 }), Type.Null()])),
-    note: Type.String({ minLength: 1, maxLength: 500 }),
-    followUpOn: Type.Optional(
-      Type.Union([Type.String({ format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' }), Type.Null()]),
-    ),
-  },
-  { additionalProperties: false },
-);
+const ZkParams = ZorgkantoorregioParams;
 
 /** A regisseur acts for the own region only; administrators and analysts for every region. */
 function checkRegion(principal: Principal, code: string, write: boolean): void {
@@ -66,7 +44,7 @@ export function alertRoutes(app: App, ctx: AppContext): void {
         tags: ['regio'],
         summary: 'Afgehandelde signalen van een regio (de laatste per signaal)',
         params: ZkParams,
-        response: { 200: Type.Object({ items: Type.Array(Acknowledgement) }), ...ProblemResponses },
+        response: { 200: AlertAcknowledgementList, ...ProblemResponses },
       },
     },
     async (request, reply) => {
@@ -85,8 +63,8 @@ export function alertRoutes(app: App, ctx: AppContext): void {
         tags: ['regio'],
         summary: 'Een signaal afhandelen met een notitie en een datum om op terug te komen',
         params: ZkParams,
-        body: AcknowledgementCreate,
-        response: { 201: Acknowledgement, ...ProblemResponses, 422: Type.Ref('Problem') },
+        body: AlertAcknowledgementCreate,
+        response: { 201: AlertAcknowledgement, ...ProblemResponses, 422: Type.Ref('Problem') },
       },
     },
     async (request, reply) => {

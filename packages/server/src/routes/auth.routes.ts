@@ -18,10 +18,28 @@ import {
   listUsers,
   resetPassword,
   revokeApiToken,
-  ROLES,
   SESSION_MAX_DAYS,
   findApiToken,
 } from '@palliamonitor/data';
+import {
+  AuditPage,
+  AuditQuery,
+  Me,
+  PasswordResetAccepted,
+  PasswordResetBody,
+  PasswordResetConfirmBody,
+  SignInAnswer,
+  SignInBody,
+  TokenCreate,
+  TokenCreated,
+  TokenList,
+  TokenParams,
+  TokenRevokeParams,
+  TokenSummary,
+  User,
+  UserCreate,
+  UserList,
+} from '@palliamonitor/contracts';
 import type { App, AppContext } from '../context';
 import { readCookie, SESSION_COOKIE, sessionCookie } from '../auth/cookies';
 import { actorOf, hasRole, regionsOf } from '../auth/principal';
@@ -32,15 +50,6 @@ import type { SecurityState } from '../auth/security-state';
 import { signInKeys, signInWait } from '../auth/limits';
 import { ProblemResponses } from './params';
 import type { MailTransport } from '../mail';
-
-const Email = Type.String({ format: 'email', maxLength: 254 });
-const RoleGrant = Type.Object(
-  {
-    role: Type.Union(ROLES.map((r) => Type.Literal(r))),
-    scope: Type.Union([Type.String({ maxLength: 64 }), Type.Null()]),
-  },
-  { additionalProperties: false },
-);
 
 export function authRoutes(
   app: App,
@@ -54,11 +63,13 @@ export function authRoutes(
       schema: {
         tags: ['account'],
         summary: 'Aanmelden met e-mail en wachtwoord (zet een sessiecookie)',
-        body: Type.Object(
-          { email: Email, password: Type.String({ minLength: 1, maxLength: 200 }) },
-          { additionalProperties: false },
-        ),
-        response: { ...ProblemResponses, 401: Type.Ref('Problem'), 429: Type.Ref('Problem') },
+        body: SignInBody,
+        response: {
+          200: SignInAnswer,
+          ...ProblemResponses,
+          401: Type.Ref('Problem'),
+          429: Type.Ref('Problem'),
+        },
       },
     },
     async (request, reply) => {
@@ -116,7 +127,13 @@ export function authRoutes(
 
   app.post(
     '/auth/sign-out',
-    { schema: { tags: ['account'], summary: 'Afmelden' } },
+    {
+      schema: {
+        tags: ['account'],
+        summary: 'Afmelden',
+        response: { 204: Type.Null({ description: 'Afgemeld; de sessiecookie is gewist' }) },
+      },
+    },
     async (request, reply) => {
       const sessionId = readCookie(request.headers.cookie, SESSION_COOKIE);
       if (sessionId) {
@@ -131,20 +148,31 @@ export function authRoutes(
         'Set-Cookie',
         sessionCookie('', { secure: request.protocol === 'https', maxAgeSeconds: 0 }),
       );
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 
   app.get(
     '/auth/me',
-    { schema: { tags: ['account'], summary: 'Wie ben ik (rollen, wat ik mag, CSRF-token)' } },
+    {
+      schema: {
+        tags: ['account'],
+        summary: 'Wie ben ik (rollen, wat ik mag, CSRF-token)',
+        response: { 200: Me },
+      },
+    },
     async (request) => {
       const p = request.principal;
       return p.kind === 'user'
-        ? { kind: 'user', user: p.user, csrfToken: p.csrfToken, permissions: permissionsOf(p) }
+        ? {
+            kind: 'user' as const,
+            user: p.user,
+            csrfToken: p.csrfToken,
+            permissions: permissionsOf(p),
+          }
         : p.kind === 'token'
-          ? { kind: 'token', hospiceId: p.hospiceId, permissions: permissionsOf(p) }
-          : { kind: 'anonymous', permissions: [] };
+          ? { kind: 'token' as const, hospiceId: p.hospiceId, permissions: permissionsOf(p) }
+          : { kind: 'anonymous' as const, permissions: [] };
     },
   );
 
@@ -155,7 +183,8 @@ export function authRoutes(
         tags: ['account'],
         summary:
           'Vraag een eenmalige link om het wachtwoord te herstellen (antwoord is altijd 202)',
-        body: Type.Object({ email: Email }, { additionalProperties: false }),
+        body: PasswordResetBody,
+        response: { 202: PasswordResetAccepted, ...ProblemResponses, 429: Type.Ref('Problem') },
       },
     },
     async (request, reply) => {
@@ -195,13 +224,12 @@ export function authRoutes(
       schema: {
         tags: ['account'],
         summary: 'Nieuw wachtwoord met de eenmalige link',
-        body: Type.Object(
-          {
-            token: Type.String({ minLength: 10, maxLength: 200 }),
-            password: Type.String({ maxLength: 200 }),
-          },
-          { additionalProperties: false },
-        ),
+        body: PasswordResetConfirmBody,
+        response: {
+          204: Type.Null({ description: 'Het nieuwe wachtwoord geldt' }),
+          ...ProblemResponses,
+          422: Type.Ref('Problem'),
+        },
       },
     },
     async (request, reply) => {
@@ -211,13 +239,19 @@ export function authRoutes(
         hospiceId: null,
         regionCode: null,
       });
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 
   app.get(
     '/users',
-    { schema: { tags: ['beheer'], summary: 'Alle accounts (beheerder)' } },
+    {
+      schema: {
+        tags: ['beheer'],
+        summary: 'Alle accounts (beheerder)',
+        response: { 200: UserList },
+      },
+    },
     async () => {
       const users = await listUsers(ctx.store.db);
       return { items: users, total: users.length };
@@ -231,16 +265,13 @@ export function authRoutes(
       schema: {
         tags: ['beheer'],
         summary: 'Een account aanmaken (beheerder)',
-        body: Type.Object(
-          {
-            email: Email,
-            name: Type.String({ minLength: 1, maxLength: 200 }),
-            password: Type.String({ maxLength: 200 }),
-            roles: Type.Array(RoleGrant, { maxItems: 50 }),
-          },
-          { additionalProperties: false },
-        ),
-        response: { ...ProblemResponses, 409: Type.Ref('Problem'), 422: Type.Ref('Problem') },
+        body: UserCreate,
+        response: {
+          201: User,
+          ...ProblemResponses,
+          409: Type.Ref('Problem'),
+          422: Type.Ref('Problem'),
+        },
       },
     },
     async (request, reply) =>
@@ -256,7 +287,6 @@ export function authRoutes(
         ),
   );
 
-  const TokenParams = Type.Object({ id: Type.String({ pattern: '^[A-Za-z0-9-]{1,64}$' }) });
   app.get(
     '/hospices/:id/tokens',
     {
@@ -264,6 +294,7 @@ export function authRoutes(
         tags: ['beheer'],
         summary: 'API-tokens van een hospice (zonder geheim)',
         params: TokenParams,
+        response: { 200: TokenList, ...ProblemResponses },
       },
     },
     async (request) => {
@@ -280,10 +311,8 @@ export function authRoutes(
         tags: ['beheer'],
         summary: 'Een API-token voor een hospicesysteem maken; het geheim wordt één keer getoond',
         params: TokenParams,
-        body: Type.Object(
-          { label: Type.String({ minLength: 1, maxLength: 100 }) },
-          { additionalProperties: false },
-        ),
+        body: TokenCreate,
+        response: { 201: TokenCreated, ...ProblemResponses, 422: Type.Ref('Problem') },
       },
     },
     async (request, reply) => {
@@ -308,10 +337,8 @@ export function authRoutes(
       schema: {
         tags: ['beheer'],
         summary: 'Een API-token intrekken',
-        params: Type.Object({
-          id: TokenParams.properties.id,
-          tokenId: Type.String({ pattern: '^[0-9a-f]{12}$' }),
-        }),
+        params: TokenRevokeParams,
+        response: { 200: TokenSummary, ...ProblemResponses },
       },
     },
     async (request) => {
@@ -338,17 +365,8 @@ export function authRoutes(
         tags: ['beheer'],
         summary:
           'Het auditlog: elke wijziging met wie, rol, tijd, voor en na (regisseur: eigen regio)',
-        querystring: Type.Object(
-          {
-            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })),
-            offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
-            region: Type.Optional(
-              Type.String({ pattern: '^ZK\\d{2}$', description: 'Alleen deze zorgkantoorregio' }),
-            ),
-            format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv')])),
-          },
-          { additionalProperties: false },
-        ),
+        querystring: AuditQuery,
+        response: { 200: AuditPage, ...ProblemResponses, 403: Type.Ref('Problem') },
       },
     },
     async (request, reply) => {

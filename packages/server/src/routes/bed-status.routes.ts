@@ -4,25 +4,20 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
 import {
   AppError,
-  BedStatus,
-  BedStatusEvent,
-  BedStatusPut,
   confirmBedStatus,
   getBedStatus,
   listBedStatusEvents,
   regionBedStatus,
   setBedStatus,
-  WarningList,
   type Issue,
 } from '@palliamonitor/data';
+import { BedStatus, BedStatusEvent, BedStatusPut, WarningList } from '@palliamonitor/contracts';
 import type { App, AppContext } from '../context';
 import type { CollectionContext } from '../live/collection-context';
 import { streamBedStatus } from '../live/bed-status-stream';
-import { ProblemResponses, RegionCodeParams } from './params';
+import { HospiceIdParams, RegionCodeParams } from '@palliamonitor/contracts';
+import { ProblemResponses } from './params';
 
-export const HospiceIdParams = Type.Object({
-  id: Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9-]+$' }),
-});
 export const WriteProblems = {
   ...ProblemResponses,
   409: Type.Ref('Problem'),
@@ -226,6 +221,14 @@ export function bedStatusRoutes(app: App, ctx: AppContext, collection: Collectio
         headers: Type.Object({
           'last-event-id': Type.Optional(Type.String({ pattern: '^\\d+$' })),
         }),
+        response: {
+          200: {
+            description:
+              'Een stroom van gebeurtenissen; elk data-veld is een BedStatusEvent (JSON)',
+            content: { 'text/event-stream': { schema: Type.String() } },
+          },
+          ...ProblemResponses,
+        },
       },
     },
     async (request, reply) => {

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
-import { BedFinderResult, findAvailableBeds, HospiceTypeSchema } from '@palliamonitor/data';
+import { findAvailableBeds } from '@palliamonitor/data';
+import { BedFinderResult, HospiceTypeSchema } from '@palliamonitor/contracts';
 import type { App, AppContext } from '../context';
 import { audienceOf } from '../auth/policy';
 import type { CollectionContext } from '../live/collection-context';

@@ -9,8 +9,9 @@ import {
 import { FIRST_YEAR, LAST_YEAR } from '@palliamonitor/model';
 import { today, type App, type AppContext } from '../context';
 import type { CollectionContext } from '../live/collection-context';
-import { HospiceIdParams } from './bed-status.routes';
-import { ProblemResponses, RegionCodeParams } from './params';
+import { HospiceIdParams } from '@palliamonitor/contracts';
+import { ForecastRegionParams, RegionCodeParams } from '@palliamonitor/contracts';
+import { ProblemResponses } from './params';
 
 // Cost per region, year and scenario on top of the forecast, and the viability signal of a hospice
 // and of a region's hospices from their occupancy over the last twelve months.
@@ -89,9 +90,7 @@ export function costRoutes(app: App, ctx: AppContext, collection: CollectionCont
         summary: 'Kosten per jaar: de prognose met ligdagen × kosten per ligdag',
         description:
           'Kosten per ligdag standaard afgeleid uit Gupta Strategists 2025 (ca. € 240 miljoen voor ca. 12.000 gasten in 2024) en de gemiddelde verblijfsduur van 22 dagen; elke invoer met herkomst.',
-        params: Type.Object({
-          code: Type.String({ pattern: '^(ZK\\d{2}|NL)$', description: 'ZKxx of NL' }),
-        }),
+        params: ForecastRegionParams,
         querystring: Type.Object(
           {
             scenario: Type.Optional(Type.String({ default: 'baseline' })),

@@ -2,6 +2,21 @@ import { writeContextOf } from '../auth/principal';
 import { auditContextOf } from '../auth/audit';
 import { Type } from '@sinclair/typebox';
 import {
+  Capacity,
+  CapacityQuery,
+  Forecast,
+  ForecastQuery,
+  ForecastRegionParams,
+  ModelInputs,
+  Scenario,
+  ScenarioCompareParams,
+  ScenarioComparison,
+  ScenarioCreate,
+  ScenarioEntry,
+  ScenarioList,
+  ScenarioParams,
+} from '@palliamonitor/contracts';
+import {
   AppError,
   answerForecast,
   compareScenarioIds,
@@ -15,67 +30,9 @@ import {
   runCapacity,
   saveScenario,
 } from '@palliamonitor/data';
-import { FIRST_YEAR, HISTORY_FIRST_YEAR, LAST_YEAR, type RegionInput } from '@palliamonitor/model';
+import { FIRST_YEAR, LAST_YEAR, type RegionInput } from '@palliamonitor/model';
 import { today, type App, type AppContext } from '../context';
 import { ProblemResponses } from './params';
-
-const RegionCode = Type.String({
-  pattern: '^(ZK\\d{2}|NL)$',
-  description: 'Zorgkantoorregio (ZKxx) of NL',
-});
-const Year = Type.Integer({ minimum: HISTORY_FIRST_YEAR, maximum: LAST_YEAR });
-const Target = Type.Number({
-  exclusiveMinimum: 0,
-  exclusiveMaximum: 1,
-  description: 'Doel-weigeringskans (Erlang B), bijv. 0.05',
-});
-const Pooling = Type.Union(
-  [Type.Literal('hospice'), Type.Literal('cluster'), Type.Literal('region')],
-  {
-    description: 'Poolingniveau: elk hospice apart, clusters, of de hele regio als één pool',
-  },
-);
-const Value = Type.Union([
-  Type.Number(),
-  Type.Object({ p10: Type.Number(), p50: Type.Number(), p90: Type.Number() }),
-]);
-const ForecastRow = Type.Object({
-  year: Type.Integer(),
-  deaths: Value,
-  expectedDeaths: Value,
-  hospiceRequests: Value,
-  offeredLoad: Value,
-  bedsNeededErlang: Value,
-  bedsNeededNorm: Value,
-  currentBeds: Value,
-  gap: Value,
-  refusalShareCurrentBeds: Type.Optional(Value),
-  refusalsPerYearCurrentBeds: Type.Optional(Value),
-  occupancyCurrentBeds: Type.Optional(Value),
-  occupancyAtNeeded: Type.Optional(Value),
-  meanLengthOfStay: Type.Optional(Value),
-  observed: Type.Boolean({ description: 'Waargenomen jaar: sterfte volgens CBS' }),
-  observedDeaths: Type.Optional(Type.Number({ description: 'Waargenomen sterfte (CBS)' })),
-});
-const Input = Type.Object({
-  name: Type.String(),
-  value: Type.Union([Type.Number(), Type.String()]),
-  provenance: Type.Union([
-    Type.Literal('measured'),
-    Type.Literal('imported'),
-    Type.Literal('assumed'),
-  ]),
-  source: Type.String(),
-});
-const Registry = Type.Object({
-  facilities: Type.Integer(),
-  beds: Type.Integer(),
-  syntheticFacilities: Type.Integer(),
-  syntheticBeds: Type.Integer(),
-  restsOnSyntheticFacilities: Type.Boolean({
-    description: 'De uitkomst rust (deels) op synthetische voorzieningen',
-  }),
-});
 
 /** Model inputs for today; an unknown region is answered 404 by runForecast/runCapacity. */
 function inputsFor(ctx: AppContext): Promise<RegionInput[]> {
@@ -102,44 +59,10 @@ export function forecastRoutes(app: App, ctx: AppContext): void {
           'Vraag en benodigde bedden per jaar tot 2050 (Erlang B en bezettingsnorm naast elkaar)',
         description:
           'Eén rij per jaar. Met uncertainty=true is elke waarde {p10, p50, p90} uit een Monte Carlo-simulatie over de onzekere parameters. Met format=csv als CSV.',
-        params: Type.Object({ code: RegionCode }),
-        querystring: Type.Object(
-          {
-            scenario: Type.Optional(Type.String({ default: 'baseline' })),
-            from: Type.Optional(Year),
-            to: Type.Optional(Year),
-            target: Type.Optional(Target),
-            pooling: Type.Optional(Pooling),
-            uncertainty: Type.Optional(Type.Boolean()),
-            draws: Type.Optional(Type.Integer({ minimum: 2, maximum: 10_000, default: 1000 })),
-            seed: Type.Optional(Type.Integer({ minimum: 0, maximum: 2 ** 31 - 1, default: 1 })),
-            format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv')])),
-            multipleRegistrationShare: Type.Optional(
-              Type.Number({
-                minimum: 0,
-                maximum: 1,
-                description: 'Aandeel geweigerden dat bij meerdere hospices staat ingeschreven',
-              }),
-            ),
-          },
-          { additionalProperties: false },
-        ),
+        params: ForecastRegionParams,
+        querystring: ForecastQuery,
         response: {
-          200: Type.Object({
-            region: Type.String(),
-            scenario: Type.Object({
-              id: Type.String(),
-              name: Type.String(),
-              version: Type.Integer(),
-            }),
-            uncertainty: Type.Union([
-              Type.Object({ draws: Type.Integer(), seed: Type.Integer() }),
-              Type.Null(),
-            ]),
-            rows: Type.Array(ForecastRow),
-            inputs: Type.Array(Input),
-            registry: Registry,
-          }),
+          200: Forecast,
           ...ProblemResponses,
         },
       },
@@ -193,17 +116,9 @@ export function forecastRoutes(app: App, ctx: AppContext): void {
         tags: ['prognose'],
         summary:
           'Capaciteit in één jaar: bedden per poolingniveau naast de bezettingsnorm en de huidige bedden',
-        params: Type.Object({ code: RegionCode }),
-        querystring: Type.Object(
-          {
-            year: Type.Optional(Year),
-            target: Type.Optional(Target),
-            pooling: Type.Optional(Pooling),
-            scenario: Type.Optional(Type.String({ default: 'baseline' })),
-          },
-          { additionalProperties: false },
-        ),
-        response: { ...ProblemResponses },
+        params: ForecastRegionParams,
+        querystring: CapacityQuery,
+        response: { 200: Capacity, ...ProblemResponses },
       },
     },
     async (request) => {
@@ -228,6 +143,7 @@ export function forecastRoutes(app: App, ctx: AppContext): void {
         summary:
           'Invoer van het model per zorgkantoorregio (bevolking, sterfte, bedden per hospice)',
         description: 'Zodat de scenarioverkenner het model in de browser kan draaien.',
+        response: { 200: ModelInputs },
       },
     },
     async () => {
@@ -237,8 +153,12 @@ export function forecastRoutes(app: App, ctx: AppContext): void {
         registryFacts(ctx.store.db, asOf),
       ]);
       // How many facilities behind the inputs are synthetic demo data, so the explorer can say so
-      // without a second request.
-      return { asOf, regions, syntheticFacilities: factsFor(facts, 'NL').syntheticFacilities };
+      // without a second request. The model's inputs are read-only; the answer is serialised.
+      return {
+        asOf,
+        regions: regions as ModelInputs['regions'],
+        syntheticFacilities: factsFor(facts, 'NL').syntheticFacilities,
+      };
     },
   );
 
@@ -248,6 +168,7 @@ export function forecastRoutes(app: App, ctx: AppContext): void {
       schema: {
         tags: ['scenario'],
         summary: 'Basisscenario, de drie RIVM-scenario’s 2050 en opgeslagen scenario’s',
+        response: { 200: ScenarioList },
       },
     },
     async () => {
@@ -270,8 +191,8 @@ export function forecastRoutes(app: App, ctx: AppContext): void {
       schema: {
         tags: ['scenario'],
         summary: 'Eén scenario met al zijn parameters, elk met bron of als aanname gemarkeerd',
-        params: Type.Object({ id: Type.String({ pattern: '^[a-z0-9-]{1,64}$' }) }),
-        response: { ...ProblemResponses },
+        params: ScenarioParams,
+        response: { 200: Scenario, ...ProblemResponses },
       },
     },
     async (request) => getScenarioOrThrow(ctx.store.db, request.params.id),
@@ -283,11 +204,8 @@ export function forecastRoutes(app: App, ctx: AppContext): void {
       schema: {
         tags: ['scenario'],
         summary: 'Verschillen tussen twee scenario’s, per parameter en jaar',
-        params: Type.Object({
-          a: Type.String({ pattern: '^[a-z0-9-]{1,64}$' }),
-          b: Type.String({ pattern: '^[a-z0-9-]{1,64}$' }),
-        }),
-        response: { ...ProblemResponses },
+        params: ScenarioCompareParams,
+        response: { 200: ScenarioComparison, ...ProblemResponses },
       },
     },
     async (request) => ({
@@ -305,19 +223,13 @@ export function forecastRoutes(app: App, ctx: AppContext): void {
         tags: ['scenario'],
         summary:
           'Een eigen scenario opslaan (volledige definitie, zoals GET /scenarios/{id} die geeft)',
-        body: Type.Object(
-          {
-            id: Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 64 }),
-            name: Type.String({ minLength: 1, maxLength: 200 }),
-            version: Type.Literal(1),
-            description: Type.String({ maxLength: 2000 }),
-            parameters: Type.Object({}, { additionalProperties: true }),
-            uncertainty: Type.Object({}, { additionalProperties: true }),
-            basedOn: Type.Optional(Type.String({ pattern: '^[a-z0-9-]{1,64}$' })),
-          },
-          { additionalProperties: false },
-        ),
-        response: { ...ProblemResponses, 409: Type.Ref('Problem'), 422: Type.Ref('Problem') },
+        body: ScenarioCreate,
+        response: {
+          201: ScenarioEntry,
+          ...ProblemResponses,
+          409: Type.Ref('Problem'),
+          422: Type.Ref('Problem'),
+        },
       },
     },
     async (request, reply) => {

@@ -5,25 +5,29 @@ import {
   AppError,
   createHospice,
   getHospiceOrThrow,
-  Hospice,
-  HospiceCreate,
-  HospicePatch,
   hospiceHistory,
-  HospiceTypeSchema,
   formatEtag,
   registryEtag,
   type RegistryEtag,
   listHospices,
-  Page,
-  Pagination,
   patchHospice,
 } from '@palliamonitor/data';
+import {
+  AsOfQuery,
+  Hospice,
+  HospiceCreate,
+  HospiceHistory,
+  HospiceIdParams,
+  HospiceList,
+  HospicePatch,
+  HospiceTypeSchema,
+  Pagination,
+  REGION_CODE_PATTERNS,
+} from '@palliamonitor/contracts';
 import { today, type App, type AppContext } from '../context';
-import { AsOfQuery, checkDate, ProblemResponses } from './params';
+import { checkDate, ProblemResponses } from './params';
 
-const IdParams = Type.Object({
-  id: Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9-]+$' }),
-});
+const IdParams = HospiceIdParams;
 const WriteProblems = { ...ProblemResponses, 412: Type.Ref('Problem'), 422: Type.Ref('Problem') };
 
 /** The ETag of If-Match: a registry state's version and revision (see registryEtag). */
@@ -52,7 +56,7 @@ export function hospiceRoutes(app: App, ctx: AppContext): void {
             asOf: AsOfQuery,
             region: Type.Optional(
               Type.String({
-                pattern: '^(GM\\d{4}|PV\\d{2}|ZK\\d{2})$',
+                pattern: REGION_CODE_PATTERNS.region,
                 description: 'Gemeente-, provincie- of zorgkantoorregiocode',
               }),
             ),
@@ -64,7 +68,7 @@ export function hospiceRoutes(app: App, ctx: AppContext): void {
           },
           { additionalProperties: false },
         ),
-        response: { 200: Page(Hospice), ...ProblemResponses },
+        response: { 200: HospiceList, ...ProblemResponses },
       },
     },
     async (request) => {
@@ -178,29 +182,7 @@ export function hospiceRoutes(app: App, ctx: AppContext): void {
         summary: 'Alle versies van de registratie, oudste eerst',
         params: IdParams,
         response: {
-          200: Type.Object({
-            id: Type.String(),
-            versions: Type.Array(
-              Type.Object({
-                validFrom: Type.String(),
-                validTo: Type.Union([Type.String(), Type.Null()]),
-                recordedAt: Type.String(),
-                recordedBy: Type.String(),
-                changed: Type.Array(Type.String(), {
-                  description: 'Velden die in deze versie veranderden',
-                }),
-                values: Type.Omit(Hospice, [
-                  'id',
-                  'regions',
-                  'validFrom',
-                  'validTo',
-                  'recordedAt',
-                  'recordedBy',
-                  'isSynthetic',
-                ]),
-              }),
-            ),
-          }),
+          200: HospiceHistory,
           ...ProblemResponses,
         },
       },

@@ -2,25 +2,28 @@ import { writeContextOf } from '../auth/principal';
 import { auditContextOf } from '../auth/audit';
 import { Type } from '@sinclair/typebox';
 import {
-  AdmissionCreate,
   admitGuest,
-  DepartureCreate,
   departGuest,
-  IsoDate,
   latestWaitingList,
   listStays,
+  recordRefusal,
+  reportWaitingList,
+} from '@palliamonitor/data';
+import {
+  AdmissionCreate,
+  DepartureCreate,
+  IsoDate,
   Page,
   Pagination,
-  recordRefusal,
   RefusalCreate,
-  reportWaitingList,
   Stay,
   WaitingListPut,
   WarningList,
-} from '@palliamonitor/data';
+} from '@palliamonitor/contracts';
 import type { App, AppContext } from '../context';
 import type { CollectionContext } from '../live/collection-context';
-import { HospiceIdParams, toWarnings, WriteProblems } from './bed-status.routes';
+import { toWarnings, WriteProblems } from './bed-status.routes';
+import { HospiceIdParams } from '@palliamonitor/contracts';
 import { checkDate, ProblemResponses } from './params';
 
 // Anonymous guest movements: admission (the system issues the stay id), departure, refusals

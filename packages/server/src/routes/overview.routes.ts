@@ -1,4 +1,3 @@
-import { Type } from '@sinclair/typebox';
 import { overviewFigures } from '@palliamonitor/model';
 import {
   bedsByRegion,
@@ -7,22 +6,14 @@ import {
   populationByRegion,
 } from '@palliamonitor/data';
 import { today, type App, type AppContext } from '../context';
-import { AsOfQuery, checkDate, ProblemResponses } from './params';
-
-const RegionFigures = Type.Object({
-  code: Type.String(),
-  name: Type.String(),
-  facilities: Type.Integer({ description: 'Open hospicevoorzieningen' }),
-  licensedBeds: Type.Integer({ description: 'Vergunde bedden' }),
-  population: Type.Union([Type.Number(), Type.Null()]),
-  population65Plus: Type.Union([Type.Number(), Type.Null()]),
-  population80Plus: Type.Union([Type.Number(), Type.Null()]),
-  populationYear: Type.Union([Type.Integer(), Type.Null()]),
-  bedsPer10k65Plus: Type.Union([Type.Number(), Type.Null()], {
-    description: 'Bedden per 10.000 inwoners van 65 jaar en ouder',
-  }),
-  syntheticFacilities: Type.Integer({ description: 'Waarvan synthetische demogegevens' }),
-});
+import {
+  AsOfOnlyQuery,
+  Boundaries,
+  BoundariesQuery,
+  Overview,
+  PROBLEM_JSON,
+} from '@palliamonitor/contracts';
+import { checkDate, ProblemResponses } from './params';
 
 export function overviewRoutes(app: App, ctx: AppContext): void {
   app.get(
@@ -31,15 +22,8 @@ export function overviewRoutes(app: App, ctx: AppContext): void {
       schema: {
         tags: ['overzicht'],
         summary: 'Kerncijfers per zorgkantoorregio en landelijk op een peildatum',
-        querystring: Type.Object({ asOf: AsOfQuery }, { additionalProperties: false }),
-        response: {
-          200: Type.Object({
-            asOf: Type.String(),
-            national: Type.Omit(RegionFigures, ['code', 'name']),
-            regions: Type.Array(RegionFigures),
-          }),
-          ...ProblemResponses,
-        },
+        querystring: AsOfOnlyQuery,
+        response: { 200: Overview, ...ProblemResponses },
       },
     },
     async (request) => {
@@ -60,18 +44,14 @@ export function overviewRoutes(app: App, ctx: AppContext): void {
       schema: {
         tags: ['regio'],
         summary: 'Officiële grenzen (CBS/PDOK) als GeoJSON, voor zover geïmporteerd',
-        querystring: Type.Object(
-          {
-            layer: Type.Union([
-              Type.Literal('zorgkantoorregio'),
-              Type.Literal('provincie'),
-              Type.Literal('gemeente'),
-            ]),
-            year: Type.Optional(Type.Integer({ minimum: 1800, maximum: 2100 })),
+        querystring: BoundariesQuery,
+        response: {
+          200: {
+            description: 'GeoJSON (RFC 7946)',
+            content: { 'application/geo+json': { schema: Boundaries } },
           },
-          { additionalProperties: false },
-        ),
-        response: { ...ProblemResponses },
+          ...ProblemResponses,
+        },
       },
     },
     async (request, reply) => {
@@ -80,7 +60,7 @@ export function overviewRoutes(app: App, ctx: AppContext): void {
         // 404 tells the web app to fall back to the tile-grid map.
         return reply
           .code(404)
-          .type('application/problem+json')
+          .type(PROBLEM_JSON)
           .send({
             type: 'https://palliamonitor.nl/problemen/not-found',
             title: 'Niet gevonden',

@@ -1,39 +1,19 @@
-import { Type } from '@sinclair/typebox';
 import {
   getRegionOrThrow,
   listHospices,
   listRegions,
   memberGemeenten,
-  Page,
-  Pagination,
   parentsOf,
 } from '@palliamonitor/data';
+import {
+  AsOfOnlyQuery,
+  RegionDetail,
+  RegionList,
+  RegionListQuery,
+  RegionParams,
+} from '@palliamonitor/contracts';
 import { today, type App, type AppContext } from '../context';
-import { AsOfQuery, checkDate, ProblemResponses } from './params';
-
-const RegionType = Type.Union(
-  [Type.Literal('zorgkantoorregio'), Type.Literal('provincie'), Type.Literal('gemeente')],
-  { description: 'Soort regio' },
-);
-
-const RegionSummary = Type.Object({
-  code: Type.String(),
-  type: RegionType,
-  name: Type.String(),
-  validFrom: Type.Union([Type.String(), Type.Null()]),
-  validTo: Type.Union([Type.String(), Type.Null()]),
-});
-
-const RegionRef = Type.Object({ code: Type.String(), name: Type.String() });
-const HospiceRef = Type.Object({
-  id: Type.String(),
-  name: Type.String(),
-  type: Type.String(),
-  place: Type.String(),
-  gemeenteCode: Type.String(),
-  licensedBeds: Type.Integer(),
-  isSynthetic: Type.Boolean(),
-});
+import { checkDate, ProblemResponses } from './params';
 
 export function regionRoutes(app: App, ctx: AppContext): void {
   app.get(
@@ -42,11 +22,8 @@ export function regionRoutes(app: App, ctx: AppContext): void {
       schema: {
         tags: ['regio'],
         summary: "Regio's: zorgkantoorregio's, provincies of gemeenten, op een peildatum",
-        querystring: Type.Object(
-          { type: Type.Optional(RegionType), asOf: AsOfQuery, ...Pagination },
-          { additionalProperties: false },
-        ),
-        response: { 200: Page(RegionSummary), ...ProblemResponses },
+        querystring: RegionListQuery,
+        response: { 200: RegionList, ...ProblemResponses },
       },
     },
     async (request) => {
@@ -68,21 +45,10 @@ export function regionRoutes(app: App, ctx: AppContext): void {
       schema: {
         tags: ['regio'],
         summary: 'Eén regio met haar gemeenten (of bovenliggende regio’s) en hospices',
-        params: Type.Object({ code: Type.String({ pattern: '^(GM\\d{4}|PV\\d{2}|ZK\\d{2})$' }) }),
-        querystring: Type.Object({ asOf: AsOfQuery }, { additionalProperties: false }),
+        params: RegionParams,
+        querystring: AsOfOnlyQuery,
         response: {
-          200: Type.Intersect([
-            RegionSummary,
-            Type.Object({
-              asOf: Type.String(),
-              gemeenten: Type.Array(RegionRef),
-              parents: Type.Array(
-                Type.Object({ code: Type.String(), name: Type.String(), type: RegionType }),
-              ),
-              hospices: Type.Array(HospiceRef),
-              licensedBeds: Type.Integer({ description: 'Vergunde bedden van open hospices' }),
-            }),
-          ]),
+          200: RegionDetail,
           ...ProblemResponses,
         },
       },

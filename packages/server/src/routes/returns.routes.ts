@@ -6,17 +6,20 @@ import {
   AppError,
   getReturnMonth,
   listReturns,
+  submitReturns,
+  submitReturnsCsv,
+  type ReturnsSummary,
+} from '@palliamonitor/data';
+import {
   MonthlyReturn,
   MonthlyReturnBody,
   MonthPattern,
   ReturnDifference,
-  submitReturns,
-  submitReturnsCsv,
   WarningList,
-  type ReturnsSummary,
-} from '@palliamonitor/data';
+} from '@palliamonitor/contracts';
 import type { App, AppContext } from '../context';
-import { HospiceIdParams, toWarnings, WriteProblems } from './bed-status.routes';
+import { toWarnings, WriteProblems } from './bed-status.routes';
+import { HospiceIdParams } from '@palliamonitor/contracts';
 import { ProblemResponses } from './params';
 
 // Monthly aggregate returns for hospices with their own records: JSON per month, or a CSV file

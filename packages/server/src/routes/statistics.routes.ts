@@ -1,15 +1,12 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply } from 'fastify';
-import {
-  getStatistics,
-  Statistics,
-  statisticsToCsv,
-  type StatisticsScope,
-} from '@palliamonitor/data';
+import { getStatistics, statisticsToCsv, type StatisticsScope } from '@palliamonitor/data';
+import { Statistics } from '@palliamonitor/contracts';
 import type { App, AppContext } from '../context';
 import type { CollectionContext } from '../live/collection-context';
-import { HospiceIdParams } from './bed-status.routes';
-import { ProblemResponses, RegionCodeParams } from './params';
+import { HospiceIdParams } from '@palliamonitor/contracts';
+import { RegionCodeParams } from '@palliamonitor/contracts';
+import { ProblemResponses } from './params';
 
 // Figures derived from the registrations (and monthly returns where a hospice sends those), per
 // hospice, per region and nationally ('NL'), by month or year.

@@ -1,6 +1,7 @@
 // Signing in and out, and loading the session when the app starts (see session.ts).
 import { ApiError, sendJson } from './client';
-import { knownPermissions, setSession, type User } from './session';
+import type { User } from '@palliamonitor/contracts';
+import { knownPermissions, setSession } from './session';
 
 export { loadSession } from './session';
 

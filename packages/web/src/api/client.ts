@@ -1,30 +1,20 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { navigate } from '../router';
+import type { Problem } from '@palliamonitor/contracts';
 import { csrfToken, loadSession, sessionExpired } from './session';
 
 export const API = '/api/v1';
 
-export interface Problem {
-  type?: string;
-  title?: string;
-  status?: number;
-  detail?: string;
-  code?: string;
-  /** The detail as a stable code with its values, for wording it in the interface language. */
-  detailCode?: string;
-  detailParams?: Record<string, string | number>;
-  invalidParams?: {
-    name?: string;
-    reason: string;
-    code?: string;
-    params?: Record<string, string | number>;
-  }[];
-}
+/**
+ * A problem as the client holds it: the server's problem document, or as much of one as a failed
+ * request gave (a network error, a proxy's HTML page), hence every field optional.
+ */
+export type ReceivedProblem = Partial<Problem>;
 
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly problem: Problem,
+    readonly problem: ReceivedProblem,
     /** Seconds from a Retry-After header (429), or null. */
     readonly retryAfter: number | null = null,
   ) {
@@ -43,9 +33,9 @@ export class ApiError extends Error {
   }
 }
 
-async function problemOf(response: Response): Promise<Problem> {
+async function problemOf(response: Response): Promise<ReceivedProblem> {
   try {
-    return (await response.json()) as Problem;
+    return (await response.json()) as ReceivedProblem;
   } catch {
     return { status: response.status, title: response.statusText };
   }

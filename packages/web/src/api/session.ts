@@ -2,24 +2,13 @@
 // session's CSRF token, which every write must echo (the session cookie itself is HttpOnly and never
 // readable here). Loaded from GET /auth/me when the app starts; set by sign-in and sign-out.
 import { useSyncExternalStore } from 'react';
-import { PERMISSIONS, type Permission } from '@palliamonitor/contracts';
-
-export type Role =
-  'care-professional' | 'hospice-editor' | 'regisseur' | 'national-analyst' | 'administrator';
-
-export interface RoleGrant {
-  role: Role;
-  /** Hospice id (hospice-editor) or zorgkantoorregio code (regisseur); null for the others. */
-  scope: string | null;
-}
-
-export interface User {
-  id: string;
-  email: string;
-  name: string;
-  isDemo: boolean;
-  roles: RoleGrant[];
-}
+import {
+  PERMISSIONS,
+  type Me,
+  type Permission,
+  type Role,
+  type User,
+} from '@palliamonitor/contracts';
 
 export type Session =
   | { kind: 'loading' }
@@ -105,13 +94,6 @@ export function mayReadRegionAudit(session: Session, regionCode: string): boolea
   return hasRole(session, 'administrator') || hasRole(session, 'regisseur', regionCode);
 }
 
-interface Me {
-  kind: 'user' | 'anonymous' | 'token';
-  user?: User;
-  csrfToken?: string;
-  permissions?: unknown;
-}
-
 /** Reads GET /auth/me. A failure leaves the visitor anonymous: public pages still work. */
 export async function loadSession(): Promise<void> {
   try {
@@ -121,7 +103,7 @@ export async function loadSession(): Promise<void> {
     });
     const me = response.ok ? ((await response.json()) as Me) : null;
     setSession(
-      me?.kind === 'user' && me.user !== undefined && typeof me.csrfToken === 'string'
+      me?.kind === 'user'
         ? {
             kind: 'user',
             user: me.user,

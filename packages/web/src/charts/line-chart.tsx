@@ -85,7 +85,9 @@ export function LineChart({
   const x = linear([xMin, xMax], [M.left, WIDTH - M.right]);
   const y = linear([yTicks[0]!, yTicks.at(-1)!], [HEIGHT - M.bottom, M.top]);
   // About one x label per 90 px, so labels of 13 px never run into each other.
-  const xTicks = niceTicks(xMin, xMax, Math.max(2, Math.min(6, Math.floor(WIDTH / 90)))).filter((v) => v >= xMin && v <= xMax);
+  const xTicks = niceTicks(xMin, xMax, Math.max(2, Math.min(6, Math.floor(WIDTH / 90)))).filter(
+    (v) => v >= xMin && v <= xMax,
+  );
   const line = (points: LineSeries['points']) => {
     let d = '';
     let pen = false;

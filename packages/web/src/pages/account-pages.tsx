@@ -4,7 +4,7 @@ import type { FormEvent, ReactNode } from 'react';
 import { ApiError, safeReturnPath, sendJson, useApi } from '../api/client';
 import { signIn } from '../api/auth';
 import { useSession } from '../api/session';
-import type { Overview } from '../api/types';
+import type { Overview } from '@palliamonitor/contracts';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/nl';
 import { Link, navigate, useLocation } from '../router';

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { ApiError, signInHref, useApi } from '../api/client';
 import { useSession } from '../api/session';
-import { HOSPICE_TYPES, type HospiceType } from '../api/types';
+import { HOSPICE_TYPES, type HospiceType } from '@palliamonitor/contracts/vocabulary';
 import { isMessageKey, useI18n } from '../i18n/i18n';
 import { Link, replaceSearch, useLocation } from '../router';
 import { formatAge, formatDateTime, formatNumber } from '../lib/format';

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useApi } from '../api/client';
-import type { ForecastResponse, Overview } from '../api/types';
+import type { Forecast, Overview, RegionFigures } from '@palliamonitor/contracts';
 import { useI18n } from '../i18n/i18n';
 import { Link, replaceSearch, useLocation } from '../router';
 import { formatDate, formatNumber, formatPercent, formatSigned, type Locale } from '../lib/format';
@@ -21,7 +21,6 @@ import {
 import { ForecastChart } from '../features/forecast/forecast-chart';
 import { ForecastInputs } from '../features/forecast/forecast-inputs';
 import { NationalTrend } from '../features/statistics/trend';
-import type { RegionFigures } from '../api/types';
 
 const FIRST_YEAR = 2024;
 const LAST_YEAR = 2050;
@@ -167,7 +166,7 @@ function OverviewContent({
 
 function NationalForecast() {
   const { t } = useI18n();
-  const forecast = useApi<ForecastResponse>('/regions/NL/forecast?uncertainty=true&draws=200');
+  const forecast = useApi<Forecast>('/regions/NL/forecast?uncertainty=true&draws=200');
   return (
     <Async value={forecast} what={t('forecast.what')}>
       {(f) => (

@@ -1,5 +1,5 @@
 import { ApiError, useApi } from '../api/client';
-import type { Hospice } from '../api/types';
+import type { Hospice } from '@palliamonitor/contracts';
 import { useI18n } from '../i18n/i18n';
 import { Link } from '../router';
 import { formatDate, formatNumber } from '../lib/format';

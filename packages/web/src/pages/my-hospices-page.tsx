@@ -1,6 +1,6 @@
 import { useApi, signInHref } from '../api/client';
 import { useSession } from '../api/session';
-import type { Hospice, Page } from '../api/types';
+import type { HospiceList } from '@palliamonitor/contracts';
 import { useI18n } from '../i18n/i18n';
 import { Link } from '../router';
 import { Async, DemoBadge, Loading } from '../features/common/ui';
@@ -18,7 +18,7 @@ export function MyHospicesPage() {
           g.role === 'hospice-editor' && g.scope !== null ? [g.scope] : [],
         )
       : [];
-  const list = useApi<Page<Hospice>>(ids.length === 0 ? null : '/hospices?limit=1000');
+  const list = useApi<HospiceList>(ids.length === 0 ? null : '/hospices?limit=1000');
   if (session.kind === 'loading') {
     return <Loading />;
   }

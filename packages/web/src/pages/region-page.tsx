@@ -1,16 +1,17 @@
 import { useMemo, useState } from 'react';
 import { ApiError, useApi, type Loadable } from '../api/client';
-import type { ForecastResponse, Hospice, Overview, Page, RegionDetail } from '../api/types';
+import type {
+  AlertAcknowledgement,
+  Forecast,
+  Hospice,
+  HospiceList,
+  Overview,
+  RegionDetail,
+} from '@palliamonitor/contracts';
 import { useI18n } from '../i18n/i18n';
 import { Link } from '../router';
 import { formatAge, formatDateTime, formatNumber, formatPercent } from '../lib/format';
-import {
-  Async,
-  DataTable,
-  DemoBadge,
-  SyntheticNotice,
-  type Column,
-} from '../features/common/ui';
+import { Async, DataTable, DemoBadge, SyntheticNotice, type Column } from '../features/common/ui';
 import { usePageTitle } from '../features/common/use-page-title';
 import { WhenVisible } from '../features/common/when-visible';
 import { HeadlineFigures } from '../features/overview/headline-figures';
@@ -36,11 +37,7 @@ import { AuditLog } from '../features/audit/audit-log';
 import { hasRole, mayReadRegionAudit, useSession } from '../api/session';
 import { BED_STATE_COLOUR, BED_STATE_LABEL, bedStateOf } from '../features/live/bed-state';
 import { BedStateLegend } from '../features/live/bed-state-legend';
-import {
-  alertKey,
-  AlertAcknowledgementView,
-  type AlertAcknowledgement,
-} from '../features/alerts/alert-acknowledgement';
+import { alertKey, AlertAcknowledgementView } from '../features/alerts/alert-acknowledgement';
 
 export function RegionPage({ code }: { code: string }) {
   const { t } = useI18n();
@@ -59,7 +56,7 @@ export function RegionPage({ code }: { code: string }) {
 function RegionContent({ region }: { region: RegionDetail }) {
   const { t } = useI18n();
   const overview = useApi<Overview>('/overview');
-  const hospices = useApi<Page<Hospice>>(`/hospices?region=${region.code}&open=true&limit=500`);
+  const hospices = useApi<HospiceList>(`/hospices?region=${region.code}&open=true&limit=500`);
   const boundaries = useApi<FeatureCollection>('/boundaries?layer=zorgkantoorregio');
   const figures =
     overview.state === 'ok' ? overview.data.regions.find((r) => r.code === region.code) : undefined;
@@ -156,7 +153,7 @@ function RegionContent({ region }: { region: RegionDetail }) {
 
 function RegionForecast({ code, name }: { code: string; name: string }) {
   const { t } = useI18n();
-  const forecast = useApi<ForecastResponse>(`/regions/${code}/forecast?uncertainty=true&draws=300`);
+  const forecast = useApi<Forecast>(`/regions/${code}/forecast?uncertainty=true&draws=300`);
   return (
     <Async value={forecast} what={t('forecast.what')}>
       {(f) => (

@@ -9,6 +9,7 @@ import {
   type Scenario,
 } from '@palliamonitor/model';
 import { useApi } from '../api/client';
+import type { ModelInputs, ScenarioList } from '@palliamonitor/contracts';
 import { useI18n } from '../i18n/i18n';
 import { Link, replaceSearch, useLocation } from '../router';
 import { formatNumber, formatSigned } from '../lib/format';
@@ -27,17 +28,6 @@ import { scenarioDescription } from '../features/scenario/scenario-names';
 
 // The scenario explorer: the capacity model runs in the browser on the API's model inputs, so every
 // slider answers at once for the country and each region.
-
-interface ModelInputs {
-  asOf?: string;
-  regions: RegionInput[];
-  /** Synthetic demo facilities behind the inputs. */
-  syntheticFacilities?: number;
-}
-
-interface ScenarioList {
-  items: unknown[];
-}
 
 export function ScenarioPage() {
   const { t } = useI18n();

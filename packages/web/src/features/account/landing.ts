@@ -1,4 +1,4 @@
-import type { User } from '../../api/session';
+import type { User } from '@palliamonitor/contracts';
 
 /**
  * Where a person starts after signing in (when no page asked for the sign-in): a hospice editor at

@@ -1,4 +1,4 @@
-import type { RoleGrant } from '../../api/session';
+import type { RoleGrant } from '@palliamonitor/contracts';
 import type { I18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/nl';
 

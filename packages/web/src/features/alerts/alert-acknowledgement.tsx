@@ -1,3 +1,4 @@
+import type { AlertAcknowledgement } from '@palliamonitor/contracts';
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { sendJson } from '../../api/client';
@@ -5,16 +6,6 @@ import { useI18n } from '../../i18n/i18n';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { problemText } from '../common/problem';
 import { todayInNetherlands } from '../hospice/pending-change';
-
-export interface AlertAcknowledgement {
-  id: number;
-  alertKey: string;
-  hospiceId: string | null;
-  note: string;
-  followUpOn: string | null;
-  acknowledgedAt: string;
-  acknowledgedBy: string;
-}
 
 /** The stable key of an alert: its kind and the hospice it is about. */
 export function alertKey(alert: { kind: string; hospiceId: string }): string {

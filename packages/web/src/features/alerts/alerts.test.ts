@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DailyFigures, PeriodFigures } from '../statistics/statistics';
+import type { DailyFigures, PeriodFigures } from '@palliamonitor/contracts';
 import {
   DEFAULT_THRESHOLDS,
   alertsFor,
@@ -25,6 +25,11 @@ function month(period: string, occupancy: number | null, refusals = 0): PeriodFi
     refusals,
     waitingList: { mean: null, end: null },
     freshDataShare: null,
+    coverage: {
+      hospiceMonthsFromEvents: 1,
+      hospiceMonthsFromReturns: 0,
+      hospiceMonthsWithoutData: 0,
+    },
   };
 }
 

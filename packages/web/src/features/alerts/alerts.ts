@@ -1,7 +1,7 @@
 // Alerts for the regisseur's cockpit, computed from each hospice's bed status and statistics.
 // Pure functions, so thresholds and rules are unit-tested without a browser.
 
-import type { PeriodFigures, DailyFigures } from '../statistics/statistics';
+import type { PeriodFigures, DailyFigures } from '@palliamonitor/contracts';
 
 export interface AlertThresholds {
   /** Occupancy at or above this for `days` days in a row: too full. */

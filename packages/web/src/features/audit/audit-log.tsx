@@ -1,13 +1,14 @@
 import { useEffect, useMemo, useState } from 'react';
 import { API, getJson, useApi } from '../../api/client';
-import type { Hospice } from '../../api/types';
+import type { Hospice } from '@palliamonitor/contracts';
 import { useI18n } from '../../i18n/i18n';
 import { formatDateTime, type Locale } from '../../lib/format';
 import { Link } from '../../router';
 import { auditRoleLabel } from '../account/roles';
 import { actorName } from '../hospice/api-tokens';
 import { Async, BreakableEmail } from '../common/ui';
-import { actionKey, changedFields, type AuditEntry, type AuditPage } from './audit';
+import type { AuditPage } from '@palliamonitor/contracts';
+import { actionKey, changedFields } from './audit';
 
 const names = new Map<string, string>();
 
@@ -123,7 +124,7 @@ function AuditTable({
   showRegion,
   knownHospices,
 }: {
-  items: readonly AuditEntry[];
+  items: AuditPage['items'];
   showRegion: boolean;
   knownHospices: Readonly<Record<string, string>>;
 }) {

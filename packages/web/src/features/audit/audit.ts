@@ -1,24 +1,6 @@
 // Pure helpers of the audit-log view: what an entry did, and which fields it changed.
+import type { AuditEntry } from '@palliamonitor/contracts';
 import type { MessageKey } from '../../i18n/nl';
-
-export interface AuditEntry {
-  id: number;
-  at: string;
-  actor: string;
-  role: string;
-  method: string;
-  path: string;
-  status: number;
-  hospiceId: string | null;
-  regionCode: string | null;
-  before: unknown;
-  after: unknown;
-}
-
-export interface AuditPage {
-  items: AuditEntry[];
-  total: number;
-}
 
 const ACTIONS: ReadonlyArray<[RegExp, MessageKey]> = [
   [/^PUT \/api\/v1\/hospices\/[^/]+\/bed-status$/, 'action.PUT bed-status'],

@@ -1,4 +1,4 @@
-import { ApiError, type Problem } from '../../api/client';
+import { ApiError, type ReceivedProblem } from '../../api/client';
 import { isMessageKey, useI18n, type I18n } from '../../i18n/i18n';
 import { roleLabel } from '../account/roles';
 
@@ -36,7 +36,7 @@ function fieldLabel(t: I18n['t'], name: string): string {
 }
 
 /** The reason of a 403 in the interface language. */
-function forbiddenReason(problem: Problem, t: I18n['t']): string {
+function forbiddenReason(problem: ReceivedProblem, t: I18n['t']): string {
   return coded(t, problem.detailCode, problem.detailParams, problem.detail ?? '');
 }
 

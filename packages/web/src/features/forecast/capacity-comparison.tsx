@@ -4,6 +4,7 @@ import { formatNumber, formatPercent, formatSigned } from '../../lib/format';
 import { Async } from '../common/ui';
 import type { MessageKey } from '../../i18n/nl';
 import { replaceSearch, useLocation } from '../../router';
+import type { Capacity } from '@palliamonitor/contracts';
 
 export type PoolingLevel = 'hospice' | 'cluster' | 'region';
 export const POOLING: readonly PoolingLevel[] = ['hospice', 'cluster', 'region'];
@@ -12,32 +13,6 @@ export const POOLING_LABELS: { readonly [key in PoolingLevel]: MessageKey } = {
   cluster: 'pooling.cluster',
   region: 'pooling.region',
 };
-
-interface PoolingDetail {
-  level: PoolingLevel;
-  bedsNeeded: number;
-  occupancyAtNeeded: number;
-  refusalShareAtNormBeds: number;
-  currentBeds: number;
-  refusalShareCurrentBeds: number;
-  occupancyCurrentBeds: number;
-  refusalsPerYearCurrentBeds: number;
-  gap: number;
-}
-
-interface CapacityDetail {
-  code: string;
-  year: number;
-  hospiceRequests: number;
-  meanLengthOfStay: number;
-  offeredLoad: number;
-  target: number;
-  occupancyNorm: number;
-  pooling: PoolingLevel;
-  bedsNeededNorm: number;
-  currentBeds: number;
-  byPooling: { [key in PoolingLevel]: PoolingDetail };
-}
 
 const TARGETS = [0.01, 0.02, 0.05, 0.1, 0.2];
 
@@ -57,7 +32,7 @@ export function CapacityComparison({ code, currentYear }: { code: string; curren
     next.set(key, value);
     replaceSearch(next);
   };
-  const detail = useApi<CapacityDetail>(
+  const detail = useApi<Capacity>(
     `/regions/${code}/capacity?year=${year}&target=${target}&pooling=${pooling}`,
   );
   return (

@@ -2,7 +2,8 @@ import { useI18n } from '../../i18n/i18n';
 import { formatNumber } from '../../lib/format';
 import { LineChart } from '../../charts/line-chart';
 import { ChartWithTable } from '../common/ui';
-import { band, mid, type ForecastRow } from '../../api/types';
+import type { ForecastRow } from '@palliamonitor/contracts';
+import { band, mid } from '../../api/types';
 
 export const SERIES_COLORS = {
   erlang: '#01578c',

@@ -1,9 +1,9 @@
 import { useI18n } from '../../i18n/i18n';
 import { formatNumber } from '../../lib/format';
-import type { ForecastResponse } from '../../api/types';
+import type { Forecast } from '@palliamonitor/contracts';
 
 /** Every input of a forecast with its provenance, and a notice when it rests on synthetic beds. */
-export function ForecastInputs({ forecast }: { forecast: ForecastResponse }) {
+export function ForecastInputs({ forecast }: { forecast: Forecast }) {
   const { t, locale } = useI18n();
   const inputs = forecast.inputs ?? [];
   const registry = forecast.registry;

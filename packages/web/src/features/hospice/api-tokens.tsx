@@ -1,3 +1,4 @@
+import type { TokenCreated, TokenSummary } from '@palliamonitor/contracts';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { sendJson, useApi } from '../../api/client';
@@ -5,16 +6,6 @@ import { useI18n } from '../../i18n/i18n';
 import { formatDateTime } from '../../lib/format';
 import { Async, BreakableEmail } from '../common/ui';
 import { ProblemNotice } from '../common/problem';
-
-export interface TokenSummary {
-  id: string;
-  hospiceId: string;
-  label: string;
-  createdAt: string;
-  createdBy: string;
-  revokedAt: string | null;
-  lastUsedAt: string | null;
-}
 
 /** "user:a@b.nl" → "a@b.nl", "token:abc" → "API-token abc". */
 export function actorName(actor: string, tokenLabel: (id: string) => string): string {
@@ -54,7 +45,7 @@ export function ApiTokens({ hospiceId }: { hospiceId: string }) {
     setError(null);
     setNotice('');
     try {
-      const { data } = await sendJson<TokenSummary & { token: string }>('POST', path, {
+      const { data } = await sendJson<TokenCreated>('POST', path, {
         label: label.trim(),
       });
       setCreated({ label: data.label, token: data.token });

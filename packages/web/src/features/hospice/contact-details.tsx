@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { ApiError, getWithEtag, sendJson } from '../../api/client';
-import type { Hospice } from '../../api/types';
+import type { Hospice } from '@palliamonitor/contracts';
 import { useI18n } from '../../i18n/i18n';
 import { problemText } from '../common/problem';
 

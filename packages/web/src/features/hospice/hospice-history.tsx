@@ -1,5 +1,5 @@
 import { useApi } from '../../api/client';
-import type { HospiceHistory } from '../../api/types';
+import type { HospiceHistory } from '@palliamonitor/contracts';
 import { useI18n } from '../../i18n/i18n';
 import { formatDate, formatDateTime, formatNumber } from '../../lib/format';
 import type { MessageKey } from '../../i18n/nl';

@@ -1,17 +1,15 @@
 import { useEffect, useState } from 'react';
 import { ApiError, getJson, type Loadable } from '../../api/client';
-import type { BedStatus } from '../../api/types';
-import type { StatisticsResponse } from '../statistics/statistics';
+import type { BedStatus } from '@palliamonitor/contracts';
+import type { Statistics } from '@palliamonitor/contracts';
 
 /** What a regional cockpit shows of one hospice: its bed status and its monthly figures. */
 export interface HospiceLive {
   status: BedStatus | null;
-  stats: Pick<StatisticsResponse, 'items' | 'daily'> | null;
+  stats: Pick<Statistics, 'items' | 'daily'> | null;
 }
 
-interface RegionFigures extends StatisticsResponse {
-  hospices: Array<{ hospiceId: string } & Pick<StatisticsResponse, 'items' | 'daily'>>;
-}
+type StatisticsByHospice = Statistics & { hospices: NonNullable<Statistics['hospices']> };
 
 /**
  * Bed status and monthly statistics (with daily occupancy) of every hospice of a region, in two
@@ -25,7 +23,9 @@ export function useRegionLive(regionCode: string, refresh = 0): Loadable<Map<str
     const code = encodeURIComponent(regionCode);
     Promise.all([
       getJson<{ items: BedStatus[] }>(`/regions/${code}/bed-status`),
-      getJson<RegionFigures>(`/regions/${code}/statistics?period=month&daily=true&byHospice=true`),
+      getJson<StatisticsByHospice>(
+        `/regions/${code}/statistics?period=month&daily=true&byHospice=true`,
+      ),
     ]).then(
       ([statuses, figures]) => {
         if (!isCurrent) {

@@ -1,4 +1,4 @@
-import type { HospiceType } from '../../api/types';
+import type { HospiceType } from '@palliamonitor/contracts';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/nl';
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, getJson, getWithEtag } from '../../api/client';
-import type { BedStatus } from '../../api/types';
+import type { BedStatus } from '@palliamonitor/contracts';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/nl';
 import { formatAge, formatDateTime, formatNumber } from '../../lib/format';

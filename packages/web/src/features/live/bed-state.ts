@@ -1,4 +1,4 @@
-import type { BedStatus } from '../../api/types';
+import type { BedStatus } from '@palliamonitor/contracts';
 import type { MessageKey } from '../../i18n/nl';
 
 /** What a hospice's bed status means now, for map symbols, table cells and the finder's list. */

@@ -1,4 +1,4 @@
-import type { RegionFigures } from '../../api/types';
+import type { RegionFigures } from '@palliamonitor/contracts';
 import { useI18n } from '../../i18n/i18n';
 import { formatDate, formatNumber } from '../../lib/format';
 import { KeyFigure } from '../common/ui';
@@ -54,4 +54,3 @@ export function HeadlineFigures({
     </>
   );
 }
-

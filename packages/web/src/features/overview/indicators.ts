@@ -1,7 +1,6 @@
 import { useMemo } from 'react';
-import type { RegionIndicators } from '@palliamonitor/contracts';
+import type { Overview, RegionIndicators } from '@palliamonitor/contracts';
 import { useApi, type Loadable } from '../../api/client';
-import type { Overview } from '../../api/types';
 import type { MessageKey } from '../../i18n/nl';
 
 export const INDICATORS = [

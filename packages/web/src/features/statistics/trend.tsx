@@ -3,7 +3,7 @@ import { useI18n } from '../../i18n/i18n';
 import { formatMonth, formatNumber, formatPercent } from '../../lib/format';
 import { LineChart } from '../../charts/line-chart';
 import { Async, ChartWithTable } from '../common/ui';
-import type { StatisticsResponse } from './statistics';
+import type { Statistics } from '@palliamonitor/contracts';
 
 /**
  * Monthly occupancy and refusals of one scope (a region, a hospice, or the country), with the
@@ -19,7 +19,7 @@ export function StatisticsTrend({
   csvQuery?: string;
 }) {
   const { t } = useI18n();
-  const stats = useApi<StatisticsResponse>(path);
+  const stats = useApi<Statistics>(path);
   const csv = `${API}${path}${path.includes('?') ? '&' : '?'}format=csv${csvQuery}`;
   return (
     <Async value={stats} what={t('stats.what')}>
@@ -37,7 +37,7 @@ export function StatisticsTrend({
   );
 }
 
-export function StatisticsCharts({ stats, title }: { stats: StatisticsResponse; title: string }) {
+export function StatisticsCharts({ stats, title }: { stats: Statistics; title: string }) {
   const { t, locale } = useI18n();
   const items = stats.items;
   const hasData = items.some(
