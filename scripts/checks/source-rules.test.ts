@@ -19,7 +19,6 @@ const LONG_FILES: readonly string[] = [
   'packages/web/src/i18n/en.ts',
   'packages/web/src/i18n/nl.ts',
   'packages/web/src/pages/region-page.tsx',
-  'packages/web/src/pages/scenario-page.tsx',
 ];
 const LONG_FUNCTIONS: readonly string[] = [
   'packages/data/src/calculators/calculators.service.ts runSimulation',
@@ -46,9 +45,7 @@ const LONG_FUNCTIONS: readonly string[] = [
   'packages/web/src/features/hospice/status-update.tsx StatusUpdate',
   'packages/web/src/pages/account-pages.tsx ResetPasswordPage',
   'packages/web/src/pages/account-pages.tsx SignInPage',
-  'packages/web/src/pages/hospice-page.tsx HospiceContent',
   'packages/web/src/pages/region-page.tsx HospicesAndAlerts',
-  'packages/web/src/pages/scenario-page.tsx Explorer',
 ];
 
 const sources = sourceFiles().filter((f) => !f.isGenerated);
