@@ -109,16 +109,20 @@ export const VIEWPORTS = [
 
 /**
  * Scrolls to every section that loads when it comes into view (see WhenVisible) until none is left
- * waiting, as a reader scrolling down the page would.
+ * waiting and nothing on the page is still loading, as a reader scrolling down the page would. The
+ * page's own data must be in first: before it, there is no section to scroll to.
  */
 export async function revealDeferred(page: Page): Promise<void> {
   await expect
     .poll(
       async () => {
         await page.evaluate(() => document.querySelector('[data-deferred]')?.scrollIntoView());
-        return page.locator('[data-deferred]').count();
+        return (
+          (await page.locator('[data-deferred]').count()) +
+          (await page.locator('[data-loading]').count())
+        );
       },
-      { timeout: 30_000 },
+      { timeout: 45_000 },
     )
     .toBe(0);
 }

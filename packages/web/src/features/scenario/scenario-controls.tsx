@@ -91,21 +91,7 @@ export function ScenarioControls({
         display={formatPercent(target, locale)}
         onChange={(v) => update({ targetRefusal: v })}
       />
-      <fieldset className="field radio-group">
-        <legend className="field__label">{t('capacity.pooling')}</legend>
-        {POOLING.map((level) => (
-          <label key={level} className="radio">
-            <input
-              type="radio"
-              name="scenario-pooling"
-              value={level}
-              checked={pooling === level}
-              onChange={() => update({ pooling: level })}
-            />
-            {t(POOLING_LABELS[level])}
-          </label>
-        ))}
-      </fieldset>
+      <PoolingChoice pooling={pooling} onChange={(level) => update({ pooling: level })} />
       <Slider
         id="year"
         label={t('scenario.year')}
@@ -169,5 +155,33 @@ function Slider({
         onChange={(e) => onChange(Number(e.target.value))}
       />
     </div>
+  );
+}
+
+/** The pooling level the explorer assumes: each hospice alone, clusters, or the region as one. */
+function PoolingChoice({
+  pooling,
+  onChange,
+}: {
+  pooling: (typeof POOLING)[number];
+  onChange: (level: (typeof POOLING)[number]) => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <fieldset className="field radio-group">
+      <legend className="field__label">{t('capacity.pooling')}</legend>
+      {POOLING.map((level) => (
+        <label key={level} className="radio">
+          <input
+            type="radio"
+            name="scenario-pooling"
+            value={level}
+            checked={pooling === level}
+            onChange={() => onChange(level)}
+          />
+          {t(POOLING_LABELS[level])}
+        </label>
+      ))}
+    </fieldset>
   );
 }
