@@ -50,6 +50,16 @@ test.describe('accounts: signing in and out', () => {
     await expect(account.getByTestId('account-role')).toHaveText('Regisseur ZK23');
     const me = await (await page.request.get('/api/v1/auth/me')).json();
     expect(me.kind).toBe('user');
+    // What the role may do comes from the server's policy, listed under "Wat u mag doen".
+    const may = account.getByTestId('account-permissions');
+    await may.getByText('Wat u mag doen').click();
+    await expect(may.getByRole('listitem')).toContainText([
+      'Alle openbare cijfers, prognoses en scenario’s bekijken',
+      'Telefoonnummers van hospices zien (voor verwijzingen)',
+    ]);
+    await expect(may).toContainText('Scenario’s opslaan');
+    await expect(may).toContainText('Signalen van uw regio afhandelen');
+    await expect(may).not.toContainText('Accounts aanmaken en beheren');
 
     // Signed in, the sign-in page says so instead of showing the form.
     await page.getByRole('link', { name: 'Landelijk overzicht' }).click();
