@@ -4,3 +4,4 @@ export * from './common';
 export * from './hospice';
 export * from './collection';
 export * from './region-indicators';
+export * from './plans';

@@ -27,6 +27,7 @@ import { authRoutes } from './routes/auth.routes';
 import { mailTransportFromEnv, type MailTransport } from './mail';
 import { calculatorRoutes } from './routes/calculators.routes';
 import { costRoutes } from './routes/cost.routes';
+import { planRoutes } from './routes/plans.routes';
 
 export { API_VERSION };
 
@@ -140,6 +141,7 @@ export async function buildApp(
       authRoutes(typed, ctx, security, mail);
       calculatorRoutes(typed);
       costRoutes(typed, ctx, collection);
+      planRoutes(typed, ctx);
       typed.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },

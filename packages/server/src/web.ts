@@ -27,6 +27,7 @@ export const PAGE_PATHS = [
   '/privacy',
   '/bronnen',
   '/contact',
+  '/plannen',
 ] as const;
 
 const NOT_BUILT = `<!doctype html>

@@ -40,6 +40,7 @@ const ResetPasswordPage = lazy(() =>
 const MyHospicesPage = lazy(() =>
   import('./pages/my-hospices-page').then((m) => ({ default: m.MyHospicesPage })),
 );
+const PlansPage = lazy(() => import('./pages/plans-page').then((m) => ({ default: m.PlansPage })));
 const AuditPage = lazy(() => import('./pages/audit-page').then((m) => ({ default: m.AuditPage })));
 
 const INFO_ROUTES: Readonly<Record<string, ReactNode>> = {
@@ -79,6 +80,9 @@ function route(pathname: string) {
   if (path === '/beheer/auditlog') {
     return <AuditPage />;
   }
+  if (path === '/plannen') {
+    return <PlansPage />;
+  }
   if (path === '/mijn-hospices') {
     return <MyHospicesPage />;
   }
@@ -93,6 +97,7 @@ const NAV = [
   { href: '/', key: 'nav.overview' },
   { href: '/bedden', key: 'nav.beds' },
   { href: '/scenario', key: 'nav.scenario' },
+  { href: '/plannen', key: 'nav.plans' },
 ] as const;
 const ADMIN_NAV = [{ href: '/beheer/auditlog', key: 'nav.audit' }] as const;
 

@@ -108,6 +108,15 @@ export const ACCESS_RULES: Record<string, AccessRule> = {
     kind: 'roles',
     roles: ['regisseur', 'administrator'],
   },
+  // regional bed plans: the agreement and the plan against need are public; the region's
+  // regisseur saves them (handlers check the own region); the history names who saved
+  'GET /api/v1/plans': PUBLIC,
+  'GET /api/v1/regions/:code/plan': PUBLIC,
+  'PUT /api/v1/regions/:code/plan': { kind: 'roles', roles: ['regisseur', 'administrator'] },
+  'GET /api/v1/regions/:code/plan/versions': {
+    kind: 'roles',
+    roles: ['regisseur', 'national-analyst', 'administrator'],
+  },
 };
 
 /** Routes outside the API (the web app's pages and files) are public. */

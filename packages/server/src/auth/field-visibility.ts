@@ -155,6 +155,11 @@ export const ROUTE_VIEWS: Record<string, RouteView> = {
   // acknowledged alerts: for the region's staff only (access rules), who acted by name
   'GET /api/v1/regions/:code/alert-acknowledgements': RESTRICTED,
   'POST /api/v1/regions/:code/alert-acknowledgements': RESTRICTED,
+  // plans: aggregated figures and the agreement; the history (who saved, by name) for staff only
+  'GET /api/v1/plans': FILTERED,
+  'GET /api/v1/regions/:code/plan': FILTERED,
+  'PUT /api/v1/regions/:code/plan': RESTRICTED,
+  'GET /api/v1/regions/:code/plan/versions': RESTRICTED,
 };
 
 /** Routes outside the API (the web app's pages and files) carry no resource fields. */

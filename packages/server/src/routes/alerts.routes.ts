@@ -46,7 +46,7 @@ const AcknowledgementCreate = Type.Object(
 );
 
 /** A regisseur acts for the own region only; administrators and analysts for every region. */
-function checkRegion(principal: Principal, code: string, write: boolean): void {
+export function checkRegion(principal: Principal, code: string, write: boolean): void {
   if (hasRole(principal, 'administrator') || (!write && hasRole(principal, 'national-analyst'))) {
     return;
   }
