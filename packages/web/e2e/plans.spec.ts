@@ -22,6 +22,8 @@ for (const viewport of VIEWPORTS) {
       await signInWithForm(page, DEMO.regisseur);
       await expect(page).toHaveURL(/\/regio\/ZK23$/);
       const section = page.getByTestId('region-plan');
+      // The plan loads when its section is scrolled to.
+      await section.scrollIntoViewIfNeeded();
       const line = section.locator('[data-series="planned"]');
       // The plan and the need are computed on the server; on a busy machine that takes a while.
       await expect(line).toHaveAttribute('d', /^M/, { timeout: 30_000 });

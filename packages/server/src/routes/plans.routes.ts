@@ -170,6 +170,11 @@ export function planRoutes(app: App, ctx: AppContext): void {
     },
   );
 
+  planWriteRoutes(app, ctx);
+}
+
+/** Saving a new version of a region's plan: the regisseur of the region, audited with it. */
+function planWriteRoutes(app: App, ctx: AppContext): void {
   app.put(
     '/regions/:code/plan',
     {

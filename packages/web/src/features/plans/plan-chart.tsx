@@ -22,7 +22,6 @@ export function useVerdictText(): (verdict: PlanYear['verdict']) => string {
 /** The plan to 2050: today's beds, the planned beds, the agreed targets and the need with band. */
 export function PlanChart({ years, title }: { years: readonly PlanYear[]; title: string }) {
   const { t, locale } = useI18n();
-  const verdictText = useVerdictText();
   const last = years.at(-1);
   const shortYears = years.filter((y) => y.verdict === 'short').map((y) => y.year);
   const summary =
@@ -88,59 +87,66 @@ export function PlanChart({ years, title }: { years: readonly PlanYear[]; title:
           }}
         />
       }
-      table={
-        <div className="table-scroll" tabIndex={0} role="region" aria-label={title}>
-          <table className="data-table" data-testid="plan-table">
-            <caption className="visually-hidden">{title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('forecast.year')}</th>
-                <th scope="col" className="num">
-                  {t('plan.current')}
-                </th>
-                <th scope="col" className="num">
-                  {t('plan.planned')}
-                </th>
-                <th scope="col" className="num">
-                  {t('plan.agreed')}
-                </th>
-                <th scope="col" className="num">
-                  {t('plan.target')}
-                </th>
-                <th scope="col" className="num">
-                  {t('plan.needed')}
-                </th>
-                <th scope="col" className="num">
-                  {t('plan.band')}
-                </th>
-                <th scope="col" className="num">
-                  {t('plan.difference')}
-                </th>
-                <th scope="col">{t('plan.verdict')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {years.map((y) => (
-                <tr key={y.year} data-year={y.year} data-verdict={y.verdict}>
-                  <th scope="row">{y.year}</th>
-                  <td className="num">{formatNumber(y.currentBeds, locale)}</td>
-                  <td className="num" data-testid="planned-beds">
-                    {formatNumber(y.plannedBeds, locale)}
-                  </td>
-                  <td className="num">{formatNumber(y.agreedBeds, locale)}</td>
-                  <td className="num">{formatNumber(y.targetBeds, locale)}</td>
-                  <td className="num">{formatNumber(y.bedsNeeded.p50, locale)}</td>
-                  <td className="num">
-                    {`${formatNumber(y.bedsNeeded.p10, locale)}–${formatNumber(y.bedsNeeded.p90, locale)}`}
-                  </td>
-                  <td className="num">{formatSigned(y.difference, locale)}</td>
-                  <td>{verdictText(y.verdict)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      }
+      table={<PlanTable years={years} title={title} />}
     />
+  );
+}
+
+/** The plan's numbers per year, the chart's table alternative. */
+function PlanTable({ years, title }: { years: readonly PlanYear[]; title: string }) {
+  const { t, locale } = useI18n();
+  const verdictText = useVerdictText();
+  return (
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={title}>
+      <table className="data-table" data-testid="plan-table">
+        <caption className="visually-hidden">{title}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('forecast.year')}</th>
+            <th scope="col" className="num">
+              {t('plan.current')}
+            </th>
+            <th scope="col" className="num">
+              {t('plan.planned')}
+            </th>
+            <th scope="col" className="num">
+              {t('plan.agreed')}
+            </th>
+            <th scope="col" className="num">
+              {t('plan.target')}
+            </th>
+            <th scope="col" className="num">
+              {t('plan.needed')}
+            </th>
+            <th scope="col" className="num">
+              {t('plan.band')}
+            </th>
+            <th scope="col" className="num">
+              {t('plan.difference')}
+            </th>
+            <th scope="col">{t('plan.verdict')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {years.map((y) => (
+            <tr key={y.year} data-year={y.year} data-verdict={y.verdict}>
+              <th scope="row">{y.year}</th>
+              <td className="num">{formatNumber(y.currentBeds, locale)}</td>
+              <td className="num" data-testid="planned-beds">
+                {formatNumber(y.plannedBeds, locale)}
+              </td>
+              <td className="num">{formatNumber(y.agreedBeds, locale)}</td>
+              <td className="num">{formatNumber(y.targetBeds, locale)}</td>
+              <td className="num">{formatNumber(y.bedsNeeded.p50, locale)}</td>
+              <td className="num">
+                {`${formatNumber(y.bedsNeeded.p10, locale)}–${formatNumber(y.bedsNeeded.p90, locale)}`}
+              </td>
+              <td className="num">{formatSigned(y.difference, locale)}</td>
+              <td>{verdictText(y.verdict)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
