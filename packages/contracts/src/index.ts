@@ -14,3 +14,4 @@ export * from './messages';
 export * from './permissions';
 export * from './accounts';
 export * from './alerts';
+export * from './plans';

@@ -16,6 +16,7 @@ export const PAGES = {
   privacy: '/privacy',
   sources: '/bronnen',
   contact: '/contact',
+  plans: '/plannen',
 } as const;
 export type PageName = keyof typeof PAGES;
 

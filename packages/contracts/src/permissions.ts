@@ -17,6 +17,10 @@ export const PERMISSIONS = [
   'audit.read',
   'alerts.read',
   'alerts.acknowledge',
+  /** Saving the region's bed agreement and plan. */
+  'plans.edit',
+  /** Reading who changed a region's plan, and when. */
+  'plans.readHistory',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

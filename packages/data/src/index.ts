@@ -47,6 +47,7 @@ export {
   type PasswordResetTable,
   type PlaceTable,
   type PostcodeTable,
+  type RegionPlanVersionTable,
   type RefusalTable,
   type RegionBoundaryTable,
   type RegionMembershipTable,
@@ -57,6 +58,7 @@ export {
   type ScenarioTable,
   type StayOrigin,
   type StayTable,
+  type TransformationPlanVersionTable,
   type Umbrella,
   type UserSessionTable,
   type WaitingListReportTable,
@@ -340,6 +342,24 @@ export {
   viabilityThresholds,
   type ViabilityAnswer,
 } from './calculators/viability.service';
+
+// Regional bed plans: versions of the agreement, and the plan against the need per year.
+export {
+  currentRegionPlan,
+  currentRegionPlans,
+  differencesOf,
+  listRegionPlanVersions,
+  saveRegionPlan,
+  type StoredPlan,
+} from './plans/plans.repository';
+export {
+  PLAN_DEFAULT_DRAWS,
+  planVersusNeed,
+  plansToCsv,
+  plansVersusNeed,
+  serviceLevelOf,
+  type PlanNeedOptions,
+} from './plans/plan-vs-need.service';
 
 // Importers: the cell check every CSV importer applies.
 export { textIssue } from './importers/text';

@@ -241,3 +241,11 @@ export {
   backtest,
   buildDemography,
 } from './demography';
+export {
+  type BedPlanChange,
+  type BedPlanKind,
+  type BedPlanStatus,
+  type BedPlanYear,
+  bedsInYear,
+  planAgainstNeed,
+} from './bed-plan';

@@ -32,6 +32,7 @@ import { authRoutes } from './routes/auth.routes';
 import { mailTransportOf, type MailTransport } from './mail';
 import { calculatorRoutes } from './routes/calculators.routes';
 import { costRoutes } from './routes/cost.routes';
+import { planRoutes } from './routes/plans.routes';
 
 export { API_VERSION };
 
@@ -137,6 +138,7 @@ export async function buildApp(
       authRoutes(typed, ctx, security, mail);
       calculatorRoutes(typed);
       costRoutes(typed, ctx, collection);
+      planRoutes(typed, ctx);
       // API-51: the document itself is part of the API, at the root of the version.
       typed.get(
         '/openapi.json',

@@ -539,6 +539,60 @@ const ROUTES: Record<string, RouteFuzz> = {
       ),
     ),
   },
+  'PUT /api/v1/regions/:code/plan': {
+    tables: ['region_plan_version'],
+    audited: true,
+    request: jsonRequests(
+      'PUT',
+      fc.constantFrom('/api/v1/regions/ZK23/plan'),
+      fc.record(
+        {
+          // Versions from 0 on: most builds on a version that has moved (409), some on the current.
+          baseVersion: fc.integer({ min: 0, max: 6 }),
+          changeNote: fc.string({ maxLength: 80 }),
+          targets: fc.uniqueArray(
+            fc.record({
+              year: fc.integer({ min: 2024, max: 2050 }),
+              beds: fc.integer({ min: 0, max: 400 }),
+            }),
+            { maxLength: 4, selector: (t) => t.year },
+          ),
+          changes: fc.array(
+            fc.oneof(
+              fc.record({
+                kind: fc.constant('open'),
+                hospiceId: fc.constant(null),
+                locationName: text,
+                beds: fc.integer({ min: 1, max: 20 }),
+                effectiveOn: isoDay('2026-01-01', '2050-12-31'),
+                status: fc.constantFrom('idea', 'planned', 'agreed', 'done'),
+                note: fc.string({ maxLength: 60 }),
+              }),
+              fc.record({
+                kind: fc.constantFrom('expand', 'shrink', 'close'),
+                hospiceId: fc.constant(null).map(() => hospiceId),
+                locationName: fc.constant(null),
+                beds: fc.integer({ min: 1, max: 20 }),
+                effectiveOn: isoDay('2026-01-01', '2050-12-31'),
+                status: fc.constantFrom('idea', 'planned', 'agreed', 'done'),
+                note: fc.string({ maxLength: 60 }),
+              }),
+            ),
+            { maxLength: 3 },
+          ),
+        },
+        { requiredKeys: ['baseVersion', 'targets', 'changes'] },
+      ),
+    ),
+    readBack: async (req, _response, headers) => {
+      const stored = await get('/api/v1/regions/ZK23/plan?draws=2', headers);
+      const sent = req.body!['changes'] as Array<Record<string, unknown>>;
+      expect(
+        stored['changes'].map((c: { kind: string; beds: number }) => [c.kind, c.beds]),
+      ).toEqual(sent.map((c) => [c['kind'], c['beds']]));
+      expect(stored['version']).toBe((req.body!['baseVersion'] as number) + 1);
+    },
+  },
   'POST /api/v1/hospices/:id/refusals': {
     tables: ['refusal'],
     audited: true,

@@ -49,7 +49,7 @@ describe(`the access policy (${storeName})`, () => {
     expect(await permissionsOf('anonymous')).toEqual([]);
     expect(await permissionsOf('care-professional')).toEqual(['contact.see']);
     expect((await permissionsOf('national-analyst')).sort()).toEqual(
-      ['alerts.read', 'contact.see', 'scenario.save'].sort(),
+      ['alerts.read', 'contact.see', 'plans.readHistory', 'scenario.save'].sort(),
     );
     expect((await permissionsOf('hospice-editor')).sort()).toEqual(
       [
@@ -67,6 +67,7 @@ describe(`the access policy (${storeName})`, () => {
         'scenario.save',
         'audit.read',
         'alerts.acknowledge',
+        'plans.edit',
       ]),
     );
     expect((await permissionsOf('administrator')).sort()).toEqual([...PERMISSIONS].sort());

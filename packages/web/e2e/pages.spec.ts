@@ -33,6 +33,7 @@ const VISITS: readonly Visit[] = [
   },
   { name: 'bed finder', path: () => '/bedden' },
   { name: 'scenario explorer', path: () => '/scenario' },
+  { name: 'bed plans of all regions', path: () => '/plannen' },
   { name: 'sign-in page', path: () => '/aanmelden' },
   { name: 'accessibility statement', path: () => '/toegankelijkheid' },
   { name: 'privacy statement', path: () => '/privacy' },

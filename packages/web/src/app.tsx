@@ -42,6 +42,7 @@ const ResetPasswordPage = lazy(() =>
 const MyHospicesPage = lazy(() =>
   import('./pages/my-hospices-page').then((m) => ({ default: m.MyHospicesPage })),
 );
+const PlansPage = lazy(() => import('./pages/plans-page').then((m) => ({ default: m.PlansPage })));
 const AuditPage = lazy(() => import('./pages/audit-page').then((m) => ({ default: m.AuditPage })));
 
 function route(pathname: string) {
@@ -79,6 +80,8 @@ function route(pathname: string) {
       return <SourcesPage />;
     case 'contact':
       return <ContactPage />;
+    case 'plans':
+      return <PlansPage />;
   }
 }
 
@@ -86,6 +89,7 @@ const NAV = [
   { href: '/', key: 'nav.overview' },
   { href: '/bedden', key: 'nav.beds' },
   { href: '/scenario', key: 'nav.scenario' },
+  { href: '/plannen', key: 'nav.plans' },
 ] as const;
 const ADMIN_NAV = [{ href: '/beheer/auditlog', key: 'nav.audit' }] as const;
 

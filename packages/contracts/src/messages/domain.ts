@@ -247,4 +247,29 @@ export const DOMAIN_MESSAGES = {
     nl: 'dit hospice hoort niet bij {region}',
     en: 'this hospice is not in {region}',
   },
+  // regional bed plans
+  'plan.openHasHospice': {
+    nl: 'een nieuwe locatie heeft nog geen hospice; geef de naam van de locatie',
+    en: 'a new location has no hospice yet; give the name of the location',
+  },
+  'plan.locationMissing': {
+    nl: 'geef de naam van de geplande nieuwe locatie',
+    en: 'name the planned new location',
+  },
+  'plan.hospiceOrLocation': {
+    nl: 'noem een bestaand hospice of een geplande locatie, niet allebei en niet geen van beide',
+    en: 'name either an existing hospice or a planned location, not both or neither',
+  },
+  'plan.invalidDate': {
+    nl: 'geen geldige kalenderdatum',
+    en: 'not a valid calendar date',
+  },
+  'plan.hospiceNotInRegion': {
+    nl: 'dit hospice hoort niet bij deze regio',
+    en: 'this hospice is not in this region',
+  },
+  'plan.versionMoved': {
+    nl: 'het plan is intussen gewijzigd (nu versie {version}); laad het opnieuw en probeer het nog eens',
+    en: 'the plan was changed meanwhile (now version {version}); reload and try again',
+  },
 } as const;

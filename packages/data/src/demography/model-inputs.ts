@@ -54,6 +54,8 @@ export async function modelInputs(db: Kysely<Database>, asOf: string): Promise<R
       from hospice_version v
       join region_membership m on m.gemeente_code = v.gemeente_code
       where ${validOn('v', asOf)} and ${openOn('v', asOf)}
+        -- A facility registered without beds offers no capacity (and the model takes no empty pool).
+        and v.licensed_beds > 0
         and m.parent_type = 'zorgkantoorregio' and ${validOn('m', asOf)}
       order by m.parent_code, v.latitude desc nulls last, v.hospice_id`.execute(db),
     sql<{ parent_code: string; year: number; deaths: number; covered: number; members: number }>`

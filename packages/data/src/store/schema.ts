@@ -297,6 +297,8 @@ export interface Database {
   waiting_list_report: WaitingListReportTable;
   monthly_return: MonthlyReturnTable;
   alert_acknowledgement: AlertAcknowledgementTable;
+  region_plan_version: RegionPlanVersionTable;
+  transformation_plan_version: TransformationPlanVersionTable;
 }
 
 export interface AlertAcknowledgementTable {
@@ -308,4 +310,29 @@ export interface AlertAcknowledgementTable {
   follow_up_on: string | null;
   acknowledged_at: string;
   acknowledged_by: string;
+}
+
+export interface RegionPlanVersionTable {
+  id: Generated<number>;
+  region_code: string;
+  version: number;
+  targets: JSONColumnType<object, string, string>;
+  changes: JSONColumnType<object, string, string>;
+  change_note: string;
+  saved_at: string;
+  saved_by: string;
+}
+
+export interface TransformationPlanVersionTable {
+  id: Generated<number>;
+  region_code: string;
+  version: number;
+  status: string;
+  started_on: string | null;
+  submitted_on: string | null;
+  approved_on: string | null;
+  link: string | null;
+  note: string;
+  saved_at: string;
+  saved_by: string;
 }

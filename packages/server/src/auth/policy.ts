@@ -146,6 +146,15 @@ export const POLICY: Record<string, RoutePolicy> = {
     roles('regisseur', 'administrator'),
     'alerts.acknowledge',
   ),
+  // regional bed plans: the agreement and the plan against need are public; the region's
+  // regisseur saves them (handlers check the own region); the history names who saved
+  'GET /api/v1/plans': READ,
+  'GET /api/v1/regions/:code/plan': READ,
+  'PUT /api/v1/regions/:code/plan': staff(roles('regisseur', 'administrator'), 'plans.edit'),
+  'GET /api/v1/regions/:code/plan/versions': staff(
+    roles('regisseur', 'national-analyst', 'administrator'),
+    'plans.readHistory',
+  ),
 };
 
 /** Routes outside the API (the web app's pages and files) are public and carry no resource fields. */

@@ -24,7 +24,7 @@ import { ProblemResponses } from './params';
 const ZkParams = ZorgkantoorregioParams;
 
 /** A regisseur acts for the own region only; administrators and analysts for every region. */
-function checkRegion(principal: Principal, code: string, write: boolean): void {
+export function checkRegion(principal: Principal, code: string, write: boolean): void {
   if (hasRole(principal, 'administrator') || (!write && hasRole(principal, 'national-analyst'))) {
     return;
   }

@@ -6,6 +6,8 @@ export interface LineSeries {
   color: string;
   /** SVG dash pattern, so lines differ by more than colour. */
   dash?: string;
+  /** A stable name for the line (data-series), for tests and styles; the label is translated. */
+  id?: string;
   points: readonly { x: number; y: number | null }[];
 }
 
@@ -156,6 +158,7 @@ export function LineChart({
             stroke={s.color}
             strokeWidth={2.5}
             strokeDasharray={s.dash}
+            data-series={s.id}
           />
         ))}
       </svg>

@@ -19,6 +19,7 @@ import { NotFoundPage } from './not-found-page';
 import { ForecastChart } from '../features/forecast/forecast-chart';
 import { ForecastInputs } from '../features/forecast/forecast-inputs';
 import { CapacityComparison } from '../features/forecast/capacity-comparison';
+import { RegionPlanSection } from '../features/plans/region-plan';
 import { StatisticsTrend } from '../features/statistics/trend';
 import { ViabilitySignal } from '../features/viability/viability-signal';
 import { useRegionLive, type HospiceLive } from '../features/hospice/hospice-signals';
@@ -122,6 +123,8 @@ function RegionContent({ region }: { region: RegionDetail }) {
           <CapacityComparison code={region.code} currentYear={currentYear} />
         </WhenVisible>
       </section>
+
+      <RegionPlanSection region={region} hospices={region.hospices} />
 
       <section aria-labelledby="stats-title">
         <h2 id="stats-title">{t('region.statsTitle')}</h2>

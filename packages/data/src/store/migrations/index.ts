@@ -7,6 +7,7 @@ import * as m0005 from './0005-registry-revision';
 import * as m0006 from './0006-shared-limits';
 import * as m0007 from './0007-read-state';
 import * as m0008 from './0008-alert-acknowledgements';
+import * as m0009 from './0009-regional-plans';
 
 /** Every migration in order. Names are permanent: never rename or edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '0006-shared-limits': m0006,
   '0007-read-state': m0007,
   '0008-alert-acknowledgements': m0008,
+  '0009-regional-plans': m0009,
 };

@@ -1,0 +1,221 @@
+import { Type } from '@sinclair/typebox';
+import {
+  AppError,
+  appendAudit,
+  cachedModelInputs,
+  currentRegionPlan,
+  currentRegionPlans,
+  findScenario,
+  getRegionOrThrow,
+  listRegionPlanVersions,
+  planVersusNeed,
+  plansToCsv,
+  plansVersusNeed,
+  saveRegionPlan,
+  type PlanNeedOptions,
+} from '@palliamonitor/data';
+import {
+  PlansOverview,
+  PlanVersions,
+  RegionPlan,
+  RegionPlanPut,
+  ZorgkantoorCode,
+} from '@palliamonitor/contracts';
+import type { RegionInput, Scenario } from '@palliamonitor/model';
+import { writeContextOf } from '../auth/principal';
+import { auditContextOf } from '../auth/audit';
+import { today, type App, type AppContext } from '../context';
+import { checkRegion } from './alerts.routes';
+import { ProblemResponses } from './params';
+
+// Regional bed agreements and plans against the need: read by everyone (aggregated figures and
+// the region's public agreement), saved by the region's regisseur, every save a version.
+
+const Params = Type.Object({ code: ZorgkantoorCode });
+
+const NeedQuery = Type.Object(
+  {
+    scenario: Type.Optional(Type.String({ pattern: '^[a-z0-9-]{1,64}$', default: 'baseline' })),
+    target: Type.Optional(
+      Type.Number({
+        exclusiveMinimum: 0,
+        exclusiveMaximum: 1,
+        description: 'Doel-weigeringskans (Erlang B), bijv. 0.05',
+      }),
+    ),
+    pooling: Type.Optional(
+      Type.Union([Type.Literal('hospice'), Type.Literal('cluster'), Type.Literal('region')]),
+    ),
+    draws: Type.Optional(Type.Integer({ minimum: 2, maximum: 1000 })),
+    format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv')])),
+  },
+  { additionalProperties: false },
+);
+
+interface NeedQuery {
+  scenario?: string | undefined;
+  target?: number | undefined;
+  pooling?: 'hospice' | 'cluster' | 'region' | undefined;
+  draws?: number | undefined;
+}
+
+async function needContext(
+  ctx: AppContext,
+  q: NeedQuery,
+): Promise<{ scenario: Scenario; inputs: RegionInput[]; options: PlanNeedOptions }> {
+  const id = q.scenario ?? 'baseline';
+  const scenario = await findScenario(ctx.store.db, id);
+  if (!scenario) {
+    throw new AppError('VALIDATION_FAILED', `unknown scenario ${id}`, [
+      { field: 'scenario', message: `unknown scenario ${id}; see /api/v1/scenarios` },
+    ]);
+  }
+  return {
+    scenario,
+    inputs: await cachedModelInputs(ctx.store.db, today(ctx)),
+    options: { target: q.target, pooling: q.pooling, draws: q.draws },
+  };
+}
+
+function inputOf(inputs: readonly RegionInput[], code: string): RegionInput {
+  const input = inputs.find((r) => r.code === code);
+  if (!input) {
+    throw new AppError('NOT_FOUND', `unknown region ${code}`, [
+      { field: 'code', message: `unknown zorgkantoorregio ${code}` },
+    ]);
+  }
+  return input;
+}
+
+export function planRoutes(app: App, ctx: AppContext): void {
+  app.get(
+    '/plans',
+    {
+      schema: {
+        tags: ['plan'],
+        summary:
+          'De bedden­plannen van alle zorgkantoorregio’s tegen de behoefte, per jaar tot 2050',
+        description: 'Met format=csv als CSV: één rij per regio en jaar.',
+        querystring: NeedQuery,
+        response: { 200: PlansOverview, ...ProblemResponses },
+      },
+    },
+    async (request, reply) => {
+      const { scenario, inputs, options } = await needContext(ctx, request.query);
+      const answer = plansVersusNeed(
+        inputs,
+        await currentRegionPlans(ctx.store.db),
+        scenario,
+        options,
+        today(ctx),
+      );
+      if (request.query.format === 'csv') {
+        reply.header('Content-Disposition', `attachment; filename="plannen-${answer.asOf}.csv"`);
+        return reply.type('text/csv; charset=utf-8').send(plansToCsv(answer.regions));
+      }
+      return answer;
+    },
+  );
+
+  app.get(
+    '/regions/:code/plan',
+    {
+      schema: {
+        tags: ['plan'],
+        summary:
+          'Het beddenplan van een regio: doelen, geplande wijzigingen, en per jaar tot 2050 de huidige, geplande en benodigde bedden',
+        description:
+          'Benodigde bedden: Erlang B bij het gekozen serviceniveau, met band (p10–p90). Met format=csv als CSV.',
+        params: Params,
+        querystring: NeedQuery,
+        response: { 200: RegionPlan, ...ProblemResponses },
+      },
+    },
+    async (request, reply) => {
+      const code = request.params.code;
+      await getRegionOrThrow(ctx.store.db, code, today(ctx));
+      const { scenario, inputs, options } = await needContext(ctx, request.query);
+      const plan = planVersusNeed(
+        inputOf(inputs, code),
+        inputs,
+        await currentRegionPlan(ctx.store.db, code),
+        scenario,
+        options,
+        today(ctx),
+      );
+      if (request.query.format === 'csv') {
+        reply.header('Content-Disposition', `attachment; filename="plan-${code}.csv"`);
+        return reply.type('text/csv; charset=utf-8').send(plansToCsv([plan]));
+      }
+      return plan;
+    },
+  );
+
+  app.get(
+    '/regions/:code/plan/versions',
+    {
+      schema: {
+        tags: ['plan'],
+        summary: 'Alle versies van het beddenplan van een regio: wie, wanneer, wat er veranderde',
+        params: Params,
+        response: { 200: PlanVersions, ...ProblemResponses },
+      },
+    },
+    async (request, reply) => {
+      const code = request.params.code;
+      checkRegion(request.principal, code, false);
+      await getRegionOrThrow(ctx.store.db, code, today(ctx));
+      reply.header('Cache-Control', 'no-store');
+      return { region: code, items: await listRegionPlanVersions(ctx.store.db, code) };
+    },
+  );
+
+  planWriteRoutes(app, ctx);
+}
+
+/** Saving a new version of a region's plan: the regisseur of the region, audited with it. */
+function planWriteRoutes(app: App, ctx: AppContext): void {
+  app.put(
+    '/regions/:code/plan',
+    {
+      config: { auditedByHandler: true },
+      schema: {
+        tags: ['plan'],
+        summary:
+          'Een nieuwe versie van het beddenplan van de regio opslaan (doelen en wijzigingen)',
+        params: Params,
+        body: RegionPlanPut,
+        response: {
+          200: PlanVersions.properties.items.items,
+          ...ProblemResponses,
+          409: Type.Ref('Problem'),
+          422: Type.Ref('Problem'),
+        },
+      },
+    },
+    async (request) => {
+      const code = request.params.code;
+      checkRegion(request.principal, code, true);
+      await getRegionOrThrow(ctx.store.db, code, today(ctx));
+      const audit = await auditContextOf(ctx, request, 200);
+      await ctx.store.db.transaction().execute(async (trx) => {
+        const before = await currentRegionPlan(trx, code);
+        const saved = await saveRegionPlan(
+          trx,
+          code,
+          request.body,
+          writeContextOf(ctx, request.principal),
+        );
+        await appendAudit(trx, {
+          ...audit,
+          regionCode: code,
+          at: ctx.now().toISOString(),
+          before: before ?? null,
+          after: saved,
+        });
+      });
+      const [latest] = await listRegionPlanVersions(ctx.store.db, code);
+      return latest!;
+    },
+  );
+}

@@ -1,0 +1,305 @@
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import {
+  PLAN_CHANGE_KINDS,
+  PLAN_STATUSES,
+  type PlanChange,
+  type PlanChangeKind,
+  type PlanStatus,
+  type PlanTarget,
+  type RegionPlan,
+  type RegionPlanPut,
+} from '@palliamonitor/contracts';
+import { sendJson } from '../../api/client';
+import { useI18n } from '../../i18n/i18n';
+import type { MessageKey } from '../../i18n/nl';
+import { formatDate, formatNumber } from '../../lib/format';
+import { problemText } from '../common/problem';
+
+// The regisseur edits the region's plan here. Every action saves a new version at once (on top of
+// the version shown), so the history shows each step and nothing is lost in a half-filled form.
+
+const KIND_KEY: Record<PlanChangeKind, MessageKey> = {
+  open: 'plan.kindOpen',
+  expand: 'plan.kindExpand',
+  shrink: 'plan.kindShrink',
+  close: 'plan.kindClose',
+};
+const STATUS_KEY: Record<PlanStatus, MessageKey> = {
+  idea: 'plan.statusIdea',
+  planned: 'plan.statusPlanned',
+  agreed: 'plan.statusAgreed',
+  done: 'plan.statusDone',
+};
+
+export function PlanEditor({
+  plan,
+  hospices,
+  onSaved,
+}: {
+  plan: RegionPlan;
+  hospices: readonly { id: string; name: string }[];
+  onSaved: () => void;
+}) {
+  const { t, locale } = useI18n();
+  const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [isBusy, setBusy] = useState(false);
+  const names = new Map(hospices.map((h) => [h.id, h.name]));
+
+  const save = async (next: { targets?: PlanTarget[]; changes?: PlanChange[] }, note: string) => {
+    setBusy(true);
+    setError(null);
+    setStatus(null);
+    try {
+      const body: RegionPlanPut = {
+        baseVersion: plan.version,
+        changeNote: note,
+        targets: next.targets ?? plan.targets,
+        changes: next.changes ?? plan.changes,
+      };
+      await sendJson('PUT', `/regions/${plan.region}/plan`, body);
+      setStatus(t('plan.saved'));
+      onSaved();
+      return true;
+    } catch (e) {
+      setError(problemText(e, t));
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="panel plan-editor" data-testid="plan-editor">
+      <h3>{t('plan.editTitle')}</h3>
+      {error === null ? null : (
+        <p className="notice notice--error" role="alert">
+          {error}
+        </p>
+      )}
+      <p role="status" className={status === null ? 'visually-hidden' : 'hint'}>
+        {status ?? ''}
+      </p>
+      {plan.changes.length === 0 ? (
+        <p className="hint">{t('plan.noChanges')}</p>
+      ) : (
+        <ul className="plan-changes" data-testid="plan-changes">
+          {plan.changes.map((c) => (
+            <li key={c.id}>
+              <span>
+                {t('plan.changeLine', {
+                  kind: t(KIND_KEY[c.kind]),
+                  where:
+                    c.hospiceId === null
+                      ? (c.locationName ?? '')
+                      : (names.get(c.hospiceId) ?? c.hospiceId),
+                  beds: formatNumber(c.beds, locale),
+                  date: formatDate(c.effectiveOn, locale),
+                  status: t(STATUS_KEY[c.status]),
+                })}
+                {c.note === '' ? null : ` — ${c.note}`}
+              </span>{' '}
+              <button
+                type="button"
+                className="button button--small-text"
+                disabled={isBusy}
+                onClick={() =>
+                  void save(
+                    { changes: plan.changes.filter((x) => x.id !== c.id) },
+                    t('plan.removedNote', { kind: t(KIND_KEY[c.kind]) }),
+                  )
+                }
+              >
+                {t('plan.remove')}
+                <span className="visually-hidden">: {t(KIND_KEY[c.kind])}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <ChangeForm
+        hospices={hospices}
+        isBusy={isBusy}
+        onAdd={(change, note) => save({ changes: [...plan.changes, change as PlanChange] }, note)}
+      />
+      <TargetForm
+        isBusy={isBusy}
+        onSet={(target) =>
+          save(
+            {
+              targets: [...plan.targets.filter((x) => x.year !== target.year), target],
+            },
+            t('plan.targetNote', { year: target.year }),
+          )
+        }
+      />
+    </div>
+  );
+}
+
+function ChangeForm({
+  hospices,
+  isBusy,
+  onAdd,
+}: {
+  hospices: readonly { id: string; name: string }[];
+  isBusy: boolean;
+  onAdd: (change: Omit<PlanChange, 'id'>, note: string) => Promise<boolean>;
+}) {
+  const { t } = useI18n();
+  const [kind, setKind] = useState<PlanChangeKind>('expand');
+  const [hospiceId, setHospiceId] = useState(hospices[0]?.id ?? '');
+  const [location, setLocation] = useState('');
+  const [beds, setBeds] = useState('');
+  const [effectiveOn, setEffectiveOn] = useState('');
+  const [status, setStatus] = useState<PlanStatus>('planned');
+  const [note, setNote] = useState('');
+  const isNew = kind === 'open' || hospices.length === 0;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const added = await onAdd(
+      {
+        kind,
+        hospiceId: isNew ? null : hospiceId,
+        locationName: isNew ? location : null,
+        // An empty or non-numeric entry is sent as such, so the server names the field.
+        beds: beds === '' ? 0 : Number(beds),
+        effectiveOn,
+        status,
+        note,
+      },
+      note,
+    );
+    if (added) {
+      setBeds('');
+      setNote('');
+    }
+  };
+
+  return (
+    <form className="stack-form" onSubmit={(e) => void submit(e)} noValidate>
+      <fieldset>
+        <legend>{t('plan.addChange')}</legend>
+        <label className="field">
+          <span className="field__label">{t('plan.kind')}</span>
+          <select value={kind} onChange={(e) => setKind(e.target.value as PlanChangeKind)}>
+            {PLAN_CHANGE_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(KIND_KEY[k])}
+              </option>
+            ))}
+          </select>
+        </label>
+        {isNew ? (
+          <label className="field">
+            <span className="field__label">{t('plan.location')}</span>
+            <input value={location} maxLength={200} onChange={(e) => setLocation(e.target.value)} />
+          </label>
+        ) : (
+          <label className="field">
+            <span className="field__label">{t('plan.hospice')}</span>
+            <select value={hospiceId} onChange={(e) => setHospiceId(e.target.value)}>
+              {hospices.map((h) => (
+                <option key={h.id} value={h.id}>
+                  {h.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <NumberField label={t('plan.beds')} value={beds} onChange={setBeds} min={1} max={200} />
+        <label className="field">
+          <span className="field__label">{t('plan.effectiveOn')}</span>
+          <input type="date" value={effectiveOn} onChange={(e) => setEffectiveOn(e.target.value)} />
+        </label>
+        <label className="field">
+          <span className="field__label">{t('plan.status')}</span>
+          <select value={status} onChange={(e) => setStatus(e.target.value as PlanStatus)}>
+            {PLAN_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(STATUS_KEY[s])}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span className="field__label">{t('plan.note')}</span>
+          <input value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} />
+        </label>
+        <div>
+          <button type="submit" className="button button--primary" disabled={isBusy}>
+            {t('plan.addSave')}
+          </button>
+        </div>
+      </fieldset>
+    </form>
+  );
+}
+
+function TargetForm({
+  isBusy,
+  onSet,
+}: {
+  isBusy: boolean;
+  onSet: (target: PlanTarget) => Promise<boolean>;
+}) {
+  const { t } = useI18n();
+  const [year, setYear] = useState('2030');
+  const [beds, setBeds] = useState('');
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (await onSet({ year: Number(year), beds: beds === '' ? -1 : Number(beds) })) {
+      setBeds('');
+    }
+  };
+  return (
+    <form className="stack-form" onSubmit={(e) => void submit(e)} noValidate>
+      <fieldset>
+        <legend>{t('plan.setTarget')}</legend>
+        <NumberField
+          label={t('forecast.year')}
+          value={year}
+          onChange={setYear}
+          min={2024}
+          max={2050}
+        />
+        <NumberField label={t('plan.targetBeds')} value={beds} onChange={setBeds} min={0} />
+        <div>
+          <button type="submit" className="button" disabled={isBusy}>
+            {t('plan.saveTarget')}
+          </button>
+        </div>
+      </fieldset>
+    </form>
+  );
+}
+
+function NumberField({
+  label,
+  value,
+  onChange,
+  min,
+  max,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  min: number;
+  max?: number;
+}) {
+  return (
+    <label className="field">
+      <span className="field__label">{label}</span>
+      <input
+        type="number"
+        inputMode="numeric"
+        min={min}
+        {...(max === undefined ? {} : { max })}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </label>
+  );
+}

@@ -1,0 +1,91 @@
+import type { PlanYear, PlansOverview, RegionPlan } from '@palliamonitor/contracts';
+import { API, useApi } from '../api/client';
+import { useI18n } from '../i18n/i18n';
+import { Link } from '../router';
+import { formatNumber, formatSigned } from '../lib/format';
+import { Async, DataTable, type Column } from '../features/common/ui';
+import { usePageTitle } from '../features/common/use-page-title';
+import { useVerdictText } from '../features/plans/plan-chart';
+
+// /plannen: every zorgkantoorregio's bed plan against the need, side by side, from one request.
+
+const YEARS = [2030, 2040, 2050] as const;
+
+function yearOf(plan: RegionPlan, year: number): PlanYear | undefined {
+  return plan.years.find((y) => y.year === year);
+}
+
+export function PlansPage() {
+  const { t, locale } = useI18n();
+  usePageTitle(t('plans.title'));
+  const plans = useApi<PlansOverview>('/plans');
+  const verdictText = useVerdictText();
+  const columns: Column<RegionPlan>[] = [
+    {
+      key: 'region',
+      label: t('plans.region'),
+      sortValue: (p) => p.name,
+      render: (p) => <Link href={`/regio/${p.region}`}>{p.name}</Link>,
+    },
+    {
+      key: 'version',
+      label: t('plans.version'),
+      sortValue: (p) => p.version,
+      isNumeric: true,
+      render: (p) => (p.version === 0 ? t('plans.noPlan') : formatNumber(p.version, locale)),
+    },
+    {
+      key: 'current',
+      label: t('plan.current'),
+      sortValue: (p) => p.years[0]?.currentBeds ?? null,
+      isNumeric: true,
+      render: (p) => formatNumber(p.years[0]?.currentBeds, locale),
+    },
+    ...YEARS.map((year): Column<RegionPlan> => ({
+      key: `y${year}`,
+      label: t('plans.plannedVsNeeded', { year }),
+      sortValue: (p) => yearOf(p, year)?.difference ?? null,
+      isNumeric: true,
+      render: (p) => {
+        const y = yearOf(p, year);
+        return y === undefined ? (
+          '–'
+        ) : (
+          <span data-verdict={y.verdict}>
+            {t('plans.cell', {
+              planned: formatNumber(y.plannedBeds, locale),
+              needed: formatNumber(y.bedsNeeded.p50, locale),
+              difference: formatSigned(y.difference, locale),
+            })}{' '}
+            <span className={`verdict verdict--${y.verdict}`}>{verdictText(y.verdict)}</span>
+          </span>
+        );
+      },
+    })),
+  ];
+  return (
+    <>
+      <h1>{t('plans.title')}</h1>
+      <p className="lead">{t('plans.lead')}</p>
+      <Async value={plans} what={t('plan.what')}>
+        {(overview) => (
+          <>
+            <DataTable
+              testId="plans-table"
+              caption={t('plans.caption', { count: overview.regions.length })}
+              columns={columns}
+              rows={overview.regions}
+              rowKey={(p) => p.region}
+            />
+            <p>
+              <a href={`${API}/plans?format=csv`} download>
+                {t('plan.csv')}
+              </a>{' '}
+              · <a href={`${API}/plans`}>{t('plan.json')}</a>
+            </p>
+          </>
+        )}
+      </Async>
+    </>
+  );
+}
