@@ -1,11 +1,5 @@
 // Cross-cutting: errors, dates, CSV cells and the personal-data screen of free text.
-export {
-  AppError,
-  ERROR_CODES,
-  formatIssues,
-  type ErrorCode,
-  type Issue,
-} from './errors';
+export { AppError, ERROR_CODES, formatIssues, type ErrorCode, type Issue } from './errors';
 export { addDays, dutchDate } from './dates';
 export { neutraliseCell, restoreCell, writeCsv } from './csv-cells';
 export {
