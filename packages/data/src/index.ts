@@ -361,25 +361,3 @@ export { textIssue } from './importers/text';
 // Synthetic demo data.
 export { seedDemoActivity } from './demo/demo-activity';
 export { DEMO_ACTOR, seedDemoData, seedDemoRegistry } from './demo/demo-seed';
-
-// Transitional: these API shapes are still taken through the data package by some callers;
-// their home is @palliamonitor/contracts.
-export { IsoDate, Page, Pagination, Problem, isValidDate } from '@palliamonitor/contracts';
-export { Hospice, HospiceCreate, HospicePatch, HospiceTypeSchema } from '@palliamonitor/contracts';
-export {
-  AdmissionCreate,
-  BedFinderResult,
-  BedStatus,
-  BedStatusEvent,
-  BedStatusPut,
-  DepartureCreate,
-  MonthPattern,
-  MonthlyReturn,
-  MonthlyReturnBody,
-  RefusalCreate,
-  ReturnDifference,
-  Statistics,
-  Stay,
-  WaitingListPut,
-  WarningList,
-} from '@palliamonitor/contracts';
