@@ -25,6 +25,16 @@ const API_VERSION_HEADER = {
   schema: { type: 'string', example: API_VERSION },
 };
 
+/**
+ * The API's published contact (API Design Rules: name, e-mail and URL). An address of the service,
+ * not of a person: the field-visibility test lets it through to the public, and nothing else.
+ */
+export const API_CONTACT = {
+  name: 'Palliamonitor',
+  email: 'info@palliamonitor.nl',
+  url: 'https://palliamonitor.nl',
+} as const;
+
 export const openApiOptions: SwaggerOptions = {
   openapi: {
     // 3.1: the route schemas are JSON Schema 2020-12 (type null, numeric exclusiveMinimum, examples).
@@ -34,11 +44,7 @@ export const openApiOptions: SwaggerOptions = {
       version: API_VERSION,
       description:
         'Vraag en aanbod in de hospicezorg en palliatieve terminale zorg, landelijk en per zorgkantoorregio. Volgt de Nederlandse API Design Rules; fouten als application/problem+json (RFC 9457).',
-      contact: {
-        name: 'Palliamonitor',
-        email: 'info@palliamonitor.nl',
-        url: 'https://palliamonitor.nl',
-      },
+      contact: { ...API_CONTACT },
       license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' },
     },
     servers: [{ url: API_PREFIX, description: 'Deze server, major versie 1' }],

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '@palliamonitor/data';
 import { openTestStore, storeName } from '../../data/test/test-store';
+import { API_CONTACT } from '../src/openapi';
 import { buildApp } from '../src/app';
 import type { App } from '../src/context';
 import { policyFor } from '../src/auth/policy';
@@ -152,11 +153,13 @@ describe(`field visibility (${storeName})`, () => {
         }
         checked += 1;
         const audience = AUDIENCE[actor.name]!;
+        // The API's own published contact address is the one e-mail address meant for everyone.
+        const body = res.body.replaceAll(API_CONTACT.email, '');
         const found =
           view === 'filtered'
-            ? leaks(res.body, audience)
+            ? leaks(body, audience)
             : view === 'own'
-              ? leaks(res.body.replaceAll(`${actor.name}@test.palliamonitor.nl`, ''), audience)
+              ? leaks(body.replaceAll(`${actor.name}@test.palliamonitor.nl`, ''), audience)
               : [];
         if (found.length > 0) {
           failures.push(`${route.url} as ${actor.name} (${res.statusCode}): ${found.join(', ')}`);
