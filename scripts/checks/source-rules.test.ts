@@ -37,7 +37,6 @@ const LONG_FUNCTIONS: readonly string[] = [
   'packages/web/src/features/hospice/api-tokens.tsx ApiTokens',
   'packages/web/src/features/hospice/contact-details.tsx ContactDetails',
   'packages/web/src/features/hospice/status-update.tsx StatusUpdate',
-  'packages/web/src/features/scenario/scenario-controls.tsx ScenarioControls',
   'packages/web/src/pages/account-pages.tsx ResetPasswordPage',
   'packages/web/src/pages/account-pages.tsx SignInPage',
   'packages/web/src/pages/region-page.tsx HospicesAndAlerts',
