@@ -66,7 +66,9 @@ export default defineConfig({
       'npm run build -w @palliamonitor/web && node packages/cli/bin/palliamonitor.js import postcodes packages/data/test/fixtures/places/NL_geonames.txt && node packages/cli/bin/palliamonitor.js serve --seed-if-empty',
     cwd: repoRoot,
     url: `${baseURL}/api/v1/health`,
-    timeout: 180_000,
+    // A hang guard, not a speed check: the server is waited for until /health answers, and on a
+    // busy machine building the app and seeding the demo store can take minutes.
+    timeout: 900_000,
     reuseExistingServer: false,
     stdout: 'pipe',
     stderr: 'pipe',
