@@ -266,6 +266,8 @@ test.describe('API tokens', () => {
 
     // Listed as active, last use recorded; the secret is not shown again.
     await page.reload();
+    // Sections below the first view load when scrolled to, after a reload too.
+    await revealDeferred(page);
     const row = section.locator('tbody tr', { hasText: label });
     await expect(row.getByTestId('token-status')).toContainText('Actief');
     await expect(row).not.toContainText('nog nooit');

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { API, getJson, useApi } from '../../api/client';
-import type { Hospice } from '@palliamonitor/contracts';
+import type { HospiceList } from '@palliamonitor/contracts';
 import { useI18n } from '../../i18n/i18n';
 import { formatDateTime, type Locale } from '../../lib/format';
 import { Link } from '../../router';
@@ -27,19 +27,27 @@ function useHospiceNames(
       return undefined;
     }
     let isCurrent = true;
-    void Promise.all(
-      missing.split(',').map(async (id) => {
-        try {
-          names.set(id, (await getJson<Hospice>(`/hospices/${encodeURIComponent(id)}`)).name);
-        } catch {
-          names.set(id, id);
+    // One request for the registry's names, whatever the number of hospices the entries name: the
+    // page stays within its request budget (an id per request grew with the log).
+    getJson<HospiceList>('/hospices?limit=1000')
+      .then(
+        (list) => {
+          for (const hospice of list.items) {
+            names.set(hospice.id, hospice.name);
+          }
+        },
+        () => undefined,
+      )
+      .finally(() => {
+        for (const id of missing.split(',')) {
+          if (!names.has(id)) {
+            names.set(id, id);
+          }
         }
-      }),
-    ).then(() => {
-      if (isCurrent) {
-        setVersion((v) => v + 1);
-      }
-    });
+        if (isCurrent) {
+          setVersion((v) => v + 1);
+        }
+      });
     return () => {
       isCurrent = false;
     };
