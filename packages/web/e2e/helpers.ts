@@ -113,6 +113,9 @@ export const VIEWPORTS = [
  * page's own data must be in first: before it, there is no section to scroll to.
  */
 export async function revealDeferred(page: Page): Promise<void> {
+  // Right after a load or reload the app may not have rendered yet, and an empty page has no
+  // placeholder to count: wait for the page's heading first.
+  await expect(page.locator('main h1').first()).toBeVisible({ timeout: 45_000 });
   await expect
     .poll(
       async () => {

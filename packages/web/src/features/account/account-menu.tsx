@@ -24,7 +24,9 @@ export function AccountMenu() {
   }, [session.kind]);
 
   if (session.kind === 'loading') {
-    return null;
+    // Marked as loading: sections that depend on who is signed in (a hospice's API tokens, say)
+    // appear only once the session is known, so the page is not settled before then.
+    return <span className="account-menu" data-loading="" aria-hidden="true" />;
   }
   if (session.kind === 'anonymous') {
     if (pathname.startsWith('/aanmelden')) {
