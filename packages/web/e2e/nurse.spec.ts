@@ -64,6 +64,9 @@ for (const viewport of VIEWPORTS) {
   });
 }
 
+const CRITERIA =
+  'Opname na verwijzing door huisarts of specialist; levensverwachting korter dan drie maanden.';
+
 test.describe('transfer nurse: places and contact details', () => {
   test('place search knows Den Bosch, asks which Bergen, and suggests Zwolle for "Zwole"', async ({
     page,
@@ -104,15 +107,24 @@ test.describe('transfer nurse: places and contact details', () => {
     await contact.getByRole('button', { name: 'Contactgegevens wijzigen' }).click();
     await contact.getByLabel('Telefoonnummer voor verwijzers').fill(phone);
     await contact.getByLabel('Website').fill('https://hospice.example.nl');
+    await contact.getByLabel('Opnamecriteria').fill(CRITERIA);
     await contact.getByRole('button', { name: 'Opslaan' }).click();
     await expect(page.getByTestId('contact-saved')).toBeVisible();
     await expect(contact).toContainText(phone);
+    await expect(contact.getByTestId('admission-criteria')).toContainText(CRITERIA);
     // A wrong value is refused with the field named, and nothing changes.
     await contact.getByRole('button', { name: 'Contactgegevens wijzigen' }).click();
     await contact.getByLabel('Website').fill('hospice.example.nl');
     await contact.getByRole('button', { name: 'Opslaan' }).click();
     await expect(contact.getByRole('alert')).toContainText('website');
     await contact.getByRole('button', { name: 'Annuleren' }).click();
+    // Criteria that name a guest are refused too: no patient data in free text.
+    await contact.getByRole('button', { name: 'Contactgegevens wijzigen' }).click();
+    await contact.getByLabel('Opnamecriteria').fill('Bed vrijgehouden voor mevr. De Vries');
+    await contact.getByRole('button', { name: 'Opslaan' }).click();
+    await expect(contact.getByRole('alert')).toContainText('opnamecriteria');
+    await contact.getByRole('button', { name: 'Annuleren' }).click();
+    await expect(contact.getByTestId('admission-criteria')).toContainText(CRITERIA);
     await expectNoSeriousA11yViolations(page);
 
     // The bed is free now, so it is in the finder.
@@ -134,6 +146,7 @@ test.describe('transfer nurse: places and contact details', () => {
       `tel:${phone.replace(/-/g, '')}`,
     );
     await expect(card.getByTestId('contact')).toContainText('hospice.example.nl');
+    await expect(card.getByTestId('admission-criteria')).toContainText(CRITERIA);
     await professional.close();
 
     const anonymous = await browser.newContext();

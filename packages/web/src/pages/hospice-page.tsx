@@ -30,6 +30,7 @@ const FIELD_LABELS: Readonly<Record<string, MessageKey>> = {
   openedOn: 'field.openedOn',
   closedOn: 'field.closedOn',
   streetAddress: 'field.streetAddress',
+  admissionCriteria: 'field.admissionCriteria',
 };
 
 export function HospicePage({ id }: { id: string }) {
