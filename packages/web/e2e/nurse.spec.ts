@@ -135,19 +135,23 @@ test.describe('transfer nurse: places and contact details', () => {
     });
     expect(put.ok()).toBe(true);
 
-    const professional = await browser.newContext({ viewport: { width: 360, height: 740 } });
-    const nurse = await professional.newPage();
-    await nurse.goto('/aanmelden?terug=%2Fbedden%3Fbij%3D3511');
-    await signInWithForm(nurse, DEMO.careProfessional);
-    const card = nurse.locator(`[data-hospice-id="${hospice.id}"]`);
-    await expect(card.getByTestId('phone')).toHaveText(phone);
-    await expect(card.getByTestId('phone')).toHaveAttribute(
-      'href',
-      `tel:${phone.replace(/-/g, '')}`,
-    );
-    await expect(card.getByTestId('contact')).toContainText('hospice.example.nl');
-    await expect(card.getByTestId('admission-criteria')).toContainText(CRITERIA);
-    await professional.close();
+    // On a phone and at a desk, the care professional sees the number to call and the criteria.
+    for (const viewport of VIEWPORTS) {
+      const professional = await browser.newContext({ viewport });
+      const nurse = await professional.newPage();
+      await nurse.goto('/aanmelden?terug=%2Fbedden%3Fbij%3D3511');
+      await signInWithForm(nurse, DEMO.careProfessional);
+      const card = nurse.locator(`[data-hospice-id="${hospice.id}"]`);
+      await expect(card.getByTestId('phone')).toHaveText(phone);
+      await expect(card.getByTestId('phone')).toHaveAttribute(
+        'href',
+        `tel:${phone.replace(/-/g, '')}`,
+      );
+      await expect(card.getByTestId('contact')).toContainText('hospice.example.nl');
+      await expect(card.getByTestId('admission-criteria')).toContainText(CRITERIA);
+      await expectNoSeriousA11yViolations(nurse);
+      await professional.close();
+    }
 
     const anonymous = await browser.newContext();
     const visitor = await anonymous.newPage();
