@@ -96,6 +96,9 @@ test.describe('transfer nurse: places and contact details', () => {
     page,
     browser,
   }) => {
+    // A long journey (an editor, then a care professional at two sizes, then the public): more
+    // time on a busy machine, not a speed check.
+    test.slow();
     const list = await (await page.request.get('/api/v1/hospices?region=ZK23&limit=50')).json();
     const hospice = list.items.find((h: { licensedBeds: number }) => h.licensedBeds >= 2);
     const phone = '030-0000' + String(Math.floor(Math.random() * 900) + 100);
