@@ -60,10 +60,11 @@ export default defineConfig({
     },
   ],
   webServer: {
-    // Build the app first, so the tests always see the current code, then start the real server.
-    // Postcodes are loaded as an administrator would, from a small file in the GeoNames format.
+    // Build the app first, so the tests always see the current code, then start the real server
+    // exactly as `npm start` does: nothing is imported beforehand, so postcodes, boundaries and
+    // the demo data are what a fresh clone gets from the shipped reference data.
     command:
-      'npm run build -w @palliamonitor/web && node packages/cli/bin/palliamonitor.js import postcodes packages/data/test/fixtures/places/NL_geonames.txt && node packages/cli/bin/palliamonitor.js serve --seed-if-empty',
+      'npm run build -w @palliamonitor/web && node packages/cli/bin/palliamonitor.js serve --seed-if-empty',
     cwd: repoRoot,
     url: `${baseURL}/api/v1/health`,
     // A hang guard, not a speed check: the server is waited for until /health answers, and on a

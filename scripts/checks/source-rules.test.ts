@@ -15,7 +15,6 @@ const LONG_FILES: readonly string[] = [
   'packages/data/src/collection/bed-status.repository.ts',
   'packages/web/src/i18n/en.ts',
   'packages/web/src/i18n/nl.ts',
-  'packages/web/src/pages/region-page.tsx',
 ];
 const LONG_FUNCTIONS: readonly string[] = [
   'packages/data/src/collection/returns.repository.ts submitReturns',
@@ -39,7 +38,6 @@ const LONG_FUNCTIONS: readonly string[] = [
   'packages/web/src/features/hospice/status-update.tsx StatusUpdate',
   'packages/web/src/pages/account-pages.tsx ResetPasswordPage',
   'packages/web/src/pages/account-pages.tsx SignInPage',
-  'packages/web/src/pages/region-page.tsx HospicesAndAlerts',
 ];
 
 const sources = sourceFiles().filter((f) => !f.isGenerated);

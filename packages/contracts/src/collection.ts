@@ -341,6 +341,9 @@ export const BedFinderHospice = Type.Object({
   streetAddress: Type.Union([Type.String(), Type.Null()]),
   postcode: Type.Union([Type.String(), Type.Null()]),
   website: Type.Union([Type.String(), Type.Null()]),
+  admissionCriteria: Type.Union([Type.String(), Type.Null()], {
+    description: 'Opnamecriteria van de voorziening, in eigen woorden',
+  }),
 });
 export type BedFinderHospice = Static<typeof BedFinderHospice>;
 

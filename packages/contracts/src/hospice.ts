@@ -10,6 +10,9 @@ export const HospiceTypeSchema = Type.Union(
   },
 );
 
+/** The longest admission criteria a facility may store: a few paragraphs, not a document. */
+export const ADMISSION_CRITERIA_MAX_LENGTH = 1000;
+
 const fields = {
   name: Type.String({ minLength: 1, maxLength: 200 }),
   streetAddress: Type.Union([Type.String({ minLength: 1, maxLength: 200 }), Type.Null()]),
@@ -40,6 +43,13 @@ const fields = {
     Type.String({ format: 'uri', pattern: '^https?://', maxLength: 300 }),
     Type.Null(),
   ]),
+  admissionCriteria: Type.Union(
+    [Type.String({ maxLength: ADMISSION_CRITERIA_MAX_LENGTH }), Type.Null()],
+    {
+      description:
+        'Opnamecriteria in eigen woorden (wie de voorziening opneemt, welke verwijzing nodig is); geen gegevens van gasten',
+    },
+  ),
 };
 
 const effectiveFrom = Type.Optional(
@@ -71,6 +81,7 @@ export const HospiceCreate = Type.Object(
     closedOn: Type.Optional(fields.closedOn),
     phone: Type.Optional(fields.phone),
     website: Type.Optional(fields.website),
+    admissionCriteria: Type.Optional(fields.admissionCriteria),
     effectiveFrom,
   },
   { additionalProperties: false, $id: 'HospiceCreate' },
@@ -97,6 +108,7 @@ export const HospicePatch = Type.Object(
     closedOn: Type.Optional(fields.closedOn),
     phone: Type.Optional(fields.phone),
     website: Type.Optional(fields.website),
+    admissionCriteria: Type.Optional(fields.admissionCriteria),
     effectiveFrom,
   },
   { additionalProperties: false, minProperties: 1, $id: 'HospicePatch' },
@@ -126,6 +138,7 @@ export const Hospice = Type.Object(
     closedOn: fields.closedOn,
     phone: fields.phone,
     website: fields.website,
+    admissionCriteria: fields.admissionCriteria,
     regions: Type.Object({
       gemeente: Type.Union([RegionRef, Type.Null()]),
       zorgkantoorregio: Type.Union([RegionRef, Type.Null()]),

@@ -94,21 +94,21 @@ export const BoundariesQuery = Type.Object(
   },
   { additionalProperties: false },
 );
+/** One region's boundary, a GeoJSON Feature (RFC 7946). */
+export const BoundaryFeature = Type.Object(
+  {
+    type: Type.Literal('Feature'),
+    properties: Type.Object({}, { additionalProperties: true }),
+    geometry: Type.Object({}, { additionalProperties: true }),
+  },
+  { additionalProperties: true },
+);
 /** A GeoJSON FeatureCollection (RFC 7946) of one layer, with the year of the division. */
 export const Boundaries = Type.Object(
   {
     type: Type.Literal('FeatureCollection'),
     year: Type.Integer(),
-    features: Type.Array(
-      Type.Object(
-        {
-          type: Type.Literal('Feature'),
-          properties: Type.Object({}, { additionalProperties: true }),
-          geometry: Type.Object({}, { additionalProperties: true }),
-        },
-        { additionalProperties: true },
-      ),
-    ),
+    features: Type.Array(BoundaryFeature),
   },
   { additionalProperties: true },
 );

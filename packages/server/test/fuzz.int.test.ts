@@ -234,6 +234,13 @@ const hospiceFields = {
   agbCode: fc.oneof(fc.constant(null), fc.stringMatching(/^\d{8}$/)),
   phone: fc.oneof(fc.constant(null), fc.stringMatching(/^0\d{9}$/)),
   website: fc.constantFrom(null, 'https://hospice.example.nl', 'http://example.org/pad'),
+  // Free text up to past its limit, and text that names a guest (refused, nothing stored).
+  admissionCriteria: fc.oneof(
+    fc.constant(null),
+    text,
+    fc.string({ minLength: 990, maxLength: 1010 }),
+    fc.constantFrom('Opname na verwijzing door de huisarts', 'Geen opname van dhr. Jansen'),
+  ),
   openedOn: fc.oneof(fc.constant(null), isoDay('1990-01-01', '2026-05-31')),
 };
 

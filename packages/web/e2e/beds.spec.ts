@@ -77,6 +77,22 @@ test.describe('bed finder /bedden', () => {
     expect(distances).toEqual([...distances].sort((a: number, b: number) => a - b));
   });
 
+  test('every Dutch postcode works out of the box, from the shipped PC4 centroids', async ({
+    page,
+  }) => {
+    // Nothing was imported before the server started: Maastricht and Groningen come from the
+    // centroids that ship with the reference data.
+    for (const [postcode, place] of [
+      ['6211', 'Maastricht'],
+      ['9711', 'Groningen'],
+    ] as const) {
+      await page.goto(`/bedden?bij=${postcode}`);
+      await expect(
+        page.getByRole('heading', { name: `Vrije bedden bij ${postcode} ${place}` }),
+      ).toBeVisible();
+    }
+  });
+
   test('an anonymous write through the API is refused with 401 problem+json', async ({
     request,
   }) => {

@@ -64,6 +64,9 @@ for (const viewport of VIEWPORTS) {
   });
 }
 
+const CRITERIA =
+  'Opname na verwijzing door huisarts of specialist; levensverwachting korter dan drie maanden.';
+
 test.describe('transfer nurse: places and contact details', () => {
   test('place search knows Den Bosch, asks which Bergen, and suggests Zwolle for "Zwole"', async ({
     page,
@@ -93,6 +96,9 @@ test.describe('transfer nurse: places and contact details', () => {
     page,
     browser,
   }) => {
+    // A long journey (an editor, then a care professional at two sizes, then the public): more
+    // time on a busy machine, not a speed check.
+    test.slow();
     const list = await (await page.request.get('/api/v1/hospices?region=ZK23&limit=50')).json();
     const hospice = list.items.find((h: { licensedBeds: number }) => h.licensedBeds >= 2);
     const phone = '030-0000' + String(Math.floor(Math.random() * 900) + 100);
@@ -104,15 +110,24 @@ test.describe('transfer nurse: places and contact details', () => {
     await contact.getByRole('button', { name: 'Contactgegevens wijzigen' }).click();
     await contact.getByLabel('Telefoonnummer voor verwijzers').fill(phone);
     await contact.getByLabel('Website').fill('https://hospice.example.nl');
+    await contact.getByLabel('Opnamecriteria').fill(CRITERIA);
     await contact.getByRole('button', { name: 'Opslaan' }).click();
     await expect(page.getByTestId('contact-saved')).toBeVisible();
     await expect(contact).toContainText(phone);
+    await expect(contact.getByTestId('admission-criteria')).toContainText(CRITERIA);
     // A wrong value is refused with the field named, and nothing changes.
     await contact.getByRole('button', { name: 'Contactgegevens wijzigen' }).click();
     await contact.getByLabel('Website').fill('hospice.example.nl');
     await contact.getByRole('button', { name: 'Opslaan' }).click();
     await expect(contact.getByRole('alert')).toContainText('website');
     await contact.getByRole('button', { name: 'Annuleren' }).click();
+    // Criteria that name a guest are refused too: no patient data in free text.
+    await contact.getByRole('button', { name: 'Contactgegevens wijzigen' }).click();
+    await contact.getByLabel('Opnamecriteria').fill('Bed vrijgehouden voor mevr. De Vries');
+    await contact.getByRole('button', { name: 'Opslaan' }).click();
+    await expect(contact.getByRole('alert')).toContainText('opnamecriteria');
+    await contact.getByRole('button', { name: 'Annuleren' }).click();
+    await expect(contact.getByTestId('admission-criteria')).toContainText(CRITERIA);
     await expectNoSeriousA11yViolations(page);
 
     // The bed is free now, so it is in the finder.
@@ -123,18 +138,23 @@ test.describe('transfer nurse: places and contact details', () => {
     });
     expect(put.ok()).toBe(true);
 
-    const professional = await browser.newContext({ viewport: { width: 360, height: 740 } });
-    const nurse = await professional.newPage();
-    await nurse.goto('/aanmelden?terug=%2Fbedden%3Fbij%3D3511');
-    await signInWithForm(nurse, DEMO.careProfessional);
-    const card = nurse.locator(`[data-hospice-id="${hospice.id}"]`);
-    await expect(card.getByTestId('phone')).toHaveText(phone);
-    await expect(card.getByTestId('phone')).toHaveAttribute(
-      'href',
-      `tel:${phone.replace(/-/g, '')}`,
-    );
-    await expect(card.getByTestId('contact')).toContainText('hospice.example.nl');
-    await professional.close();
+    // On a phone and at a desk, the care professional sees the number to call and the criteria.
+    for (const viewport of VIEWPORTS) {
+      const professional = await browser.newContext({ viewport });
+      const nurse = await professional.newPage();
+      await nurse.goto('/aanmelden?terug=%2Fbedden%3Fbij%3D3511');
+      await signInWithForm(nurse, DEMO.careProfessional);
+      const card = nurse.locator(`[data-hospice-id="${hospice.id}"]`);
+      await expect(card.getByTestId('phone')).toHaveText(phone);
+      await expect(card.getByTestId('phone')).toHaveAttribute(
+        'href',
+        `tel:${phone.replace(/-/g, '')}`,
+      );
+      await expect(card.getByTestId('contact')).toContainText('hospice.example.nl');
+      await expect(card.getByTestId('admission-criteria')).toContainText(CRITERIA);
+      await expectNoSeriousA11yViolations(nurse);
+      await professional.close();
+    }
 
     const anonymous = await browser.newContext();
     const visitor = await anonymous.newPage();

@@ -47,16 +47,14 @@ test.describe('region cockpit /regio/{code}', () => {
     await expect(norm).toHaveText(normBefore!);
   });
 
-  test('shows each hospice’s occupancy and status from two regional requests', async ({ page }) => {
+  test('shows each hospice’s occupancy and status from one regional request', async ({ page }) => {
     const perHospice: string[] = [];
     page.on('request', (request) => {
       if (/\/api\/v1\/hospices\/[^/?]+\/(bed-status|statistics)/.test(request.url())) {
         perHospice.push(request.url());
       }
     });
-    const regional = page.waitForResponse((r) =>
-      r.url().includes('/api/v1/regions/ZK23/statistics?period=month&daily=true&byHospice=true'),
-    );
+    const regional = page.waitForResponse((r) => r.url().endsWith('/api/v1/regions/ZK23/cockpit'));
     await page.goto('/regio/ZK23');
     expect((await regional).status()).toBe(200);
     const table = page.getByTestId('hospice-table');

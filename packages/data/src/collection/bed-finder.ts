@@ -112,6 +112,7 @@ export async function findAvailableBeds(
       'v.gemeente_code',
       'v.phone',
       'v.website',
+      'v.admission_criteria',
       'v.street_address',
       'v.postcode',
       'v.latitude',
@@ -175,6 +176,7 @@ export async function findAvailableBeds(
       streetAddress: h.street_address,
       postcode: h.postcode,
       website: h.website,
+      admissionCriteria: h.admission_criteria,
     };
     hospices.push(item);
     if (item.status === 'unknown') {

@@ -128,6 +128,7 @@ export async function seedDemoRegistry(db: Kysely<Database>, now: Date): Promise
         closed_on: r.values.closedOn,
         phone: r.values.phone,
         website: r.values.website,
+        admission_criteria: r.values.admissionCriteria ?? null,
       }));
     });
     for (let i = 0; i < versions.length; i += 200) {

@@ -43,6 +43,7 @@ const FIELD_TO_COLUMN = {
   closedOn: 'closed_on',
   phone: 'phone',
   website: 'website',
+  admissionCriteria: 'admission_criteria',
 } as const;
 type Field = keyof typeof FIELD_TO_COLUMN;
 export const HOSPICE_FIELDS = Object.keys(FIELD_TO_COLUMN) as Field[];
@@ -73,6 +74,7 @@ function toValues(row: VersionRow): HospiceValues {
     closedOn: row.closed_on,
     phone: row.phone,
     website: row.website,
+    admissionCriteria: row.admission_criteria,
   };
 }
 
@@ -96,6 +98,7 @@ function toColumns(values: HospiceValues) {
     closed_on: values.closedOn,
     phone: values.phone,
     website: values.website,
+    admission_criteria: values.admissionCriteria,
   };
 }
 
@@ -119,7 +122,14 @@ export function normaliseCreate(input: HospiceCreate): HospiceValues {
     closedOn: input.closedOn ?? null,
     phone: input.phone ?? null,
     website: input.website ?? null,
+    admissionCriteria: normaliseText(input.admissionCriteria),
   };
+}
+
+/** Free text as stored: trimmed, and null when nothing is left. */
+function normaliseText(text: string | null | undefined): string | null {
+  const trimmed = text?.trim() ?? '';
+  return trimmed === '' ? null : trimmed;
 }
 
 function normalisePostcode(postcode: string): string {
@@ -133,6 +143,7 @@ async function checkValues(db: Db, values: HospiceValues, effectiveFrom: string)
     ['name', values.name],
     ['streetAddress', values.streetAddress],
     ['place', values.place],
+    ['admissionCriteria', values.admissionCriteria],
   ]);
   const gemeente = await db
     .selectFrom('region')
@@ -236,6 +247,9 @@ function changedFields(current: HospiceValues, patch: HospicePatch): Partial<Hos
     let next = patch[field] as unknown;
     if (field === 'postcode' && typeof next === 'string') {
       next = normalisePostcode(next);
+    }
+    if (field === 'admissionCriteria') {
+      next = normaliseText(next as string | null);
     }
     if (JSON.stringify(next) !== JSON.stringify(current[field])) {
       changes[field] = next;

@@ -101,6 +101,7 @@ export interface HospiceVersionTable {
   closed_on: string | null;
   phone: string | null;
   website: string | null;
+  admission_criteria: string | null;
 }
 
 export type BedStatusEventKind = 'update' | 'confirm' | 'movement';

@@ -155,6 +155,9 @@ export const POLICY: Record<string, RoutePolicy> = {
     roles('regisseur', 'national-analyst', 'administrator'),
     'plans.readHistory',
   ),
+  // a page's first view in one answer: the public parts of the routes above, cut the same way
+  'GET /api/v1/regions/:code/cockpit': READ,
+  'GET /api/v1/hospices/:id/page': READ,
 };
 
 /** Routes outside the API (the web app's pages and files) are public and carry no resource fields. */

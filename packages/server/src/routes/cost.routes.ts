@@ -10,23 +10,17 @@ import { FIRST_YEAR, LAST_YEAR } from '@palliamonitor/model';
 import { today, type App, type AppContext } from '../context';
 import type { CollectionContext } from '../live/collection-context';
 import { HospiceIdParams } from '@palliamonitor/contracts';
-import { ForecastRegionParams, RegionCodeParams } from '@palliamonitor/contracts';
+import {
+  ForecastRegionParams,
+  ModelInput,
+  RegionCodeParams,
+  Viability,
+} from '@palliamonitor/contracts';
 import { ProblemResponses } from './params';
 
 // Cost per region, year and scenario on top of the forecast, and the viability signal of a hospice
 // and of a region's hospices from their occupancy over the last twelve months.
 
-const Input = Type.Object({
-  name: Type.String(),
-  value: Type.Number(),
-  unit: Type.String(),
-  provenance: Type.Union([
-    Type.Literal('measured'),
-    Type.Literal('imported'),
-    Type.Literal('assumed'),
-  ]),
-  source: Type.String(),
-});
 const Year = Type.Integer({ minimum: FIRST_YEAR, maximum: LAST_YEAR });
 const NullableNumber = Type.Union([Type.Number(), Type.Null()]);
 // The forecast row as the forecast gives it (its figures pass through), plus the cost figures.
@@ -44,20 +38,6 @@ const CostRow = Type.Object(
   { additionalProperties: true },
 );
 
-const Signal = {
-  signal: Type.Union([
-    Type.Literal('under-occupied'),
-    Type.Literal('within-range'),
-    Type.Literal('over-occupied'),
-    Type.Literal('unknown'),
-  ]),
-  label: Type.String({ description: 'onderbezetting, binnen de marge, overbezetting of onbekend' }),
-  occupancy: NullableNumber,
-  bedDays: Type.Number(),
-  bedDaysAvailable: Type.Number(),
-  dataShare: Type.Number({ description: 'Aandeel dagen met gegevens' }),
-  days: Type.Number(),
-};
 const Share = (description: string) =>
   Type.Optional(Type.Number({ minimum: 0, maximum: 1, description }));
 const ViabilityQuery = Type.Object(
@@ -68,16 +48,6 @@ const ViabilityQuery = Type.Object(
   },
   { additionalProperties: false },
 );
-const ViabilityResponse = Type.Object({
-  scope: Type.Object({ kind: Type.String(), code: Type.String(), name: Type.String() }),
-  period: Type.Object({ from: Type.String(), to: Type.String() }),
-  isSynthetic: Type.Boolean(),
-  thresholds: Type.Array(Input),
-  ...Signal,
-  hospices: Type.Optional(
-    Type.Array(Type.Object({ hospiceId: Type.String(), name: Type.String(), ...Signal })),
-  ),
-});
 const viabilityDescription =
   'Bezetting over de laatste twaalf hele maanden (uit de afgeleide cijfers) onder de drempel is onderbezetting, erboven overbezetting; met te weinig dagen met gegevens (maandopgave, of verse beddenstatus bij bewegingsregistratie) is het signaal onbekend. De drempels zijn aannames en aan te passen.';
 
@@ -110,7 +80,7 @@ export function costRoutes(app: App, ctx: AppContext, collection: CollectionCont
               name: Type.String(),
               version: Type.Integer(),
             }),
-            inputs: Type.Array(Input),
+            inputs: Type.Array(ModelInput),
             rows: Type.Array(CostRow),
           }),
           ...ProblemResponses,
@@ -166,7 +136,7 @@ export function costRoutes(app: App, ctx: AppContext, collection: CollectionCont
         description: viabilityDescription,
         params: HospiceIdParams,
         querystring: ViabilityQuery,
-        response: { 200: ViabilityResponse, ...ProblemResponses },
+        response: { 200: Viability, ...ProblemResponses },
       },
     },
     async (request) =>
@@ -186,7 +156,7 @@ export function costRoutes(app: App, ctx: AppContext, collection: CollectionCont
         description: viabilityDescription,
         params: RegionCodeParams,
         querystring: ViabilityQuery,
-        response: { 200: ViabilityResponse, ...ProblemResponses },
+        response: { 200: Viability, ...ProblemResponses },
       },
     },
     async (request) =>

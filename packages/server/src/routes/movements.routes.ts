@@ -17,6 +17,7 @@ import {
   Pagination,
   RefusalCreate,
   Stay,
+  WaitingList,
   WaitingListPut,
   WarningList,
 } from '@palliamonitor/contracts';
@@ -203,11 +204,7 @@ export function movementRoutes(app: App, ctx: AppContext, collection: Collection
         summary: 'Laatst doorgegeven wachtlijst',
         params: HospiceIdParams,
         response: {
-          200: Type.Object({
-            date: Type.Union([IsoDate, Type.Null()]),
-            size: Type.Union([Type.Integer(), Type.Null()]),
-            recordedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-          }),
+          200: WaitingList,
           ...ProblemResponses,
         },
       },

@@ -7,6 +7,7 @@ import {
 } from '@palliamonitor/data';
 import {
   AsOfOnlyQuery,
+  type Hospice,
   RegionDetail,
   RegionList,
   RegionListQuery,
@@ -56,39 +57,50 @@ export function regionRoutes(app: App, ctx: AppContext): void {
     async (request) => {
       checkDate(request.query.asOf, 'asOf');
       const asOf = request.query.asOf ?? today(ctx);
-      const region = await getRegionOrThrow(ctx.store.db, request.params.code, asOf);
-      const [gemeenten, parents, hospices] = await Promise.all([
-        region.type === 'gemeente'
-          ? Promise.resolve([])
-          : memberGemeenten(ctx.store.db, region.code, asOf),
-        region.type === 'gemeente'
-          ? parentsOf(ctx.store.db, region.code, asOf)
-          : Promise.resolve([]),
-        listHospices(ctx.store.db, {
-          asOf,
-          region: region.code,
-          openOnly: true,
-          limit: 10_000,
-          offset: 0,
-        }),
-      ]);
-      const items = hospices.items.map((h) => ({
-        id: h.id,
-        name: h.name,
-        type: h.type,
-        place: h.place,
-        gemeenteCode: h.gemeenteCode,
-        licensedBeds: h.licensedBeds,
-        isSynthetic: h.isSynthetic,
-      }));
-      return {
-        ...region,
-        asOf,
-        gemeenten,
-        parents,
-        hospices: items,
-        licensedBeds: items.reduce((s, h) => s + h.licensedBeds, 0),
-      };
+      return (await regionWithHospices(ctx, request.params.code, asOf)).detail;
     },
   );
+}
+
+/**
+ * A region with its gemeenten (or the regions a gemeente lies in) and its open hospices, and those
+ * hospices in full (the region's answer names them in short).
+ */
+export async function regionWithHospices(
+  ctx: AppContext,
+  code: string,
+  asOf: string,
+): Promise<{ detail: RegionDetail; hospices: Hospice[] }> {
+  const region = await getRegionOrThrow(ctx.store.db, code, asOf);
+  const [gemeenten, parents, hospices] = await Promise.all([
+    region.type === 'gemeente'
+      ? Promise.resolve([])
+      : memberGemeenten(ctx.store.db, region.code, asOf),
+    region.type === 'gemeente' ? parentsOf(ctx.store.db, region.code, asOf) : Promise.resolve([]),
+    listHospices(ctx.store.db, {
+      asOf,
+      region: region.code,
+      openOnly: true,
+      limit: 10_000,
+      offset: 0,
+    }),
+  ]);
+  const items = hospices.items.map((h) => ({
+    id: h.id,
+    name: h.name,
+    type: h.type,
+    place: h.place,
+    gemeenteCode: h.gemeenteCode,
+    licensedBeds: h.licensedBeds,
+    isSynthetic: h.isSynthetic,
+  }));
+  const detail = {
+    ...region,
+    asOf,
+    gemeenten,
+    parents,
+    hospices: items,
+    licensedBeds: items.reduce((s, h) => s + h.licensedBeds, 0),
+  };
+  return { detail, hospices: hospices.items };
 }

@@ -562,8 +562,12 @@ export const en: Dictionary = {
   'contact.hint.website': 'Starting with https://',
   'contact.hint.streetAddress': 'For example Kerkstraat 12',
   'contact.hint.postcode': 'For example 3511 AB',
+  'contact.field.admissionCriteria': 'Admission criteria',
+  'contact.hint.admissionCriteria':
+    'Whom you admit and which referral is needed, at most 1000 characters. No names or details of guests.',
   'field.phone': 'phone number',
   'field.website': 'website',
+  'field.admissionCriteria': 'admission criteria',
   'field.postcode': 'postcode',
   'field.note': 'note',
   'field.followUpOn': 'follow up on',

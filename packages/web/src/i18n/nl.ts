@@ -564,8 +564,12 @@ export const nl = {
   'contact.hint.website': 'Beginnend met https://',
   'contact.hint.streetAddress': 'Bijvoorbeeld Kerkstraat 12',
   'contact.hint.postcode': 'Bijvoorbeeld 3511 AB',
+  'contact.field.admissionCriteria': 'Opnamecriteria',
+  'contact.hint.admissionCriteria':
+    'Wie u opneemt en welke verwijzing nodig is, hoogstens 1000 tekens. Geen namen of gegevens van gasten.',
   'field.phone': 'telefoonnummer',
   'field.website': 'website',
+  'field.admissionCriteria': 'opnamecriteria',
   'field.postcode': 'postcode',
   'field.note': 'notitie',
   'field.followUpOn': 'opvolgen op',

@@ -8,7 +8,7 @@ import { Link, replaceSearch, useLocation } from '../router';
 import { formatAge, formatDateTime, formatNumber } from '../lib/format';
 import { Async, DemoBadge } from '../features/common/ui';
 import { problemText } from '../features/common/problem';
-import { ContactList } from '../features/hospice/contact-details';
+import { AdmissionCriteria, ContactList } from '../features/hospice/contact-details';
 import { BED_STATE_COLOUR, BED_STATE_LABEL } from '../features/live/bed-state';
 import { BedStateLegend } from '../features/live/bed-state-legend';
 import type { MessageKey } from '../i18n/nl';
@@ -35,6 +35,7 @@ interface FinderHospice {
   streetAddress: string | null;
   postcode: string | null;
   website: string | null;
+  admissionCriteria: string | null;
 }
 
 type ConfirmedBy =
@@ -355,7 +356,10 @@ function BedCard({
           )}
         </p>
         {showContact ? (
-          <ContactList phone={h.phone} address={address} website={h.website} testId="contact" />
+          <>
+            <ContactList phone={h.phone} address={address} website={h.website} testId="contact" />
+            <AdmissionCriteria text={h.admissionCriteria} />
+          </>
         ) : null}
       </div>
       {h.status === 'free' ? (

@@ -1,5 +1,5 @@
 import { ApiError, useApi } from '../api/client';
-import type { Hospice } from '@palliamonitor/contracts';
+import type { HospicePageView } from '@palliamonitor/contracts';
 import { useI18n } from '../i18n/i18n';
 import { Link } from '../router';
 import { formatDate, formatNumber } from '../lib/format';
@@ -30,27 +30,26 @@ const FIELD_LABELS: Readonly<Record<string, MessageKey>> = {
   openedOn: 'field.openedOn',
   closedOn: 'field.closedOn',
   streetAddress: 'field.streetAddress',
+  admissionCriteria: 'field.admissionCriteria',
 };
 
 export function HospicePage({ id }: { id: string }) {
   const { t } = useI18n();
-  const hospice = useApi<Hospice>(`/hospices/${encodeURIComponent(id)}`);
-  usePageTitle(hospice.state === 'ok' ? hospice.data.name : t('hospice.title'));
-  if (
-    hospice.state === 'error' &&
-    hospice.error instanceof ApiError &&
-    hospice.error.status === 404
-  ) {
+  // The first view in one request: registration, bed status, waiting list and viability.
+  const page = useApi<HospicePageView>(`/hospices/${encodeURIComponent(id)}/page`);
+  usePageTitle(page.state === 'ok' ? page.data.hospice.name : t('hospice.title'));
+  if (page.state === 'error' && page.error instanceof ApiError && page.error.status === 404) {
     return <NotFoundPage />;
   }
   return (
-    <Async value={hospice} what={t('hospice.title')}>
-      {(h) => <HospiceContent hospice={h} onChanged={hospice.reload} />}
+    <Async value={page} what={t('hospice.title')}>
+      {(p) => <HospiceContent view={p} onChanged={page.reload} />}
     </Async>
   );
 }
 
-function HospiceContent({ hospice, onChanged }: { hospice: Hospice; onChanged: () => void }) {
+function HospiceContent({ view, onChanged }: { view: HospicePageView; onChanged: () => void }) {
+  const { hospice } = view;
   const { t, locale } = useI18n();
   const region = hospice.regions.zorgkantoorregio;
   const session = useSession();
@@ -91,6 +90,7 @@ function HospiceContent({ hospice, onChanged }: { hospice: Hospice; onChanged: (
           hospiceId={hospice.id}
           licensedBeds={hospice.licensedBeds}
           readOnly={!mayWrite}
+          initial={{ status: view.bedStatus, waitingList: view.waitingList }}
         />
         {mayWrite ? <p className="hint">{t('hospice.statusHint')}</p> : null}
         {session.kind === 'anonymous' ? (
@@ -121,9 +121,7 @@ function HospiceContent({ hospice, onChanged }: { hospice: Hospice; onChanged: (
         />
       </dl>
 
-      <WhenVisible minHeight="4rem">
-        <ViabilitySignal path={`/hospices/${hospice.id}/viability`} />
-      </WhenVisible>
+      <ViabilitySignal path={`/hospices/${hospice.id}/viability`} initial={view.viability} />
       <ContactDetails hospice={hospice} mayEdit={mayWrite} onSaved={onChanged} />
 
       <section aria-labelledby="figures-title">

@@ -1,12 +1,18 @@
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { ApiError, getWithEtag, sendJson } from '../../api/client';
-import type { Hospice } from '@palliamonitor/contracts';
+import { ADMISSION_CRITERIA_MAX_LENGTH, type Hospice } from '@palliamonitor/contracts';
 import { useI18n } from '../../i18n/i18n';
 import { problemText } from '../common/problem';
 
-type Field = 'phone' | 'website' | 'streetAddress' | 'postcode';
-const FIELDS: readonly Field[] = ['phone', 'website', 'streetAddress', 'postcode'];
+type Field = 'phone' | 'website' | 'streetAddress' | 'postcode' | 'admissionCriteria';
+const FIELDS: readonly Field[] = [
+  'phone',
+  'website',
+  'streetAddress',
+  'postcode',
+  'admissionCriteria',
+];
 
 /**
  * The facility's contact details (shown to care professionals in the bed finder), with a form for
@@ -45,6 +51,7 @@ export function ContactDetails({
           website: data.website ?? '',
           streetAddress: data.streetAddress ?? '',
           postcode: data.postcode ?? '',
+          admissionCriteria: data.admissionCriteria ?? '',
         },
         etag,
       });
@@ -106,6 +113,7 @@ export function ContactDetails({
         address={hospice.streetAddress === null && hospice.postcode === null ? null : address}
         website={hospice.website}
       />
+      <AdmissionCriteria text={hospice.admissionCriteria} />
       {saved ? (
         <p className="notice notice--ok" role="status" data-testid="contact-saved">
           {t('contact.saved')}
@@ -126,22 +134,33 @@ export function ContactDetails({
             <label className="field" key={field}>
               <span className="field__label">{t(`contact.field.${field}`)}</span>
               <span className="field__hint">{t(`contact.hint.${field}`)}</span>
-              <input
-                type={field === 'phone' ? 'tel' : field === 'website' ? 'url' : 'text'}
-                autoComplete={
-                  field === 'phone'
-                    ? 'tel'
-                    : field === 'website'
-                      ? 'url'
-                      : field === 'postcode'
-                        ? 'postal-code'
-                        : 'street-address'
-                }
-                value={form.values[field]}
-                onChange={(e) =>
-                  setForm({ ...form, values: { ...form.values, [field]: e.target.value } })
-                }
-              />
+              {field === 'admissionCriteria' ? (
+                <textarea
+                  rows={4}
+                  maxLength={ADMISSION_CRITERIA_MAX_LENGTH}
+                  value={form.values[field]}
+                  onChange={(e) =>
+                    setForm({ ...form, values: { ...form.values, [field]: e.target.value } })
+                  }
+                />
+              ) : (
+                <input
+                  type={field === 'phone' ? 'tel' : field === 'website' ? 'url' : 'text'}
+                  autoComplete={
+                    field === 'phone'
+                      ? 'tel'
+                      : field === 'website'
+                        ? 'url'
+                        : field === 'postcode'
+                          ? 'postal-code'
+                          : 'street-address'
+                  }
+                  value={form.values[field]}
+                  onChange={(e) =>
+                    setForm({ ...form, values: { ...form.values, [field]: e.target.value } })
+                  }
+                />
+              )}
             </label>
           ))}
           <div className="form-actions">
@@ -203,5 +222,16 @@ export function ContactList({
         </dd>
       </div>
     </dl>
+  );
+}
+
+/** The facility's admission criteria in its own words, or "onbekend" when it has given none. */
+export function AdmissionCriteria({ text }: { text: string | null }) {
+  const { t } = useI18n();
+  return (
+    <div className="admission-criteria" data-testid="admission-criteria">
+      <h3>{t('contact.field.admissionCriteria')}</h3>
+      <p className="admission-criteria__text">{text ?? t('beds.contactUnknown')}</p>
+    </div>
   );
 }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, getJson, getWithEtag } from '../../api/client';
-import type { BedStatus } from '@palliamonitor/contracts';
+import type { BedStatus, WaitingList } from '@palliamonitor/contracts';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/nl';
 import { formatAge, formatDateTime, formatNumber } from '../../lib/format';
@@ -31,10 +31,6 @@ type Message =
   | { kind: 'error'; text: string; change: Change | null }
   | { kind: 'pending'; change: Change };
 
-interface WaitingList {
-  size: number | null;
-}
-
 /**
  * The status card for the hospice's own staff, phone first: "still correct" in one tap, an
  * admission or a departure, the admission stop, a refusal and the waiting list. Each tap is one
@@ -46,14 +42,28 @@ export function StatusUpdate({
   hospiceId,
   licensedBeds,
   readOnly = false,
+  initial,
 }: {
   hospiceId: string;
   licensedBeds: number;
   /** Only the figures, no buttons: for people who may not write for this hospice. */
   readOnly?: boolean;
+  /** The status and waiting list as the page's own answer gave them, so the card starts there. */
+  initial?: { status: BedStatus; waitingList: WaitingList };
 }) {
   const { t, locale } = useI18n();
-  const [state, setState] = useState<State>({ kind: 'loading' });
+  const [state, setState] = useState<State>(() =>
+    initial === undefined
+      ? { kind: 'loading' }
+      : {
+          kind: 'ok',
+          status: initial.status,
+          // The bed status's ETag is its event id (as GET …/bed-status sends it).
+          etag: initial.status.eventId === null ? null : `"e${initial.status.eventId}"`,
+          waitingList: readOnly ? null : initial.waitingList.size,
+        },
+  );
+  const hasInitial = useRef(initial !== undefined);
   const [message, setMessage] = useState<Message>(() => {
     const pending = readOnly ? null : readPending(hospiceId);
     return pending === null ? { kind: 'none' } : { kind: 'pending', change: pending };
@@ -80,6 +90,11 @@ export function StatusUpdate({
   }, [path, hospiceId, readOnly]);
 
   useEffect(() => {
+    // Given a first state, the card loads again only when the live feed says something changed.
+    if (hasInitial.current) {
+      hasInitial.current = false;
+      return;
+    }
     void load();
   }, [load]);
   const live = useBedStatusStream(state.kind === 'ok', () => void load(), hospiceId);

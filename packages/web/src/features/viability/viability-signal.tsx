@@ -30,9 +30,11 @@ const SIGNALS: Readonly<Record<Signal, { label: MessageKey; notice: string }>> =
   unknown: { label: 'viability.unknown', notice: 'notice--unavailable' },
 };
 
-export function ViabilitySignal({ path }: { path: string }) {
+export function ViabilitySignal({ path, initial }: { path: string; initial?: Viability }) {
   const { t, locale } = useI18n();
-  const answer = useApi<Viability>(path);
+  // Given the page's own answer, nothing more is asked.
+  const loaded = useApi<Viability>(initial === undefined ? path : null);
+  const answer = initial === undefined ? loaded : { state: 'ok' as const, data: initial };
   return (
     <section aria-labelledby="viability-title" data-testid="viability">
       <h2 id="viability-title">{t('viability.title')}</h2>

@@ -1,0 +1,108 @@
+import type { Hospice } from '@palliamonitor/contracts';
+import { useI18n } from '../../i18n/i18n';
+import { Link } from '../../router';
+import { formatAge, formatDateTime, formatNumber, formatPercent } from '../../lib/format';
+import { DataTable, DemoBadge, type Column } from '../common/ui';
+import { TYPE_STYLE } from '../hospice/hospice-type';
+import { BED_STATE_LABEL, bedStateOf } from '../live/bed-state';
+import { occupancyOf, refusalsOf, type HospiceLive } from './cockpit-live';
+
+/** The cockpit's table: each hospice with its beds, live state, last confirmation and figures. */
+export function CockpitHospiceTable({
+  hospices,
+  live,
+  regionName,
+}: {
+  hospices: readonly Hospice[];
+  live: ReadonlyMap<string, HospiceLive>;
+  regionName: string;
+}) {
+  const { t, locale } = useI18n();
+  const now = new Date();
+  const columns: Column<Hospice>[] = [
+    {
+      key: 'name',
+      label: t('table.hospice'),
+      sortValue: (h) => h.name,
+      render: (h) => (
+        <>
+          <Link href={`/hospice/${h.id}`}>{h.name}</Link> {h.isSynthetic ? <DemoBadge /> : null}
+        </>
+      ),
+    },
+    { key: 'place', label: t('table.place'), sortValue: (h) => h.place, render: (h) => h.place },
+    {
+      key: 'type',
+      label: t('table.type'),
+      sortValue: (h) => t(TYPE_STYLE[h.type].label),
+      render: (h) => t(TYPE_STYLE[h.type].label),
+    },
+    {
+      key: 'beds',
+      label: t('figure.licensedBeds'),
+      isNumeric: true,
+      sortValue: (h) => h.licensedBeds,
+      render: (h) => formatNumber(h.licensedBeds, locale),
+    },
+    {
+      key: 'freeNow',
+      label: t('table.freeNow'),
+      isNumeric: true,
+      sortValue: (h) => bedStateOf(live.get(h.id)?.status).free,
+      render: (h) => {
+        const { state, free } = bedStateOf(live.get(h.id)?.status);
+        return state === 'free' ? (
+          <span data-state={state}>{formatNumber(free, locale)}</span>
+        ) : (
+          <span className={`bed-state bed-state--${state}`} data-state={state}>
+            {t(BED_STATE_LABEL[state])}
+          </span>
+        );
+      },
+    },
+    {
+      key: 'occupancy',
+      label: t('table.occupancyLastMonth'),
+      isNumeric: true,
+      sortValue: (h) => occupancyOf(live.get(h.id)),
+      render: (h) => formatPercent(occupancyOf(live.get(h.id)), locale),
+    },
+    {
+      key: 'confirmed',
+      label: t('table.lastConfirmed'),
+      sortValue: (h) => live.get(h.id)?.status?.confirmedAt ?? null,
+      render: (h) => {
+        const status = live.get(h.id)?.status;
+        if (status === undefined || status === null || !status.confirmedAt) {
+          return <span className="status status--unknown">{t('status.never')}</span>;
+        }
+        const isFresh = status.freshness === 'fresh';
+        return (
+          <span className={isFresh ? 'status status--fresh' : 'status status--unknown'}>
+            <time dateTime={status.confirmedAt} title={formatDateTime(status.confirmedAt, locale)}>
+              {formatAge(status.confirmedAt, now, locale)}
+            </time>
+            {isFresh ? null : ` (${t('status.stale')})`}
+          </span>
+        );
+      },
+    },
+    {
+      key: 'refusals',
+      label: t('table.refusalsLastMonth'),
+      isNumeric: true,
+      sortValue: (h) => refusalsOf(live.get(h.id)),
+      render: (h) => formatNumber(refusalsOf(live.get(h.id)), locale),
+    },
+  ];
+  return (
+    <DataTable
+      testId="hospice-table"
+      caption={t('region.tableCaption', { name: regionName })}
+      columns={columns}
+      rows={hospices}
+      rowKey={(h) => h.id}
+      initialSort={{ key: 'name', direction: 'ascending' }}
+    />
+  );
+}
