@@ -82,26 +82,26 @@ export {
   type ParsedHospiceRow,
 } from './registry/hospice-csv';
 export {
-  HOSPICE_FIELDS,
   createHospice,
   createHospiceIn,
+  patchHospice,
+  patchHospiceIn,
+  type CreateOptions,
+  type PatchResult,
+  type WriteContext,
+} from './registry/hospices.repository';
+export {
   findHospice,
   findHospiceIdByRef,
   formatEtag,
   getHospiceOrThrow,
   hospiceHistory,
   listHospices,
-  normaliseCreate,
-  patchHospice,
-  patchHospiceIn,
   registryEtag,
-  type CreateOptions,
   type HospiceQuery,
-  type HospiceValues,
-  type PatchResult,
   type RegistryEtag,
-  type WriteContext,
-} from './registry/hospices.repository';
+} from './registry/hospice-reads';
+export { HOSPICE_FIELDS, normaliseCreate, type HospiceValues } from './registry/hospice-values';
 export {
   BUNDLED_BOUNDARIES,
   BUNDLED_POSTCODES,
@@ -155,18 +155,20 @@ export {
   auditViewOfEvent,
   checkBedStatus,
   confirmBedStatus,
-  currentBedStatusEvents,
   followOccupancy,
+  setBedStatus,
+  type BedStatusWrite,
+  type BedStatusWriteOptions,
+} from './collection/bed-status.repository';
+export {
+  currentBedStatusEvents,
   getBedStatus,
   latestBedStatusEventId,
   listBedStatusEvents,
   regionBedStatus,
-  setBedStatus,
   toBedStatus,
   toBedStatusEvent,
-  type BedStatusWrite,
-  type BedStatusWriteOptions,
-} from './collection/bed-status.repository';
+} from './collection/bed-status-reads';
 // The figures are computed in the model; the names stay available here for existing callers.
 export { computeFigures, median } from '@palliamonitor/model';
 export {
@@ -179,10 +181,10 @@ export {
 } from './collection/freshness';
 export { importPostcodes } from './collection/postcodes';
 export { RETURN_CSV_COLUMNS, parseReturnsCsv, submitReturnsCsv } from './collection/returns-csv';
+export { derivedMonth } from './collection/return-differences';
 export {
   RETURN_VALUE_COLUMNS,
   ROWS_PER_TURN,
-  derivedMonth,
   getReturnMonth,
   listReturns,
   submitReturns,
@@ -199,19 +201,18 @@ export {
   type StatisticsQuery,
   type StatisticsScope,
 } from './collection/statistics.repository';
+export { admitGuest, departGuest, listStays, toStay } from './collection/stays.repository';
 export {
   LONG_STAY_DAYS,
-  admitGuest,
   daysBetween,
-  departGuest,
-  latestWaitingList,
-  listStays,
-  recordRefusal,
-  reportWaitingList,
-  toStay,
   type MovementOptions,
   type MovementResult,
-} from './collection/stays.repository';
+} from './collection/movement-rules';
+export {
+  latestWaitingList,
+  recordRefusal,
+  reportWaitingList,
+} from './collection/waiting-list.repository';
 
 // Accounts: users, sessions, tokens, limits, audit and alert acknowledgements.
 export {

@@ -31,21 +31,22 @@ export {
 } from './random';
 export { type Band, type Estimate, meanWithCi95, quantileInPlace } from './statistics';
 export {
+  type HospiceProcess,
+  type LengthOfStayDistribution,
+  type WaitingListOptions,
+  empiricalStay,
+} from './simulation-process';
+export { type SimulationOptions, type SimulationResult, simulateHospice } from './simulation';
+export {
   type DailyTrace,
   type DailyTraceDay,
   type DailyTraceOptions,
   type DepartureKind,
   type DepartureShares,
-  type HospiceProcess,
-  type LengthOfStayDistribution,
-  type SimulationOptions,
-  type SimulationResult,
   type TraceStay,
-  type WaitingListOptions,
   DEFAULT_DEPARTURE_SHARES,
   simulateDailyTrace,
-  simulateHospice,
-} from './simulation';
+} from './daily-trace';
 export {
   AGE_BANDS,
   type AgeBand,
@@ -173,7 +174,6 @@ export {
   sinusoidalSeasonality,
   wholeBedsUp,
 } from './calculators';
-export { empiricalStay } from './simulation';
 export {
   type CostBasis,
   type CostFigures,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadErlangVectors } from '../test/reference-vectors';
 import { erlangB, erlangC } from './erlang';
-import { simulateDailyTrace, simulateHospice } from './simulation';
+import { simulateDailyTrace } from './daily-trace';
+import { simulateHospice } from './simulation';
 
 const vectors = loadErlangVectors();
 

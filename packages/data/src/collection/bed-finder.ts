@@ -8,7 +8,7 @@ import { findPlace, placeLabel } from './place-search';
 import { confirmedByKinds, recentWaitingLists } from './bed-finder-details';
 import { dutchDate } from '../dates';
 import { NETHERLANDS_BBOX } from '../importers/places/places';
-import { currentBedStatusEvents } from './bed-status.repository';
+import { currentBedStatusEvents } from './bed-status-reads';
 import { isFresh } from './freshness';
 
 // The bed finder: hospices with a free bed now, nearest first. A bed whose status was not

@@ -1,15 +1,15 @@
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Database, MonthlyReturnTable } from '../store/schema';
 import type { MonthlyReturn, MonthlyReturnBody, ReturnDifference } from '@palliamonitor/contracts';
 import { AppError, type Issue } from '../errors';
-import { addDays, dutchDate } from '../dates';
+import { dutchDate } from '../dates';
 import type { WriteContext } from '../registry/hospices.repository';
+import { differencesFor } from './return-differences';
 import {
   RETURN_FIELDS,
   checkReturn,
   chunks,
   loadRegistry,
-  monthBounds,
   previousMonth,
   type ReturnField,
   type ReturnInput,
@@ -82,109 +82,6 @@ function toColumns(input: MonthlyReturnBody) {
     waiting_list_end: input.waitingListEnd ?? null,
     length_of_stay_days_total: input.lengthOfStayDaysTotal ?? null,
   };
-}
-
-/** The month's figures derived from registered movements, or null when the hospice has none. */
-export async function derivedMonth(
-  db: Db,
-  hospiceId: string,
-  month: string,
-  today: string,
-): Promise<Partial<Record<ReturnField, number>> | null> {
-  const { start, end } = monthBounds(month);
-  const last = end < today ? end : today;
-  const first = await db
-    .selectFrom('stay')
-    .select((eb) => eb.fn.min('admitted_on').as('first'))
-    .where('hospice_id', '=', hospiceId)
-    .executeTakeFirst();
-  const firstRefusal = await db
-    .selectFrom('refusal')
-    .select((eb) => eb.fn.min('refused_on').as('first'))
-    .where('hospice_id', '=', hospiceId)
-    .executeTakeFirst();
-  const firsts = [first?.first, firstRefusal?.first].filter((x): x is string => !!x).sort();
-  if (firsts.length === 0 || firsts[0]!.slice(0, 7) > month) {
-    return null;
-  }
-  const nextDay = addDays(last, 1);
-  const stays = await db
-    .selectFrom('stay')
-    .select([
-      sql<number>`count(*) filter (where admitted_on >= ${start}::date and admitted_on <= ${last}::date)`.as(
-        'admissions',
-      ),
-      sql<number>`count(*) filter (where departure_kind = 'died' and departed_on >= ${start}::date and departed_on <= ${last}::date)`.as(
-        'died',
-      ),
-      sql<number>`count(*) filter (where departure_kind = 'discharged-home' and departed_on >= ${start}::date and departed_on <= ${last}::date)`.as(
-        'home',
-      ),
-      sql<number>`count(*) filter (where departure_kind = 'transferred' and departed_on >= ${start}::date and departed_on <= ${last}::date)`.as(
-        'transferred',
-      ),
-      sql<number>`count(*) filter (where admitted_on < ${start}::date and (departed_on is null or departed_on >= ${start}::date))`.as(
-        'occupied_start',
-      ),
-      sql<number>`count(*) filter (where admitted_on <= ${last}::date and (departed_on is null or departed_on > ${last}::date))`.as(
-        'occupied_end',
-      ),
-      sql<number>`coalesce(sum(greatest(0, least(coalesce(departed_on, ${nextDay}::date), ${nextDay}::date) - greatest(admitted_on, ${start}::date))), 0)`.as(
-        'bed_days',
-      ),
-      sql<number>`coalesce(sum(departed_on - admitted_on) filter (where departed_on >= ${start}::date and departed_on <= ${last}::date), 0)`.as(
-        'los_total',
-      ),
-    ])
-    .where('hospice_id', '=', hospiceId)
-    .executeTakeFirstOrThrow();
-  const refusals = await db
-    .selectFrom('refusal')
-    .select((eb) => eb.fn.sum<number>('count').as('n'))
-    .where('hospice_id', '=', hospiceId)
-    .where('refused_on', '>=', start)
-    .where('refused_on', '<=', last)
-    .executeTakeFirst();
-  return {
-    occupiedStart: Number(stays.occupied_start),
-    admissions: Number(stays.admissions),
-    departuresDied: Number(stays.died),
-    departuresDischargedHome: Number(stays.home),
-    departuresTransferred: Number(stays.transferred),
-    occupiedEnd: Number(stays.occupied_end),
-    bedDays: Number(stays.bed_days),
-    refusals: Number(refusals?.n ?? 0),
-    lengthOfStayDaysTotal: Number(stays.los_total),
-  };
-}
-
-async function differencesFor(
-  db: Db,
-  hospiceId: string,
-  input: ReturnInput,
-  today: string,
-  name: (field: ReturnField) => string,
-): Promise<ReturnDifference[]> {
-  const derived = await derivedMonth(db, hospiceId, input.month, today);
-  if (!derived) {
-    return [];
-  }
-  const differences: ReturnDifference[] = [];
-  for (const field of Object.keys(derived) as ReturnField[]) {
-    const returned = input[field];
-    const value = derived[field]!;
-    if (returned !== undefined && returned !== null && returned !== value) {
-      differences.push({
-        hospiceId,
-        month: input.month,
-        field: name(field),
-        returned,
-        derived: value,
-        ...(input.line === undefined ? {} : { line: input.line }),
-      });
-    }
-  }
-  return differences;
 }
 
 /** Rows checked between two turns of the event loop, so a large file does not stall the server. */
@@ -324,19 +221,7 @@ export async function submitReturns(
       : (field) => field;
   await checkAll(db, inputs, ctx, name, options.priorErrors ?? []);
   const { summary, resolved } = await db.transaction().execute(async (trx) => {
-    // Two submissions for one hospice and month wait for each other here, so the second finds the
-    // first's return (unchanged or superseded) instead of colliding on the unique index. Sorted,
-    // so two files naming the same hospices cannot wait for each other the other way round.
-    const hospiceKeys = [...new Set(inputs.map((i) => i.hospice))].sort();
-    for (const part of chunks(hospiceKeys)) {
-      await trx
-        .selectFrom('hospice')
-        .select('id')
-        .where((eb) => eb.or([eb('id', 'in', part), eb('external_ref', 'in', part)]))
-        .orderBy('id')
-        .forNoKeyUpdate()
-        .execute();
-    }
+    await lockHospices(trx, inputs);
     const { resolved, warnings } = await checkAll(trx, inputs, ctx, name, []);
     const result: ReturnsSummary = {
       rows: inputs.length,
@@ -349,73 +234,21 @@ export async function submitReturns(
     };
     const changes = new Map<string, { before: MonthlyReturn[]; after: MonthlyReturn[] }>();
     for (const { hospiceId, input } of resolved) {
-      const monthStart = `${input.month}-01`;
-      const current = await trx
-        .selectFrom('monthly_return')
-        .selectAll()
-        .where('hospice_id', '=', hospiceId)
-        .where('month', '=', monthStart)
-        .where('superseded_at', 'is', null)
-        .forUpdate()
-        .executeTakeFirst();
-      const columns = toColumns(input);
-      if (current && RETURN_VALUE_COLUMNS.every((c) => current[c] === columns[c])) {
-        result.unchanged += 1;
-        result.returns.push(toMonthlyReturn(current));
+      const { outcome, before, stored } = await storeReturn(trx, hospiceId, input, source, ctx);
+      result[outcome] += 1;
+      result.returns.push(stored);
+      if (outcome === 'unchanged') {
         continue;
       }
-      if (current) {
-        await trx
-          .updateTable('monthly_return')
-          .set({ superseded_at: ctx.now.toISOString() })
-          .where('id', '=', current.id)
-          .execute();
-      }
-      const row = await trx
-        .insertInto('monthly_return')
-        .values({
-          hospice_id: hospiceId,
-          month: monthStart,
-          ...columns,
-          source,
-          recorded_at: ctx.now.toISOString(),
-          recorded_by: ctx.actor,
-          superseded_at: null,
-          superseded_by: null,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      if (current) {
-        await trx
-          .updateTable('monthly_return')
-          .set({ superseded_by: row.id })
-          .where('id', '=', current.id)
-          .execute();
-        result.superseded += 1;
-      } else {
-        result.created += 1;
-      }
-      const stored = toMonthlyReturn(row);
-      result.returns.push(stored);
       const change = changes.get(hospiceId) ?? { before: [], after: [] };
-      if (current) {
-        change.before.push(toMonthlyReturn(current));
+      if (before) {
+        change.before.push(before);
       }
       change.after.push(stored);
       changes.set(hospiceId, change);
     }
     if (options.audit) {
-      // One entry per hospice, filed under its region, so its editors and its regisseur see it.
-      for (const [hospiceId, change] of changes) {
-        await appendAudit(trx, {
-          ...options.audit,
-          hospiceId,
-          regionCode: await regionOfHospice(trx, hospiceId),
-          at: ctx.now.toISOString(),
-          before: change.before.length > 0 ? { returns: change.before } : null,
-          after: { returns: change.after },
-        });
-      }
+      await auditChanges(trx, options.audit, changes, ctx);
     }
     return { summary: result, resolved };
   });
@@ -426,6 +259,100 @@ export async function submitReturns(
     summary.differences.push(...(await differencesFor(db, hospiceId, input, today, name)));
   }
   return summary;
+}
+
+/**
+ * Two submissions for one hospice and month wait for each other here, so the second finds the
+ * first's return (unchanged or superseded) instead of colliding on the unique index. Sorted, so two
+ * files naming the same hospices cannot wait for each other the other way round.
+ */
+async function lockHospices(trx: Transaction<Database>, inputs: ReturnInput[]): Promise<void> {
+  const hospiceKeys = [...new Set(inputs.map((i) => i.hospice))].sort();
+  for (const part of chunks(hospiceKeys)) {
+    await trx
+      .selectFrom('hospice')
+      .select('id')
+      .where((eb) => eb.or([eb('id', 'in', part), eb('external_ref', 'in', part)]))
+      .orderBy('id')
+      .forNoKeyUpdate()
+      .execute();
+  }
+}
+
+/** Stores one month's return unless it equals the current one, which it otherwise supersedes. */
+async function storeReturn(
+  trx: Transaction<Database>,
+  hospiceId: string,
+  input: ReturnInput,
+  source: 'api' | 'csv',
+  ctx: WriteContext,
+): Promise<{
+  outcome: 'created' | 'superseded' | 'unchanged';
+  before: MonthlyReturn | undefined;
+  stored: MonthlyReturn;
+}> {
+  const monthStart = `${input.month}-01`;
+  const current = await trx
+    .selectFrom('monthly_return')
+    .selectAll()
+    .where('hospice_id', '=', hospiceId)
+    .where('month', '=', monthStart)
+    .where('superseded_at', 'is', null)
+    .forUpdate()
+    .executeTakeFirst();
+  const columns = toColumns(input);
+  if (current && RETURN_VALUE_COLUMNS.every((c) => current[c] === columns[c])) {
+    return { outcome: 'unchanged', before: undefined, stored: toMonthlyReturn(current) };
+  }
+  if (current) {
+    await trx
+      .updateTable('monthly_return')
+      .set({ superseded_at: ctx.now.toISOString() })
+      .where('id', '=', current.id)
+      .execute();
+  }
+  const row = await trx
+    .insertInto('monthly_return')
+    .values({
+      hospice_id: hospiceId,
+      month: monthStart,
+      ...columns,
+      source,
+      recorded_at: ctx.now.toISOString(),
+      recorded_by: ctx.actor,
+      superseded_at: null,
+      superseded_by: null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  if (!current) {
+    return { outcome: 'created', before: undefined, stored: toMonthlyReturn(row) };
+  }
+  await trx
+    .updateTable('monthly_return')
+    .set({ superseded_by: row.id })
+    .where('id', '=', current.id)
+    .execute();
+  return { outcome: 'superseded', before: toMonthlyReturn(current), stored: toMonthlyReturn(row) };
+}
+
+/** One entry per hospice, filed under its region, so its editors and its regisseur see it. */
+async function auditChanges(
+  trx: Transaction<Database>,
+  audit: AuditContext,
+  changes: ReadonlyMap<string, { before: MonthlyReturn[]; after: MonthlyReturn[] }>,
+  ctx: WriteContext,
+): Promise<void> {
+  for (const [hospiceId, change] of changes) {
+    await appendAudit(trx, {
+      ...audit,
+      hospiceId,
+      regionCode: await regionOfHospice(trx, hospiceId),
+      at: ctx.now.toISOString(),
+      before: change.before.length > 0 ? { returns: change.before } : null,
+      after: { returns: change.after },
+    });
+  }
 }
 
 /** Current returns of a facility, newest month first. */

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { DEMO_PASSWORD, seedDemoAccounts } from '../accounts/demo-accounts';
 import type { Database } from '../store/schema';
 import { appendAudit, type AuditContext } from '../accounts/audit.repository';
-import { normaliseCreate } from '../registry/hospices.repository';
+import { normaliseCreate } from '../registry/hospice-values';
 import { readSeedCsv } from '../seed-files';
 import { buildDemoRegistry, type DemoFacility } from './demo-registry';
 import { DEMO_HISTORY_MONTHS, seedDemoActivity } from './demo-activity';

@@ -6,14 +6,8 @@ import { HospiceCreate, type Hospice } from '@palliamonitor/contracts';
 import type { CodedMessage } from '@palliamonitor/contracts';
 import { AppError, type Issue } from '../errors';
 import { decodeUtf8File, readCsvWithColumns } from '../importers/csv';
-import {
-  createHospiceIn,
-  findHospice,
-  findHospiceIdByRef,
-  listHospices,
-  patchHospiceIn,
-  type WriteContext,
-} from './hospices.repository';
+import { createHospiceIn, patchHospiceIn, type WriteContext } from './hospices.repository';
+import { findHospice, findHospiceIdByRef, listHospices } from './hospice-reads';
 import { isValidDate } from '@palliamonitor/contracts';
 import { dutchDate } from '../dates';
 import { appendAudit, regionOfHospice, type AuditContext } from '../accounts/audit.repository';
