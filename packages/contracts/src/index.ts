@@ -16,3 +16,4 @@ export * from './accounts';
 export * from './alerts';
 export * from './plans';
 export * from './first-views';
+export * from './reports';

@@ -17,6 +17,7 @@ export const PAGES = {
   sources: '/bronnen',
   contact: '/contact',
   plans: '/plannen',
+  report: '/regio/:code/rapport',
 } as const;
 export type PageName = keyof typeof PAGES;
 

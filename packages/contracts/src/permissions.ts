@@ -21,6 +21,8 @@ export const PERMISSIONS = [
   'plans.edit',
   /** Reading who changed a region's plan, and when. */
   'plans.readHistory',
+  /** Reading the kept monthly reports of a region (the regisseur's own, the analyst's all). */
+  'reports.readKept',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

@@ -37,6 +37,7 @@ export {
   type HospiceTable,
   type HospiceType,
   type HospiceVersionTable,
+  type KeptReportTable,
   type MonthlyReturnTable,
   type PasswordResetTable,
   type PlaceTable,
@@ -362,3 +363,13 @@ export { textIssue } from './importers/text';
 // Synthetic demo data.
 export { seedDemoActivity } from './demo/demo-activity';
 export { DEMO_ACTOR, seedDemoData, seedDemoRegistry } from './demo/demo-seed';
+
+// The regional report: one model of figures for the page and the PDF, and the kept monthly ones.
+export { buildRegionReport, sumPlanYears, type ReportOptions } from './reports/report.service';
+export {
+  findKeptReport,
+  keepReport,
+  listKeptReports,
+  regionsWithKeptReport,
+  type KeptReportEntry,
+} from './reports/kept-reports.repository';

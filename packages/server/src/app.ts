@@ -34,6 +34,8 @@ import { calculatorRoutes } from './routes/calculators.routes';
 import { costRoutes } from './routes/cost.routes';
 import { planRoutes } from './routes/plans.routes';
 import { firstViewRoutes } from './routes/first-views.routes';
+import { reportRoutes } from './routes/reports.routes';
+import { makeMonthlyReports, scheduleMonthlyReports } from './reports/monthly-reports';
 
 export { API_VERSION };
 
@@ -46,6 +48,8 @@ export interface BuildOptions {
   mail?: MailTransport;
   /** The configuration; default: read from the environment (config.ts). */
   config?: Config;
+  /** Make and keep the monthly reports on a timer (the served app; tests trigger runs instead). */
+  scheduleReports?: boolean;
 }
 
 /**
@@ -141,6 +145,7 @@ export async function buildApp(
       costRoutes(typed, ctx, collection);
       planRoutes(typed, ctx);
       firstViewRoutes(typed, ctx, collection);
+      reportRoutes(typed, ctx, collection);
       // API-51: the document itself is part of the API, at the root of the version.
       typed.get(
         '/openapi.json',
@@ -167,6 +172,13 @@ export async function buildApp(
             (await findHospice(ctx.store.db, key, today)) !== undefined;
     },
   });
+  if (options.scheduleReports === true) {
+    const schedule = scheduleMonthlyReports(
+      () => makeMonthlyReports(ctx, collection.freshnessHours),
+      (line) => app.log.info(line),
+    );
+    app.addHook('onClose', async () => schedule.stop());
+  }
   await app.ready();
   return app as unknown as App;
 }

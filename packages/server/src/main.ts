@@ -24,7 +24,11 @@ export async function startServer(
     }
   }
   const config = options.config ?? readConfig();
-  const app = await buildApp(store, { logger: { level: config.logLevel }, config });
+  const app = await buildApp(store, {
+    logger: { level: config.logLevel },
+    config,
+    scheduleReports: true,
+  });
   const address = await app.listen({ port: options.port, host: options.host });
   const port = new URL(address).port;
   const url = `http://localhost:${port}`;

@@ -43,6 +43,9 @@ const MyHospicesPage = lazy(() =>
   import('./pages/my-hospices-page').then((m) => ({ default: m.MyHospicesPage })),
 );
 const PlansPage = lazy(() => import('./pages/plans-page').then((m) => ({ default: m.PlansPage })));
+const ReportPage = lazy(() =>
+  import('./pages/report-page').then((m) => ({ default: m.ReportPage })),
+);
 const AuditPage = lazy(() => import('./pages/audit-page').then((m) => ({ default: m.AuditPage })));
 
 function route(pathname: string) {
@@ -82,6 +85,8 @@ function route(pathname: string) {
       return <ContactPage />;
     case 'plans':
       return <PlansPage />;
+    case 'report':
+      return <ReportPage key={code} code={code.toUpperCase()} />;
   }
 }
 

@@ -300,6 +300,14 @@ export interface Database {
   alert_acknowledgement: AlertAcknowledgementTable;
   region_plan_version: RegionPlanVersionTable;
   transformation_plan_version: TransformationPlanVersionTable;
+  kept_report: KeptReportTable;
+}
+
+export interface KeptReportTable {
+  region_code: string;
+  month: string;
+  generated_at: string;
+  report: JSONColumnType<object, string, string>;
 }
 
 export interface AlertAcknowledgementTable {

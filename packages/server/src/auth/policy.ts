@@ -158,6 +158,23 @@ export const POLICY: Record<string, RoutePolicy> = {
   // a page's first view in one answer: the public parts of the routes above, cut the same way
   'GET /api/v1/regions/:code/cockpit': READ,
   'GET /api/v1/hospices/:id/page': READ,
+  // The regional report: public, since every figure in it is a public answer already (region,
+  // bed status, statistics, forecast, capacity, plan), and those who read it most (gemeenten,
+  // hospices, the press, the minister's letter) are not signed in; one PDF beside the API
+  // hides nothing and publishes nothing new. The kept monthly reports are the regisseur's and the
+  // national analyst's record of what was reported when: they freeze figures that corrections
+  // have since changed, so they are not published beside the live ones (handlers check the
+  // regisseur's own region).
+  'GET /api/v1/regions/:code/report': READ,
+  'GET /api/v1/regions/:code/report.pdf': READ,
+  'GET /api/v1/regions/:code/reports': staff(
+    roles('regisseur', 'national-analyst', 'administrator'),
+    'reports.readKept',
+  ),
+  'GET /api/v1/regions/:code/reports/:month': staff(
+    roles('regisseur', 'national-analyst', 'administrator'),
+    'reports.readKept',
+  ),
 };
 
 /** Routes outside the API (the web app's pages and files) are public and carry no resource fields. */

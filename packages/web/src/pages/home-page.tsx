@@ -20,6 +20,7 @@ import {
 } from '../features/overview/indicators';
 import { ForecastChart } from '../features/forecast/forecast-chart';
 import { ForecastInputs } from '../features/forecast/forecast-inputs';
+import { ReportLink } from '../features/report/report-link';
 import { NationalTrend } from '../features/statistics/trend';
 
 const FIRST_YEAR = 2024;
@@ -51,6 +52,7 @@ export function HomePage() {
     <>
       <h1>{t('home.title')}</h1>
       <p className="lead">{t('home.lead')}</p>
+      <ReportLink code="NL" />
       <Async value={overview} what={t('home.overviewWhat')}>
         {(data) => (
           <OverviewContent

@@ -8,6 +8,7 @@ import { usePageTitle } from '../features/common/use-page-title';
 import { WhenVisible } from '../features/common/when-visible';
 import { HeadlineFigures } from '../features/overview/headline-figures';
 import { NotFoundPage } from './not-found-page';
+import { ReportLink } from '../features/report/report-link';
 import { ForecastChart } from '../features/forecast/forecast-chart';
 import { ForecastInputs } from '../features/forecast/forecast-inputs';
 import { CapacityComparison } from '../features/forecast/capacity-comparison';
@@ -75,6 +76,7 @@ function RegionContent({ cockpit }: { cockpit: RegionCockpit }) {
         {region.name} <span className="h1-sub">{t('region.subtitle', { code: region.code })}</span>
       </h1>
       <SyntheticNotice count={synthetic} />
+      <ReportLink code={region.code} />
       <dl className="key-figures">
         <HeadlineFigures
           figures={{

@@ -1,0 +1,73 @@
+import type { Kysely } from 'kysely';
+import type { RegionReport } from '@palliamonitor/contracts';
+import type { Database } from '../store/schema';
+
+// The kept monthly reports: one per region and month, written once.
+
+export interface KeptReportEntry {
+  readonly month: string;
+  readonly generatedAt: string;
+}
+
+/**
+ * Keeps a region's report of a month unless one is kept already: the first one stays, so a second
+ * run (or a second server instance) changes nothing. True when this call stored it.
+ */
+export async function keepReport(
+  db: Kysely<Database>,
+  month: string,
+  report: RegionReport,
+): Promise<boolean> {
+  const result = await db
+    .insertInto('kept_report')
+    .values({
+      region_code: report.code,
+      month,
+      generated_at: report.generatedAt,
+      report: JSON.stringify(report),
+    })
+    .onConflict((oc) => oc.columns(['region_code', 'month']).doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+/** The months kept for a region, newest first. */
+export async function listKeptReports(
+  db: Kysely<Database>,
+  code: string,
+): Promise<KeptReportEntry[]> {
+  const rows = await db
+    .selectFrom('kept_report')
+    .select(['month', 'generated_at'])
+    .where('region_code', '=', code)
+    .orderBy('month', 'desc')
+    .execute();
+  return rows.map((r) => ({ month: r.month, generatedAt: new Date(r.generated_at).toISOString() }));
+}
+
+/** Which of these regions have a report kept for the month. */
+export async function regionsWithKeptReport(
+  db: Kysely<Database>,
+  month: string,
+): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('kept_report')
+    .select('region_code')
+    .where('month', '=', month)
+    .execute();
+  return new Set(rows.map((r) => r.region_code));
+}
+
+export async function findKeptReport(
+  db: Kysely<Database>,
+  code: string,
+  month: string,
+): Promise<RegionReport | undefined> {
+  const row = await db
+    .selectFrom('kept_report')
+    .select('report')
+    .where('region_code', '=', code)
+    .where('month', '=', month)
+    .executeTakeFirst();
+  return row === undefined ? undefined : (row.report as RegionReport);
+}
