@@ -15,3 +15,4 @@ export * from './permissions';
 export * from './accounts';
 export * from './alerts';
 export * from './plans';
+export * from './completeness';

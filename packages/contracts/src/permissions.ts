@@ -21,6 +21,8 @@ export const PERMISSIONS = [
   'plans.edit',
   /** Reading who changed a region's plan, and when. */
   'plans.readHistory',
+  /** Reading which facilities of a region are behind with their reports. */
+  'completeness.read',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

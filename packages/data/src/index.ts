@@ -361,3 +361,23 @@ export { textIssue } from './importers/text';
 // Synthetic demo data.
 export { seedDemoActivity } from './demo/demo-activity';
 export { DEMO_ACTOR, seedDemoData, seedDemoRegistry } from './demo/demo-seed';
+// Reporting completeness and reminders.
+export {
+  MINIMUM_CONFIRMED_SHARE,
+  RETURN_DUE_DAY,
+  completenessWindows,
+  regionCompleteness,
+} from './collection/completeness';
+export {
+  claimReminder,
+  getReminderPreference,
+  releaseReminder,
+  reminderRecipients,
+  reminderSettings,
+  setReminderPreference,
+  staleFacilities,
+  type ReminderKind,
+  type ReminderLanguage,
+  type ReminderRecipient,
+  type StaleFacility,
+} from './accounts/reminders.repository';

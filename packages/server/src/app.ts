@@ -33,6 +33,7 @@ import { mailTransportOf, type MailTransport } from './mail';
 import { calculatorRoutes } from './routes/calculators.routes';
 import { costRoutes } from './routes/cost.routes';
 import { planRoutes } from './routes/plans.routes';
+import { completenessRoutes } from './routes/completeness.routes';
 
 export { API_VERSION };
 
@@ -139,6 +140,7 @@ export async function buildApp(
       calculatorRoutes(typed);
       costRoutes(typed, ctx, collection);
       planRoutes(typed, ctx);
+      completenessRoutes(typed, ctx, collection.freshnessHours);
       // API-51: the document itself is part of the API, at the root of the version.
       typed.get(
         '/openapi.json',

@@ -49,7 +49,13 @@ describe(`the access policy (${storeName})`, () => {
     expect(await permissionsOf('anonymous')).toEqual([]);
     expect(await permissionsOf('care-professional')).toEqual(['contact.see']);
     expect((await permissionsOf('national-analyst')).sort()).toEqual(
-      ['alerts.read', 'contact.see', 'plans.readHistory', 'scenario.save'].sort(),
+      [
+        'alerts.read',
+        'completeness.read',
+        'contact.see',
+        'plans.readHistory',
+        'scenario.save',
+      ].sort(),
     );
     expect((await permissionsOf('hospice-editor')).sort()).toEqual(
       [
@@ -68,6 +74,7 @@ describe(`the access policy (${storeName})`, () => {
         'audit.read',
         'alerts.acknowledge',
         'plans.edit',
+        'completeness.read',
       ]),
     );
     expect((await permissionsOf('administrator')).sort()).toEqual([...PERMISSIONS].sort());

@@ -20,6 +20,7 @@ import { ForecastChart } from '../features/forecast/forecast-chart';
 import { ForecastInputs } from '../features/forecast/forecast-inputs';
 import { CapacityComparison } from '../features/forecast/capacity-comparison';
 import { RegionPlanSection } from '../features/plans/region-plan';
+import { CompletenessSection } from '../features/completeness/completeness-section';
 import { StatisticsTrend } from '../features/statistics/trend';
 import { ViabilitySignal } from '../features/viability/viability-signal';
 import { useRegionLive, type HospiceLive } from '../features/hospice/hospice-signals';
@@ -140,6 +141,8 @@ function RegionContent({ region }: { region: RegionDetail }) {
       <WhenVisible minHeight="4rem">
         <ViabilitySignal path={`/regions/${region.code}/viability`} />
       </WhenVisible>
+
+      <CompletenessSection code={region.code} />
 
       {mayReadRegionAudit(session, region.code) ? (
         <section aria-labelledby="audit-title" className="panel">

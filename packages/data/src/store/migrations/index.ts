@@ -8,6 +8,7 @@ import * as m0006 from './0006-shared-limits';
 import * as m0007 from './0007-read-state';
 import * as m0008 from './0008-alert-acknowledgements';
 import * as m0009 from './0009-regional-plans';
+import * as m0012 from './0012-reminders';
 
 /** Every migration in order. Names are permanent: never rename or edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0007-read-state': m0007,
   '0008-alert-acknowledgements': m0008,
   '0009-regional-plans': m0009,
+  '0012-reminders': m0012,
 };
