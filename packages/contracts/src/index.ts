@@ -17,3 +17,4 @@ export * from './alerts';
 export * from './plans';
 export * from './first-views';
 export * from './reports';
+export * from './completeness';

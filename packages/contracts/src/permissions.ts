@@ -23,6 +23,8 @@ export const PERMISSIONS = [
   'plans.readHistory',
   /** Reading the kept monthly reports of a region (the regisseur's own, the analyst's all). */
   'reports.readKept',
+  /** Reading which facilities of a region are behind with their reports. */
+  'completeness.read',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

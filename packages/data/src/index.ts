@@ -373,3 +373,23 @@ export {
   regionsWithKeptReport,
   type KeptReportEntry,
 } from './reports/kept-reports.repository';
+// Reporting completeness and reminders.
+export {
+  MINIMUM_CONFIRMED_SHARE,
+  RETURN_DUE_DAY,
+  completenessWindows,
+  regionCompleteness,
+} from './collection/completeness';
+export {
+  claimReminder,
+  getReminderPreference,
+  releaseReminder,
+  reminderRecipients,
+  reminderSettings,
+  setReminderPreference,
+  staleFacilities,
+  type ReminderKind,
+  type ReminderLanguage,
+  type ReminderRecipient,
+  type StaleFacility,
+} from './accounts/reminders.repository';

@@ -36,6 +36,7 @@ import { planRoutes } from './routes/plans.routes';
 import { firstViewRoutes } from './routes/first-views.routes';
 import { reportRoutes } from './routes/reports.routes';
 import { makeMonthlyReports, scheduleMonthlyReports } from './reports/monthly-reports';
+import { completenessRoutes } from './routes/completeness.routes';
 
 export { API_VERSION };
 
@@ -146,6 +147,7 @@ export async function buildApp(
       planRoutes(typed, ctx);
       firstViewRoutes(typed, ctx, collection);
       reportRoutes(typed, ctx, collection);
+      completenessRoutes(typed, ctx, collection.freshnessHours);
       // API-51: the document itself is part of the API, at the root of the version.
       typed.get(
         '/openapi.json',

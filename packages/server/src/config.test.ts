@@ -14,6 +14,7 @@ describe('readConfig', () => {
       smtpUrl: undefined,
       mailFrom: 'Palliamonitor <noreply@localhost>',
       publicUrl: undefined,
+      reminderIntervalMinutes: 60,
       webDist: undefined,
     });
     expect(config.store.dataDir).toMatch(/data$/);
@@ -31,6 +32,7 @@ describe('readConfig', () => {
       SMTP_URL: 'smtps://mail.example.org:465',
       MAIL_FROM: 'Regio <regio@example.org>',
       PUBLIC_URL: 'https://monitor.example.org/',
+      REMINDER_INTERVAL_MINUTES: '0',
       WEB_DIST: '/srv/web',
       PALLIAMONITOR_PASSWORD: 'lang-genoeg-wachtwoord',
     });
@@ -45,6 +47,7 @@ describe('readConfig', () => {
       smtpUrl: 'smtps://mail.example.org:465',
       mailFrom: 'Regio <regio@example.org>',
       publicUrl: 'https://monitor.example.org',
+      reminderIntervalMinutes: 0,
       webDist: '/srv/web',
       newUserPassword: 'lang-genoeg-wachtwoord',
     });

@@ -25,6 +25,8 @@ export interface Config {
   mailFrom: string;
   /** PUBLIC_URL: the address users reach the app at, for links in mails. */
   publicUrl: string | undefined;
+  /** REMINDER_INTERVAL_MINUTES: how often `serve` runs the reminder rules (0: never). */
+  reminderIntervalMinutes: number;
   /** WEB_DIST: the built web app served beside the API. */
   webDist: string | undefined;
   /** PALLIAMONITOR_PASSWORD: the password `user create` gives a new account. */
@@ -123,6 +125,7 @@ export function readConfig(env: Env = process.env): Config {
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom: text(env, 'MAIL_FROM') ?? 'Palliamonitor <noreply@localhost>',
     publicUrl: url(env, 'PUBLIC_URL', ['http:', 'https:'])?.replace(/\/$/, ''),
+    reminderIntervalMinutes: integer(env, 'REMINDER_INTERVAL_MINUTES', 60, 0, 24 * 60),
     webDist: text(env, 'WEB_DIST'),
     newUserPassword: env['PALLIAMONITOR_PASSWORD'],
   };

@@ -546,6 +546,22 @@ const ROUTES: Record<string, RouteFuzz> = {
       ),
     ),
   },
+  'PUT /api/v1/account/reminders': {
+    tables: ['reminder_preference'],
+    audited: true,
+    request: jsonRequests(
+      'PUT',
+      fc.constantFrom('/api/v1/account/reminders'),
+      fc.record(
+        { enabled: fc.boolean(), language: fc.constantFrom('nl', 'en') },
+        { requiredKeys: ['enabled'] },
+      ),
+    ),
+    readBack: async (req, _response, headers) => {
+      const stored = await get('/api/v1/account/reminders', headers);
+      expect(stored['enabled']).toBe(req.body!['enabled']);
+    },
+  },
   'PUT /api/v1/regions/:code/plan': {
     tables: ['region_plan_version'],
     audited: true,

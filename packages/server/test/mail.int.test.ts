@@ -1,40 +1,26 @@
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+import type { ParsedMail } from 'mailparser';
 import { createUser, type Store } from '@palliamonitor/data';
 import { openTestStore, storeName } from '../../data/test/test-store';
 import { buildApp } from '../src/app';
 import type { App } from '../src/context';
 import { readConfig } from '../src/config';
 import { mailTransportOf, smtpMailTransport } from '../src/mail';
+import { startSmtpServer } from './smtp-fixture';
 
 // Password-reset mail over real SMTP: a local SMTP server (smtp-server) receives what the app
 // sends through nodemailer, and the link in it resets the password.
 
-const received: ParsedMail[] = [];
-let smtp: SMTPServer;
+let received: ParsedMail[];
+let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
 let smtpPort: number;
 let store: Store;
 let app: App;
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, _session, done) {
-      simpleParser(stream).then(
-        (mail) => {
-          received.push(mail);
-          done();
-        },
-        (error: Error) => done(error),
-      );
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  smtpPort = (smtp.server.address() as AddressInfo).port;
+  smtp = await startSmtpServer();
+  received = smtp.received;
+  smtpPort = smtp.port;
   store = await openTestStore({ reference: false });
   await createUser(
     store.db,
@@ -53,7 +39,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await app.close();
   await store.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.close();
 });
 
 async function until<T>(find: () => T | undefined, ms = 120_000): Promise<T> {

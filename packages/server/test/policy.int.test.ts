@@ -54,6 +54,7 @@ describe(`the access policy (${storeName})`, () => {
         'contact.see',
         'plans.readHistory',
         'reports.readKept',
+        'completeness.read',
         'scenario.save',
       ].sort(),
     );
@@ -75,6 +76,7 @@ describe(`the access policy (${storeName})`, () => {
         'alerts.acknowledge',
         'plans.edit',
         'reports.readKept',
+        'completeness.read',
       ]),
     );
     expect((await permissionsOf('administrator')).sort()).toEqual([...PERMISSIONS].sort());

@@ -308,6 +308,8 @@ export interface KeptReportTable {
   month: string;
   generated_at: string;
   report: JSONColumnType<object, string, string>;
+  reminder_preference: ReminderPreferenceTable;
+  reminder_sent: ReminderSentTable;
 }
 
 export interface AlertAcknowledgementTable {
@@ -344,4 +346,20 @@ export interface TransformationPlanVersionTable {
   note: string;
   saved_at: string;
   saved_by: string;
+}
+
+export interface ReminderPreferenceTable {
+  user_id: string;
+  reminders_enabled: boolean;
+  language: 'nl' | 'en' | null;
+  updated_at: string;
+}
+
+export interface ReminderSentTable {
+  user_id: string;
+  kind: 'stale-status' | 'weekly-digest';
+  period_start: string;
+  /** The hospices the message named, comma-separated. */
+  hospice_ids: string;
+  sent_at: string;
 }

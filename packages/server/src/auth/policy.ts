@@ -175,6 +175,15 @@ export const POLICY: Record<string, RoutePolicy> = {
     roles('regisseur', 'national-analyst', 'administrator'),
     'reports.readKept',
   ),
+  // reporting completeness: which facilities are behind (handlers check the regisseur's own
+  // region; NL for national readers); a person's own reminder setting
+  'GET /api/v1/regions/:code/completeness': staff(
+    roles('regisseur', 'national-analyst', 'administrator'),
+    'completeness.read',
+  ),
+  // (the handlers answer only a signed-in person, about their own account)
+  'GET /api/v1/account/reminders': OWN,
+  'PUT /api/v1/account/reminders': OWN,
 };
 
 /** Routes outside the API (the web app's pages and files) are public and carry no resource fields. */

@@ -659,6 +659,8 @@ export const en: Dictionary = {
   'permission.plans.edit': "Update your region's bed plan",
   'permission.plans.readHistory': 'See who changed the bed plan, and when',
   'permission.reports.readKept': 'Read the kept monthly reports of your region',
+  'permission.completeness.read':
+    'See which facilities of the region are behind with their reports',
   // Server messages by code, from the registry in contracts.
   ...serverMessages('en'),
   'nav.plans': 'Bed plans',
@@ -786,4 +788,31 @@ export const en: Dictionary = {
     'No monthly reports kept yet. A month’s report is made and kept early in the next month.',
   'report.keptItem': 'Report {month} (PDF)',
   'report.keptMade': 'made {at}',
+  'completeness.title': 'Reporting completeness',
+  'completeness.lead':
+    'Per facility the share of days with a confirmed bed status, how old the last confirmation is, and whether the monthly figures are in on time. Everything the facility already sends counts: status updates from the app or its own system, CSV files and monthly returns.',
+  'completeness.summary':
+    '{behind} of {hospices} facilities are behind. Confirmed on {share} of the days in the last 28 days; monthly figures on time at {onTime}.',
+  'completeness.caption': 'Completeness per facility, as of {date}',
+  'completeness.col.hospice': 'Facility',
+  'completeness.col.state': 'State',
+  'completeness.col.share28': 'Confirmed days (28 days)',
+  'completeness.col.shareMonth': 'Confirmed days (last month)',
+  'completeness.col.age': 'Last confirmation',
+  'completeness.col.figures': 'Monthly figures',
+  'completeness.behind': 'Behind',
+  'completeness.upToDate': 'Up to date',
+  'completeness.never': 'never',
+  'completeness.hours': 'hours ago',
+  'completeness.figures.on-time': 'On time',
+  'completeness.figures.late': 'Late',
+  'completeness.figures.missing': 'Missing',
+  'completeness.figures.pending': 'Not due yet',
+  'completeness.figures.from-events': 'From registration',
+  'reminders.staleNotice':
+    'The bed status is older than the freshness limit and counts as unknown. Confirm it above, even if nothing has changed.',
+  'reminders.lastSent': 'Last reminder: {date}.',
+  'reminders.toggle': 'E-mail me a reminder when the status is out of date (at most one a day)',
+  'reminders.hint': 'This setting applies to all your facilities and is kept with your account.',
+  'reminders.failed': 'The setting was not saved. Please try again.',
 };

@@ -661,6 +661,7 @@ export const nl = {
   'permission.plans.edit': 'Het beddenplan van uw regio bijwerken',
   'permission.plans.readHistory': 'Zien wie het beddenplan wanneer wijzigde',
   'permission.reports.readKept': 'De bewaarde maandrapporten van uw regio inzien',
+  'permission.completeness.read': 'Zien welke voorzieningen in de regio achterlopen met melden',
   // Server messages by code, from the registry in contracts.
   ...serverMessages('nl'),
   'nav.plans': 'Beddenplannen',
@@ -788,6 +789,35 @@ export const nl = {
     'Nog geen maandrapporten bewaard. Het rapport van een maand wordt begin de volgende maand gemaakt en bewaard.',
   'report.keptItem': 'Rapport {month} (PDF)',
   'report.keptMade': 'gemaakt {at}',
+  'completeness.title': 'Volledigheid van het melden',
+  'completeness.lead':
+    'Per voorziening het aandeel dagen met een bevestigde beddenstatus, hoe oud de laatste bevestiging is en of de maandcijfers op tijd binnen zijn. Alles wat de voorziening al stuurt telt mee: statusmeldingen uit de app of het eigen systeem, csv-bestanden en maandcijfers.',
+  'completeness.summary':
+    '{behind} van {hospices} voorzieningen lopen achter. Bevestigd op {share} van de dagen in de laatste 28 dagen; maandcijfers op tijd bij {onTime}.',
+  'completeness.caption': 'Volledigheid per voorziening, stand {date}',
+  'completeness.col.hospice': 'Voorziening',
+  'completeness.col.state': 'Stand',
+  'completeness.col.share28': 'Bevestigde dagen (28 dagen)',
+  'completeness.col.shareMonth': 'Bevestigde dagen (vorige maand)',
+  'completeness.col.age': 'Laatste bevestiging',
+  'completeness.col.figures': 'Maandcijfers',
+  'completeness.behind': 'Loopt achter',
+  'completeness.upToDate': 'Bij',
+  'completeness.never': 'nooit',
+  'completeness.hours': 'uur geleden',
+  'completeness.figures.on-time': 'Op tijd',
+  'completeness.figures.late': 'Te laat',
+  'completeness.figures.missing': 'Ontbreken',
+  'completeness.figures.pending': 'Nog niet nodig',
+  'completeness.figures.from-events': 'Uit de registratie',
+  'reminders.staleNotice':
+    'De beddenstatus is ouder dan de versheidstermijn en telt als onbekend. Bevestig hem hierboven, ook als er niets veranderd is.',
+  'reminders.lastSent': 'Laatste herinnering: {date}.',
+  'reminders.toggle':
+    'Stuur mij een herinnering per e-mail als de status verouderd is (hoogstens één per dag)',
+  'reminders.hint':
+    'Deze instelling geldt voor al uw voorzieningen en wordt bewaard bij uw account.',
+  'reminders.failed': 'De instelling is niet opgeslagen. Probeer het opnieuw.',
 } as const;
 
 export type MessageKey = keyof typeof nl;

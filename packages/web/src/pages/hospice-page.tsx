@@ -11,7 +11,8 @@ import { NotFoundPage } from './not-found-page';
 import { StatusUpdate } from '../features/hospice/status-update';
 import { ApiTokens } from '../features/hospice/api-tokens';
 import { ContactDetails } from '../features/hospice/contact-details';
-import { mayWriteForHospice, useSession } from '../api/session';
+import { hasRole, mayWriteForHospice, useSession } from '../api/session';
+import { ReminderSetting } from '../features/reminders/reminder-setting';
 import { signInHref } from '../api/client';
 import { StatisticsTrend } from '../features/statistics/trend';
 import { TYPE_STYLE } from '../features/hospice/hospice-type';
@@ -93,6 +94,9 @@ function HospiceContent({ view, onChanged }: { view: HospicePageView; onChanged:
           initial={{ status: view.bedStatus, waitingList: view.waitingList }}
         />
         {mayWrite ? <p className="hint">{t('hospice.statusHint')}</p> : null}
+        {hasRole(session, 'hospice-editor', hospice.id) ? (
+          <ReminderSetting hospiceId={hospice.id} />
+        ) : null}
         {session.kind === 'anonymous' ? (
           <p className="notice sign-in-prompt" data-testid="sign-in-prompt">
             {t('access.signInToUpdate')}{' '}

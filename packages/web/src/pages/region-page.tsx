@@ -13,6 +13,7 @@ import { ForecastChart } from '../features/forecast/forecast-chart';
 import { ForecastInputs } from '../features/forecast/forecast-inputs';
 import { CapacityComparison } from '../features/forecast/capacity-comparison';
 import { RegionPlanSection } from '../features/plans/region-plan';
+import { CompletenessSection } from '../features/completeness/completeness-section';
 import { StatisticsTrend } from '../features/statistics/trend';
 import { ViabilitySignal } from '../features/viability/viability-signal';
 import type { Feature } from '../maps/projection';
@@ -128,6 +129,8 @@ function RegionContent({ cockpit }: { cockpit: RegionCockpit }) {
       <WhenVisible minHeight="4rem">
         <ViabilitySignal path={`/regions/${region.code}/viability`} />
       </WhenVisible>
+
+      <CompletenessSection code={region.code} />
 
       {mayReadRegionAudit(session, region.code) ? (
         <section aria-labelledby="audit-title" className="panel">
