@@ -45,6 +45,22 @@ describe('server problems in the interface language', () => {
     expect(problemText(unknown, tNl)).toBe('Er ging iets mis. zorgplan: something new');
   });
 
+  it('names the field of a free-text refusal in the interface language', () => {
+    const refused = new ApiError(422, {
+      code: 'UNPROCESSABLE',
+      invalidParams: [
+        {
+          name: 'admissionCriteria',
+          reason: 'looks like a title with a person’s name',
+          code: 'freeText.personName',
+          params: { field: 'admissionCriteria' },
+        },
+      ],
+    });
+    expect(problemText(refused, tNl)).toContain('opnamecriteria: opnamecriteria lijkt');
+    expect(problemText(refused, tEn)).toContain('admission criteria seems to hold');
+  });
+
   it('names the roles a refusal asks for in the interface language', () => {
     const forbidden = new ApiError(403, {
       detail: 'this needs the role regisseur or administrator',

@@ -16,17 +16,27 @@ function coded(
   return code !== undefined && isMessageKey(key) ? t(key, localParams(t, params)) : text;
 }
 
-/** Values that are codes themselves (role names) in the interface language. */
+/** Values that are codes themselves (role names, field names) in the interface language. */
 function localParams(
   t: I18n['t'],
   params: Record<string, string | number> | undefined,
 ): Record<string, string | number> | undefined {
   const roles = params?.['roles'];
-  if (typeof roles !== 'string') {
-    return params;
-  }
-  const names = roles.split(', ').map((role) => roleLabel({ role, scope: null }, t));
-  return { ...params, roles: names.join(` ${t('common.or')} `) };
+  const field = params?.['field'];
+  return params === undefined
+    ? params
+    : {
+        ...params,
+        ...(typeof roles === 'string'
+          ? {
+              roles: roles
+                .split(', ')
+                .map((role) => roleLabel({ role, scope: null }, t))
+                .join(` ${t('common.or')} `),
+            }
+          : {}),
+        ...(typeof field === 'string' ? { field: fieldLabel(t, field) } : {}),
+      };
 }
 
 /** The field's name in the interface language, when it has one. */
