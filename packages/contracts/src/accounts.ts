@@ -91,6 +91,7 @@ export const TokenSummary = Type.Object({
 });
 export type TokenSummary = Static<typeof TokenSummary>;
 export const TokenList = List(TokenSummary);
+export type TokenList = Static<typeof TokenList>;
 /** A new token: the secret, shown this once. */
 export const TokenCreated = Type.Composite([
   TokenSummary,

@@ -377,3 +377,23 @@ export const BedFinderResult = Type.Object({
   }),
 });
 export type BedFinderResult = Static<typeof BedFinderResult>;
+
+export const BedFinderQuery = Type.Object(
+  {
+    near: Type.String({
+      minLength: 1,
+      maxLength: 100,
+      description: 'Postcode (1234 of 1234 AB), plaatsnaam, of breedte,lengte (52.09,5.12)',
+    }),
+    type: Type.Optional(HospiceTypeSchema),
+    radiusKm: Type.Optional(
+      Type.Number({
+        exclusiveMinimum: 0,
+        maximum: 400,
+        default: 25,
+        description: 'Straal in km',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);

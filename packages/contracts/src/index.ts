@@ -18,3 +18,8 @@ export * from './plans';
 export * from './first-views';
 export * from './reports';
 export * from './completeness';
+export * from './movements';
+export * from './statistics';
+export * from './calculators';
+export * from './cost';
+export * from './status';

@@ -176,6 +176,17 @@ export function authRoutes(
     },
   );
 
+  passwordResetRoutes(app, ctx, state, mail);
+  userRoutes(app, ctx);
+}
+
+/** A forgotten password: ask for a link, then set a new one with it. */
+function passwordResetRoutes(
+  app: App,
+  ctx: AppContext,
+  state: SecurityState,
+  mail: MailTransport,
+): void {
   app.post(
     '/auth/password-reset',
     {
@@ -242,7 +253,10 @@ export function authRoutes(
       return reply.code(204).send(null);
     },
   );
+}
 
+/** Accounts, the hospice systems' tokens and the audit log: staff work. */
+function userRoutes(app: App, ctx: AppContext): void {
   app.get(
     '/users',
     {

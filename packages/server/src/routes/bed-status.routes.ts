@@ -1,7 +1,6 @@
 import { writeContextOf } from '../auth/principal';
 import { auditContextOf } from '../auth/audit';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Type, type Static } from '@sinclair/typebox';
 import {
   AppError,
   confirmBedStatus,
@@ -9,31 +8,24 @@ import {
   listBedStatusEvents,
   regionBedStatus,
   setBedStatus,
-  type Issue,
 } from '@palliamonitor/data';
-import { BedStatus, BedStatusEvent, BedStatusPut, WarningList } from '@palliamonitor/contracts';
+import {
+  BedStatus,
+  BedStatusEventList,
+  BedStatusHistoryQuery,
+  BedStatusList,
+  BedStatusPut,
+  BedStatusStreamHeaders,
+  BedStatusStreamQuery,
+  BedStatusWithWarnings,
+  HospiceIdParams,
+  IfMatchHeaders,
+  RegionCodeParams,
+} from '@palliamonitor/contracts';
 import type { App, AppContext } from '../context';
 import type { CollectionContext } from '../live/collection-context';
 import { streamBedStatus } from '../live/bed-status-stream';
-import { HospiceIdParams, RegionCodeParams } from '@palliamonitor/contracts';
-import { ProblemResponses } from './params';
-
-export const WriteProblems = {
-  ...ProblemResponses,
-  409: Type.Ref('Problem'),
-  412: Type.Ref('Problem'),
-  422: Type.Ref('Problem'),
-};
-
-/** Warnings as the API shows them (field, message and its code; the severity is implied). */
-export function toWarnings(issues: Issue[]): Static<typeof WarningList> {
-  return issues.map((i) => ({
-    ...(i.field === undefined ? {} : { field: i.field }),
-    message: i.message,
-    ...(i.code === undefined ? {} : { code: i.code }),
-    ...(i.params === undefined ? {} : { params: i.params }),
-  }));
-}
+import { ProblemResponses, toWarnings, WriteProblems } from './params';
 
 const etagOf = (eventId: number | null) => (eventId === null ? undefined : `"e${eventId}"`);
 
@@ -49,8 +41,6 @@ function parseIfMatch(header: string | undefined): number | undefined {
   }
   return Number(match[1]);
 }
-
-const BedStatusWithWarnings = Type.Intersect([BedStatus, Type.Object({ warnings: WarningList })]);
 
 export function bedStatusRoutes(app: App, ctx: AppContext, collection: CollectionContext): void {
   const options = () => ({ freshnessHours: collection.freshnessHours });
@@ -106,7 +96,7 @@ export function bedStatusRoutes(app: App, ctx: AppContext, collection: Collectio
           'Slaat een nieuwe status op als gebeurtenis en geeft de status terug met confirmedAt. Bezet ≤ open ≤ vergunde bedden. Met If-Match (ETag van GET) wordt een verouderde wijziging geweigerd met 412.',
         params: HospiceIdParams,
         body: BedStatusPut,
-        headers: Type.Object({ 'if-match': Type.Optional(Type.String()) }),
+        headers: IfMatchHeaders,
         response: { 200: BedStatusWithWarnings, ...WriteProblems },
       },
     },
@@ -132,7 +122,7 @@ export function bedStatusRoutes(app: App, ctx: AppContext, collection: Collectio
         summary: 'Geen wijziging: de huidige status bevestigen',
         description: 'Eén handeling die alleen "laatst bevestigd" ververst.',
         params: HospiceIdParams,
-        headers: Type.Object({ 'if-match': Type.Optional(Type.String()) }),
+        headers: IfMatchHeaders,
         response: { 200: BedStatus, ...WriteProblems },
       },
     },
@@ -148,6 +138,11 @@ export function bedStatusRoutes(app: App, ctx: AppContext, collection: Collectio
     },
   );
 
+  bedStatusReadRoutes(app, ctx, collection);
+}
+
+/** The history, a whole region at once and the live feed: reads only. */
+function bedStatusReadRoutes(app: App, ctx: AppContext, collection: CollectionContext): void {
   app.get(
     '/hospices/:id/bed-status/history',
     {
@@ -155,14 +150,8 @@ export function bedStatusRoutes(app: App, ctx: AppContext, collection: Collectio
         tags: ['beddenstatus'],
         summary: 'Alle beddenstatusgebeurtenissen, nieuwste eerst',
         params: HospiceIdParams,
-        querystring: Type.Object(
-          { limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })) },
-          { additionalProperties: false },
-        ),
-        response: {
-          200: Type.Object({ items: Type.Array(BedStatusEvent) }),
-          ...ProblemResponses,
-        },
+        querystring: BedStatusHistoryQuery,
+        response: { 200: BedStatusEventList, ...ProblemResponses },
       },
     },
     async (request) => {
@@ -185,7 +174,7 @@ export function bedStatusRoutes(app: App, ctx: AppContext, collection: Collectio
         description:
           'Dezelfde velden als de status per voorziening, voor de hele regio in één antwoord. Vrije bedden alleen als de status vers is.',
         params: RegionCodeParams,
-        response: { 200: Type.Object({ items: Type.Array(BedStatus) }), ...ProblemResponses },
+        response: { 200: BedStatusList, ...ProblemResponses },
       },
     },
     async (request, reply) => {
@@ -209,23 +198,13 @@ export function bedStatusRoutes(app: App, ctx: AppContext, collection: Collectio
         summary: 'Live: elke wijziging van een beddenstatus (Server-Sent Events)',
         description:
           'text/event-stream; elk bericht heeft als id het gebeurtenisnummer. Wie opnieuw verbindt met de header Last-Event-ID (of ?lastEventId=) krijgt eerst alles wat daarna kwam.',
-        querystring: Type.Object(
-          {
-            hospice: Type.Optional(
-              Type.String({ pattern: '^[A-Za-z0-9-]+$', description: 'Alleen deze voorziening' }),
-            ),
-            lastEventId: Type.Optional(Type.Integer({ minimum: 0 })),
-          },
-          { additionalProperties: false },
-        ),
-        headers: Type.Object({
-          'last-event-id': Type.Optional(Type.String({ pattern: '^\\d+$' })),
-        }),
+        querystring: BedStatusStreamQuery,
+        headers: BedStatusStreamHeaders,
         response: {
           200: {
             description:
               'Een stroom van gebeurtenissen; elk data-veld is een BedStatusEvent (JSON)',
-            content: { 'text/event-stream': { schema: Type.String() } },
+            content: { 'text/event-stream': { schema: { type: 'string' } } },
           },
           ...ProblemResponses,
         },

@@ -11,6 +11,12 @@ import {
   type ParamSpec,
   type ParamSpecs,
 } from '@palliamonitor/data';
+import {
+  ErlangCurve,
+  NormResult,
+  OccupancyResult,
+  SimulationResult,
+} from '@palliamonitor/contracts';
 import type { App } from '../context';
 import { ProblemResponses } from './params';
 
@@ -67,52 +73,6 @@ function paramsSchema(specs: ParamSpecs, inBody = false) {
   return Type.Object(properties, { additionalProperties: false });
 }
 
-const Point = Type.Object({
-  beds: Type.Integer(),
-  blocking: Type.Number({ description: 'Erlang B: aandeel aanvragen geweigerd' }),
-  occupancy: Type.Number({ description: 'Gemiddelde bezetting a(1 − B)/c' }),
-});
-const Estimate = Type.Object({
-  mean: Type.Number(),
-  ci95: Type.Array(Type.Number(), { minItems: 2, maxItems: 2 }),
-});
-const SimulationResponse = Type.Object({
-  inputs: Type.Object({
-    beds: Type.Integer(),
-    offeredLoad: Type.Number(),
-    arrivalsPerDay: Type.Number(),
-    stay: Type.Object({
-      distribution: Type.String(),
-      meanDays: Type.Number(),
-      medianDays: Type.Optional(Type.Number()),
-      cv: Type.Optional(Type.Number()),
-      values: Type.Optional(Type.Integer({ description: 'Aantal opgegeven verblijfsduren' })),
-    }),
-    seasonality: Type.Object({
-      kind: Type.String(),
-      monthly: Type.Union([Type.Array(Type.Number()), Type.Null()], {
-        description: 'Twaalf maandfactoren van de aanvragen, januari eerst',
-      }),
-      amplitude: Type.Optional(Type.Number()),
-      peakWeek: Type.Optional(Type.Integer()),
-      source: Type.Optional(Type.String()),
-    }),
-    days: Type.Integer(),
-    warmupDays: Type.Integer(),
-    replications: Type.Integer(),
-    seed: Type.Integer(),
-  }),
-  blocking: Estimate,
-  timeCongestion: Estimate,
-  occupancy: Estimate,
-  arrivals: Type.Integer(),
-  events: Type.Integer(),
-  erlangB: Type.Object(
-    { blocking: Type.Number(), occupancy: Type.Number() },
-    { description: 'Erlang B bij dezelfde gemiddelde belasting, ter vergelijking' },
-  ),
-});
-
 const simulationDescription =
   'Discrete-eventsimulatie van een verliessysteem (vol is geweigerd) met een niet-exponentiële verblijfsduur (lognormaal met variatiecoëfficiënt, of empirisch) of seizoensaanvragen, met startwaarde. Begrensd: (inloop + dagen) × replicaties × bedden en het aantal gesimuleerde aanvragen; een grotere vraag krijgt 400.';
 
@@ -124,13 +84,7 @@ export function calculatorRoutes(app: App): void {
         tags: ['rekenhulp'],
         summary: 'Bedden volgens de bezettingsnorm: opnames × verblijfsduur ÷ (365 × bezetting)',
         querystring: paramsSchema(NORM_PARAMS),
-        response: {
-          200: Type.Object({
-            beds: Type.Integer({ description: 'Hele bedden, naar boven afgerond' }),
-            exact: Type.Number({ description: 'Niet afgerond' }),
-          }),
-          ...ProblemResponses,
-        },
+        response: { 200: NormResult, ...ProblemResponses },
       },
     },
     async (request) => runNorm(request.query),
@@ -143,14 +97,7 @@ export function calculatorRoutes(app: App): void {
         tags: ['rekenhulp'],
         summary: 'Bezetting uit gasten × verblijfsduur ÷ (bedden × open dagen)',
         querystring: paramsSchema(OCCUPANCY_PARAMS),
-        response: {
-          200: Type.Object({
-            occupancy: Type.Number(),
-            bedDaysUsed: Type.Number(),
-            bedDaysAvailable: Type.Number(),
-          }),
-          ...ProblemResponses,
-        },
+        response: { 200: OccupancyResult, ...ProblemResponses },
       },
     },
     async (request) => runOccupancy(request.query),
@@ -165,21 +112,13 @@ export function calculatorRoutes(app: App): void {
         description:
           'Voor een aangeboden belasting (load) of opnameverzoeken per jaar met verblijfsduur (admissions, los).',
         querystring: paramsSchema(CURVE_PARAMS),
-        response: {
-          200: Type.Object({
-            offeredLoad: Type.Number(),
-            points: Type.Array(Point),
-            currentBeds: Type.Optional(Point),
-            target: Type.Optional(Type.Composite([Point, Type.Object({ target: Type.Number() })])),
-          }),
-          ...ProblemResponses,
-        },
+        response: { 200: ErlangCurve, ...ProblemResponses },
       },
     },
     async (request) => runErlangCurve(request.query),
   );
 
-  const simulationResponse = { 200: SimulationResponse, ...ProblemResponses };
+  const simulationResponse = { 200: SimulationResult, ...ProblemResponses };
   app.get(
     '/calculators/simulation',
     {

@@ -1,4 +1,3 @@
-import { Type } from '@sinclair/typebox';
 import {
   AppError,
   cachedModelInputs,
@@ -9,45 +8,20 @@ import {
 import { FIRST_YEAR, LAST_YEAR } from '@palliamonitor/model';
 import { today, type App, type AppContext } from '../context';
 import type { CollectionContext } from '../live/collection-context';
-import { HospiceIdParams } from '@palliamonitor/contracts';
 import {
+  Cost,
+  CostQuery,
   ForecastRegionParams,
-  ModelInput,
+  HospiceIdParams,
   RegionCodeParams,
   Viability,
+  ViabilityQuery,
 } from '@palliamonitor/contracts';
 import { ProblemResponses } from './params';
 
 // Cost per region, year and scenario on top of the forecast, and the viability signal of a hospice
 // and of a region's hospices from their occupancy over the last twelve months.
 
-const Year = Type.Integer({ minimum: FIRST_YEAR, maximum: LAST_YEAR });
-const NullableNumber = Type.Union([Type.Number(), Type.Null()]);
-// The forecast row as the forecast gives it (its figures pass through), plus the cost figures.
-const CostRow = Type.Object(
-  {
-    year: Type.Integer(),
-    offeredLoad: Type.Number(),
-    bedDays: Type.Number({ description: 'Ligdagen als elke aanvraag wordt opgenomen' }),
-    cost: Type.Number({ description: 'Kosten van die ligdagen, euro (prijzen 2024)' }),
-    bedDaysCurrentBeds: Type.Union([Type.Number(), Type.Null()], {
-      description: 'Ligdagen die de huidige bedden dragen (zonder de geweigerden)',
-    }),
-    costCurrentBeds: NullableNumber,
-  },
-  { additionalProperties: true },
-);
-
-const Share = (description: string) =>
-  Type.Optional(Type.Number({ minimum: 0, maximum: 1, description }));
-const ViabilityQuery = Type.Object(
-  {
-    under: Share('Onder deze bezetting: onderbezetting (standaard 0.6, aanname)'),
-    over: Share('Boven deze bezetting: overbezetting (standaard 0.9, aanname)'),
-    minDataShare: Share('Minimum aandeel dagen met gegevens, anders onbekend (standaard 0.5)'),
-  },
-  { additionalProperties: false },
-);
 const viabilityDescription =
   'Bezetting over de laatste twaalf hele maanden (uit de afgeleide cijfers) onder de drempel is onderbezetting, erboven overbezetting; met te weinig dagen met gegevens (maandopgave, of verse beddenstatus bij bewegingsregistratie) is het signaal onbekend. De drempels zijn aannames en aan te passen.';
 
@@ -61,30 +35,8 @@ export function costRoutes(app: App, ctx: AppContext, collection: CollectionCont
         description:
           'Kosten per ligdag standaard afgeleid uit Gupta Strategists 2025 (ca. € 240 miljoen voor ca. 12.000 gasten in 2024) en de gemiddelde verblijfsduur van 22 dagen; elke invoer met herkomst.',
         params: ForecastRegionParams,
-        querystring: Type.Object(
-          {
-            scenario: Type.Optional(Type.String({ default: 'baseline' })),
-            from: Type.Optional(Year),
-            to: Type.Optional(Year),
-            costPerBedDay: Type.Optional(
-              Type.Number({ minimum: 0, maximum: 100_000, description: 'Euro per ligdag' }),
-            ),
-          },
-          { additionalProperties: false },
-        ),
-        response: {
-          200: Type.Object({
-            region: Type.String(),
-            scenario: Type.Object({
-              id: Type.String(),
-              name: Type.String(),
-              version: Type.Integer(),
-            }),
-            inputs: Type.Array(ModelInput),
-            rows: Type.Array(CostRow),
-          }),
-          ...ProblemResponses,
-        },
+        querystring: CostQuery,
+        response: { 200: Cost, ...ProblemResponses },
       },
     },
     async (request) => {

@@ -162,6 +162,11 @@ export function forecastRoutes(app: App, ctx: AppContext): void {
     },
   );
 
+  scenarioRoutes(app, ctx);
+}
+
+/** The scenarios the forecast runs under: list, read, compare and save. */
+function scenarioRoutes(app: App, ctx: AppContext): void {
   app.get(
     '/scenarios',
     {

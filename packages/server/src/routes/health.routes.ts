@@ -1,4 +1,4 @@
-import { Type } from '@sinclair/typebox';
+import { Health } from '@palliamonitor/contracts';
 import { sql } from 'kysely';
 import { API_VERSION, type App, type AppContext } from '../context';
 
@@ -9,14 +9,7 @@ export function healthRoutes(app: App, ctx: AppContext): void {
       schema: {
         tags: ['status'],
         summary: 'Status van de dienst en de opslag',
-        response: {
-          200: Type.Object({
-            status: Type.Literal('ok'),
-            store: Type.Union([Type.Literal('embedded'), Type.Literal('postgres')]),
-            apiVersion: Type.String(),
-            time: Type.String({ format: 'date-time' }),
-          }),
-        },
+        response: { 200: Health },
       },
     },
     async () => {

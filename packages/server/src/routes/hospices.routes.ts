@@ -113,6 +113,11 @@ export function hospiceRoutes(app: App, ctx: AppContext): void {
     },
   );
 
+  hospiceRecordRoutes(app, ctx);
+}
+
+/** One hospice: read, change and its history of versions. */
+function hospiceRecordRoutes(app: App, ctx: AppContext): void {
   app.get(
     '/hospices/:id',
     {

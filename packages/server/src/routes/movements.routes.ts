@@ -1,6 +1,5 @@
 import { writeContextOf } from '../auth/principal';
 import { auditContextOf } from '../auth/audit';
-import { Type } from '@sinclair/typebox';
 import {
   admitGuest,
   departGuest,
@@ -12,29 +11,24 @@ import {
 import {
   AdmissionCreate,
   DepartureCreate,
-  IsoDate,
+  HospiceIdParams,
   Page,
-  Pagination,
   RefusalCreate,
+  RefusalRecorded,
   Stay,
+  StayListQuery,
+  StayParams,
+  StayWithWarnings,
   WaitingList,
   WaitingListPut,
-  WarningList,
+  WaitingListRecorded,
 } from '@palliamonitor/contracts';
 import type { App, AppContext } from '../context';
 import type { CollectionContext } from '../live/collection-context';
-import { toWarnings, WriteProblems } from './bed-status.routes';
-import { HospiceIdParams } from '@palliamonitor/contracts';
-import { checkDate, ProblemResponses } from './params';
+import { checkDate, ProblemResponses, toWarnings, WriteProblems } from './params';
 
 // Anonymous guest movements: admission (the system issues the stay id), departure, refusals
 // because full, and the waiting-list size. No field can carry personal data.
-
-const StayWithWarnings = Type.Intersect([Stay, Type.Object({ warnings: WarningList })]);
-const StayParams = Type.Object({
-  id: HospiceIdParams.properties.id,
-  stayId: Type.String({ pattern: '^[A-Za-z0-9-]+$', maxLength: 64 }),
-});
 
 export function movementRoutes(app: App, ctx: AppContext, collection: CollectionContext): void {
   app.post(
@@ -81,17 +75,7 @@ export function movementRoutes(app: App, ctx: AppContext, collection: Collection
         tags: ['bewegingen'],
         summary: 'Verblijven: standaard de huidige gasten, op opnamedatum',
         params: HospiceIdParams,
-        querystring: Type.Object(
-          {
-            status: Type.Optional(
-              Type.Union([Type.Literal('current'), Type.Literal('departed'), Type.Literal('all')], {
-                default: 'current',
-              }),
-            ),
-            ...Pagination,
-          },
-          { additionalProperties: false },
-        ),
+        querystring: StayListQuery,
         response: { 200: Page(Stay), ...ProblemResponses },
       },
     },
@@ -133,6 +117,11 @@ export function movementRoutes(app: App, ctx: AppContext, collection: Collection
     },
   );
 
+  refusalAndWaitingListRoutes(app, ctx);
+}
+
+/** Refusals because full and the waiting list: counts per day, never a person. */
+function refusalAndWaitingListRoutes(app: App, ctx: AppContext): void {
   app.post(
     '/hospices/:id/refusals',
     {
@@ -143,15 +132,7 @@ export function movementRoutes(app: App, ctx: AppContext, collection: Collection
         summary: 'Weigering wegens vol registreren',
         params: HospiceIdParams,
         body: RefusalCreate,
-        response: {
-          201: Type.Object({
-            date: IsoDate,
-            count: Type.Integer(),
-            totalThatDay: Type.Integer(),
-            warnings: WarningList,
-          }),
-          ...WriteProblems,
-        },
+        response: { 201: RefusalRecorded, ...WriteProblems },
       },
     },
     async (request, reply) => {
@@ -177,10 +158,7 @@ export function movementRoutes(app: App, ctx: AppContext, collection: Collection
         summary: 'Omvang van de wachtlijst doorgeven (standaard voor vandaag)',
         params: HospiceIdParams,
         body: WaitingListPut,
-        response: {
-          200: Type.Object({ date: IsoDate, size: Type.Integer(), warnings: WarningList }),
-          ...WriteProblems,
-        },
+        response: { 200: WaitingListRecorded, ...WriteProblems },
       },
     },
     async (request) => {
@@ -203,10 +181,7 @@ export function movementRoutes(app: App, ctx: AppContext, collection: Collection
         tags: ['bewegingen'],
         summary: 'Laatst doorgegeven wachtlijst',
         params: HospiceIdParams,
-        response: {
-          200: WaitingList,
-          ...ProblemResponses,
-        },
+        response: { 200: WaitingList, ...ProblemResponses },
       },
     },
     async (request) =>

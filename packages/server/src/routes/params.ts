@@ -1,6 +1,6 @@
-import { Type } from '@sinclair/typebox';
-import { AppError } from '@palliamonitor/data';
-import { isValidDate } from '@palliamonitor/contracts';
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { AppError, type Issue } from '@palliamonitor/data';
+import { isValidDate, type WarningList } from '@palliamonitor/contracts';
 
 /** The pattern check lets 2025-02-30 through; this catches impossible dates with a field name. */
 export function checkDate(value: string | undefined, field: string): void {
@@ -11,7 +11,24 @@ export function checkDate(value: string | undefined, field: string): void {
   }
 }
 
-export const ProblemResponses = {
-  400: Type.Ref('Problem'),
-  404: Type.Ref('Problem'),
-};
+/** Error answers of a route, each the problem+json document registered as 'Problem'. */
+export function problems<S extends number>(...statuses: S[]) {
+  return Object.fromEntries(statuses.map((status) => [status, Type.Ref('Problem')])) as Record<
+    S,
+    TSchema
+  >;
+}
+
+export const ProblemResponses = problems(400, 404);
+/** What a write may answer beside its success: a conflict, a stale If-Match, a rule broken. */
+export const WriteProblems = problems(400, 404, 409, 412, 422);
+
+/** Warnings as the API shows them (field, message and its code; the severity is implied). */
+export function toWarnings(issues: Issue[]): Static<typeof WarningList> {
+  return issues.map((i) => ({
+    ...(i.field === undefined ? {} : { field: i.field }),
+    message: i.message,
+    ...(i.code === undefined ? {} : { code: i.code }),
+    ...(i.params === undefined ? {} : { params: i.params }),
+  }));
+}

@@ -1,7 +1,6 @@
 import { writeContextOf } from '../auth/principal';
 import { auditContextOf } from '../auth/audit';
 import { mayActOnHospice } from '../auth/authorise';
-import { Type } from '@sinclair/typebox';
 import {
   AppError,
   getReturnMonth,
@@ -11,37 +10,21 @@ import {
   type ReturnsSummary,
 } from '@palliamonitor/data';
 import {
-  MonthlyReturn,
+  HospiceIdParams,
   MonthlyReturnBody,
-  MonthPattern,
-  ReturnDifference,
-  WarningList,
+  ReturnList,
+  ReturnMonth,
+  ReturnMonthParams,
+  ReturnMonthReadParams,
+  ReturnsCsvBody,
+  ReturnsFileSummary,
+  ReturnSubmitted,
 } from '@palliamonitor/contracts';
 import type { App, AppContext } from '../context';
-import { toWarnings, WriteProblems } from './bed-status.routes';
-import { HospiceIdParams } from '@palliamonitor/contracts';
-import { ProblemResponses } from './params';
+import { problems, ProblemResponses, toWarnings, WriteProblems } from './params';
 
 // Monthly aggregate returns for hospices with their own records: JSON per month, or a CSV file
 // with many hospices and months (docs/data-collection.md). All rows or none.
-
-const Summary = Type.Object({
-  rows: Type.Integer(),
-  created: Type.Integer(),
-  superseded: Type.Integer({ description: 'Eerdere opgaven vervangen (bewaard als geschiedenis)' }),
-  unchanged: Type.Integer(),
-  returns: Type.Array(MonthlyReturn),
-  differences: Type.Array(ReturnDifference, {
-    description: 'Verschillen met de geregistreerde bewegingen in dezelfde maand',
-  }),
-  warnings: Type.Array(
-    Type.Object({
-      line: Type.Optional(Type.Integer()),
-      field: Type.Optional(Type.String()),
-      message: Type.String(),
-    }),
-  ),
-});
 
 function toSummary(summary: ReturnsSummary) {
   return {
@@ -72,24 +55,9 @@ export function returnRoutes(app: App, ctx: AppContext): void {
         summary: 'Maandopgave van een voorziening (vervangt een eerdere opgave van die maand)',
         description:
           'Stroom moet kloppen: bezet aan het begin + opnames − vertrek = bezet aan het eind. Dezelfde opgave nogmaals verandert niets.',
-        params: Type.Object({
-          id: HospiceIdParams.properties.id,
-          month: Type.String({ pattern: MonthPattern, description: 'JJJJ-MM' }),
-        }),
+        params: ReturnMonthParams,
         body: MonthlyReturnBody,
-        response: {
-          200: Type.Object({
-            status: Type.Union([
-              Type.Literal('created'),
-              Type.Literal('superseded'),
-              Type.Literal('unchanged'),
-            ]),
-            return: MonthlyReturn,
-            differences: Type.Array(ReturnDifference),
-            warnings: WarningList,
-          }),
-          ...WriteProblems,
-        },
+        response: { 200: ReturnSubmitted, ...WriteProblems },
       },
     },
     async (request) => {
@@ -129,7 +97,7 @@ export function returnRoutes(app: App, ctx: AppContext): void {
         tags: ['maandopgave'],
         summary: 'Geldende maandopgaven van een voorziening, nieuwste maand eerst',
         params: HospiceIdParams,
-        response: { 200: Type.Object({ items: Type.Array(MonthlyReturn) }), ...ProblemResponses },
+        response: { 200: ReturnList, ...ProblemResponses },
       },
     },
     async (request) => ({ items: await listReturns(ctx.store.db, request.params.id) }),
@@ -141,24 +109,19 @@ export function returnRoutes(app: App, ctx: AppContext): void {
       schema: {
         tags: ['maandopgave'],
         summary: 'Eén maand: geldende opgave, eerdere versies en verschillen met de bewegingen',
-        params: Type.Object({
-          id: HospiceIdParams.properties.id,
-          month: Type.String({ pattern: MonthPattern }),
-        }),
-        response: {
-          200: Type.Object({
-            current: Type.Union([MonthlyReturn, Type.Null()]),
-            history: Type.Array(MonthlyReturn),
-            differences: Type.Array(ReturnDifference),
-          }),
-          ...ProblemResponses,
-        },
+        params: ReturnMonthReadParams,
+        response: { 200: ReturnMonth, ...ProblemResponses },
       },
     },
     async (request) =>
       getReturnMonth(ctx.store.db, request.params.id, request.params.month, ctx.now()),
   );
 
+  returnFileRoutes(app, ctx);
+}
+
+/** Many hospices and months in one CSV file, all rows or none. */
+function returnFileRoutes(app: App, ctx: AppContext): void {
   app.post(
     '/returns',
     {
@@ -168,12 +131,8 @@ export function returnRoutes(app: App, ctx: AppContext): void {
         summary: 'Maandopgaven als CSV-bestand (alle regels of geen)',
         description:
           'Content-Type text/csv. Kolommen: hospice, month, occupied_start, admissions, departures_died, departures_discharged_home, departures_transferred, occupied_end, bed_days, refusals, waiting_list_end, length_of_stay_days_total. Fouten worden per regel gemeld (422); dan wordt niets opgeslagen.',
-        body: Type.Unsafe<Uint8Array>({
-          type: 'string',
-          format: 'binary',
-          description: 'CSV (komma of puntkomma), UTF-8',
-        }),
-        response: { 200: Summary, ...WriteProblems, 415: Type.Ref('Problem') },
+        body: ReturnsCsvBody,
+        response: { 200: ReturnsFileSummary, ...WriteProblems, ...problems(415) },
       },
       // The body is the file's bytes, not a JSON string: it is judged as a file (encoding, layout,
       // rows) by the importer, with line numbers.

@@ -1,18 +1,19 @@
 // Signing in and out, and loading the session when the app starts (see session.ts).
 import { ApiError, sendJson } from './client';
-import type { User } from '@palliamonitor/contracts';
+import type { SignInAnswer, User } from '@palliamonitor/contracts';
 import { knownPermissions, setSession } from './session';
 
 export { loadSession } from './session';
 
 /** Signs in; throws the ApiError (401 wrong address or password, 429 too many attempts). */
 export async function signIn(email: string, password: string): Promise<User> {
-  const { data } = await sendJson<{
-    user: User;
-    csrfToken: string;
-    expiresAt: string;
-    permissions?: unknown;
-  }>('POST', '/auth/sign-in', { email, password }, { onUnauthorized: 'throw' });
+  // An older server may send no permissions; knownPermissions reads whatever came.
+  const { data } = await sendJson<Omit<SignInAnswer, 'permissions'> & { permissions?: unknown }>(
+    'POST',
+    '/auth/sign-in',
+    { email, password },
+    { onUnauthorized: 'throw' },
+  );
   setSession({
     kind: 'user',
     user: data.user,

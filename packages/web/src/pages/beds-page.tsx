@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { ApiError, signInHref, useApi } from '../api/client';
 import { useSession } from '../api/session';
+import type { BedFinderHospice, BedFinderResult } from '@palliamonitor/contracts';
 import { HOSPICE_TYPES, type HospiceType } from '@palliamonitor/contracts/vocabulary';
 import { isMessageKey, useI18n } from '../i18n/i18n';
 import { Link, replaceSearch, useLocation } from '../router';
@@ -16,42 +17,6 @@ import { usePageTitle } from '../features/common/use-page-title';
 import { TYPE_STYLE } from '../features/hospice/hospice-type';
 import { PointMap } from '../maps/point-map';
 import { useBedStatusStream, type LiveState } from '../features/live/use-bed-status-stream';
-
-interface FinderHospice {
-  id: string;
-  name: string;
-  type: HospiceType;
-  place: string;
-  phone: string | null;
-  latitude: number;
-  longitude: number;
-  distanceKm: number;
-  bedsFree: number | null;
-  confirmedAt: string | null;
-  isSynthetic: boolean;
-  status: 'free' | 'full' | 'stop' | 'unknown';
-  confirmedBy: ConfirmedBy | null;
-  waitingList: number | null;
-  streetAddress: string | null;
-  postcode: string | null;
-  website: string | null;
-  admissionCriteria: string | null;
-}
-
-type ConfirmedBy =
-  'hospice-editor' | 'regisseur' | 'administrator' | 'hospice-system' | 'demo' | 'other';
-
-interface FinderResult {
-  origin: { query: string; kind: string; label: string; latitude: number; longitude: number };
-  radiusKm: number;
-  freshnessHours: number;
-  asOf: string;
-  available: FinderHospice[];
-  unknown: FinderHospice[];
-  full: number;
-  /** Every hospice within the radius, nearest first. */
-  hospices: FinderHospice[];
-}
 
 const RADII = [10, 25, 50, 100];
 
@@ -68,7 +33,7 @@ export function BedsPage() {
     near === ''
       ? null
       : `/beds/available?near=${encodeURIComponent(near)}&radiusKm=${radius}${type === '' ? '' : `&type=${type}`}`;
-  const result = useApi<FinderResult>(path);
+  const result = useApi<BedFinderResult>(path);
   const live = useBedStatusStream(near !== '', result.reload);
   const [updatedAt, setUpdatedAt] = useState<Date | null>(null);
   useEffect(() => {
@@ -214,7 +179,7 @@ function Results({
   live,
   updatedAt,
 }: {
-  result: FinderResult;
+  result: BedFinderResult;
   live: LiveState;
   updatedAt: Date | null;
 }) {
@@ -308,7 +273,7 @@ function Results({
   );
 }
 
-function statusText(status: FinderHospice['status'], t: (key: MessageKey) => string): string {
+function statusText(status: BedFinderHospice['status'], t: (key: MessageKey) => string): string {
   return status === 'free' ? '' : t(BED_STATE_LABEL[status]);
 }
 
@@ -318,7 +283,7 @@ function BedCard({
   freshnessHours,
   showContact,
 }: {
-  hospice: FinderHospice;
+  hospice: BedFinderHospice;
   freshnessHours: number;
   showContact: boolean;
 }) {

@@ -1,4 +1,4 @@
-import type { TokenCreated, TokenSummary } from '@palliamonitor/contracts';
+import type { TokenCreated, TokenList, TokenSummary } from '@palliamonitor/contracts';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { sendJson, useApi } from '../../api/client';
@@ -25,7 +25,7 @@ export function actorName(actor: string, tokenLabel: (id: string) => string): st
 export function ApiTokens({ hospiceId }: { hospiceId: string }) {
   const { t, locale } = useI18n();
   const path = `/hospices/${encodeURIComponent(hospiceId)}/tokens`;
-  const tokens = useApi<{ items: TokenSummary[] }>(path);
+  const tokens = useApi<TokenList>(path);
   const [label, setLabel] = useState('');
   const [created, setCreated] = useState<{ label: string; token: string } | null>(null);
   const [error, setError] = useState<unknown>(null);

@@ -3,15 +3,13 @@
 // is safe to send late: status writes carry the ETag they were based on, so a change overtaken by
 // someone else's is refused (412) rather than overwriting it; refusals and the waiting list are
 // dated the day they were entered.
+import type { BedStatusPut } from '@palliamonitor/contracts';
 import { sendJson } from '../../api/client';
 import type { MessageKey } from '../../i18n/nl';
 
-export interface StatusBody {
-  bedsOpen: number;
-  bedsOccupied: number;
-  admissionStop: boolean;
-  bedsClosed?: number;
-}
+/** A status write as the card sends it: always with the admission stop stated. */
+export type StatusBody = Pick<BedStatusPut, 'bedsOpen' | 'bedsOccupied' | 'bedsClosed'> &
+  Required<Pick<BedStatusPut, 'admissionStop'>>;
 
 export type Change =
   | { kind: 'status'; body: StatusBody; etag: string | null; done: MessageKey }

@@ -1,3 +1,4 @@
+import type { Viability } from '@palliamonitor/contracts';
 import { useApi } from '../../api/client';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/nl';
@@ -9,19 +10,7 @@ import { Async } from '../common/ui';
 // twelve whole months against labelled thresholds (GET …/viability). Too little data says
 // "onbekend" rather than a false signal.
 
-type Signal = 'under-occupied' | 'within-range' | 'over-occupied' | 'unknown';
-
-interface SignalFigures {
-  signal: Signal;
-  occupancy: number | null;
-  dataShare: number;
-}
-
-interface Viability extends SignalFigures {
-  period: { from: string; to: string };
-  thresholds: Array<{ name: string; value: number }>;
-  hospices?: Array<SignalFigures & { hospiceId: string; name: string }>;
-}
+type Signal = Viability['signal'];
 
 const SIGNALS: Readonly<Record<Signal, { label: MessageKey; notice: string }>> = {
   'under-occupied': { label: 'viability.underOccupied', notice: 'notice--demo' },
