@@ -13,8 +13,6 @@ const LONG_FILES: readonly string[] = [
   'packages/data/src/registry/hospices.repository.ts',
   'packages/model/src/simulation.ts',
   'packages/data/src/collection/bed-status.repository.ts',
-  'packages/web/src/i18n/en.ts',
-  'packages/web/src/i18n/nl.ts',
 ];
 const LONG_FUNCTIONS: readonly string[] = [
   'packages/data/src/collection/returns.repository.ts submitReturns',
@@ -24,20 +22,6 @@ const LONG_FUNCTIONS: readonly string[] = [
   'packages/data/src/registry/hospice-csv.ts parseHospiceCsv',
   'packages/model/src/simulation.ts simulateDailyTrace',
   'packages/data/src/demo/demo-activity.ts seedDemoActivity',
-  'packages/server/src/routes/auth.routes.ts authRoutes',
-  'packages/server/src/routes/bed-status.routes.ts bedStatusRoutes',
-  'packages/server/src/routes/forecast.routes.ts forecastRoutes',
-  'packages/server/src/routes/hospices.routes.ts hospiceRoutes',
-  'packages/server/src/routes/movements.routes.ts movementRoutes',
-  'packages/server/src/routes/returns.routes.ts returnRoutes',
-  'packages/web/src/charts/line-chart.tsx LineChart',
-  'packages/web/src/features/alerts/alert-acknowledgement.tsx AlertAcknowledgementView',
-  'packages/web/src/features/forecast/capacity-comparison.tsx CapacityComparison',
-  'packages/web/src/features/hospice/api-tokens.tsx ApiTokens',
-  'packages/web/src/features/hospice/contact-details.tsx ContactDetails',
-  'packages/web/src/features/hospice/status-update.tsx StatusUpdate',
-  'packages/web/src/pages/account-pages.tsx ResetPasswordPage',
-  'packages/web/src/pages/account-pages.tsx SignInPage',
 ];
 
 const sources = sourceFiles().filter((f) => !f.isGenerated);

@@ -125,6 +125,13 @@ export function authRoutes(
     },
   );
 
+  sessionRoutes(app, ctx);
+  passwordResetRoutes(app, ctx, state, mail);
+  userRoutes(app, ctx);
+}
+
+/** Signing out, and who is calling. */
+function sessionRoutes(app: App, ctx: AppContext): void {
   app.post(
     '/auth/sign-out',
     {
@@ -175,9 +182,6 @@ export function authRoutes(
           : { kind: 'anonymous' as const, permissions: [] };
     },
   );
-
-  passwordResetRoutes(app, ctx, state, mail);
-  userRoutes(app, ctx);
 }
 
 /** A forgotten password: ask for a link, then set a new one with it. */
@@ -255,7 +259,7 @@ function passwordResetRoutes(
   );
 }
 
-/** Accounts, the hospice systems' tokens and the audit log: staff work. */
+/** Accounts: staff work. */
 function userRoutes(app: App, ctx: AppContext): void {
   app.get(
     '/users',
@@ -301,6 +305,11 @@ function userRoutes(app: App, ctx: AppContext): void {
         ),
   );
 
+  tokenRoutes(app, ctx);
+}
+
+/** The hospice systems' API tokens, and the audit log. */
+function tokenRoutes(app: App, ctx: AppContext): void {
   app.get(
     '/hospices/:id/tokens',
     {

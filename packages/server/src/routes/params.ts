@@ -12,11 +12,12 @@ export function checkDate(value: string | undefined, field: string): void {
 }
 
 /** Error answers of a route, each the problem+json document registered as 'Problem'. */
-export function problems<S extends number>(...statuses: S[]) {
-  return Object.fromEntries(statuses.map((status) => [status, Type.Ref('Problem')])) as Record<
-    S,
-    TSchema
-  >;
+export function problems<S extends number>(...statuses: S[]): Record<S, TSchema> {
+  const answers = {} as Record<S, TSchema>;
+  for (const status of statuses) {
+    answers[status] = Type.Ref('Problem');
+  }
+  return answers;
 }
 
 export const ProblemResponses = problems(400, 404);

@@ -47,6 +47,71 @@ function useWidth(): [RefObject<HTMLDivElement | null>, number] {
   return [ref, width];
 }
 
+type Scale = (value: number) => number;
+
+/** The SVG path of a line; a null value lifts the pen, so a gap shows as a gap. */
+function linePath(points: LineSeries['points'], x: Scale, y: Scale): string {
+  let d = '';
+  let pen = false;
+  for (const p of points) {
+    if (p.y === null) {
+      pen = false;
+      continue;
+    }
+    d += `${pen ? 'L' : 'M'}${x(p.x).toFixed(1)},${y(p.y).toFixed(1)}`;
+    pen = true;
+  }
+  return d;
+}
+
+/** The closed outline of a band: along its top, then back along its bottom. */
+function bandPathOf(points: BandSeries['points'], x: Scale, y: Scale): string | null {
+  if (points.length === 0) {
+    return null;
+  }
+  const top = points.map((p) => `${x(p.x).toFixed(1)},${y(p.high).toFixed(1)}`);
+  const bottom = [...points].reverse().map((p) => `${x(p.x).toFixed(1)},${y(p.low).toFixed(1)}`);
+  return `M${top.join('L')}L${bottom.join('L')}Z`;
+}
+
+/** The legend under the chart: each line's stroke, and the band's fill. */
+function ChartLegend({
+  series,
+  band,
+}: {
+  series: readonly LineSeries[];
+  band: BandSeries | undefined;
+}) {
+  return (
+    <ul className="chart-legend">
+      {series.map((s) => (
+        <li key={s.label}>
+          <svg width="28" height="10" aria-hidden="true">
+            <line
+              x1="0"
+              x2="28"
+              y1="5"
+              y2="5"
+              stroke={s.color}
+              strokeWidth="3"
+              strokeDasharray={s.dash}
+            />
+          </svg>
+          {s.label}
+        </li>
+      ))}
+      {band === undefined ? null : (
+        <li>
+          <svg width="28" height="10" aria-hidden="true">
+            <rect width="28" height="10" fill={band.color} fillOpacity={0.25} />
+          </svg>
+          {band.label}
+        </li>
+      )}
+    </ul>
+  );
+}
+
 /**
  * Line chart with an optional uncertainty band. Decorative for screen readers apart from its
  * summary (aria-label); the numbers are in the table alternative next to it.
@@ -62,7 +127,7 @@ export function LineChart({
   testId,
 }: {
   series: readonly LineSeries[];
-  band?: BandSeries;
+  band?: BandSeries | undefined;
   summary: string;
   formatY: (v: number) => string;
   formatX?: (v: number) => string;
@@ -90,28 +155,8 @@ export function LineChart({
   const xTicks = niceTicks(xMin, xMax, Math.max(2, Math.min(6, Math.floor(WIDTH / 90)))).filter(
     (v) => v >= xMin && v <= xMax,
   );
-  const line = (points: LineSeries['points']) => {
-    let d = '';
-    let pen = false;
-    for (const p of points) {
-      if (p.y === null) {
-        pen = false;
-        continue;
-      }
-      d += `${pen ? 'L' : 'M'}${x(p.x).toFixed(1)},${y(p.y).toFixed(1)}`;
-      pen = true;
-    }
-    return d;
-  };
-  const bandPath =
-    band === undefined || band.points.length === 0
-      ? null
-      : `M${band.points.map((p) => `${x(p.x).toFixed(1)},${y(p.high).toFixed(1)}`).join('L')}L${[
-          ...band.points,
-        ]
-          .reverse()
-          .map((p) => `${x(p.x).toFixed(1)},${y(p.low).toFixed(1)}`)
-          .join('L')}Z`;
+  const line = (points: LineSeries['points']) => linePath(points, x, y);
+  const bandPath = band === undefined ? null : bandPathOf(band.points, x, y);
   return (
     <div className="chart" data-testid={testId} ref={ref}>
       <svg
@@ -162,32 +207,7 @@ export function LineChart({
           />
         ))}
       </svg>
-      <ul className="chart-legend">
-        {series.map((s) => (
-          <li key={s.label}>
-            <svg width="28" height="10" aria-hidden="true">
-              <line
-                x1="0"
-                x2="28"
-                y1="5"
-                y2="5"
-                stroke={s.color}
-                strokeWidth="3"
-                strokeDasharray={s.dash}
-              />
-            </svg>
-            {s.label}
-          </li>
-        ))}
-        {band === undefined ? null : (
-          <li>
-            <svg width="28" height="10" aria-hidden="true">
-              <rect width="28" height="10" fill={band.color} fillOpacity={0.25} />
-            </svg>
-            {band.label}
-          </li>
-        )}
-      </ul>
+      <ChartLegend series={series} band={band} />
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { ApiError, safeReturnPath, sendJson, useApi } from '../api/client';
 import { signIn } from '../api/auth';
 import { useSession } from '../api/session';
 import type { Overview } from '@palliamonitor/contracts';
-import { useI18n } from '../i18n/i18n';
+import { useI18n, type I18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/nl';
 import { Link, navigate, useLocation } from '../router';
 import { problemText } from '../features/common/problem';
@@ -138,43 +138,53 @@ export function SignInPage() {
         </p>
       </div>
       {isDemo ? (
-        <section
-          className="notice notice--demo demo-accounts"
-          aria-labelledby="demo-accounts-title"
-          data-testid="demo-accounts"
-        >
-          <h2 id="demo-accounts-title">{t('signIn.demoTitle')}</h2>
-          <p>{t('signIn.demoBody')}</p>
-          <p>
-            {t('signIn.demoPassword')} <code className="secret">{DEMO_PASSWORD}</code>
-          </p>
-          <ul className="demo-accounts__list">
-            {DEMO_ACCOUNTS.map((account) => (
-              <li key={account.email}>
-                <span className="demo-accounts__role">{t(account.role)}</span>
-                <code className="secret">
-                  {account.email.split('@')[0]}
-                  <wbr />@{account.email.split('@')[1]}
-                </code>
-                <button
-                  type="button"
-                  className="button button--small-text"
-                  aria-label={t('signIn.demoUseLabel', { email: account.email })}
-                  onClick={() => {
-                    setEmail(account.email);
-                    setPassword(DEMO_PASSWORD);
-                    setError(null);
-                    submitButton.current?.focus();
-                  }}
-                >
-                  {t('signIn.demoUse')}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </section>
+        <DemoAccounts
+          onUse={(account) => {
+            setEmail(account);
+            setPassword(DEMO_PASSWORD);
+            setError(null);
+            submitButton.current?.focus();
+          }}
+        />
       ) : null}
     </div>
+  );
+}
+
+/** The demo's accounts, each a tap away from the form filled in with it. */
+function DemoAccounts({ onUse }: { onUse: (email: string) => void }) {
+  const { t } = useI18n();
+  return (
+    <section
+      className="notice notice--demo demo-accounts"
+      aria-labelledby="demo-accounts-title"
+      data-testid="demo-accounts"
+    >
+      <h2 id="demo-accounts-title">{t('signIn.demoTitle')}</h2>
+      <p>{t('signIn.demoBody')}</p>
+      <p>
+        {t('signIn.demoPassword')} <code className="secret">{DEMO_PASSWORD}</code>
+      </p>
+      <ul className="demo-accounts__list">
+        {DEMO_ACCOUNTS.map((account) => (
+          <li key={account.email}>
+            <span className="demo-accounts__role">{t(account.role)}</span>
+            <code className="secret">
+              {account.email.split('@')[0]}
+              <wbr />@{account.email.split('@')[1]}
+            </code>
+            <button
+              type="button"
+              className="button button--small-text"
+              aria-label={t('signIn.demoUseLabel', { email: account.email })}
+              onClick={() => onUse(account.email)}
+            >
+              {t('signIn.demoUse')}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
@@ -267,6 +277,42 @@ function EmailField({
   );
 }
 
+type ResetField = 'password' | 'repeat' | 'token';
+
+/** Why a new password was refused, and which field it is about. */
+function resetFailure(e: unknown, t: I18n['t']): { text: string; field: ResetField | null } {
+  const fields = e instanceof ApiError ? (e.problem.invalidParams ?? []) : [];
+  if (fields.some((p) => p.name === 'token') || (e instanceof ApiError && e.status === 400)) {
+    return { text: t('reset.invalidLink'), field: 'token' };
+  }
+  if (fields.some((p) => p.name === 'password')) {
+    return { text: t('reset.tooShort'), field: 'password' };
+  }
+  return { text: problemText(e, t), field: null };
+}
+
+/** The reset page when there is no form to show: the outcome, and where to go next. */
+function ResetNotice({
+  link,
+  linkText,
+  children,
+}: {
+  link: string;
+  linkText: string;
+  children: ReactNode;
+}) {
+  const { t } = useI18n();
+  return (
+    <div className="account-form">
+      <h1>{t('reset.title')}</h1>
+      {children}
+      <p>
+        <Link href={link}>{linkText}</Link>
+      </p>
+    </div>
+  );
+}
+
 export function ResetPasswordPage() {
   const { t } = useI18n();
   usePageTitle(t('reset.title'));
@@ -278,7 +324,7 @@ export function ResetPasswordPage() {
     | { kind: 'idle' }
     | { kind: 'busy' }
     | { kind: 'done' }
-    | { kind: 'error'; text: string; field: 'password' | 'repeat' | 'token' | null }
+    | { kind: 'error'; text: string; field: ResetField | null }
   >({ kind: 'idle' });
   const errorId = useId();
   const hintId = useId();
@@ -291,26 +337,18 @@ export function ResetPasswordPage() {
 
   if (state.kind === 'done') {
     return (
-      <div className="account-form">
-        <h1>{t('reset.title')}</h1>
+      <ResetNotice link="/aanmelden" linkText={t('auth.signIn')}>
         <p className="notice notice--ok" role="status" tabIndex={-1} ref={done}>
           {t('reset.done')}
         </p>
-        <p>
-          <Link href="/aanmelden">{t('auth.signIn')}</Link>
-        </p>
-      </div>
+      </ResetNotice>
     );
   }
   if (token === '') {
     return (
-      <div className="account-form">
-        <h1>{t('reset.title')}</h1>
+      <ResetNotice link="/wachtwoord-vergeten" linkText={t('reset.newLink')}>
         <p className="notice">{t('reset.noToken')}</p>
-        <p>
-          <Link href="/wachtwoord-vergeten">{t('reset.newLink')}</Link>
-        </p>
-      </div>
+      </ResetNotice>
     );
   }
   const submit = async (event: FormEvent) => {
@@ -337,14 +375,7 @@ export function ResetPasswordPage() {
       navigate('/wachtwoord-herstellen', { replace: true });
       setState({ kind: 'done' });
     } catch (e) {
-      const fields = e instanceof ApiError ? (e.problem.invalidParams ?? []) : [];
-      if (fields.some((p) => p.name === 'token') || (e instanceof ApiError && e.status === 400)) {
-        setState({ kind: 'error', text: t('reset.invalidLink'), field: 'token' });
-      } else if (fields.some((p) => p.name === 'password')) {
-        setState({ kind: 'error', text: t('reset.tooShort'), field: 'password' });
-      } else {
-        setState({ kind: 'error', text: problemText(e, t), field: null });
-      }
+      setState({ kind: 'error', ...resetFailure(e, t) });
     }
   };
   const invalidPassword =

@@ -3,7 +3,7 @@ import type { FormEvent } from 'react';
 import { ApiError, signInHref, useApi } from '../api/client';
 import { useSession } from '../api/session';
 import type { BedFinderHospice, BedFinderResult } from '@palliamonitor/contracts';
-import { HOSPICE_TYPES, type HospiceType } from '@palliamonitor/contracts/vocabulary';
+import { HOSPICE_TYPES } from '@palliamonitor/contracts/vocabulary';
 import { isMessageKey, useI18n } from '../i18n/i18n';
 import { Link, replaceSearch, useLocation } from '../router';
 import { formatAge, formatDateTime, formatNumber } from '../lib/format';

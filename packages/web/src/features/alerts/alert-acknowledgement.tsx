@@ -12,6 +12,23 @@ export function alertKey(alert: { kind: string; hospiceId: string }): string {
   return `${alert.kind}:${alert.hospiceId}`;
 }
 
+/** Who acknowledged an alert, when, with what note and follow-up date. */
+function AcknowledgedText({ current }: { current: AlertAcknowledgement }) {
+  const { t, locale } = useI18n();
+  return (
+    <p className="alert__ack-text" data-testid="alert-ack-text">
+      {t('ack.done', {
+        who: current.acknowledgedBy,
+        date: formatDateTime(current.acknowledgedAt, locale),
+        note: current.note,
+      })}
+      {current.followUpOn === null
+        ? null
+        : ` ${t('ack.followUpOn', { date: formatDate(current.followUpOn, locale) })}`}
+    </p>
+  );
+}
+
 /**
  * Under an alert: who acknowledged it, when, with what note and follow-up date; and for the
  * regisseur a form to acknowledge it (again).
@@ -32,7 +49,7 @@ export function AlertAcknowledgementView({
   mayAcknowledge: boolean;
   onSaved: () => void;
 }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const [isOpen, setOpen] = useState(false);
   const [note, setNote] = useState('');
   const [followUp, setFollowUp] = useState('');
@@ -66,18 +83,7 @@ export function AlertAcknowledgementView({
 
   return (
     <div className="alert__ack" data-testid="alert-ack">
-      {current === undefined ? null : (
-        <p className="alert__ack-text" data-testid="alert-ack-text">
-          {t('ack.done', {
-            who: current.acknowledgedBy,
-            date: formatDateTime(current.acknowledgedAt, locale),
-            note: current.note,
-          })}
-          {current.followUpOn === null
-            ? null
-            : ` ${t('ack.followUpOn', { date: formatDate(current.followUpOn, locale) })}`}
-        </p>
-      )}
+      {current === undefined ? null : <AcknowledgedText current={current} />}
       {saved ? (
         <p className="visually-hidden" role="status">
           {t('ack.saved')}

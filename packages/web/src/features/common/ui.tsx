@@ -122,6 +122,13 @@ export interface Column<T> {
   isNumeric?: boolean;
 }
 
+/** Right-aligned columns from [key, label, render]: the figures of a table, unsorted. */
+export function numeric<T>(
+  specs: readonly (readonly [string, string, (row: T) => ReactNode])[],
+): Column<T>[] {
+  return specs.map(([key, label, render]) => ({ key, label, render, isNumeric: true }));
+}
+
 /** A table whose column headers sort it (button in the header, aria-sort on the column). */
 export function DataTable<T>({
   caption,
@@ -130,6 +137,8 @@ export function DataTable<T>({
   rowKey,
   initialSort,
   testId,
+  rowAttributes,
+  hideCaption = false,
 }: {
   caption: ReactNode;
   columns: Column<T>[];
@@ -137,6 +146,10 @@ export function DataTable<T>({
   rowKey: (row: T) => string;
   initialSort?: { key: string; direction: 'ascending' | 'descending' };
   testId?: string;
+  /** Attributes of a row: a class for the chosen one, data-* for what a test or style reads. */
+  rowAttributes?: (row: T) => Readonly<Record<string, string | number | undefined>>;
+  /** The caption for screen readers only, where a heading beside the table says the same. */
+  hideCaption?: boolean;
 }) {
   const { t, locale } = useI18n();
   const [sort, setSort] = useState(initialSort ?? null);
@@ -169,7 +182,7 @@ export function DataTable<T>({
       aria-label={typeof caption === 'string' ? caption : t('common.table')}
     >
       <table className="data-table" data-testid={testId}>
-        <caption>{caption}</caption>
+        <caption className={hideCaption ? 'visually-hidden' : undefined}>{caption}</caption>
         <thead>
           <tr>
             {columns.map((c) => {
@@ -208,7 +221,7 @@ export function DataTable<T>({
         </thead>
         <tbody>
           {sorted.map((row) => (
-            <tr key={rowKey(row)}>
+            <tr key={rowKey(row)} {...rowAttributes?.(row)}>
               {columns.map((c, i) =>
                 i === 0 ? (
                   <th key={c.key} scope="row">

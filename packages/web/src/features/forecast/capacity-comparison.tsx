@@ -1,7 +1,7 @@
 import { useApi } from '../../api/client';
 import { useI18n } from '../../i18n/i18n';
 import { formatNumber, formatPercent, formatSigned } from '../../lib/format';
-import { Async } from '../common/ui';
+import { Async, DataTable, type Column } from '../common/ui';
 import type { MessageKey } from '../../i18n/nl';
 import { replaceSearch, useLocation } from '../../router';
 import type { Capacity } from '@palliamonitor/contracts';
@@ -75,121 +75,109 @@ export function CapacityComparison({ code, currentYear }: { code: string; curren
         </label>
       </div>
       <Async value={detail} what={t('capacity.what')}>
-        {(d) => {
-          const chosen = d.byPooling[pooling];
-          const max = Math.max(chosen.bedsNeeded, d.bedsNeededNorm, d.currentBeds, 1);
-          const bars: {
-            key: string;
-            label: string;
-            value: number;
-            note: string;
-            className: string;
-          }[] = [
-            {
-              key: 'erlang',
-              label: t('capacity.erlangBeds', { pooling: t(POOLING_LABELS[pooling]) }),
-              value: chosen.bedsNeeded,
-              note: t('capacity.erlangNote', {
-                target: formatPercent(d.target, locale),
-                occupancy: formatPercent(chosen.occupancyAtNeeded, locale),
-              }),
-              className: 'bar--erlang',
-            },
-            {
-              key: 'norm',
-              label: t('capacity.normBeds', { norm: formatPercent(d.occupancyNorm, locale) }),
-              value: d.bedsNeededNorm,
-              note: t('capacity.normNote', {
-                refusal: formatPercent(chosen.refusalShareAtNormBeds, locale, 1),
-              }),
-              className: 'bar--norm',
-            },
-            {
-              key: 'current',
-              label: t('capacity.currentBeds'),
-              value: d.currentBeds,
-              note: t('capacity.currentNote', {
-                refusal: formatPercent(chosen.refusalShareCurrentBeds, locale, 1),
-                refusals: formatNumber(chosen.refusalsPerYearCurrentBeds, locale),
-              }),
-              className: 'bar--current',
-            },
-          ];
-          return (
-            <div data-testid="capacity-comparison">
-              <p>
-                {t('capacity.load', {
-                  year: d.year,
-                  requests: formatNumber(d.hospiceRequests, locale),
-                  los: formatNumber(d.meanLengthOfStay, locale, 0),
-                  load: formatNumber(d.offeredLoad, locale, 1),
-                })}
-              </p>
-              <ul className="bars">
-                {bars.map((b) => (
-                  <li key={b.key}>
-                    <span className="bars__label">{b.label}</span>
-                    <span className="bars__track" aria-hidden="true">
-                      <span
-                        className={`bars__bar ${b.className}`}
-                        style={{ width: `${(100 * b.value) / max}%` }}
-                      />
-                    </span>
-                    <span className="bars__value">{formatNumber(b.value, locale)}</span>
-                    <span className="bars__note">{b.note}</span>
-                  </li>
-                ))}
-              </ul>
-              <div
-                className="table-scroll"
-                tabIndex={0}
-                role="region"
-                aria-label={t('capacity.tableCaption')}
-              >
-                <table className="data-table">
-                  <caption>{t('capacity.tableCaption')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('capacity.pooling')}</th>
-                      <th scope="col" className="num">
-                        {t('capacity.bedsNeeded')}
-                      </th>
-                      <th scope="col" className="num">
-                        {t('capacity.gap')}
-                      </th>
-                      <th scope="col" className="num">
-                        {t('capacity.refusalNow')}
-                      </th>
-                      <th scope="col" className="num">
-                        {t('capacity.refusalNorm')}
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {POOLING.map((level) => {
-                      const p = d.byPooling[level];
-                      return (
-                        <tr key={level} className={level === pooling ? 'is-selected' : undefined}>
-                          <th scope="row">{t(POOLING_LABELS[level])}</th>
-                          <td className="num">{formatNumber(p.bedsNeeded, locale)}</td>
-                          <td className="num">{formatSigned(-p.gap, locale)}</td>
-                          <td className="num">
-                            {formatPercent(p.refusalShareCurrentBeds, locale, 1)}
-                          </td>
-                          <td className="num">
-                            {formatPercent(p.refusalShareAtNormBeds, locale, 1)}
-                          </td>
-                        </tr>
-                      );
-                    })}
-                  </tbody>
-                </table>
-              </div>
-              <p className="hint">{t('capacity.explain')}</p>
-            </div>
-          );
-        }}
+        {(d) => <CapacityDetail detail={d} pooling={pooling} />}
       </Async>
     </>
+  );
+}
+
+/** The beds at the chosen pooling level as bars beside the norm and today's, and every level. */
+function CapacityDetail({ detail: d, pooling }: { detail: Capacity; pooling: PoolingLevel }) {
+  const { t, locale } = useI18n();
+  const chosen = d.byPooling[pooling];
+  const max = Math.max(chosen.bedsNeeded, d.bedsNeededNorm, d.currentBeds, 1);
+  const bars: { key: string; label: string; value: number; note: string; className: string }[] = [
+    {
+      key: 'erlang',
+      label: t('capacity.erlangBeds', { pooling: t(POOLING_LABELS[pooling]) }),
+      value: chosen.bedsNeeded,
+      note: t('capacity.erlangNote', {
+        target: formatPercent(d.target, locale),
+        occupancy: formatPercent(chosen.occupancyAtNeeded, locale),
+      }),
+      className: 'bar--erlang',
+    },
+    {
+      key: 'norm',
+      label: t('capacity.normBeds', { norm: formatPercent(d.occupancyNorm, locale) }),
+      value: d.bedsNeededNorm,
+      note: t('capacity.normNote', {
+        refusal: formatPercent(chosen.refusalShareAtNormBeds, locale, 1),
+      }),
+      className: 'bar--norm',
+    },
+    {
+      key: 'current',
+      label: t('capacity.currentBeds'),
+      value: d.currentBeds,
+      note: t('capacity.currentNote', {
+        refusal: formatPercent(chosen.refusalShareCurrentBeds, locale, 1),
+        refusals: formatNumber(chosen.refusalsPerYearCurrentBeds, locale),
+      }),
+      className: 'bar--current',
+    },
+  ];
+  const byLevel = (level: PoolingLevel) => d.byPooling[level];
+  const columns: Column<PoolingLevel>[] = [
+    { key: 'pooling', label: t('capacity.pooling'), render: (level) => t(POOLING_LABELS[level]) },
+    {
+      key: 'beds',
+      label: t('capacity.bedsNeeded'),
+      isNumeric: true,
+      render: (level) => formatNumber(byLevel(level).bedsNeeded, locale),
+    },
+    {
+      key: 'gap',
+      label: t('capacity.gap'),
+      isNumeric: true,
+      render: (level) => formatSigned(-byLevel(level).gap, locale),
+    },
+    {
+      key: 'refusalNow',
+      label: t('capacity.refusalNow'),
+      isNumeric: true,
+      render: (level) => formatPercent(byLevel(level).refusalShareCurrentBeds, locale, 1),
+    },
+    {
+      key: 'refusalNorm',
+      label: t('capacity.refusalNorm'),
+      isNumeric: true,
+      render: (level) => formatPercent(byLevel(level).refusalShareAtNormBeds, locale, 1),
+    },
+  ];
+  return (
+    <div data-testid="capacity-comparison">
+      <p>
+        {t('capacity.load', {
+          year: d.year,
+          requests: formatNumber(d.hospiceRequests, locale),
+          los: formatNumber(d.meanLengthOfStay, locale, 0),
+          load: formatNumber(d.offeredLoad, locale, 1),
+        })}
+      </p>
+      <ul className="bars">
+        {bars.map((b) => (
+          <li key={b.key}>
+            <span className="bars__label">{b.label}</span>
+            <span className="bars__track" aria-hidden="true">
+              <span
+                className={`bars__bar ${b.className}`}
+                style={{ width: `${(100 * b.value) / max}%` }}
+              />
+            </span>
+            <span className="bars__value">{formatNumber(b.value, locale)}</span>
+            <span className="bars__note">{b.note}</span>
+          </li>
+        ))}
+      </ul>
+      <DataTable
+        caption={t('capacity.tableCaption')}
+        columns={columns}
+        rows={POOLING}
+        rowKey={(level) => level}
+        rowAttributes={(level) => ({ className: level === pooling ? 'is-selected' : undefined })}
+      />
+      <p className="hint">{t('capacity.explain')}</p>
+    </div>
   );
 }

@@ -1,7 +1,8 @@
 import { useI18n } from '../../i18n/i18n';
 import { formatNumber } from '../../lib/format';
 import { LineChart } from '../../charts/line-chart';
-import { ChartWithTable } from '../common/ui';
+import { bandSeries, lineSeries } from '../../charts/series';
+import { ChartWithTable, DataTable, numeric, type Column } from '../common/ui';
 import type { ForecastRow } from '@palliamonitor/contracts';
 import { band, mid } from '../../api/types';
 
@@ -11,6 +12,8 @@ export const SERIES_COLORS = {
   current: '#000000',
   band: '#6fabd6',
 } as const;
+
+const year = (row: ForecastRow) => row.year;
 
 /** Demand vs capacity to 2050: beds needed (Erlang, with band), by the 80% norm, and today's beds. */
 export function ForecastChart({ rows, title }: { rows: ForecastRow[]; title: string }) {
@@ -28,6 +31,25 @@ export function ForecastChart({ rows, title }: { rows: ForecastRow[]; title: str
           erlangTo: formatNumber(mid(last.bedsNeededErlang), locale),
           current: formatNumber(mid(last.currentBeds), locale),
         });
+  const number = (value: ForecastRow['currentBeds']) => formatNumber(mid(value), locale);
+  const bandText = (r: ForecastRow) => {
+    const b = band(r.bedsNeededErlang);
+    return b === null ? '–' : `${formatNumber(b.p10, locale)}–${formatNumber(b.p90, locale)}`;
+  };
+  const columns: Column<ForecastRow>[] = [
+    {
+      key: 'year',
+      label: t('forecast.year'),
+      render: (r) => (r.observed === true ? t('forecast.observed', { year: r.year }) : r.year),
+    },
+    ...numeric<ForecastRow>([
+      ['requests', t('forecast.requests'), (r) => number(r.hospiceRequests)],
+      ['erlang', t('forecast.erlang'), (r) => number(r.bedsNeededErlang)],
+      ...(hasBand ? [['band', t('forecast.band'), bandText] as const] : []),
+      ['norm', t('forecast.norm'), (r) => number(r.bedsNeededNorm)],
+      ['current', t('forecast.current'), (r) => number(r.currentBeds)],
+    ]),
+  ];
   return (
     <ChartWithTable
       title={title}
@@ -37,90 +59,44 @@ export function ForecastChart({ rows, title }: { rows: ForecastRow[]; title: str
           testId="forecast-chart"
           summary={summary}
           formatY={(v) => formatNumber(v, locale)}
-          series={[
+          series={lineSeries(rows, year, [
             {
               label: t('forecast.erlang'),
               color: SERIES_COLORS.erlang,
-              points: rows.map((r) => ({ x: r.year, y: mid(r.bedsNeededErlang) })),
+              y: (r) => mid(r.bedsNeededErlang),
             },
             {
               label: t('forecast.norm'),
               color: SERIES_COLORS.norm,
               dash: '8 4',
-              points: rows.map((r) => ({ x: r.year, y: mid(r.bedsNeededNorm) })),
+              y: (r) => mid(r.bedsNeededNorm),
             },
             {
               label: t('forecast.current'),
               color: SERIES_COLORS.current,
               dash: '2 3',
-              points: rows.map((r) => ({ x: r.year, y: mid(r.currentBeds) })),
+              y: (r) => mid(r.currentBeds),
             },
-          ]}
-          {...(hasBand
-            ? {
-                band: {
-                  label: t('forecast.band'),
-                  color: SERIES_COLORS.band,
-                  points: rows.flatMap((r) => {
-                    const b = band(r.bedsNeededErlang);
-                    return b === null ? [] : [{ x: r.year, low: b.p10, high: b.p90 }];
-                  }),
-                },
-              }
-            : {})}
+          ])}
+          band={bandSeries(
+            rows,
+            year,
+            { label: t('forecast.band'), color: SERIES_COLORS.band },
+            (r) => {
+              const b = band(r.bedsNeededErlang);
+              return b === null ? null : { low: b.p10, high: b.p90 };
+            },
+          )}
         />
       }
       table={
-        <div className="table-scroll" tabIndex={0} role="region" aria-label={title}>
-          <table className="data-table">
-            <caption className="visually-hidden">{title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('forecast.year')}</th>
-                <th scope="col" className="num">
-                  {t('forecast.requests')}
-                </th>
-                <th scope="col" className="num">
-                  {t('forecast.erlang')}
-                </th>
-                {hasBand ? (
-                  <th scope="col" className="num">
-                    {t('forecast.band')}
-                  </th>
-                ) : null}
-                <th scope="col" className="num">
-                  {t('forecast.norm')}
-                </th>
-                <th scope="col" className="num">
-                  {t('forecast.current')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => {
-                const b = band(r.bedsNeededErlang);
-                return (
-                  <tr key={r.year}>
-                    <th scope="row">
-                      {r.observed === true ? t('forecast.observed', { year: r.year }) : r.year}
-                    </th>
-                    <td className="num">{formatNumber(mid(r.hospiceRequests), locale)}</td>
-                    <td className="num">{formatNumber(mid(r.bedsNeededErlang), locale)}</td>
-                    {hasBand ? (
-                      <td className="num">
-                        {b === null
-                          ? '–'
-                          : `${formatNumber(b.p10, locale)}–${formatNumber(b.p90, locale)}`}
-                      </td>
-                    ) : null}
-                    <td className="num">{formatNumber(mid(r.bedsNeededNorm), locale)}</td>
-                    <td className="num">{formatNumber(mid(r.currentBeds), locale)}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={title}
+          hideCaption
+          columns={columns}
+          rows={rows}
+          rowKey={(r) => String(r.year)}
+        />
       }
     />
   );

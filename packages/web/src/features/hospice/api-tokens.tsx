@@ -4,7 +4,7 @@ import type { FormEvent } from 'react';
 import { sendJson, useApi } from '../../api/client';
 import { useI18n } from '../../i18n/i18n';
 import { formatDateTime } from '../../lib/format';
-import { Async, BreakableEmail } from '../common/ui';
+import { Async, BreakableEmail, DataTable, type Column } from '../common/ui';
 import { ProblemNotice } from '../common/problem';
 
 /** "user:a@b.nl" → "a@b.nl", "token:abc" → "API-token abc". */
@@ -23,7 +23,7 @@ export function actorName(actor: string, tokenLabel: (id: string) => string): st
  * form to create one (its secret shown once, with a copy button), and revoking with a confirmation.
  */
 export function ApiTokens({ hospiceId }: { hospiceId: string }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const path = `/hospices/${encodeURIComponent(hospiceId)}/tokens`;
   const tokens = useApi<TokenList>(path);
   const [label, setLabel] = useState('');
@@ -99,75 +99,17 @@ export function ApiTokens({ hospiceId }: { hospiceId: string }) {
           page.items.length === 0 ? (
             <p>{t('tokens.none')}</p>
           ) : (
-            <div
-              className="table-scroll"
-              tabIndex={0}
-              role="region"
-              aria-label={t('tokens.caption')}
-            >
-              <table className="data-table" data-testid="token-table">
-                <caption>{t('tokens.caption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('tokens.label')}</th>
-                    <th scope="col">{t('tokens.created')}</th>
-                    <th scope="col">{t('tokens.lastUsed')}</th>
-                    <th scope="col">{t('tokens.status')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {page.items.map((token) => (
-                    <tr key={token.id} data-token-id={token.id}>
-                      <th scope="row">{token.label}</th>
-                      <td>
-                        {formatDateTime(token.createdAt, locale)}
-                        <br />
-                        <span className="muted">
-                          {t('tokens.createdBy', { who: '' })}
-                          <BreakableEmail
-                            text={actorName(token.createdBy, (id) => t('audit.token', { id }))}
-                          />
-                        </span>
-                      </td>
-                      <td>
-                        {token.lastUsedAt === null
-                          ? t('tokens.never')
-                          : formatDateTime(token.lastUsedAt, locale)}
-                      </td>
-                      <td data-testid="token-status" className="token-status">
-                        {token.revokedAt !== null ? (
-                          <>
-                            {t('tokens.revoked')} {formatDateTime(token.revokedAt, locale)}
-                          </>
-                        ) : confirming === token.id ? (
-                          <RevokeConfirmation
-                            label={token.label}
-                            isBusy={isBusy}
-                            onConfirm={() => void revoke(token)}
-                            onCancel={() => setConfirming(null)}
-                          />
-                        ) : (
-                          <span className="token-actions">
-                            {t('tokens.active')}
-                            <button
-                              type="button"
-                              className="button button--small-text"
-                              aria-label={t('tokens.revokeLabel', { label: token.label })}
-                              onClick={() => {
-                                setNotice('');
-                                setConfirming(token.id);
-                              }}
-                            >
-                              {t('tokens.revoke')}
-                            </button>
-                          </span>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <TokenTable
+              tokens={page.items}
+              confirming={confirming}
+              isBusy={isBusy}
+              onAsk={(token) => {
+                setNotice('');
+                setConfirming(token.id);
+              }}
+              onRevoke={(token) => void revoke(token)}
+              onCancel={() => setConfirming(null)}
+            />
           )
         }
       </Async>
@@ -194,6 +136,92 @@ export function ApiTokens({ hospiceId }: { hospiceId: string }) {
         </button>
       </form>
     </section>
+  );
+}
+
+/** The tokens with when they were made and last used, and revoking one after a confirmation. */
+function TokenTable({
+  tokens,
+  confirming,
+  isBusy,
+  onAsk,
+  onRevoke,
+  onCancel,
+}: {
+  tokens: readonly TokenSummary[];
+  /** The token whose revoking waits for a yes. */
+  confirming: string | null;
+  isBusy: boolean;
+  onAsk: (token: TokenSummary) => void;
+  onRevoke: (token: TokenSummary) => void;
+  onCancel: () => void;
+}) {
+  const { t, locale } = useI18n();
+  const status = (token: TokenSummary) =>
+    token.revokedAt !== null ? (
+      <>
+        {t('tokens.revoked')} {formatDateTime(token.revokedAt, locale)}
+      </>
+    ) : confirming === token.id ? (
+      <RevokeConfirmation
+        label={token.label}
+        isBusy={isBusy}
+        onConfirm={() => onRevoke(token)}
+        onCancel={onCancel}
+      />
+    ) : (
+      <span className="token-actions">
+        {t('tokens.active')}
+        <button
+          type="button"
+          className="button button--small-text"
+          aria-label={t('tokens.revokeLabel', { label: token.label })}
+          onClick={() => onAsk(token)}
+        >
+          {t('tokens.revoke')}
+        </button>
+      </span>
+    );
+  const columns: Column<TokenSummary>[] = [
+    { key: 'label', label: t('tokens.label'), render: (token) => token.label },
+    {
+      key: 'created',
+      label: t('tokens.created'),
+      render: (token) => (
+        <>
+          {formatDateTime(token.createdAt, locale)}
+          <br />
+          <span className="muted">
+            {t('tokens.createdBy', { who: '' })}
+            <BreakableEmail text={actorName(token.createdBy, (id) => t('audit.token', { id }))} />
+          </span>
+        </>
+      ),
+    },
+    {
+      key: 'lastUsed',
+      label: t('tokens.lastUsed'),
+      render: (token) =>
+        token.lastUsedAt === null ? t('tokens.never') : formatDateTime(token.lastUsedAt, locale),
+    },
+    {
+      key: 'status',
+      label: t('tokens.status'),
+      render: (token) => (
+        <div data-testid="token-status" className="token-status">
+          {status(token)}
+        </div>
+      ),
+    },
+  ];
+  return (
+    <DataTable
+      caption={t('tokens.caption')}
+      columns={columns}
+      rows={tokens}
+      rowKey={(token) => token.id}
+      testId="token-table"
+    />
   );
 }
 

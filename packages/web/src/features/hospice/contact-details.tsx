@@ -13,6 +13,66 @@ const FIELDS: readonly Field[] = [
   'postcode',
   'admissionCriteria',
 ];
+type LineField = Exclude<Field, 'admissionCriteria'>;
+const INPUT_TYPE: Readonly<Record<LineField, string>> = {
+  phone: 'tel',
+  website: 'url',
+  streetAddress: 'text',
+  postcode: 'text',
+};
+const AUTOCOMPLETE: Readonly<Record<LineField, string>> = {
+  phone: 'tel',
+  website: 'url',
+  streetAddress: 'street-address',
+  postcode: 'postal-code',
+};
+
+/** The fields the form changed, as PATCH takes them: emptied is null, a postcode in capitals. */
+function changedContact(
+  hospice: Hospice,
+  values: Record<Field, string>,
+): Partial<Record<Field, string | null>> {
+  const body: Partial<Record<Field, string | null>> = {};
+  for (const field of FIELDS) {
+    const value = values[field].trim();
+    if (value !== (hospice[field] ?? '')) {
+      body[field] = value === '' ? null : field === 'postcode' ? value.toUpperCase() : value;
+    }
+  }
+  return body;
+}
+
+/** One labelled input per contact field, with its hint. */
+function ContactFields({
+  values,
+  onChange,
+}: {
+  values: Record<Field, string>;
+  onChange: (values: Record<Field, string>) => void;
+}) {
+  const { t } = useI18n();
+  return FIELDS.map((field) => (
+    <label className="field" key={field}>
+      <span className="field__label">{t(`contact.field.${field}`)}</span>
+      <span className="field__hint">{t(`contact.hint.${field}`)}</span>
+      {field === 'admissionCriteria' ? (
+        <textarea
+          rows={4}
+          maxLength={ADMISSION_CRITERIA_MAX_LENGTH}
+          value={values[field]}
+          onChange={(e) => onChange({ ...values, [field]: e.target.value })}
+        />
+      ) : (
+        <input
+          type={INPUT_TYPE[field]}
+          autoComplete={AUTOCOMPLETE[field]}
+          value={values[field]}
+          onChange={(e) => onChange({ ...values, [field]: e.target.value })}
+        />
+      )}
+    </label>
+  ));
+}
 
 /**
  * The facility's contact details (shown to care professionals in the bed finder), with a form for
@@ -65,14 +125,7 @@ export function ContactDetails({
     if (form === null) {
       return;
     }
-    const body: Partial<Record<Field, string | null>> = {};
-    for (const field of FIELDS) {
-      const value = form.values[field].trim();
-      const before = hospice[field] ?? '';
-      if (value !== before) {
-        body[field] = value === '' ? null : field === 'postcode' ? value.toUpperCase() : value;
-      }
-    }
+    const body = changedContact(hospice, form.values);
     if (Object.keys(body).length === 0) {
       setForm(null);
       return;
@@ -130,39 +183,7 @@ export function ContactDetails({
         </button>
       ) : (
         <form className="stack-form" onSubmit={(e) => void submit(e)} noValidate>
-          {FIELDS.map((field) => (
-            <label className="field" key={field}>
-              <span className="field__label">{t(`contact.field.${field}`)}</span>
-              <span className="field__hint">{t(`contact.hint.${field}`)}</span>
-              {field === 'admissionCriteria' ? (
-                <textarea
-                  rows={4}
-                  maxLength={ADMISSION_CRITERIA_MAX_LENGTH}
-                  value={form.values[field]}
-                  onChange={(e) =>
-                    setForm({ ...form, values: { ...form.values, [field]: e.target.value } })
-                  }
-                />
-              ) : (
-                <input
-                  type={field === 'phone' ? 'tel' : field === 'website' ? 'url' : 'text'}
-                  autoComplete={
-                    field === 'phone'
-                      ? 'tel'
-                      : field === 'website'
-                        ? 'url'
-                        : field === 'postcode'
-                          ? 'postal-code'
-                          : 'street-address'
-                  }
-                  value={form.values[field]}
-                  onChange={(e) =>
-                    setForm({ ...form, values: { ...form.values, [field]: e.target.value } })
-                  }
-                />
-              )}
-            </label>
-          ))}
+          <ContactFields values={form.values} onChange={(values) => setForm({ ...form, values })} />
           <div className="form-actions">
             <button type="submit" className="button button--primary" disabled={isBusy}>
               {t('contact.save')}

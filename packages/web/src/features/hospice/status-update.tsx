@@ -1,35 +1,12 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError, getJson, getWithEtag } from '../../api/client';
-import type { BedStatus, WaitingList } from '@palliamonitor/contracts';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/nl';
-import { formatAge, formatDateTime, formatNumber } from '../../lib/format';
+import { formatAge, formatDateTime } from '../../lib/format';
 import { Unavailable } from '../common/ui';
 import { problemText } from '../common/problem';
-import { useBedStatusStream, type LiveState } from '../live/use-bed-status-stream';
-import {
-  dropPending,
-  isNetworkFailure,
-  keepPending,
-  readPending,
-  sendChange,
-  todayInNetherlands,
-  type Change,
-  type StatusBody,
-} from './pending-change';
-
-type State =
-  | { kind: 'loading' }
-  | { kind: 'unavailable' }
-  | { kind: 'error'; error: unknown }
-  | { kind: 'ok'; status: BedStatus; etag: string | null; waitingList: number | null };
-
-type Message =
-  | { kind: 'none' }
-  | { kind: 'done'; text: string }
-  /** A refused or failed write; `change` when sending it again may help (server trouble). */
-  | { kind: 'error'; text: string; change: Change | null }
-  | { kind: 'pending'; change: Change };
+import type { LiveState } from '../live/use-bed-status-stream';
+import { dropPending, todayInNetherlands, type Change, type StatusBody } from './pending-change';
+import { Steppers, StatusFigures, TapButtons } from './status-controls';
+import { useStatusCard, type Message, type StatusCardStart } from './use-status-card';
 
 /**
  * The status card for the hospice's own staff, phone first: "still correct" in one tap, an
@@ -49,118 +26,14 @@ export function StatusUpdate({
   /** Only the figures, no buttons: for people who may not write for this hospice. */
   readOnly?: boolean;
   /** The status and waiting list as the page's own answer gave them, so the card starts there. */
-  initial?: { status: BedStatus; waitingList: WaitingList };
+  initial?: StatusCardStart;
 }) {
-  const { t, locale } = useI18n();
-  const [state, setState] = useState<State>(() =>
-    initial === undefined
-      ? { kind: 'loading' }
-      : {
-          kind: 'ok',
-          status: initial.status,
-          // The bed status's ETag is its event id (as GET …/bed-status sends it).
-          etag: initial.status.eventId === null ? null : `"e${initial.status.eventId}"`,
-          waitingList: readOnly ? null : initial.waitingList.size,
-        },
+  const { t } = useI18n();
+  const { state, message, setMessage, isBusy, load, submit, live, pending } = useStatusCard(
+    hospiceId,
+    readOnly,
+    initial,
   );
-  const hasInitial = useRef(initial !== undefined);
-  const [message, setMessage] = useState<Message>(() => {
-    const pending = readOnly ? null : readPending(hospiceId);
-    return pending === null ? { kind: 'none' } : { kind: 'pending', change: pending };
-  });
-  const [isBusy, setBusy] = useState(false);
-  const path = `/hospices/${encodeURIComponent(hospiceId)}/bed-status`;
-
-  const load = useCallback(async () => {
-    try {
-      const [{ data, etag }, waiting] = await Promise.all([
-        getWithEtag<BedStatus>(path),
-        readOnly
-          ? Promise.resolve(null)
-          : getJson<WaitingList>(`/hospices/${encodeURIComponent(hospiceId)}/waiting-list`),
-      ]);
-      setState({ kind: 'ok', status: data, etag, waitingList: waiting?.size ?? null });
-    } catch (error) {
-      if (error instanceof ApiError && error.isMissingEndpoint) {
-        setState({ kind: 'unavailable' });
-      } else {
-        setState((previous) => (previous.kind === 'ok' ? previous : { kind: 'error', error }));
-      }
-    }
-  }, [path, hospiceId, readOnly]);
-
-  useEffect(() => {
-    // Given a first state, the card loads again only when the live feed says something changed.
-    if (hasInitial.current) {
-      hasInitial.current = false;
-      return;
-    }
-    void load();
-  }, [load]);
-  const live = useBedStatusStream(state.kind === 'ok', () => void load(), hospiceId);
-
-  /** Sends a change; without a connection it is kept for later. */
-  const submit = useCallback(
-    async (change: Change) => {
-      setBusy(true);
-      try {
-        const { data, etag } = await sendChange(hospiceId, change);
-        dropPending(hospiceId);
-        if (data !== null && typeof data === 'object' && 'bedsOpen' in data) {
-          setState((previous) =>
-            previous.kind === 'ok'
-              ? { ...previous, status: data as BedStatus, etag }
-              : { kind: 'ok', status: data as BedStatus, etag, waitingList: null },
-          );
-        } else {
-          await load();
-        }
-        setMessage({ kind: 'done', text: t(change.done) });
-      } catch (error) {
-        if (isNetworkFailure(error)) {
-          keepPending(hospiceId, change);
-          setMessage({ kind: 'pending', change });
-          return;
-        }
-        dropPending(hospiceId);
-        if (error instanceof ApiError && error.status === 412) {
-          await load();
-          setMessage({ kind: 'error', text: t('hospice.conflict'), change: null });
-        } else {
-          const mayHelp =
-            !(error instanceof ApiError) || error.status >= 500 || error.status === 429;
-          setMessage({
-            kind: 'error',
-            text: problemText(error, t),
-            change: mayHelp ? change : null,
-          });
-        }
-      } finally {
-        setBusy(false);
-      }
-    },
-    [hospiceId, load, t],
-  );
-
-  // A kept change goes out as soon as the browser is back online (and on opening the page).
-  const pending = message.kind === 'pending' ? message.change : null;
-  const keptAtOpening = useRef(pending);
-  useEffect(() => {
-    const kept = keptAtOpening.current;
-    keptAtOpening.current = null;
-    if (kept !== null && navigator.onLine) {
-      void submit(kept);
-    }
-  }, [submit]);
-  useEffect(() => {
-    if (pending === null) {
-      return undefined;
-    }
-    const retry = () => void submit(pending);
-    window.addEventListener('online', retry);
-    return () => window.removeEventListener('online', retry);
-  }, [pending, submit]);
-
   if (state.kind === 'loading') {
     return <p role="status">{t('common.loading')}</p>;
   }
@@ -208,6 +81,8 @@ export function StatusUpdate({
       date: todayInNetherlands(),
       done: 'hospice.savedWaitingList',
     });
+  // What every control needs: the figures it changes, whether a change is under way, and saving.
+  const controls = { isLocked, open, occupied, admissionStop, save };
 
   return (
     <div
@@ -219,162 +94,26 @@ export function StatusUpdate({
           <strong>{t('hospice.admissionStop')}</strong> {t('hospice.stopExplain')}
         </p>
       ) : null}
-      <dl className="status-figures">
-        <div
-          className={
-            free === null
-              ? 'status-figure status-figure--unknown'
-              : admissionStop
-                ? 'status-figure status-figure--stopped'
-                : 'status-figure status-figure--free'
-          }
-        >
-          <dt>{t('hospice.free')}</dt>
-          <dd data-testid="beds-free">
-            {free === null ? t('status.unknown') : formatNumber(free, locale)}
-          </dd>
-        </div>
-        <div className="status-figure">
-          <dt>{t('hospice.occupied')}</dt>
-          <dd data-testid="beds-occupied">{formatNumber(occupied, locale)}</dd>
-        </div>
-        <div className="status-figure">
-          <dt>{t('hospice.openShort')}</dt>
-          <dd>{formatNumber(open, locale)}</dd>
-        </div>
-      </dl>
+      <StatusFigures free={free} occupied={occupied} open={open} admissionStop={admissionStop} />
       <p className="status-confirmed">
-        {s.confirmedAt ? (
-          <>
-            {t('hospice.confirmed')}{' '}
-            <time dateTime={s.confirmedAt} title={formatDateTime(s.confirmedAt, locale)}>
-              {formatAge(s.confirmedAt, new Date(), locale)}
-            </time>
-            {isFresh ? null : ` — ${t('hospice.staleExplain')}`}
-          </>
-        ) : (
-          t('hospice.neverConfirmed')
-        )}{' '}
+        <ConfirmedAt confirmedAt={s.confirmedAt ?? null} isFresh={isFresh} />{' '}
         <LiveIndicator state={live} onRefresh={() => void load()} />
       </p>
       {readOnly ? null : (
         <>
           <div className="tap-buttons">
-            <button
-              type="button"
-              className="button button--primary tap-buttons__wide"
-              disabled={isLocked}
-              onClick={confirm}
-            >
-              {t('hospice.stillCorrect')}
-            </button>
-            <button
-              type="button"
-              className="button"
-              disabled={isLocked || occupied >= open}
-              onClick={() =>
-                save(
-                  { bedsOpen: open, bedsOccupied: occupied + 1, admissionStop },
-                  'hospice.savedAdmission',
-                )
-              }
-            >
-              {t('hospice.admission')}
-            </button>
-            <button
-              type="button"
-              className="button"
-              disabled={isLocked || occupied <= 0}
-              onClick={() =>
-                save(
-                  { bedsOpen: open, bedsOccupied: occupied - 1, admissionStop },
-                  'hospice.savedDeparture',
-                )
-              }
-            >
-              {t('hospice.departure')}
-            </button>
-            <button
-              type="button"
-              className={admissionStop ? 'button button--stop-on' : 'button button--stop'}
-              disabled={isLocked}
-              onClick={() =>
-                save(
-                  { bedsOpen: open, bedsOccupied: occupied, admissionStop: !admissionStop },
-                  admissionStop ? 'hospice.savedStopOff' : 'hospice.savedStopOn',
-                )
-              }
-            >
-              {admissionStop ? t('hospice.stopOff') : t('hospice.stopOn')}
-            </button>
-            <button
-              type="button"
-              className="button"
-              disabled={isLocked}
-              onClick={() =>
+            <TapButtons
+              {...controls}
+              onConfirm={confirm}
+              onRefusal={() =>
                 void submit({
                   kind: 'refusal',
                   date: todayInNetherlands(),
                   done: 'hospice.savedRefusal',
                 })
               }
-            >
-              {t('hospice.refusal')}
-            </button>
-            <div className="stepper" role="group" aria-labelledby={`${hospiceId}-waiting`}>
-              <button
-                type="button"
-                className="button button--small"
-                disabled={isLocked || waitingList <= 0}
-                onClick={() => setWaitingList(waitingList - 1)}
-                aria-label={t('hospice.waitingLess')}
-              >
-                −
-              </button>
-              <span id={`${hospiceId}-waiting`} data-testid="waiting-list">
-                {t('hospice.waitingList', { count: formatNumber(waitingList, locale) })}
-              </span>
-              <button
-                type="button"
-                className="button button--small"
-                disabled={isLocked}
-                onClick={() => setWaitingList(waitingList + 1)}
-                aria-label={t('hospice.waitingMore')}
-              >
-                +
-              </button>
-            </div>
-            <div className="stepper" role="group" aria-label={t('hospice.open')}>
-              <button
-                type="button"
-                className="button button--small"
-                disabled={isLocked || open <= 0 || open <= occupied}
-                onClick={() =>
-                  save(
-                    { bedsOpen: open - 1, bedsOccupied: occupied, admissionStop },
-                    'hospice.savedOpen',
-                  )
-                }
-                aria-label={t('hospice.openLess')}
-              >
-                −
-              </button>
-              <span>{t('hospice.openBeds', { count: open })}</span>
-              <button
-                type="button"
-                className="button button--small"
-                disabled={isLocked || open >= licensedBeds}
-                onClick={() =>
-                  save(
-                    { bedsOpen: open + 1, bedsOccupied: occupied, admissionStop },
-                    'hospice.savedOpen',
-                  )
-                }
-                aria-label={t('hospice.openMore')}
-              >
-                +
-              </button>
-            </div>
+            />
+            <Steppers {...controls} {...{ hospiceId, licensedBeds, waitingList, setWaitingList }} />
           </div>
           <StatusMessage
             message={message}
@@ -389,6 +128,23 @@ export function StatusUpdate({
         </>
       )}
     </div>
+  );
+}
+
+/** When the status was last confirmed, as an age, and that free beds are unknown when stale. */
+function ConfirmedAt({ confirmedAt, isFresh }: { confirmedAt: string | null; isFresh: boolean }) {
+  const { t, locale } = useI18n();
+  if (!confirmedAt) {
+    return t('hospice.neverConfirmed');
+  }
+  return (
+    <>
+      {t('hospice.confirmed')}{' '}
+      <time dateTime={confirmedAt} title={formatDateTime(confirmedAt, locale)}>
+        {formatAge(confirmedAt, new Date(), locale)}
+      </time>
+      {isFresh ? null : ` — ${t('hospice.staleExplain')}`}
+    </>
   );
 }
 

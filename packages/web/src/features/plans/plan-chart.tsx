@@ -2,7 +2,8 @@ import type { PlanYear } from '@palliamonitor/contracts';
 import { useI18n } from '../../i18n/i18n';
 import { formatNumber, formatSigned } from '../../lib/format';
 import { LineChart } from '../../charts/line-chart';
-import { ChartWithTable } from '../common/ui';
+import { bandSeries, lineSeries } from '../../charts/series';
+import { ChartWithTable, DataTable, numeric, type Column } from '../common/ui';
 import { SERIES_COLORS } from '../forecast/forecast-chart';
 
 export const PLAN_COLOUR = '#2e7d32';
@@ -18,6 +19,8 @@ export function useVerdictText(): (verdict: PlanYear['verdict']) => string {
         ? t('plan.verdictOver')
         : t('plan.verdictWithin');
 }
+
+const year = (row: PlanYear) => row.year;
 
 /** The plan to 2050: today's beds, the planned beds, the agreed targets and the need with band. */
 export function PlanChart({ years, title }: { years: readonly PlanYear[]; title: string }) {
@@ -44,25 +47,25 @@ export function PlanChart({ years, title }: { years: readonly PlanYear[]; title:
           testId="plan-chart"
           summary={summary}
           formatY={(v) => formatNumber(v, locale)}
-          series={[
+          series={lineSeries(years, year, [
             {
               id: 'needed',
               label: t('plan.needed'),
               color: SERIES_COLORS.erlang,
-              points: years.map((y) => ({ x: y.year, y: y.bedsNeeded.p50 })),
+              y: (y) => y.bedsNeeded.p50,
             },
             {
               id: 'planned',
               label: t('plan.planned'),
               color: PLAN_COLOUR,
-              points: years.map((y) => ({ x: y.year, y: y.plannedBeds })),
+              y: (y) => y.plannedBeds,
             },
             {
               id: 'current',
               label: t('plan.current'),
               color: SERIES_COLORS.current,
               dash: '2 3',
-              points: years.map((y) => ({ x: y.year, y: y.currentBeds })),
+              y: (y) => y.currentBeds,
             },
             ...(hasTargets
               ? [
@@ -71,20 +74,17 @@ export function PlanChart({ years, title }: { years: readonly PlanYear[]; title:
                     label: t('plan.target'),
                     color: TARGET_COLOUR,
                     dash: '8 4',
-                    points: years.map((y) => ({ x: y.year, y: y.targetBeds })),
+                    y: (y: PlanYear) => y.targetBeds,
                   },
                 ]
               : []),
-          ]}
-          band={{
-            label: t('plan.band'),
-            color: SERIES_COLORS.band,
-            points: years.map((y) => ({
-              x: y.year,
-              low: y.bedsNeeded.p10,
-              high: y.bedsNeeded.p90,
-            })),
-          }}
+          ])}
+          band={bandSeries(
+            years,
+            year,
+            { label: t('plan.band'), color: SERIES_COLORS.band },
+            (y) => ({ low: y.bedsNeeded.p10, high: y.bedsNeeded.p90 }),
+          )}
         />
       }
       table={<PlanTable years={years} title={title} />}
@@ -96,57 +96,33 @@ export function PlanChart({ years, title }: { years: readonly PlanYear[]; title:
 function PlanTable({ years, title }: { years: readonly PlanYear[]; title: string }) {
   const { t, locale } = useI18n();
   const verdictText = useVerdictText();
+  const beds = (value: number | null) => formatNumber(value, locale);
+  const columns: Column<PlanYear>[] = [
+    { key: 'year', label: t('forecast.year'), render: (y) => y.year },
+    ...numeric<PlanYear>([
+      ['current', t('plan.current'), (y) => beds(y.currentBeds)],
+      [
+        'planned',
+        t('plan.planned'),
+        (y) => <span data-testid="planned-beds">{beds(y.plannedBeds)}</span>,
+      ],
+      ['agreed', t('plan.agreed'), (y) => beds(y.agreedBeds)],
+      ['target', t('plan.target'), (y) => beds(y.targetBeds)],
+      ['needed', t('plan.needed'), (y) => beds(y.bedsNeeded.p50)],
+      ['band', t('plan.band'), (y) => `${beds(y.bedsNeeded.p10)}–${beds(y.bedsNeeded.p90)}`],
+      ['difference', t('plan.difference'), (y) => formatSigned(y.difference, locale)],
+    ]),
+    { key: 'verdict', label: t('plan.verdict'), render: (y) => verdictText(y.verdict) },
+  ];
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label={title}>
-      <table className="data-table" data-testid="plan-table">
-        <caption className="visually-hidden">{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('forecast.year')}</th>
-            <th scope="col" className="num">
-              {t('plan.current')}
-            </th>
-            <th scope="col" className="num">
-              {t('plan.planned')}
-            </th>
-            <th scope="col" className="num">
-              {t('plan.agreed')}
-            </th>
-            <th scope="col" className="num">
-              {t('plan.target')}
-            </th>
-            <th scope="col" className="num">
-              {t('plan.needed')}
-            </th>
-            <th scope="col" className="num">
-              {t('plan.band')}
-            </th>
-            <th scope="col" className="num">
-              {t('plan.difference')}
-            </th>
-            <th scope="col">{t('plan.verdict')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {years.map((y) => (
-            <tr key={y.year} data-year={y.year} data-verdict={y.verdict}>
-              <th scope="row">{y.year}</th>
-              <td className="num">{formatNumber(y.currentBeds, locale)}</td>
-              <td className="num" data-testid="planned-beds">
-                {formatNumber(y.plannedBeds, locale)}
-              </td>
-              <td className="num">{formatNumber(y.agreedBeds, locale)}</td>
-              <td className="num">{formatNumber(y.targetBeds, locale)}</td>
-              <td className="num">{formatNumber(y.bedsNeeded.p50, locale)}</td>
-              <td className="num">
-                {`${formatNumber(y.bedsNeeded.p10, locale)}–${formatNumber(y.bedsNeeded.p90, locale)}`}
-              </td>
-              <td className="num">{formatSigned(y.difference, locale)}</td>
-              <td>{verdictText(y.verdict)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={title}
+      hideCaption
+      columns={columns}
+      rows={years}
+      rowKey={(y) => String(y.year)}
+      rowAttributes={(y) => ({ 'data-year': y.year, 'data-verdict': y.verdict })}
+      testId="plan-table"
+    />
   );
 }

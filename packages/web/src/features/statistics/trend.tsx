@@ -2,8 +2,9 @@ import { API, useApi } from '../../api/client';
 import { useI18n } from '../../i18n/i18n';
 import { formatMonth, formatNumber, formatPercent } from '../../lib/format';
 import { LineChart } from '../../charts/line-chart';
-import { Async, ChartWithTable } from '../common/ui';
-import type { Statistics } from '@palliamonitor/contracts';
+import { lineSeries } from '../../charts/series';
+import { Async, ChartWithTable, DataTable, numeric, type Column } from '../common/ui';
+import type { PeriodFigures, Statistics } from '@palliamonitor/contracts';
 
 /**
  * Monthly occupancy and refusals of one scope (a region, a hospice, or the country), with the
@@ -46,13 +47,25 @@ export function StatisticsCharts({ stats, title }: { stats: Statistics; title: s
   if (!hasData) {
     return <p className="muted">{t('stats.none')}</p>;
   }
-  const index = (i: number) => i;
+  const index = (_: PeriodFigures, i: number) => i;
   const monthOf = (i: number) => {
     const p = items[Math.round(i)];
     return p === undefined
       ? ''
       : formatMonth(p.period, locale).replace(/ \d{4}$/, (y) => ` '${y.slice(3)}`);
   };
+  const columns: Column<PeriodFigures>[] = [
+    { key: 'month', label: t('stats.month'), render: (p) => formatMonth(p.period, locale) },
+    ...numeric<PeriodFigures>([
+      ['occupancy', t('stats.occupancy'), (p) => formatPercent(p.occupancy, locale)],
+      ['admissions', t('stats.admissions'), (p) => formatNumber(p.admissions, locale)],
+      ['departures', t('stats.departures'), (p) => formatNumber(p.departures.total, locale)],
+      ['los', t('stats.los'), (p) => formatNumber(p.lengthOfStay.meanDays, locale, 1)],
+      ['refusals', t('stats.refusals'), (p) => formatNumber(p.refusals, locale)],
+      ['waitingList', t('stats.waitingList'), (p) => formatNumber(p.waitingList.end, locale)],
+      ['freshShare', t('stats.freshShare'), (p) => formatPercent(p.freshDataShare, locale)],
+    ]),
+  ];
   return (
     <ChartWithTable
       title={title}
@@ -65,67 +78,25 @@ export function StatisticsCharts({ stats, title }: { stats: Statistics; title: s
           formatX={monthOf}
           yMin={0}
           yMax={1}
-          series={[
-            {
-              label: t('stats.occupancy'),
-              color: '#01578c',
-              points: items.map((p, i) => ({ x: index(i), y: p.occupancy })),
-            },
+          series={lineSeries(items, index, [
+            { label: t('stats.occupancy'), color: '#01578c', y: (p) => p.occupancy },
             {
               label: t('stats.freshShare'),
               color: '#b35806',
               dash: '8 4',
-              points: items.map((p, i) => ({ x: index(i), y: p.freshDataShare })),
+              y: (p) => p.freshDataShare,
             },
-          ]}
+          ])}
         />
       }
       table={
-        <div className="table-scroll" tabIndex={0} role="region" aria-label={title}>
-          <table className="data-table">
-            <caption className="visually-hidden">{title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('stats.month')}</th>
-                <th scope="col" className="num">
-                  {t('stats.occupancy')}
-                </th>
-                <th scope="col" className="num">
-                  {t('stats.admissions')}
-                </th>
-                <th scope="col" className="num">
-                  {t('stats.departures')}
-                </th>
-                <th scope="col" className="num">
-                  {t('stats.los')}
-                </th>
-                <th scope="col" className="num">
-                  {t('stats.refusals')}
-                </th>
-                <th scope="col" className="num">
-                  {t('stats.waitingList')}
-                </th>
-                <th scope="col" className="num">
-                  {t('stats.freshShare')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((p) => (
-                <tr key={p.period}>
-                  <th scope="row">{formatMonth(p.period, locale)}</th>
-                  <td className="num">{formatPercent(p.occupancy, locale)}</td>
-                  <td className="num">{formatNumber(p.admissions, locale)}</td>
-                  <td className="num">{formatNumber(p.departures.total, locale)}</td>
-                  <td className="num">{formatNumber(p.lengthOfStay.meanDays, locale, 1)}</td>
-                  <td className="num">{formatNumber(p.refusals, locale)}</td>
-                  <td className="num">{formatNumber(p.waitingList.end, locale)}</td>
-                  <td className="num">{formatPercent(p.freshDataShare, locale)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={title}
+          hideCaption
+          columns={columns}
+          rows={items}
+          rowKey={(p) => p.period}
+        />
       }
     />
   );
