@@ -3,19 +3,57 @@
 // product ÷ baseline): absolute figures move with the machine, ratios much less. Figures, not
 // pass/fail: goals are stated in the README next to the measured ratios. The PostgreSQL figures
 // need BENCH_DATABASE_URL, a database the benchmark may write to (it makes and drops a schema).
+// `npm run bench -- bed-status import` runs only the benchmarks whose figure names contain one of
+// the words (a full run takes many minutes on a busy machine).
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-type Bench = () => Promise<Array<[string, number]>>;
+/** `wants(figure)` tells a suite whether a figure (by its name prefix) was asked for. */
+type Bench = (wants: (figure: string) => boolean) => Promise<Array<[string, number]>>;
 
-const suites: Array<[string, string, string]> = [
-  ['model', '../packages/model/bench/model-bench.ts', 'modelBenchmarks'],
-  ['collection', '../packages/server/bench/collection-bench.ts', 'collectionBenchmarks'],
-  ['read path', '../packages/server/bench/read-path-bench.ts', 'readPathBenchmarks'],
-  ['import', '../packages/data/bench/import-bench.ts', 'importBenchmarks'],
+const suites: Array<[string, string, string, string[]]> = [
+  [
+    'model',
+    '../packages/model/bench/model-bench.ts',
+    'modelBenchmarks',
+    [
+      'erlang-b-per-second',
+      'min-beds-per-second',
+      'simulation-events-per-second',
+      'national-run-seconds',
+    ],
+  ],
+  [
+    'collection',
+    '../packages/server/bench/collection-bench.ts',
+    'collectionBenchmarks',
+    [
+      'bed-status-updates-per-second',
+      'bed-status-updates-postgres-per-second',
+      'sse-delivery-p99-ms',
+    ],
+  ],
+  [
+    'read path',
+    '../packages/server/bench/read-path-bench.ts',
+    'readPathBenchmarks',
+    ['bed-finder-requests-per-second', 'figures-10x-history-ratio'],
+  ],
+  [
+    'import',
+    '../packages/data/bench/import-bench.ts',
+    'importBenchmarks',
+    ['import-1m-rows-seconds'],
+  ],
 ];
 
-for (const [name, file, exported] of suites) {
+const words = process.argv.slice(2);
+const wants = (figure: string) => words.length === 0 || words.some((w) => figure.includes(w));
+
+for (const [name, file, exported, figures] of suites) {
+  if (!figures.some(wants)) {
+    continue;
+  }
   if (!existsSync(fileURLToPath(new URL(file, import.meta.url)))) {
     console.error(`# ${name}: no benchmark file`);
     continue;
@@ -25,7 +63,7 @@ for (const [name, file, exported] of suites) {
   if (!run) {
     throw new Error(`${file} does not export ${exported}`);
   }
-  for (const [figure, value] of await run()) {
+  for (const [figure, value] of await run(wants)) {
     console.log(`${figure}: ${Number.isInteger(value) ? value : Number(value.toPrecision(4))}`);
   }
 }

@@ -154,6 +154,7 @@ export { distanceKm, findAvailableBeds, resolveOrigin, type Origin } from './col
 export {
   BED_STATUS_CHANNEL,
   auditViewOfEvent,
+  bedStatusHorizon,
   checkBedStatus,
   confirmBedStatus,
   followOccupancy,

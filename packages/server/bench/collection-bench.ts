@@ -336,16 +336,24 @@ export function withBaseline(
   ];
 }
 
-export async function collectionBenchmarks(): Promise<Array<[string, number]>> {
-  const embedded: BenchStore = { kind: 'embedded' };
-  const lines = withBaseline(
-    'bed-status-updates-per-second',
-    ...(await benchUpdatesPerSecond(embedded)),
-    'bed-status-updates-baseline',
-    'bed-status-updates-ratio',
-  );
+export async function collectionBenchmarks(
+  wants: (figure: string) => boolean = () => true,
+): Promise<Array<[string, number]>> {
+  const lines: Array<[string, number]> = [];
+  if (wants('bed-status-updates-per-second')) {
+    lines.push(
+      ...withBaseline(
+        'bed-status-updates-per-second',
+        ...(await benchUpdatesPerSecond({ kind: 'embedded' })),
+        'bed-status-updates-baseline',
+        'bed-status-updates-ratio',
+      ),
+    );
+  }
   const postgres = postgresBenchStore();
-  if (postgres) {
+  if (!wants('bed-status-updates-postgres-per-second')) {
+    // not asked for
+  } else if (postgres) {
     lines.push(
       ...withBaseline(
         'bed-status-updates-postgres-per-second',
@@ -357,15 +365,17 @@ export async function collectionBenchmarks(): Promise<Array<[string, number]>> {
   } else {
     console.error('# bed-status-updates-postgres: skipped; set BENCH_DATABASE_URL');
   }
-  lines.push(
-    ...withBaseline(
-      'sse-delivery-p99-ms',
-      await benchSseDeliveryP99(),
-      await benchBareSseDeliveryP99(),
-      'sse-delivery-p99-baseline',
-      'sse-delivery-p99-ratio',
-    ),
-  );
+  if (wants('sse-delivery-p99-ms')) {
+    lines.push(
+      ...withBaseline(
+        'sse-delivery-p99-ms',
+        await benchSseDeliveryP99(),
+        await benchBareSseDeliveryP99(),
+        'sse-delivery-p99-baseline',
+        'sse-delivery-p99-ratio',
+      ),
+    );
+  }
   return lines;
 }
 

@@ -172,14 +172,24 @@ export async function regionBedStatus(
   });
 }
 
-/** Events after `afterId` in id order (the order they committed), for replay and history. */
+/** Events after `afterId` in id order, for replay and history. */
 export async function listBedStatusEvents(
   db: Db,
-  query: { afterId?: number; hospiceId?: string; limit: number; newestFirst?: boolean },
+  query: {
+    afterId?: number;
+    /** At most this id: a horizon (bedStatusHorizon), above which an event may still be missing. */
+    upToId?: number;
+    hospiceId?: string;
+    limit: number;
+    newestFirst?: boolean;
+  },
 ): Promise<BedStatusEvent[]> {
   let q = db.selectFrom('bed_status_event').selectAll();
   if (query.afterId !== undefined) {
     q = q.where('id', '>', query.afterId);
+  }
+  if (query.upToId !== undefined) {
+    q = q.where('id', '<=', query.upToId);
   }
   if (query.hospiceId !== undefined) {
     q = q.where('hospice_id', '=', query.hospiceId);

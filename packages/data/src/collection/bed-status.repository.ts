@@ -8,6 +8,7 @@ import { appendAudit, type AuditContext } from '../accounts/audit.repository';
 import { validOn } from '../store/valid-on';
 import {
   lastChange,
+  latestBedStatusEventId,
   latestEvent,
   toBedStatus,
   toBedStatusEvent,
@@ -22,11 +23,41 @@ type Db = Kysely<Database> | Transaction<Database>;
 /** The notification channel of bed-status events; the payload is the event id. */
 export const BED_STATUS_CHANNEL = 'palliamonitor_bed_status';
 
-// Every bed-status write takes this transaction-scoped advisory lock before its id is drawn, so ids
-// commit in increasing order (also across server processes). A reader that has seen id N has seen
-// every event below N: that is what makes Last-Event-ID replay lose nothing, and it serialises two
-// writers of one hospice so neither update is lost.
+// Two guarantees rest on transaction-scoped advisory locks:
+// - Two writers of one facility are serialised (a lock per facility), so neither update is lost,
+//   If-Match compares with the latest event and the audit "before" is the true predecessor.
+// - A reader that has seen id N will see no new event below N: that is what makes Last-Event-ID
+//   replay lose nothing. Writers take BED_STATUS_LOCK in shared mode before their id is drawn and
+//   keep it until they commit, so they do not wait for each other; a reader that takes it
+//   exclusively (bedStatusHorizon) waits until every writer that drew an id has finished, and ids
+//   drawn later are higher than any it then sees. Only that reader waits, never a writer for a
+//   writer of another facility.
 const BED_STATUS_LOCK = 7_340_201;
+/** The class (first key) of the per-facility locks; the second key is a hash of the id. */
+const BED_STATUS_FACILITY_LOCK = 7_340_202;
+
+/** The write locks: the shared one first, so waiting for a facility never holds up the reader. */
+const writeLocks = (hospiceId: string) =>
+  sql`pg_advisory_xact_lock_shared(${BED_STATUS_LOCK}::bigint),
+    pg_advisory_xact_lock(${BED_STATUS_FACILITY_LOCK}::integer, hashtext(${hospiceId}))`;
+
+/**
+ * The highest event id below which no event can still commit: every event up to it is stored,
+ * and a later one gets a higher id. `concurrentWriters` is false for a store of one session (the
+ * embedded store), where transactions never overlap and the highest id is that already.
+ */
+export async function bedStatusHorizon(
+  db: Kysely<Database>,
+  concurrentWriters: boolean,
+): Promise<number> {
+  if (!concurrentWriters) {
+    return latestBedStatusEventId(db);
+  }
+  return db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(${BED_STATUS_LOCK}::bigint)`.execute(trx);
+    return latestBedStatusEventId(trx);
+  });
+}
 
 /**
  * What a bed-status write needs of the facility in one statement (writes are frequent): its beds
@@ -187,13 +218,13 @@ async function appendEventAudit(
   }
 }
 
-/** Takes the write lock; reads the latest event after it, so the read sees every earlier write. */
+/** Takes the write locks; reads the latest event after them, so it sees every earlier write. */
 async function lockAndReadLatest(
   trx: Transaction<Database>,
   hospiceId: string,
   expectedEventId: number | undefined,
 ): Promise<EventRow | undefined> {
-  await sql`select pg_advisory_xact_lock(${BED_STATUS_LOCK})`.execute(trx);
+  await sql`select ${writeLocks(hospiceId)}`.execute(trx);
   const latest = await latestEvent(trx, hospiceId);
   if (expectedEventId !== undefined && latest?.id !== expectedEventId) {
     throw new AppError(
@@ -210,8 +241,8 @@ type EventValues = Omit<Insertable<BedStatusEventTable>, 'id'> & { recorded_at: 
 
 /**
  * The busiest write of the system in one statement: it checks the beds against the registry,
- * takes the write lock, draws the event id, appends the event and its audit entry, and commits.
- * Ids still commit in order (the lock is taken before the id is drawn). Returns undefined when the
+ * takes the write locks, draws the event id, appends the event and its audit entry, and commits.
+ * The locks are taken before the id is drawn (see BED_STATUS_LOCK). Returns undefined when the
  * facility cannot take this state (not registered today, too few licensed beds); the caller then
  * finds out why on the careful path.
  *
@@ -245,7 +276,7 @@ async function insertCheckedEvent(
       where h.id = ${v.hospice_id}
         and ${v.beds_open}::integer + ${v.beds_closed}::integer <= v.licensed_beds
     ),
-    locked as (select pg_advisory_xact_lock(${BED_STATUS_LOCK}) from facility),
+    locked as (select ${writeLocks(v.hospice_id)} from facility),
     event as (
       insert into bed_status_event (hospice_id, kind, beds_open, beds_occupied, beds_closed,
         closed_reason, admission_stop, recorded_at, recorded_by)

@@ -1,6 +1,6 @@
 import {
   BED_STATUS_CHANNEL,
-  latestBedStatusEventId,
+  bedStatusHorizon,
   listBedStatusEvents,
   type Store,
 } from '@palliamonitor/data';
@@ -9,9 +9,12 @@ import { publicForm } from '../auth/field-visibility';
 
 // Fans bed-status events out to the live-feed subscribers of this process. A notification (from
 // this process, or from another one through PostgreSQL's LISTEN/NOTIFY) only wakes the hub; the hub
-// then reads every event after the last one it delivered from the event table. Because event ids
-// commit in order (bed-status.repository.ts), reading "after N" never skips one, whatever order
-// notifications arrive in, and a notification lost with a crashed process is caught by the poll.
+// then reads every event after the last one it delivered from the event table, up to the horizon
+// below which no event can still commit (bedStatusHorizon in bed-status.repository.ts), so reading
+// "after N" never skips one, whatever order writers commit and notifications arrive in, and a
+// notification lost with a crashed process is caught by the poll. `delivered` is always such a
+// horizon. An event of this process that directly follows the last one delivered is handed out as
+// it is, without reading the table.
 
 export interface LiveEvent {
   id: number;
@@ -48,7 +51,11 @@ export class BedStatusHub {
   #delivered: number;
   #fetching = false;
   #dirty = false;
+  /** Events may have come since `delivered` while nobody listened: a horizon is read first. */
+  #stale = false;
   #closed = false;
+  /** Told of every event, without it: what only needs to know that something changed. */
+  readonly #watchers = new Set<() => void>();
   #unlisten: (() => Promise<void>) | undefined;
   #timers: NodeJS.Timeout[] = [];
   #idle: Promise<void> = Promise.resolve();
@@ -66,7 +73,7 @@ export class BedStatusHub {
   ): Promise<BedStatusHub> {
     const hub = new BedStatusHub(
       store,
-      await latestBedStatusEventId(store.db),
+      await bedStatusHorizon(store.db, concurrentWriters(store)),
       options.onError ?? (() => undefined),
     );
     hub.#unlisten = await store.listen(BED_STATUS_CHANNEL, (payload) => hub.wake(Number(payload)));
@@ -98,9 +105,32 @@ export class BedStatusHub {
     };
   }
 
-  /** Tells every process sharing the store that an event was committed, and wakes this hub. */
-  async announce(eventId: number): Promise<void> {
-    this.wake(eventId);
+  /** Calls `watcher` on every event (from any process), without reading the events. */
+  watch(watcher: () => void): () => void {
+    this.#watchers.add(watcher);
+    return () => {
+      this.#watchers.delete(watcher);
+    };
+  }
+
+  /**
+   * Tells every process sharing the store that an event was committed, and wakes this hub.
+   * `event`, when given, is that event as stored: when it directly follows the last one delivered
+   * it goes out as it is.
+   */
+  async announce(eventId: number, event?: BedStatusEvent): Promise<void> {
+    if (
+      event &&
+      event.id === eventId &&
+      !this.#fetching &&
+      !this.#stale &&
+      eventId === this.#delivered + 1
+    ) {
+      this.#notifyWatchers();
+      this.#deliver([event]);
+    } else {
+      this.wake(eventId);
+    }
     try {
       await this.#store.notify(BED_STATUS_CHANNEL, String(eventId));
     } catch (error) {
@@ -111,21 +141,27 @@ export class BedStatusHub {
 
   /**
    * Reads and delivers every event after the last delivered one; calls while busy coalesce.
-   * `eventId` is the committed event that caused the call, when known: with nobody listening the
-   * hub only moves its mark past it (ids commit in order, so nothing before it is pending).
+   * `eventId` is the committed event that caused the call, when known. With nobody listening the
+   * hub reads nothing: on a store of one session it moves its mark past `eventId` (every lower id
+   * is committed already), otherwise it notes that its mark is stale (see ready()).
    */
   wake(eventId?: number): void {
     if (this.#closed) {
       return;
     }
-    if (this.#subscribers.size === 0 && !this.#fetching && eventId !== undefined) {
-      if (Number.isInteger(eventId) && eventId > this.#delivered) {
-        this.#delivered = eventId;
-      }
-      return;
+    if (eventId !== undefined) {
+      this.#notifyWatchers();
     }
     if (this.#fetching) {
       this.#dirty = true;
+      return;
+    }
+    if (this.#subscribers.size === 0) {
+      if (concurrentWriters(this.#store)) {
+        this.#stale = true;
+      } else if (eventId !== undefined && Number.isInteger(eventId) && eventId > this.#delivered) {
+        this.#delivered = eventId;
+      }
       return;
     }
     this.#fetching = true;
@@ -136,20 +172,52 @@ export class BedStatusHub {
       });
   }
 
+  #notifyWatchers(): void {
+    for (const watcher of this.#watchers) {
+      watcher();
+    }
+  }
+
+  #deliver(events: readonly BedStatusEvent[]): void {
+    for (const event of events) {
+      this.#delivered = event.id;
+      const live = { id: event.id, hospiceId: event.hospiceId, frame: toFrame(event) };
+      for (const subscriber of this.#subscribers) {
+        subscriber.deliver(live);
+      }
+    }
+  }
+
+  /**
+   * Resolves once `delivered` is a horizon again (at once unless the hub was stale): a new
+   * subscriber starts from it. Events before it came while nobody listened and are not delivered.
+   */
+  async ready(): Promise<void> {
+    while (this.#stale && !this.#closed) {
+      this.wake();
+      await this.#idle;
+    }
+  }
+
   async #drain(): Promise<void> {
+    const concurrent = concurrentWriters(this.#store);
     for (;;) {
       this.#dirty = false;
+      const stale = this.#stale;
+      const horizon = concurrent ? await bedStatusHorizon(this.#store.db, true) : undefined;
+      if (stale && horizon !== undefined) {
+        this.#stale = false;
+        this.#delivered = Math.max(this.#delivered, horizon);
+      }
       const events = await listBedStatusEvents(this.#store.db, {
         afterId: this.#delivered,
+        ...(horizon === undefined ? {} : { upToId: horizon }),
         limit: PAGE,
       });
-      for (const event of events) {
-        this.#delivered = event.id;
-        const live = { id: event.id, hospiceId: event.hospiceId, frame: toFrame(event) };
-        for (const subscriber of this.#subscribers) {
-          subscriber.deliver(live);
-        }
+      if (events.length > 0) {
+        this.#notifyWatchers();
       }
+      this.#deliver(events);
       if (this.#closed || (events.length < PAGE && !this.#dirty)) {
         return;
       }
@@ -172,7 +240,13 @@ export class BedStatusHub {
       subscriber.close();
     }
     this.#subscribers.clear();
+    this.#watchers.clear();
     await this.#unlisten?.();
     await this.#idle;
   }
+}
+
+/** Whether transactions of several sessions (or processes) may write at once. */
+function concurrentWriters(store: Store): boolean {
+  return store.kind === 'postgres';
 }

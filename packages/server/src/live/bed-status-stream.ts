@@ -5,7 +5,8 @@ import { toFrame, type BedStatusHub, type LiveEvent, type Subscriber } from './b
 
 // One Server-Sent Events connection. A client that reconnects with Last-Event-ID first gets every
 // event after that id from the table (replay), then the live events; events that arrive during the
-// replay wait in a queue, and ids already sent are skipped, so nothing is lost or sent twice.
+// replay (or while the hub finds its starting point) wait in a queue, and ids already sent are
+// skipped, so nothing is lost or sent twice.
 
 /** A subscriber that falls this far behind is disconnected; it reconnects and replays. */
 const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
@@ -30,8 +31,9 @@ export async function streamBedStatus(
   res.write('retry: 2000\n\n');
   res.flushHeaders?.();
 
+  // Until the starting point is known, events from the hub wait in the queue.
   let lastSent = options.lastEventId ?? hub.delivered;
-  let replaying = options.lastEventId !== undefined;
+  let replaying = true;
   const queue: LiveEvent[] = [];
   let open = true;
 
@@ -82,13 +84,15 @@ export async function streamBedStatus(
     unsubscribe();
   });
 
-  if (!replaying) {
-    return;
-  }
   try {
-    for (;;) {
+    await hub.ready();
+    lastSent = options.lastEventId ?? hub.delivered;
+    while (options.lastEventId !== undefined) {
+      // Up to what the hub has delivered: above it an event may still commit with a lower id than
+      // one already stored; the hub delivers those (queued meanwhile) in order.
       const events = await listBedStatusEvents(store.db, {
         afterId: lastSent,
+        upToId: hub.delivered,
         limit: REPLAY_PAGE,
         ...(options.hospiceId === undefined ? {} : { hospiceId: options.hospiceId }),
       });

@@ -65,14 +65,7 @@ export function registerPublicReads(app: FastifyInstance, ctx: AppContext): Publ
   const reads: PublicReads = {
     forget,
     followLiveFeed(hub) {
-      hub.subscribe({
-        deliver: (event) => {
-          if (event.id !== 0) {
-            forget();
-          }
-        },
-        close: () => undefined,
-      });
+      hub.watch(forget);
     },
   };
   const isWrite = (request: FastifyRequest, reply: FastifyReply) =>

@@ -51,8 +51,8 @@ export function bedStatusRoutes(app: App, ctx: AppContext, collection: Collectio
     audit: await auditContextOf(ctx, request),
   });
   /** A stored event wakes the live feed, and its id is the new ETag. */
-  const published = async (reply: FastifyReply, event: { id: number }) => {
-    await collection.hub.announce(event.id);
+  const published = async (reply: FastifyReply, event: BedStatusEvent) => {
+    await collection.hub.announce(event.id, event);
     reply.header('ETag', etagOf(event.id));
   };
 
