@@ -7,23 +7,10 @@ const MAX_FUNCTION_LINES = 120;
 // Files and functions still over the limits. This list only shrinks: each entry goes when its file
 // is split by concept, and nothing is added to it.
 const LONG_FILES: readonly string[] = [
-  'packages/data/src/collection/bed-status.repository.ts',
-  'packages/data/src/collection/stays.repository.ts',
-  'packages/data/src/importers/boundaries/boundaries.ts',
-  'packages/data/src/registry/hospices.repository.ts',
-  'packages/model/src/simulation.ts',
-  'packages/data/src/collection/bed-status.repository.ts',
   'packages/web/src/i18n/en.ts',
   'packages/web/src/i18n/nl.ts',
 ];
 const LONG_FUNCTIONS: readonly string[] = [
-  'packages/data/src/collection/returns.repository.ts submitReturns',
-  'packages/data/src/collection/statistics.repository.ts getStatistics',
-  'packages/data/src/demo/demo-activity.ts seedDemoActivity',
-  'packages/data/src/importers/boundaries/boundaries.ts parseBoundaries',
-  'packages/data/src/registry/hospice-csv.ts parseHospiceCsv',
-  'packages/model/src/simulation.ts simulateDailyTrace',
-  'packages/data/src/demo/demo-activity.ts seedDemoActivity',
   'packages/server/src/routes/auth.routes.ts authRoutes',
   'packages/server/src/routes/bed-status.routes.ts bedStatusRoutes',
   'packages/server/src/routes/forecast.routes.ts forecastRoutes',
