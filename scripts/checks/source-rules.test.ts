@@ -7,12 +7,7 @@ const MAX_FUNCTION_LINES = 120;
 // Files and functions still over the limits. This list only shrinks: each entry goes when its file
 // is split by concept, and nothing is added to it.
 const LONG_FILES: readonly string[] = [];
-const LONG_FUNCTIONS: readonly string[] = [
-  'packages/data/src/collection/statistics.repository.ts getStatistics',
-  'packages/data/src/demo/demo-activity.ts seedDemoActivity',
-  'packages/data/src/registry/hospice-csv.ts parseHospiceCsv',
-  'packages/data/src/demo/demo-activity.ts seedDemoActivity',
-];
+const LONG_FUNCTIONS: readonly string[] = [];
 
 const sources = sourceFiles().filter((f) => !f.isGenerated);
 const functions = sources.flatMap(functionSizes);

@@ -3,13 +3,8 @@ import type { Database } from '../store/schema';
 import type { Statistics } from '@palliamonitor/contracts';
 import { AppError, type Issue } from '../errors';
 import { addDays, dutchDate } from '../dates';
-import {
-  computeFigures,
-  WAITING_LIST_CARRY_DAYS,
-  type ReturnFact,
-  type ScopeInterval,
-} from '@palliamonitor/model';
-import { dutchMidnight } from './freshness';
+import { computeFigures, type ScopeInterval, type StayFact } from '@palliamonitor/model';
+import { loadFacts, loadStays, type Facts } from './statistics-facts';
 
 // Loads what computeFigures needs for one hospice, one region (via the effective-dated region
 // membership, so a gemeente that moved counts toward each region for its own days) or the whole
@@ -179,53 +174,11 @@ async function hospiceNames(
   return new Map(rows.map((r) => [r.hospice_id, r.name]));
 }
 
-/**
- * The confirmation times of hospice-days: the day's latest event, but no later than `now`. Only
- * today can hold a later event (a clock set back, or a test's fixed clock); those few hospices are
- * read from the log for today alone.
- */
-async function latestUntilNow(
-  db: Kysely<Database>,
-  days: ReadonlyArray<{ hospice_id: string; day: string; last_at: string }>,
-  now: string,
-): Promise<Array<{ hospiceId: string; at: number }>> {
-  const nowMs = Date.parse(now);
-  const later = days.filter((d) => Date.parse(d.last_at) > nowMs);
-  const result = days
-    .filter((d) => Date.parse(d.last_at) <= nowMs)
-    .map((d) => ({ hospiceId: d.hospice_id, at: Date.parse(d.last_at) }));
-  if (later.length === 0) {
-    return result;
-  }
-  const rows = await db
-    .selectFrom('bed_status_event')
-    .select(['hospice_id', (eb) => eb.fn.max('recorded_at').as('at')])
-    .where(
-      'hospice_id',
-      'in',
-      later.map((d) => d.hospice_id),
-    )
-    .where('recorded_at', '>=', dutchMidnight(later[0]!.day).toISOString())
-    .where('recorded_at', '<=', now)
-    .groupBy('hospice_id')
-    .execute();
-  return [
-    ...result,
-    ...rows.map((r) => ({ hospiceId: r.hospice_id, at: Date.parse(String(r.at)) })),
-  ];
-}
-
-/** Statistics by month or year for a hospice, a region (GM/PV/ZK code) or the country ('NL'). */
-export async function getStatistics(
+/** Who the statistics are about, and the type of the region when it is one. */
+async function scopeInfoOf(
   db: Kysely<Database>,
   scope: StatisticsScope,
-  query: StatisticsQuery,
-  options: { now: Date; freshnessHours: number },
-): Promise<Statistics> {
-  const today = dutchDate(options.now);
-  const { from, to } = statisticsRange(query, today);
-  let scopeInfo: Statistics['scope'];
-  let regionType: string | null = null;
+): Promise<{ scopeInfo: Statistics['scope']; regionType: string | null }> {
   if (scope.kind === 'hospice') {
     const latest = await db
       .selectFrom('hospice_version')
@@ -237,21 +190,41 @@ export async function getStatistics(
     if (!latest) {
       throw new AppError('NOT_FOUND', `hospice ${scope.hospiceId} does not exist`);
     }
-    scopeInfo = { kind: 'hospice', code: scope.hospiceId, name: latest.name };
-  } else if (scope.code === NATIONAL_CODE) {
-    scopeInfo = { kind: 'national', code: NATIONAL_CODE, name: 'Nederland' };
-  } else {
-    const region = await db
-      .selectFrom('region')
-      .select(['code', 'name', 'type'])
-      .where('code', '=', scope.code)
-      .executeTakeFirst();
-    if (!region) {
-      throw new AppError('NOT_FOUND', `region ${scope.code} does not exist`);
-    }
-    regionType = region.type;
-    scopeInfo = { kind: region.type, code: region.code, name: region.name };
+    return {
+      scopeInfo: { kind: 'hospice', code: scope.hospiceId, name: latest.name },
+      regionType: null,
+    };
   }
+  if (scope.code === NATIONAL_CODE) {
+    return {
+      scopeInfo: { kind: 'national', code: NATIONAL_CODE, name: 'Nederland' },
+      regionType: null,
+    };
+  }
+  const region = await db
+    .selectFrom('region')
+    .select(['code', 'name', 'type'])
+    .where('code', '=', scope.code)
+    .executeTakeFirst();
+  if (!region) {
+    throw new AppError('NOT_FOUND', `region ${scope.code} does not exist`);
+  }
+  return {
+    scopeInfo: { kind: region.type, code: region.code, name: region.name },
+    regionType: region.type,
+  };
+}
+
+/** Statistics by month or year for a hospice, a region (GM/PV/ZK code) or the country ('NL'). */
+export async function getStatistics(
+  db: Kysely<Database>,
+  scope: StatisticsScope,
+  query: StatisticsQuery,
+  options: { now: Date; freshnessHours: number },
+): Promise<Statistics> {
+  const today = dutchDate(options.now);
+  const { from, to } = statisticsRange(query, today);
+  const { scopeInfo, regionType } = await scopeInfoOf(db, scope);
 
   const intervals = await scopeIntervals(db, scope, regionType, from, to);
   const ids = [...new Set(intervals.map((i) => i.hospiceId))];
@@ -260,8 +233,8 @@ export async function getStatistics(
   const filtered = !national;
 
   const result = (
-    stays: Awaited<ReturnType<typeof loadStays>>,
-    { synthetic: _synthetic, ...rest }: Awaited<ReturnType<typeof loadRest>>,
+    stays: StayFact[],
+    { synthetic: _synthetic, ...rest }: Facts,
     scopeIntervals = intervals,
   ) =>
     computeFigures({
@@ -300,109 +273,11 @@ export async function getStatistics(
     };
   }
 
-  async function loadStays() {
-    const rows = await db
-      .selectFrom('stay')
-      .select(['hospice_id', 'admitted_on', 'departed_on', 'departure_kind'])
-      .where('admitted_on', '<=', to)
-      .where((eb) => eb.or([eb('departed_on', 'is', null), eb('departed_on', '>=', from)]))
-      .$if(filtered, (qb) => qb.where('hospice_id', 'in', ids))
-      .execute();
-    return rows.map((r) => ({
-      hospiceId: r.hospice_id,
-      admittedOn: r.admitted_on,
-      departedOn: r.departed_on,
-      departureKind: r.departure_kind,
-    }));
-  }
-
-  async function loadRest() {
-    const windowStart = new Date(
-      dutchMidnight(from).getTime() - options.freshnessHours * 3_600_000,
-    ).toISOString();
-    const windowEnd = options.now.toISOString();
-    const [refusals, waiting, confirmationDays, activity, returns, synthetic] = await Promise.all([
-      db
-        .selectFrom('refusal')
-        .select(['hospice_id', 'refused_on', (eb) => eb.fn.sum<number>('count').as('n')])
-        .where('refused_on', '>=', from)
-        .where('refused_on', '<=', to)
-        .groupBy(['hospice_id', 'refused_on'])
-        .$if(filtered, (qb) => qb.where('hospice_id', 'in', ids))
-        .execute(),
-      db
-        .selectFrom('waiting_list_report')
-        .distinctOn(['hospice_id', 'reported_on'])
-        .select(['hospice_id', 'reported_on', 'size'])
-        .where('reported_on', '>=', addDays(from, -WAITING_LIST_CARRY_DAYS))
-        .where('reported_on', '<=', to)
-        .orderBy('hospice_id')
-        .orderBy('reported_on')
-        .orderBy('id', 'desc')
-        .$if(filtered, (qb) => qb.where('hospice_id', 'in', ids))
-        .execute(),
-      // The latest event of each hospice-day in the window, kept per day as events arrive.
-      db
-        .selectFrom('bed_status_day')
-        .select(['hospice_id', 'day', 'last_at'])
-        .where('day', '>=', dutchDate(new Date(windowStart)))
-        .where('day', '<=', today)
-        .where('last_at', '>=', windowStart)
-        .$if(filtered, (qb) => qb.where('hospice_id', 'in', ids))
-        .execute(),
-      db
-        .selectFrom('hospice_activity')
-        .select(['hospice_id', 'events_from'])
-        .$if(filtered, (qb) => qb.where('hospice_id', 'in', ids))
-        .execute(),
-      db
-        .selectFrom('monthly_return')
-        .selectAll()
-        .where('superseded_at', 'is', null)
-        .where('month', '>=', `${from.slice(0, 7)}-01`)
-        .where('month', '<=', to)
-        .$if(filtered, (qb) => qb.where('hospice_id', 'in', ids))
-        .execute(),
-      db
-        .selectFrom('hospice')
-        .select('id')
-        .where('is_synthetic', '=', true)
-        .where('id', 'in', ids)
-        .limit(1)
-        .executeTakeFirst(),
-    ]);
-    const eventsFrom = new Map(activity.map((a) => [a.hospice_id, a.events_from.slice(0, 7)]));
-    const confirmations = await latestUntilNow(db, confirmationDays, windowEnd);
-    return {
-      refusals: refusals.map((r) => ({
-        hospiceId: r.hospice_id,
-        date: r.refused_on,
-        count: Number(r.n),
-      })),
-      waitingList: waiting.map((w) => ({
-        hospiceId: w.hospice_id,
-        date: w.reported_on,
-        size: w.size,
-      })),
-      confirmations,
-      eventsFrom,
-      returns: returns.map((r): ReturnFact => ({
-        hospiceId: r.hospice_id,
-        month: r.month.slice(0, 7),
-        admissions: r.admissions,
-        departuresDied: r.departures_died,
-        departuresDischargedHome: r.departures_discharged_home,
-        departuresTransferred: r.departures_transferred,
-        bedDays: r.bed_days,
-        refusals: r.refusals,
-        waitingListEnd: r.waiting_list_end,
-        lengthOfStayDaysTotal: r.length_of_stay_days_total,
-      })),
-      synthetic: synthetic !== undefined,
-    };
-  }
-
-  const [stays, rest] = await Promise.all([loadStays(), loadRest()]);
+  const window = { from, to, today, now: options.now, freshnessHours: options.freshnessHours };
+  const [stays, rest] = await Promise.all([
+    loadStays(db, ids, filtered, window),
+    loadFacts(db, ids, filtered, window),
+  ]);
   const figures = result(stays, rest);
   if (!query.byHospice || scope.kind !== 'region') {
     return { ...header, isSynthetic: rest.synthetic, ...figures };

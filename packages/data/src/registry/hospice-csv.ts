@@ -129,91 +129,106 @@ export function parseHospiceCsv(text: string): { rows: ParsedHospiceRow[]; issue
     } else {
       seenRefs.set(ref, row.line);
     }
-    const input: Record<string, unknown> = {};
-    for (const column of header as Column[]) {
-      if (column === 'ref') {
-        continue;
-      }
-      const raw = cell(column);
-      const field = COLUMN_TO_FIELD[column];
-      if (raw === '') {
-        if (REQUIRED.includes(column)) {
-          issues.push({
-            line: row.line,
-            field: column,
-            message: 'is required',
-            code: 'csv.required',
-          });
-        }
-        continue;
-      }
-      switch (column) {
-        case 'latitude':
-        case 'longitude':
-        case 'licensed_beds':
-          input[field] = toNumber(raw);
-          break;
-        case 'funding':
-        case 'umbrellas':
-          input[field] = raw
-            .split('|')
-            .map((v) => v.trim().toLowerCase())
-            .filter(Boolean);
-          break;
-        case 'type':
-          input[field] = TYPE_SYNONYMS[raw.toLowerCase()] ?? raw.toLowerCase();
-          break;
-        case 'postcode':
-          input[field] = raw.toUpperCase();
-          break;
-        case 'name':
-        case 'street_address':
-        case 'place':
-        case 'gemeente_code':
-        case 'care_model':
-        case 'agb_code':
-        case 'kvk_number':
-        case 'opened_on':
-        case 'closed_on':
-        case 'phone':
-        case 'website':
-        case 'effective_from':
-          input[field] = raw;
-          break;
-      }
-    }
-    for (const error of Value.Errors(HospiceCreate, input)) {
-      const path = error.path.replace(/^\//, '').split('/')[0] ?? '';
-      const column = FIELD_TO_COLUMN[path] ?? path;
-      if (path === '' || issues.some((i) => i.line === row.line && i.field === column)) {
-        continue; // the required-cell check above already named it
-      }
-      const got = JSON.stringify(input[path]);
-      issues.push({
-        line: row.line,
-        field: column,
-        message: `${error.message}, got ${got}`,
-        code: 'csv.invalidValue',
-        params: { value: got ?? '' },
-      });
-    }
-    for (const column of ['opened_on', 'closed_on', 'effective_from'] as const) {
-      const value = cell(column);
-      if (value && /^\d{4}-\d{2}-\d{2}$/.test(value) && !isValidDate(value)) {
-        issues.push({
-          line: row.line,
-          field: column,
-          message: `not a valid calendar date: ${value}`,
-          code: 'csv.invalidDate',
-          params: { value },
-        });
-      }
-    }
+    const input = rowInput(header as Column[], cell, row.line, issues);
+    schemaIssues(input, row.line, issues);
+    dateIssues(cell, row.line, issues);
     if (ref) {
       rows.push({ line: row.line, ref, input: input as HospiceCreate });
     }
   }
   return { rows, issues };
+}
+
+/** The API input of one row, from its non-empty cells; an empty required cell is an issue. */
+function rowInput(
+  header: readonly Column[],
+  cell: (column: Column) => string,
+  line: number,
+  issues: Issue[],
+): Record<string, unknown> {
+  const input: Record<string, unknown> = {};
+  for (const column of header) {
+    if (column === 'ref') {
+      continue;
+    }
+    const raw = cell(column);
+    if (raw === '') {
+      if (REQUIRED.includes(column)) {
+        issues.push({ line, field: column, message: 'is required', code: 'csv.required' });
+      }
+      continue;
+    }
+    input[COLUMN_TO_FIELD[column]] = cellValue(column, raw);
+  }
+  return input;
+}
+
+/** A cell as the API field takes it: numbers, lists split on "|", known synonyms of a type. */
+function cellValue(column: Exclude<Column, 'ref'>, raw: string): unknown {
+  switch (column) {
+    case 'latitude':
+    case 'longitude':
+    case 'licensed_beds':
+      return toNumber(raw);
+    case 'funding':
+    case 'umbrellas':
+      return raw
+        .split('|')
+        .map((v) => v.trim().toLowerCase())
+        .filter(Boolean);
+    case 'type':
+      return TYPE_SYNONYMS[raw.toLowerCase()] ?? raw.toLowerCase();
+    case 'postcode':
+      return raw.toUpperCase();
+    case 'name':
+    case 'street_address':
+    case 'place':
+    case 'gemeente_code':
+    case 'care_model':
+    case 'agb_code':
+    case 'kvk_number':
+    case 'opened_on':
+    case 'closed_on':
+    case 'phone':
+    case 'website':
+    case 'effective_from':
+      return raw;
+  }
+}
+
+/** What the API schema refuses in a row, named by its column (once per column). */
+function schemaIssues(input: Record<string, unknown>, line: number, issues: Issue[]): void {
+  for (const error of Value.Errors(HospiceCreate, input)) {
+    const path = error.path.replace(/^\//, '').split('/')[0] ?? '';
+    const column = FIELD_TO_COLUMN[path] ?? path;
+    if (path === '' || issues.some((i) => i.line === line && i.field === column)) {
+      continue; // the required-cell check already named it
+    }
+    const got = JSON.stringify(input[path]);
+    issues.push({
+      line,
+      field: column,
+      message: `${error.message}, got ${got}`,
+      code: 'csv.invalidValue',
+      params: { value: got ?? '' },
+    });
+  }
+}
+
+/** Dates in the right format that do not exist on the calendar (2025-02-30). */
+function dateIssues(cell: (column: Column) => string, line: number, issues: Issue[]): void {
+  for (const column of ['opened_on', 'closed_on', 'effective_from'] as const) {
+    const value = cell(column);
+    if (value && /^\d{4}-\d{2}-\d{2}$/.test(value) && !isValidDate(value)) {
+      issues.push({
+        line,
+        field: column,
+        message: `not a valid calendar date: ${value}`,
+        code: 'csv.invalidDate',
+        params: { value },
+      });
+    }
+  }
 }
 
 export interface ImportSummary {
