@@ -18,3 +18,4 @@ export * from './plans';
 export * from './first-views';
 export * from './reports';
 export * from './completeness';
+export * from './open-data';

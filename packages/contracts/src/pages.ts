@@ -18,6 +18,7 @@ export const PAGES = {
   contact: '/contact',
   plans: '/plannen',
   report: '/regio/:code/rapport',
+  openData: '/open-data',
 } as const;
 export type PageName = keyof typeof PAGES;
 

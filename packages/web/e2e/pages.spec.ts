@@ -24,6 +24,7 @@ const VISITS: readonly Visit[] = [
   { name: 'privacy statement', path: () => '/privacy' },
   { name: 'sources', path: () => '/bronnen' },
   { name: 'contact', path: () => '/contact' },
+  { name: 'open data', path: () => '/open-data' },
   { name: 'page not found', path: () => '/bestaat-niet' },
   { name: 'overview, regisseur', path: () => '/', as: 'regisseur' },
   { name: 'region cockpit, regisseur', path: () => '/regio/ZK23', as: 'regisseur' },

@@ -184,6 +184,13 @@ export const POLICY: Record<string, RoutePolicy> = {
   // (the handlers answer only a signed-in person, about their own account)
   'GET /api/v1/account/reminders': OWN,
   'PUT /api/v1/account/reminders': OWN,
+  // open data: aggregated figures with small counts suppressed, and the public registry
+  'GET /api/v1/open-data': READ,
+  'GET /api/v1/open-data/changelog': READ,
+  'GET /api/v1/open-data/region-months.json': READ,
+  'GET /api/v1/open-data/region-months.csv': READ,
+  'GET /api/v1/open-data/hospices.json': READ,
+  'GET /api/v1/open-data/hospices.csv': READ,
 };
 
 /** Routes outside the API (the web app's pages and files) are public and carry no resource fields. */

@@ -14,6 +14,21 @@ export const en: Dictionary = {
   'nav.breadcrumb': 'Breadcrumb',
   'footer.about':
     'Palliamonitor follows demand and supply in palliative terminal care, nationally and per zorgkantoorregio (care office region). No patient data: counts only.',
+  'footer.openData': 'Open data',
+  'openData.title': 'Open data',
+  'openData.lead':
+    'The figures per care-office region and month and the registry of facilities, free to use under CC BY 4.0 (attribution: Palliamonitor). Described in DCAT-AP-NL, so data portals can list them.',
+  'openData.suppression':
+    'Counts of 1 to 4 (bed-days, admissions, refusals) are not published: counts that small could point at a person. The cell is then empty and the column suppressed names it. Zero is published: it points at no one.',
+  'openData.what': 'the open data catalogue',
+  'openData.period': 'Period',
+  'openData.periodValue': '{from} to {to}',
+  'openData.modified': 'Last changed',
+  'openData.version': 'Version',
+  'openData.license': 'Licence',
+  'openData.download': 'Download as {format}',
+  'openData.catalogue': 'The catalogue as JSON-LD (DCAT-AP-NL)',
+  'openData.changelog': 'Changes to the datasets',
   'footer.api': 'Open API (OpenAPI description)',
   'footer.sources':
     'Sources: CBS (population, CC BY 4.0), CBS / Kadaster-PDOK (boundaries, CC BY 4.0), GeoNames (places and postcodes, CC BY 4.0).',

@@ -13,6 +13,21 @@ export const nl = {
   'nav.breadcrumb': 'Kruimelpad',
   'footer.about':
     'Palliamonitor volgt vraag en aanbod in de palliatieve terminale zorg, landelijk en per zorgkantoorregio. Geen patiëntgegevens: alleen aantallen.',
+  'footer.openData': 'Open data',
+  'openData.title': 'Open data',
+  'openData.lead':
+    'De cijfers per zorgkantoorregio en maand en het register van voorzieningen, vrij te gebruiken onder CC BY 4.0 (naamsvermelding: Palliamonitor). Beschreven volgens DCAT-AP-NL, zodat dataportalen ze kunnen opnemen.',
+  'openData.suppression':
+    'Aantallen van 1 tot en met 4 (ligdagen, opnames, weigeringen) worden niet gepubliceerd: zo kleine aantallen kunnen naar een persoon wijzen. De cel is dan leeg en de kolom suppressed noemt haar. Nul wordt wel gepubliceerd: die wijst naar niemand.',
+  'openData.what': 'de catalogus van de open data',
+  'openData.period': 'Periode',
+  'openData.periodValue': '{from} tot en met {to}',
+  'openData.modified': 'Laatst gewijzigd',
+  'openData.version': 'Versie',
+  'openData.license': 'Licentie',
+  'openData.download': 'Download als {format}',
+  'openData.catalogue': 'De catalogus als JSON-LD (DCAT-AP-NL)',
+  'openData.changelog': 'Wijzigingen in de datasets',
   'footer.api': 'Open API (OpenAPI-beschrijving)',
   'footer.sources':
     'Bronnen: CBS (bevolking, CC BY 4.0), CBS / Kadaster-PDOK (gebiedsindelingen, CC BY 4.0), GeoNames (plaatsen en postcodes, CC BY 4.0).',
