@@ -19,3 +19,4 @@ export * from './first-views';
 export * from './reports';
 export * from './completeness';
 export * from './open-data';
+export * from './transformation';

@@ -357,6 +357,15 @@ export {
   type PlanNeedOptions,
 } from './plans/plan-vs-need.service';
 
+export {
+  currentTransformationPlan,
+  currentTransformationPlans,
+  listTransformationVersions,
+  noTransformationPlan,
+  saveTransformationPlan,
+  type StoredTransformationPlan,
+} from './plans/transformation.repository';
+
 // Open data: the published datasets, their CSV, and the DCAT-AP-NL catalogue.
 export {
   MONTHS_PUBLISHED,

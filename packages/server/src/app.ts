@@ -38,6 +38,7 @@ import { reportRoutes } from './routes/reports.routes';
 import { makeMonthlyReports, scheduleMonthlyReports } from './reports/monthly-reports';
 import { completenessRoutes } from './routes/completeness.routes';
 import { openDataRoutes } from './routes/open-data.routes';
+import { transformationRoutes } from './routes/transformation.routes';
 
 export { API_VERSION };
 
@@ -150,6 +151,7 @@ export async function buildApp(
       reportRoutes(typed, ctx, collection);
       completenessRoutes(typed, ctx, collection.freshnessHours);
       openDataRoutes(typed, ctx, collection);
+      transformationRoutes(typed, ctx);
       // API-51: the document itself is part of the API, at the root of the version.
       typed.get(
         '/openapi.json',

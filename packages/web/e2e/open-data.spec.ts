@@ -44,7 +44,7 @@ for (const viewport of VIEWPORTS) {
   });
 }
 
-test('the page speaks English too', async ({ page }) => {
+test('open data in English: the page speaks English too', async ({ page }) => {
   await page.goto('/open-data?lang=en');
   await waitForData(page);
   await expect(
