@@ -20,3 +20,4 @@ export * from './reports';
 export * from './completeness';
 export * from './open-data';
 export * from './transformation';
+export * from './organisation';

@@ -366,6 +366,8 @@ export {
   type StoredTransformationPlan,
 } from './plans/transformation.repository';
 
+export { groupFacilities, organisationOf } from './registry/organisation.service';
+
 // Open data: the published datasets, their CSV, and the DCAT-AP-NL catalogue.
 export {
   MONTHS_PUBLISHED,

@@ -196,6 +196,7 @@ export const POLICY: Record<string, RoutePolicy> = {
     roles('regisseur', 'national-analyst', 'administrator'),
     'plans.readHistory',
   ),
+  'GET /api/v1/regions/:code/organisation': READ,
   // open data: aggregated figures with small counts suppressed, and the public registry
   'GET /api/v1/open-data': READ,
   'GET /api/v1/open-data/changelog': READ,

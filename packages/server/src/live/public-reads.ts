@@ -31,6 +31,7 @@ const KEPT: Record<string, number> = {
   '/api/v1/open-data/region-months.csv': 300,
   '/api/v1/open-data/hospices.json': 300,
   '/api/v1/open-data/hospices.csv': 300,
+  '/api/v1/regions/:code/organisation': 60,
 };
 
 /** At most this many answers are kept (the bed finder's `near` can be anything). */
