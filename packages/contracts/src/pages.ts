@@ -19,6 +19,7 @@ export const PAGES = {
   plans: '/plannen',
   report: '/regio/:code/rapport',
   openData: '/open-data',
+  organisation: '/organisatie',
 } as const;
 export type PageName = keyof typeof PAGES;
 

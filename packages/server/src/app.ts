@@ -39,6 +39,7 @@ import { makeMonthlyReports, scheduleMonthlyReports } from './reports/monthly-re
 import { completenessRoutes } from './routes/completeness.routes';
 import { openDataRoutes } from './routes/open-data.routes';
 import { transformationRoutes } from './routes/transformation.routes';
+import { organisationRoutes } from './routes/organisation.routes';
 
 export { API_VERSION };
 
@@ -152,6 +153,7 @@ export async function buildApp(
       completenessRoutes(typed, ctx, collection.freshnessHours);
       openDataRoutes(typed, ctx, collection);
       transformationRoutes(typed, ctx);
+      organisationRoutes(typed, ctx, collection);
       // API-51: the document itself is part of the API, at the root of the version.
       typed.get(
         '/openapi.json',

@@ -25,6 +25,7 @@ const VISITS: readonly Visit[] = [
   { name: 'sources', path: () => '/bronnen' },
   { name: 'contact', path: () => '/contact' },
   { name: 'open data', path: () => '/open-data' },
+  { name: 'organisation and funding', path: () => '/organisatie' },
   { name: 'page not found', path: () => '/bestaat-niet' },
   { name: 'overview, regisseur', path: () => '/', as: 'regisseur' },
   { name: 'region cockpit, regisseur', path: () => '/regio/ZK23', as: 'regisseur' },

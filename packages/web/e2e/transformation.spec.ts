@@ -23,7 +23,7 @@ for (const viewport of VIEWPORTS) {
       const section = page.getByTestId('transformation-plan');
       await section.scrollIntoViewIfNeeded();
       const form = section.getByTestId('transformation-form');
-      await form.getByLabel('Status', { exact: true }).selectOption({ label: 'Ingediend' });
+      await form.getByLabel(/^Status/).selectOption({ label: 'Ingediend' });
       await form.getByLabel('Begonnen op').fill('2025-09-01');
       await form.getByLabel('Ingediend op').fill('2026-01-15');
       await form.getByLabel('Het plan').fill('http://niet-veilig.example.org/plan');

@@ -49,6 +49,9 @@ const ReportPage = lazy(() =>
 const OpenDataPage = lazy(() =>
   import('./pages/open-data-page').then((m) => ({ default: m.OpenDataPage })),
 );
+const OrganisationPage = lazy(() =>
+  import('./pages/organisation-page').then((m) => ({ default: m.OrganisationPage })),
+);
 const AuditPage = lazy(() => import('./pages/audit-page').then((m) => ({ default: m.AuditPage })));
 
 function route(pathname: string) {
@@ -92,6 +95,8 @@ function route(pathname: string) {
       return <ReportPage key={code} code={code.toUpperCase()} />;
     case 'openData':
       return <OpenDataPage />;
+    case 'organisation':
+      return <OrganisationPage />;
   }
 }
 

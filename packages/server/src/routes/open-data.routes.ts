@@ -1,7 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import {
   hospicesToCsv,
-  organisationOf,
   openDataCatalogue,
   openDataPeriods,
   openHospices,
@@ -10,7 +9,6 @@ import {
 } from '@palliamonitor/data';
 import {
   OPEN_DATA_CHANGELOG,
-  Organisation,
   OpenDataCatalogue,
   OpenDataChangelog,
   OpenHospices,
@@ -140,28 +138,5 @@ export function openDataRoutes(app: App, ctx: AppContext, collection: Collection
         .type(CSV)
         .header('Content-Disposition', 'attachment; filename="hospices.csv"')
         .send(hospicesToCsv(await openHospices(ctx.store.db, ctx.now()))),
-  );
-
-  // Organisation and funding forms: aggregated like the open data, so it lives beside it.
-  app.get(
-    '/regions/:code/organisation',
-    {
-      schema: {
-        tags: ['cijfers'],
-        summary:
-          'Voorzieningen, bedden, bezetting en kosten per zorgmodel, financieringsvorm en koepel (zorgkantoorregio of NL)',
-        description:
-          'Ligdagen en bezetting over de laatste twaalf volledige maanden; kosten tegen de kosten per ligdag van het rekenmodel. Voor NL ook de verdeling per regio.',
-        params: Type.Object({
-          code: Type.String({ pattern: '^(ZK\\d{2}|NL)$', description: 'ZKxx of NL' }),
-        }),
-        response: { 200: Organisation, ...ProblemResponses },
-      },
-    },
-    async (request) =>
-      organisationOf(ctx.store.db, request.params.code, {
-        now: ctx.now(),
-        freshnessHours: collection.freshnessHours,
-      }),
   );
 }

@@ -69,6 +69,9 @@ export function PlansPage() {
     <>
       <h1>{t('plans.title')}</h1>
       <p className="lead">{t('plans.lead')}</p>
+      <p>
+        <Link href="/organisatie">{t('organisation.title')}</Link>
+      </p>
       <Async value={plans} what={t('plan.what')}>
         {(overview) => (
           <>
