@@ -14,7 +14,7 @@ import type { Database } from '../store/schema';
 import { dutchDate } from '../dates';
 import { getStatistics } from '../collection/statistics.repository';
 import { listRegions } from '../registry/regions.repository';
-import { listHospices } from '../registry/hospices.repository';
+import { listHospices } from '../registry/hospice-reads';
 
 // The open datasets, computed from the same figures the API's statistics give, then cut by the
 // small-count rule. Only complete months are published: a month still under way would change

@@ -11,7 +11,7 @@ import type { Database } from '../store/schema';
 import { dutchDate } from '../dates';
 import { AppError } from '../errors';
 import { getStatistics } from '../collection/statistics.repository';
-import { listHospices } from './hospices.repository';
+import { listHospices } from './hospice-reads';
 import { findRegion } from './regions.repository';
 import { publishedMonths } from '../open-data/open-data.service';
 
