@@ -62,7 +62,8 @@ beforeAll(async () => {
     });
     expect(res.statusCode, res.body).toBe(200);
   }
-}, 120_000);
+  // A hang guard, not a speed check: seeding the demo history takes minutes on a busy machine.
+}, 900_000);
 afterAll(async () => {
   await app.close();
   await store.close();
