@@ -23,3 +23,6 @@ export * from './statistics';
 export * from './calculators';
 export * from './cost';
 export * from './status';
+export * from './open-data';
+export * from './transformation';
+export * from './organisation';

@@ -18,6 +18,8 @@ export const PAGES = {
   contact: '/contact',
   plans: '/plannen',
   report: '/regio/:code/rapport',
+  openData: '/open-data',
+  organisation: '/organisatie',
 } as const;
 export type PageName = keyof typeof PAGES;
 

@@ -25,6 +25,8 @@ export const PERMISSIONS = [
   'reports.readKept',
   /** Reading which facilities of a region are behind with their reports. */
   'completeness.read',
+  /** Setting the status of the region's transformation plan. */
+  'transformation.edit',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

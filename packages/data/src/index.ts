@@ -358,6 +358,37 @@ export {
   type PlanNeedOptions,
 } from './plans/plan-vs-need.service';
 
+export {
+  currentTransformationPlan,
+  currentTransformationPlans,
+  listTransformationVersions,
+  noTransformationPlan,
+  saveTransformationPlan,
+  type StoredTransformationPlan,
+} from './plans/transformation.repository';
+
+export { groupFacilities, organisationOf } from './registry/organisation.service';
+
+// Open data: the published datasets, their CSV, and the DCAT-AP-NL catalogue.
+export {
+  MONTHS_PUBLISHED,
+  OPEN_DATA_LICENSE,
+  isSuppressed,
+  openDataModified,
+  openDataPeriods,
+  openHospices,
+  openRegionMonths,
+  publishedMonths,
+  suppressSmallCounts,
+} from './open-data/open-data.service';
+export {
+  OPEN_HOSPICE_CSV_COLUMNS,
+  REGION_MONTH_CSV_COLUMNS,
+  hospicesToCsv,
+  regionMonthsToCsv,
+} from './open-data/open-data-csv';
+export { openDataCatalogue, type CatalogueInput } from './open-data/catalogue';
+
 // Importers: the cell check every CSV importer applies.
 export { textIssue } from './importers/text';
 

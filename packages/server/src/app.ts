@@ -37,6 +37,9 @@ import { firstViewRoutes } from './routes/first-views.routes';
 import { reportRoutes } from './routes/reports.routes';
 import { makeMonthlyReports, scheduleMonthlyReports } from './reports/monthly-reports';
 import { completenessRoutes } from './routes/completeness.routes';
+import { openDataRoutes } from './routes/open-data.routes';
+import { transformationRoutes } from './routes/transformation.routes';
+import { organisationRoutes } from './routes/organisation.routes';
 
 export { API_VERSION };
 
@@ -148,6 +151,9 @@ export async function buildApp(
       firstViewRoutes(typed, ctx, collection);
       reportRoutes(typed, ctx, collection);
       completenessRoutes(typed, ctx, collection.freshnessHours);
+      openDataRoutes(typed, ctx, collection);
+      transformationRoutes(typed, ctx);
+      organisationRoutes(typed, ctx, collection);
       // API-51: the document itself is part of the API, at the root of the version.
       typed.get(
         '/openapi.json',

@@ -616,6 +616,43 @@ const ROUTES: Record<string, RouteFuzz> = {
       expect(stored['version']).toBe((req.body!['baseVersion'] as number) + 1);
     },
   },
+  'PUT /api/v1/regions/:code/transformation-plan': {
+    tables: ['transformation_plan_version'],
+    audited: true,
+    request: jsonRequests(
+      'PUT',
+      fc.constantFrom('/api/v1/regions/ZK23/transformation-plan'),
+      fc.record(
+        {
+          baseVersion: fc.integer({ min: 0, max: 6 }),
+          status: fc.constantFrom(
+            'not-started',
+            'in-preparation',
+            'submitted',
+            'approved',
+            'in-progress',
+          ),
+          // Dates in and out of order, some after today: those are refused (422).
+          startedOn: fc.oneof(isoDay('2024-01-01', '2026-12-31'), fc.constant(null)),
+          submittedOn: fc.oneof(isoDay('2024-01-01', '2026-12-31'), fc.constant(null)),
+          approvedOn: fc.oneof(isoDay('2024-01-01', '2026-12-31'), fc.constant(null)),
+          link: fc.oneof(
+            fc.constant(null),
+            fc.webUrl({ validSchemes: ['https'] }),
+            fc.constantFrom('http://plan.example.org/', 'javascript:alert(1)', 'https://'),
+          ),
+          note: fc.string({ maxLength: 60 }),
+        },
+        { requiredKeys: ['baseVersion', 'status', 'note'] },
+      ),
+    ),
+    readBack: async (req, _response, headers) => {
+      const stored = await get('/api/v1/regions/ZK23/transformation-plan', headers);
+      expect(stored['status']).toBe(req.body!['status']);
+      expect(stored['link']).toBe(req.body!['link']);
+      expect(stored['version']).toBe((req.body!['baseVersion'] as number) + 1);
+    },
+  },
   'POST /api/v1/hospices/:id/refusals': {
     tables: ['refusal'],
     audited: true,

@@ -77,6 +77,7 @@ describe(`the access policy (${storeName})`, () => {
         'plans.edit',
         'reports.readKept',
         'completeness.read',
+        'transformation.edit',
       ]),
     );
     expect((await permissionsOf('administrator')).sort()).toEqual([...PERMISSIONS].sort());

@@ -46,6 +46,12 @@ const PlansPage = lazy(() => import('./pages/plans-page').then((m) => ({ default
 const ReportPage = lazy(() =>
   import('./pages/report-page').then((m) => ({ default: m.ReportPage })),
 );
+const OpenDataPage = lazy(() =>
+  import('./pages/open-data-page').then((m) => ({ default: m.OpenDataPage })),
+);
+const OrganisationPage = lazy(() =>
+  import('./pages/organisation-page').then((m) => ({ default: m.OrganisationPage })),
+);
 const AuditPage = lazy(() => import('./pages/audit-page').then((m) => ({ default: m.AuditPage })));
 
 function route(pathname: string) {
@@ -87,6 +93,10 @@ function route(pathname: string) {
       return <PlansPage />;
     case 'report':
       return <ReportPage key={code} code={code.toUpperCase()} />;
+    case 'openData':
+      return <OpenDataPage />;
+    case 'organisation':
+      return <OrganisationPage />;
   }
 }
 
@@ -175,6 +185,9 @@ export function App() {
                 <Link href={p.href}>{t(p.title)}</Link>
               </li>
             ))}
+            <li>
+              <Link href="/open-data">{t('footer.openData')}</Link>
+            </li>
             <li>
               <a href="/api/v1/openapi.json">{t('footer.api')}</a>
             </li>

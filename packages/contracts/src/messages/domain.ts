@@ -272,4 +272,16 @@ export const DOMAIN_MESSAGES = {
     nl: 'het plan is intussen gewijzigd (nu versie {version}); laad het opnieuw en probeer het nog eens',
     en: 'the plan was changed meanwhile (now version {version}); reload and try again',
   },
+  'transformation.dateInFuture': {
+    nl: 'deze datum ligt na vandaag',
+    en: 'this date is after today',
+  },
+  'transformation.datesOutOfOrder': {
+    nl: 'de datums staan niet in volgorde: begonnen, ingediend, goedgekeurd',
+    en: 'the dates are out of order: started, submitted, approved',
+  },
+  'transformation.linkNotHttps': {
+    nl: 'geef een https-adres van het plan',
+    en: 'give an https address of the plan',
+  },
 } as const;

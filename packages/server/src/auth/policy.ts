@@ -184,6 +184,26 @@ export const POLICY: Record<string, RoutePolicy> = {
   // (the handlers answer only a signed-in person, about their own account)
   'GET /api/v1/account/reminders': OWN,
   'PUT /api/v1/account/reminders': OWN,
+  // transformation plans: their status is public, set by the region's regisseur (the handler
+  // checks the own region); the history names who saved
+  'GET /api/v1/transformation-plans': READ,
+  'GET /api/v1/regions/:code/transformation-plan': READ,
+  'PUT /api/v1/regions/:code/transformation-plan': staff(
+    roles('regisseur', 'administrator'),
+    'transformation.edit',
+  ),
+  'GET /api/v1/regions/:code/transformation-plan/versions': staff(
+    roles('regisseur', 'national-analyst', 'administrator'),
+    'plans.readHistory',
+  ),
+  'GET /api/v1/regions/:code/organisation': READ,
+  // open data: aggregated figures with small counts suppressed, and the public registry
+  'GET /api/v1/open-data': READ,
+  'GET /api/v1/open-data/changelog': READ,
+  'GET /api/v1/open-data/region-months.json': READ,
+  'GET /api/v1/open-data/region-months.csv': READ,
+  'GET /api/v1/open-data/hospices.json': READ,
+  'GET /api/v1/open-data/hospices.csv': READ,
 };
 
 /** Routes outside the API (the web app's pages and files) are public and carry no resource fields. */

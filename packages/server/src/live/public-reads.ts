@@ -23,6 +23,15 @@ const KEPT: Record<string, number> = {
   '/api/v1/regions/:code/statistics': 60,
   '/api/v1/hospices/:id/statistics': 60,
   '/api/v1/regions/:code/bed-status': 5,
+  // Open data changes by the month (figures) or by the registration (registry); harvesters
+  // revalidate with the ETag. Not the catalogue: its addresses name the host asked for when
+  // PUBLIC_URL is not set, and one caller's Host must not be kept for the others.
+  '/api/v1/open-data/changelog': 300,
+  '/api/v1/open-data/region-months.json': 300,
+  '/api/v1/open-data/region-months.csv': 300,
+  '/api/v1/open-data/hospices.json': 300,
+  '/api/v1/open-data/hospices.csv': 300,
+  '/api/v1/regions/:code/organisation': 60,
 };
 
 /** At most this many answers are kept (the bed finder's `near` can be anything). */
@@ -47,7 +56,7 @@ export function etagOfBody(body: string): string {
   return `W/"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`;
 }
 
-function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+export function matches(ifNoneMatch: string | undefined, etag: string): boolean {
   if (!ifNoneMatch) {
     return false;
   }

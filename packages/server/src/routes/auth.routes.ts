@@ -437,6 +437,6 @@ function afterAnswer(state: SecurityState, log: FastifyBaseLogger, work: () => P
 }
 
 /** The address users reach the app at: PUBLIC_URL, or what this request was sent to. */
-function publicBase(ctx: AppContext, request: { protocol: string; host: string }): string {
+export function publicBase(ctx: AppContext, request: { protocol: string; host: string }): string {
   return ctx.config.publicUrl ?? `${request.protocol}://${request.host}`.replace(/\/$/, '');
 }

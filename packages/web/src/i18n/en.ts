@@ -7,6 +7,7 @@ import { enHospice } from './en/hospice';
 import { enForecast } from './en/forecast';
 import { enReport } from './en/report';
 import { enAccount } from './en/account';
+import { enInstruments } from './en/instruments';
 
 // English interface texts, one module per concept (en/*.ts), each typed by its Dutch module so both
 // languages have the same keys. Dutch domain terms that lose meaning in English
@@ -20,6 +21,7 @@ export const en: Dictionary = {
   ...enForecast,
   ...enReport,
   ...enAccount,
+  ...enInstruments,
   // Server messages by code, from the registry in contracts.
   ...serverMessages('en'),
 };

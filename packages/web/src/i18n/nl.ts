@@ -6,6 +6,7 @@ import { nlHospice } from './nl/hospice';
 import { nlForecast } from './nl/forecast';
 import { nlReport } from './nl/report';
 import { nlAccount } from './nl/account';
+import { nlInstruments } from './nl/instruments';
 
 // Dutch interface texts: the default language and the source of the message keys, one module per
 // concept (nl/*.ts) merged into one dictionary. Placeholders in braces ({count}) are filled by t().
@@ -19,6 +20,7 @@ export const nl = {
   ...nlForecast,
   ...nlReport,
   ...nlAccount,
+  ...nlInstruments,
   // Server messages by code, from the registry in contracts.
   ...serverMessages('nl'),
 } as const;

@@ -6,6 +6,8 @@ import { formatNumber, formatSigned } from '../lib/format';
 import { Async, DataTable, type Column } from '../features/common/ui';
 import { usePageTitle } from '../features/common/use-page-title';
 import { useVerdictText } from '../features/plans/plan-chart';
+import { WhenVisible } from '../features/common/when-visible';
+import { TransformationMap } from '../features/transformation/transformation-map';
 
 // /plannen: every zorgkantoorregio's bed plan against the need, side by side, from one request.
 
@@ -67,6 +69,9 @@ export function PlansPage() {
     <>
       <h1>{t('plans.title')}</h1>
       <p className="lead">{t('plans.lead')}</p>
+      <p>
+        <Link href="/organisatie">{t('organisation.title')}</Link>
+      </p>
       <Async value={plans} what={t('plan.what')}>
         {(overview) => (
           <>
@@ -86,6 +91,10 @@ export function PlansPage() {
           </>
         )}
       </Async>
+      {/* Below the table: its two requests wait until the reader scrolls to it. */}
+      <WhenVisible>
+        <TransformationMap />
+      </WhenVisible>
     </>
   );
 }

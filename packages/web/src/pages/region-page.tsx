@@ -14,6 +14,7 @@ import { ForecastInputs } from '../features/forecast/forecast-inputs';
 import { CapacityComparison } from '../features/forecast/capacity-comparison';
 import { RegionPlanSection } from '../features/plans/region-plan';
 import { CompletenessSection } from '../features/completeness/completeness-section';
+import { TransformationPanel } from '../features/transformation/transformation-panel';
 import { StatisticsTrend } from '../features/statistics/trend';
 import { ViabilitySignal } from '../features/viability/viability-signal';
 import type { Feature } from '../maps/projection';
@@ -114,6 +115,7 @@ function RegionContent({ cockpit }: { cockpit: RegionCockpit }) {
       </section>
 
       <RegionPlanSection region={region} hospices={region.hospices} />
+      <TransformationPanel region={region} />
 
       <section aria-labelledby="stats-title">
         <h2 id="stats-title">{t('region.statsTitle')}</h2>

@@ -162,4 +162,5 @@ export const enAccount: { readonly [key in keyof typeof nlAccount]: string } = {
   'permission.reports.readKept': 'Read the kept monthly reports of your region',
   'permission.completeness.read':
     'See which facilities of the region are behind with their reports',
+  'permission.transformation.edit': "Update the status of your region's transformation plan",
 };

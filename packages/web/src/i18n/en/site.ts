@@ -141,4 +141,5 @@ export const enSite: { readonly [key in keyof typeof nlSite]: string } = {
   'figure.explainPopulation':
     'Residents aged 65 and over, the group from which most demand for hospice care comes.',
   'nav.plans': 'Bed plans',
+  'footer.openData': 'Open data',
 };

@@ -159,4 +159,5 @@ export const nlAccount = {
   'permission.plans.readHistory': 'Zien wie het beddenplan wanneer wijzigde',
   'permission.reports.readKept': 'De bewaarde maandrapporten van uw regio inzien',
   'permission.completeness.read': 'Zien welke voorzieningen in de regio achterlopen met melden',
+  'permission.transformation.edit': 'De status van het transformatieplan van uw regio bijwerken',
 } as const;

@@ -140,4 +140,5 @@ export const nlSite = {
   'figure.explainPopulation':
     'Inwoners van 65 jaar en ouder, de groep waaruit de meeste vraag naar hospicezorg komt.',
   'nav.plans': 'Beddenplannen',
+  'footer.openData': 'Open data',
 } as const;
