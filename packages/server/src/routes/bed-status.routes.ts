@@ -9,6 +9,7 @@ import {
   regionBedStatus,
   setBedStatus,
 } from '@palliamonitor/data';
+import type { BedStatusEvent } from '@palliamonitor/contracts';
 import {
   BedStatus,
   BedStatusEventList,

@@ -51,6 +51,9 @@ export function openDataRoutes(app: App, ctx: AppContext, collection: Collection
             description: 'DCAT-catalogus',
             content: { [JSON_LD]: { schema: OpenDataCatalogue } },
           },
+          304: Type.Null({
+            description: 'Niet gewijzigd: de ETag in If-None-Match is nog actueel',
+          }),
           ...ProblemResponses,
         },
       },
@@ -64,7 +67,7 @@ export function openDataRoutes(app: App, ctx: AppContext, collection: Collection
       const etag = etagOfBody(body);
       reply.header('ETag', etag).header('Cache-Control', 'public, no-cache');
       if (matches(request.headers['if-none-match'], etag)) {
-        return reply.code(304).send();
+        return reply.code(304).send(null);
       }
       return reply.type(JSON_LD).send(body);
     },
