@@ -6,7 +6,7 @@ import type {
 } from '@palliamonitor/contracts';
 import type { Database } from '../store/schema';
 import { addDays, dutchDate } from '../dates';
-import { listHospices } from '../registry/hospices.repository';
+import { listHospices } from '../registry/hospice-reads';
 import { getRegionOrThrow } from '../registry/regions.repository';
 import { monthBounds, previousMonth } from './return-rules';
 import { isFresh } from './freshness';

@@ -301,6 +301,8 @@ export interface Database {
   region_plan_version: RegionPlanVersionTable;
   transformation_plan_version: TransformationPlanVersionTable;
   kept_report: KeptReportTable;
+  reminder_preference: ReminderPreferenceTable;
+  reminder_sent: ReminderSentTable;
 }
 
 export interface KeptReportTable {
@@ -308,8 +310,6 @@ export interface KeptReportTable {
   month: string;
   generated_at: string;
   report: JSONColumnType<object, string, string>;
-  reminder_preference: ReminderPreferenceTable;
-  reminder_sent: ReminderSentTable;
 }
 
 export interface AlertAcknowledgementTable {
