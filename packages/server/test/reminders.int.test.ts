@@ -273,3 +273,18 @@ describe(`reminders over SMTP (${storeName})`, () => {
     expect(received.every((m) => !(m.text ?? '').includes('@'))).toBe(true);
   });
 });
+
+describe(`completeness of a facility whose history came before its record (${storeName})`, () => {
+  it('counts the days it reported before it was registered here', async () => {
+    // Registered today, with the status reports of the eight days before (sent by its own system,
+    // or the demo's history): those days are reported days, not days before it existed.
+    const hospiceD = await createUtrechtHospice(store, 'Hospice Geschiedenis', 4, clock);
+    for (let day = '2026-03-02'; day <= '2026-03-09'; day = addDays(day, 1)) {
+      await event(hospiceD, `${day}T08:00:00.000Z`);
+    }
+    const { hospices } = await regionCompleteness(store.db, 'ZK23', clock, 24);
+    expect(hospices.find((h) => h.hospiceId === hospiceD)).toMatchObject({
+      last28Days: { from: '2026-02-10', to: '2026-03-09', days: 8, daysConfirmed: 8, share: 1 },
+    });
+  });
+});

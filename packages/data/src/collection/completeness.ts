@@ -125,8 +125,14 @@ async function readFacts(
   for (const c of current) {
     facts.current.set(c.hospice_id, c.recorded_at);
   }
+  // Counted from registration, or from the first day the facility reported if that came earlier
+  // (history sent from its own system, or the demo's): what it already sent counts.
   for (const h of hospices) {
-    facts.registeredOn.set(h.id, dutchDate(new Date(h.created_at)));
+    const reported = (facts.confirmedDays.get(h.id) ?? []).reduce(
+      (first, day) => (day < first ? day : first),
+      dutchDate(new Date(h.created_at)),
+    );
+    facts.registeredOn.set(h.id, reported);
   }
   for (const r of returns) {
     if (!facts.returns.has(r.hospice_id)) {
