@@ -131,6 +131,17 @@ export const RegionReport = Type.Object(
     }),
     completeness: Type.Object({
       freshnessHours: Type.Number(),
+      // The region's totals as /regions/{code}/completeness gives them; facility by facility that
+      // comparison is for the regisseur and national readers, so the public report keeps to totals.
+      summary: Type.Object({
+        last28DaysShare: Nullable(
+          Type.Number({ description: 'Aandeel dagen met een bevestigde status, laatste 28 dagen' }),
+        ),
+        lastMonthShare: Nullable(Type.Number({ description: 'Hetzelfde over de vorige maand' })),
+        behind: Type.Integer({ description: 'Voorzieningen die achterlopen met melden' }),
+        monthlyFiguresIn: Type.Integer({ description: 'Maandcijfers binnen (of uit registratie)' }),
+        monthlyFiguresOnTime: Type.Integer(),
+      }),
       hospices: Type.Array(ReportHospice),
     }),
     sources: Type.Array(ForecastInput),

@@ -114,6 +114,15 @@ describe(`the regional report (${storeName})`, () => {
       freshness: 'fresh',
     });
     expect(report.completeness.hospices).toHaveLength(status.items.length);
+    // The region's reporting totals are those of the completeness answer (staff only, per facility).
+    const reporting = await json('/api/v1/regions/ZK23/completeness', actors['regisseur']!.headers);
+    expect(report.completeness.summary).toEqual({
+      last28DaysShare: reporting.summary.last28DaysShare,
+      lastMonthShare: reporting.summary.lastMonthShare,
+      behind: reporting.summary.behind,
+      monthlyFiguresIn: reporting.summary.monthlyFiguresIn,
+      monthlyFiguresOnTime: reporting.summary.monthlyFiguresOnTime,
+    });
     expect(report.sources).toEqual(expect.arrayContaining(forecast.inputs));
     expect(new Set(report.sources.map((s: { provenance: string }) => s.provenance))).toEqual(
       new Set(['measured', 'imported', 'assumed']),
@@ -130,6 +139,13 @@ describe(`the regional report (${storeName})`, () => {
     expect(text).toContain(`Bedden in het register: ${report.capacity.licensedBeds}`);
     expect(text).toContain('Hospice Rapport');
     expect(text).toContain('bezettingsnorm van 80%: ');
+    const percent = new Intl.NumberFormat('nl-NL', { style: 'percent', maximumFractionDigits: 0 });
+    const { summary } = report.completeness;
+    const share = summary.last28DaysShare === null ? '–' : percent.format(summary.last28DaysShare);
+    expect(text).toContain(`Bevestigd op ${share} van de dagen in de laatste 28 dagen`);
+    expect(text).toContain(
+      `${summary.behind} van ${report.completeness.hospices.length} voorzieningen lopen achter`,
+    );
     const y2050 = report.forecast.years.find((y: { year: number }) => y.year === 2050);
     const oneDecimal = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 });
     expect(text).toContain(oneDecimal.format(y2050.bedsNeededErlang));

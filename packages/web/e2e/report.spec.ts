@@ -55,6 +55,15 @@ for (const viewport of VIEWPORTS) {
       );
       const rows = page.locator('#report-completeness ~ .table-scroll tbody tr');
       await expect(rows).toHaveCount(report.completeness.hospices.length);
+      // The demo's 24 months of status reports give the region a share of confirmed days.
+      const percent = new Intl.NumberFormat('nl-NL', {
+        style: 'percent',
+        maximumFractionDigits: 0,
+      });
+      expect(report.completeness.summary.last28DaysShare).not.toBeNull();
+      await expect(page.getByTestId('report-completeness-summary')).toContainText(
+        `Bevestigd op ${percent.format(report.completeness.summary.last28DaysShare)} van de dagen`,
+      );
 
       const href = await page.getByTestId('report-pdf').getAttribute('href');
       expect(href).toBe('/api/v1/regions/ZK23/report.pdf?lang=nl');

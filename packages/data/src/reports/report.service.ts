@@ -8,6 +8,7 @@ import { getRegionOrThrow } from '../registry/regions.repository';
 import { listHospices } from '../registry/hospice-reads';
 import { cachedModelInputs } from '../demography/model-inputs';
 import { regionBedStatus } from '../collection/bed-status-reads';
+import { regionCompleteness } from '../collection/completeness';
 import { NATIONAL_CODE, getStatistics } from '../collection/statistics.repository';
 import { factsFor, registryFacts } from '../forecast/forecast-provenance';
 import { answerForecast, runCapacity } from '../forecast/forecast.service';
@@ -183,6 +184,7 @@ export async function buildRegionReport(
     { now: options.now, freshnessHours: options.freshnessHours },
   );
   const fresh = statuses.filter((s) => s.freshness === 'fresh');
+  const reporting = await regionCompleteness(db, code, options.now, options.freshnessHours);
   return {
     code,
     name,
@@ -227,6 +229,13 @@ export async function buildRegionReport(
     plan: await planPart(db, code, inputs, scenario, today),
     completeness: {
       freshnessHours: options.freshnessHours,
+      summary: {
+        last28DaysShare: reporting.summary.last28DaysShare,
+        lastMonthShare: reporting.summary.lastMonthShare,
+        behind: reporting.summary.behind,
+        monthlyFiguresIn: reporting.summary.monthlyFiguresIn,
+        monthlyFiguresOnTime: reporting.summary.monthlyFiguresOnTime,
+      },
       hospices: statuses.map((s) => ({
         id: s.hospiceId,
         name: names.get(s.hospiceId) ?? s.hospiceId,

@@ -192,6 +192,18 @@ function planSection(doc: Doc, report: RegionReport, f: Formats): void {
 
 function completenessSection(doc: Doc, report: RegionReport, f: Formats): void {
   heading(doc, f.text.completeness);
+  const s = report.completeness.summary;
+  line(
+    doc,
+    f.text.completenessSummary({
+      share28: f.pct(s.last28DaysShare),
+      shareMonth: f.pct(s.lastMonthShare),
+      behind: f.int(s.behind),
+      facilities: f.int(report.completeness.hospices.length),
+      figuresIn: f.int(s.monthlyFiguresIn),
+      onTime: f.int(s.monthlyFiguresOnTime),
+    }),
+  );
   line(doc, f.text.completenessLead(report.completeness.freshnessHours));
   doc.moveDown(0.3);
   // Oldest first (never confirmed before all): who is behind is what a reader looks for.

@@ -31,6 +31,14 @@ export interface ReportText {
   readonly completeness: string;
   readonly completenessLead: (hours: number) => string;
   readonly completenessColumns: readonly string[];
+  readonly completenessSummary: (s: {
+    share28: string;
+    shareMonth: string;
+    behind: string;
+    facilities: string;
+    onTime: string;
+    figuresIn: string;
+  }) => string;
   readonly never: string;
   readonly fresh: string;
   readonly unknown: string;
@@ -90,6 +98,8 @@ const NL: ReportText = {
   completenessLead: (hours) =>
     `Laatste bevestiging van de beddenstatus per voorziening; vers is bevestigd binnen ${hours} uur. Oudste eerst.`,
   completenessColumns: ['Voorziening', 'Bedden', 'Laatst bevestigd', 'Leeftijd (uur)', 'Status'],
+  completenessSummary: (s) =>
+    `Bevestigd op ${s.share28} van de dagen in de laatste 28 dagen (vorige maand: ${s.shareMonth}); ${s.behind} van ${s.facilities} voorzieningen lopen achter; maandcijfers van de vorige maand binnen bij ${s.figuresIn}, op tijd bij ${s.onTime}.`,
   never: 'nooit',
   fresh: 'vers',
   unknown: 'onbekend',
@@ -145,6 +155,8 @@ const EN: ReportText = {
   completenessLead: (hours) =>
     `Last confirmation of the bed status per facility; fresh means confirmed within ${hours} hours. Oldest first.`,
   completenessColumns: ['Facility', 'Beds', 'Last confirmed', 'Age (hours)', 'Status'],
+  completenessSummary: (s) =>
+    `Confirmed on ${s.share28} of the days in the last 28 days (last month: ${s.shareMonth}); ${s.behind} of ${s.facilities} facilities are behind; last month's figures in from ${s.figuresIn}, on time from ${s.onTime}.`,
   never: 'never',
   fresh: 'fresh',
   unknown: 'unknown',

@@ -244,6 +244,16 @@ export function CompletenessSection({ report }: { report: RegionReport }) {
   );
   return (
     <Section id="report-completeness" title={t('report.completeness')}>
+      <p data-testid="report-completeness-summary">
+        {t('report.completenessSummary', {
+          share28: formatPercent(report.completeness.summary.last28DaysShare, locale),
+          shareMonth: formatPercent(report.completeness.summary.lastMonthShare, locale),
+          behind: formatNumber(report.completeness.summary.behind, locale),
+          facilities: formatNumber(report.completeness.hospices.length, locale),
+          figuresIn: formatNumber(report.completeness.summary.monthlyFiguresIn, locale),
+          onTime: formatNumber(report.completeness.summary.monthlyFiguresOnTime, locale),
+        })}
+      </p>
       <p>{t('report.completenessLead', { hours: report.completeness.freshnessHours })}</p>
       <Table
         labelledBy="report-completeness"

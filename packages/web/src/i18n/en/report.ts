@@ -45,6 +45,8 @@ export const enReport: { readonly [key in keyof typeof nlReport]: string } = {
   'report.need': 'Need (p10–p90)',
   'report.verdict': 'Verdict',
   'report.completeness': 'Completeness of the data',
+  'report.completenessSummary':
+    "Confirmed on {share28} of the days in the last 28 days (last month: {shareMonth}); {behind} of {facilities} facilities are behind; last month's figures in from {figuresIn}, on time from {onTime}.",
   'report.completenessLead':
     'Last confirmation of the bed status per facility; fresh means confirmed within {hours} hours. Oldest first.',
   'report.facility': 'Facility',

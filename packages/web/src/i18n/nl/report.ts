@@ -43,6 +43,8 @@ export const nlReport = {
   'report.need': 'Behoefte (p10–p90)',
   'report.verdict': 'Oordeel',
   'report.completeness': 'Volledigheid van de gegevens',
+  'report.completenessSummary':
+    'Bevestigd op {share28} van de dagen in de laatste 28 dagen (vorige maand: {shareMonth}); {behind} van {facilities} voorzieningen lopen achter; maandcijfers van de vorige maand binnen bij {figuresIn}, op tijd bij {onTime}.',
   'report.completenessLead':
     'Laatste bevestiging van de beddenstatus per voorziening; vers is bevestigd binnen {hours} uur. Oudste eerst.',
   'report.facility': 'Voorziening',
