@@ -3,6 +3,7 @@ import {
   DEMO,
   expectNoHorizontalScroll,
   expectNoSeriousA11yViolations,
+  revealDeferred,
   signInWithForm,
   VIEWPORTS,
   waitForData,
@@ -44,8 +45,9 @@ for (const viewport of VIEWPORTS) {
       await expectNoSeriousA11yViolations(page);
 
       await page.goto('/plannen');
+      // The map loads when scrolled to, below the table of plans.
+      await revealDeferred(page);
       const map = page.getByTestId('transformation-map');
-      await map.scrollIntoViewIfNeeded();
       await expect(map.getByRole('link', { name: 'Utrecht: Status Ingediend' })).toBeVisible({
         timeout: 30_000,
       });

@@ -88,13 +88,14 @@ export function PlansPage() {
               </a>{' '}
               · <a href={`${API}/plans`}>{t('plan.json')}</a>
             </p>
+            {/* Below the table, placed once the table is in (while it loads, the place would be
+                in view at once): its two requests wait until the reader scrolls to it. */}
+            <WhenVisible>
+              <TransformationMap />
+            </WhenVisible>
           </>
         )}
       </Async>
-      {/* Below the table: its two requests wait until the reader scrolls to it. */}
-      <WhenVisible>
-        <TransformationMap />
-      </WhenVisible>
     </>
   );
 }
