@@ -38,13 +38,7 @@ describe(`the access policy (${storeName})`, () => {
   it('names a permission for every guarded route, and none for what anyone may do', () => {
     const entries = Object.entries(POLICY);
     expect(
-      // A route without a permission is open to all, or to any signed-in person about their own
-      // account; every other route names the permission it needs.
-      entries.filter(
-        ([, e]) =>
-          (e.access.kind === 'public' || e.access.kind === 'signed-in') !==
-          (e.permission === undefined),
-      ),
+      entries.filter(([, e]) => (e.access.kind === 'public') !== (e.permission === undefined)),
     ).toEqual([]);
     const named = new Set(entries.map(([, e]) => e.permission).filter(Boolean));
     // Every permission but the care professional's (a field rule, not a route) has its routes.

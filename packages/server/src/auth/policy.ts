@@ -54,8 +54,6 @@ const PUBLIC: AccessRule = { kind: 'public' };
 const READ: RoutePolicy = { access: PUBLIC, view: 'filtered' };
 /** About the caller's own session or account. */
 const OWN: RoutePolicy = { access: PUBLIC, view: 'own' };
-/** About the signed-in person's own account: people only, never a token, no role needed. */
-const PERSON: RoutePolicy = { access: { kind: 'signed-in' }, view: 'own' };
 /** Only for callers who may see all of the answer. */
 const staff = (access: AccessRule, permission: Permission): RoutePolicy => ({
   access,
@@ -183,9 +181,9 @@ export const POLICY: Record<string, RoutePolicy> = {
     roles('regisseur', 'national-analyst', 'administrator'),
     'completeness.read',
   ),
-  // a person's own reminder setting: signed in, and about their own account only
-  'GET /api/v1/account/reminders': PERSON,
-  'PUT /api/v1/account/reminders': PERSON,
+  // (the handlers answer only a signed-in person, about their own account)
+  'GET /api/v1/account/reminders': OWN,
+  'PUT /api/v1/account/reminders': OWN,
   // transformation plans: their status is public, set by the region's regisseur (the handler
   // checks the own region); the history names who saved
   'GET /api/v1/transformation-plans': READ,
