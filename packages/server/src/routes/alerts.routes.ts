@@ -36,6 +36,17 @@ export function checkRegion(principal: Principal, code: string, write: boolean):
   }
 }
 
+/** The region the caller acts on: in their scope (as checkRegion says) and known today. */
+export async function regionInScope(
+  ctx: AppContext,
+  principal: Principal,
+  code: string,
+  write: boolean,
+): Promise<Awaited<ReturnType<typeof getRegionOrThrow>>> {
+  checkRegion(principal, code, write);
+  return getRegionOrThrow(ctx.store.db, code, today(ctx));
+}
+
 export function alertRoutes(app: App, ctx: AppContext): void {
   app.get(
     '/regions/:code/alert-acknowledgements',

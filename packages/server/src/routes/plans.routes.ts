@@ -25,7 +25,7 @@ import type { RegionInput, Scenario } from '@palliamonitor/model';
 import { writeContextOf } from '../auth/principal';
 import { auditContextOf } from '../auth/audit';
 import { today, type App, type AppContext } from '../context';
-import { checkRegion } from './alerts.routes';
+import { regionInScope } from './alerts.routes';
 import { ProblemResponses } from './params';
 
 // Regional bed agreements and plans against the need: read by everyone (aggregated figures and
@@ -163,8 +163,7 @@ export function planRoutes(app: App, ctx: AppContext): void {
     },
     async (request, reply) => {
       const code = request.params.code;
-      checkRegion(request.principal, code, false);
-      await getRegionOrThrow(ctx.store.db, code, today(ctx));
+      await regionInScope(ctx, request.principal, code, false);
       reply.header('Cache-Control', 'no-store');
       return { region: code, items: await listRegionPlanVersions(ctx.store.db, code) };
     },
@@ -195,8 +194,7 @@ function planWriteRoutes(app: App, ctx: AppContext): void {
     },
     async (request) => {
       const code = request.params.code;
-      checkRegion(request.principal, code, true);
-      await getRegionOrThrow(ctx.store.db, code, today(ctx));
+      await regionInScope(ctx, request.principal, code, true);
       const audit = await auditContextOf(ctx, request, 200);
       await ctx.store.db.transaction().execute(async (trx) => {
         const before = await currentRegionPlan(trx, code);

@@ -19,7 +19,7 @@ import {
 import { writeContextOf } from '../auth/principal';
 import { auditContextOf } from '../auth/audit';
 import { today, type App, type AppContext } from '../context';
-import { checkRegion } from './alerts.routes';
+import { regionInScope } from './alerts.routes';
 import { ProblemResponses } from './params';
 
 // The status of each region's palliative-care transformation plan: public (the national map
@@ -89,8 +89,7 @@ export function transformationRoutes(app: App, ctx: AppContext): void {
     },
     async (request, reply) => {
       const code = request.params.code;
-      checkRegion(request.principal, code, false);
-      await getRegionOrThrow(ctx.store.db, code, today(ctx));
+      await regionInScope(ctx, request.principal, code, false);
       reply.header('Cache-Control', 'no-store');
       return { region: code, items: await listTransformationVersions(ctx.store.db, code) };
     },
@@ -116,8 +115,7 @@ export function transformationRoutes(app: App, ctx: AppContext): void {
     },
     async (request) => {
       const code = request.params.code;
-      checkRegion(request.principal, code, true);
-      const region = await getRegionOrThrow(ctx.store.db, code, today(ctx));
+      const region = await regionInScope(ctx, request.principal, code, true);
       const audit = await auditContextOf(ctx, request, 200);
       const saved = await ctx.store.db.transaction().execute(async (trx) => {
         const before = await currentTransformationPlan(trx, code);
