@@ -37,6 +37,7 @@ export interface WebOptions {
 /** The page paths whose parameter names a thing that must exist. */
 const CHECKED: Readonly<Record<string, { kind: 'region' | 'hospice'; param: string }>> = {
   [PAGES.region]: { kind: 'region', param: 'code' },
+  [PAGES.report]: { kind: 'region', param: 'code' },
   [PAGES.hospice]: { kind: 'hospice', param: 'id' },
 };
 

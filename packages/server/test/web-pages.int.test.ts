@@ -75,6 +75,7 @@ describe(`web pages (${storeName})`, () => {
       '/Bedden',
       '/regio/',
       '/regio/ZK99',
+      '/regio/ZK99/rapport',
       '/regio/GM0344',
       '/hospice/bestaat-niet',
       '/bedden/extra',
