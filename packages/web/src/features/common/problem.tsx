@@ -67,7 +67,10 @@ export function problemText(error: unknown, t: I18n['t']): string {
     const reasons = error.problem.invalidParams
       ?.map((p) => {
         const reason = coded(t, p.code, p.params, p.reason);
-        return p.name === undefined ? reason : `${fieldLabel(t, p.name)}: ${reason}`;
+        // A message with a {field} parameter names the field itself; say it once.
+        return p.name === undefined || p.params?.['field'] !== undefined
+          ? reason
+          : `${fieldLabel(t, p.name)}: ${reason}`;
       })
       .join('; ');
     if (reasons !== undefined && reasons !== '') {
