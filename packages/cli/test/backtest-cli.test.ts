@@ -12,7 +12,7 @@ function capture() {
 }
 
 describe('palliamonitor backtest', () => {
-  it('prints predicted and observed national deaths after the cut-off and regional deaths of 2021', async () => {
+  it('prints national deaths after the cut-off, regional deaths of 2021 and regional errors per year', async () => {
     const { io, out } = capture();
     expect(await main(['backtest', '--cutoff', '2015'], io)).toBe(0);
     const result = JSON.parse(out.join('\n'));
@@ -30,6 +30,17 @@ describe('palliamonitor backtest', () => {
       predicted: expect.any(Number),
       observed: 2639,
       error: expect.any(Number),
+    });
+    expect(result.regions.smrYears[0]).toBe(2002);
+    expect(result.regions.smrYears.at(-1)).toBe(2015);
+    expect(result.regionalYears.map((y: { year: number }) => y.year)).toEqual([
+      2016, 2017, 2018, 2019, 2020, 2021,
+    ]);
+    expect(result.regionalYears[0]).toEqual({
+      year: 2016,
+      meanAbsError: expect.any(Number),
+      maxAbsError: expect.any(Number),
+      within5Percent: expect.any(Number),
     });
   });
 

@@ -61,6 +61,29 @@ describe(`forecast answer on the demo registry (${storeName})`, () => {
     expect(registry.syntheticBeds).toBe(registry.beds);
   });
 
+  it('marks a region observed from 2002 to 2021 with its CBS deaths, and modelled after', async () => {
+    const inputs = await modelInputs(store.db, asOf);
+    const facts = factsFor(await registryFacts(store.db, asOf), 'ZK02');
+    const { rows } = answerForecast(
+      inputs,
+      'ZK02',
+      SCENARIOS[0]!,
+      { from: 2000, to: 2030 },
+      { facts, asOf },
+    );
+    const observed = rows.filter((r) => r.observed).map((r) => r.year);
+    expect(observed).toEqual(Array.from({ length: 20 }, (_, i) => 2002 + i));
+    const row = (year: number) =>
+      rows.find((r) => r.year === year)! as ForecastRow<number> & { observedDeaths?: number };
+    // Amsterdam 6,546 + Weesp 228 + Diemen 148 in 2002; 6,363 in 2021 (CBS export).
+    expect(row(2002).observedDeaths).toBe(6_922);
+    expect(row(2021).observedDeaths).toBe(6_363);
+    for (const year of observed) {
+      expect(Math.abs(row(year).deaths / row(year).observedDeaths! - 1)).toBeLessThan(0.003);
+    }
+    expect(row(2022).observedDeaths).toBeUndefined();
+  });
+
   it("puts today's national occupancy in the observed 70–85% and reproduces the refusals built in", async () => {
     const { rows } = await answer(SCENARIOS[0], 2024, 2024);
     const today = rows[0]! as ForecastRow<number>;

@@ -92,23 +92,39 @@ export interface BacktestYear {
   readonly error: number;
 }
 
+export interface RegionalBacktestRow extends BacktestYear {
+  readonly code: string;
+}
+
+/** Regional errors of one predicted year: mean and largest |error|, regions within 5%. */
+export interface RegionalBacktestYear {
+  readonly year: number;
+  readonly meanAbsError: number;
+  readonly maxAbsError: number;
+  readonly within5Percent: number;
+}
+
 export interface BacktestResult {
   readonly cutoff: number;
   readonly fitYears: readonly number[];
   readonly national: readonly BacktestYear[];
+  /** The last observed regional year, predicted per region. */
   readonly regions: {
     readonly year: number;
     readonly smrYears: readonly number[];
-    readonly rows: readonly (BacktestYear & { readonly code: string })[];
+    readonly rows: readonly RegionalBacktestRow[];
   };
+  /** Every regional year after the cut-off (or the last one), summarised. */
+  readonly regionalYears: readonly RegionalBacktestYear[];
 }
 
 /**
  * Back-test: fits mortality, fertility and migration on the years up to `cutoff` only, projects
  * the population from 1 January cutoff + 1 with the migration of the last five years before the
  * cut-off (no calibration to later totals), and compares the national deaths of every later year
- * with the CBS series. Regions: the SMRs from the regional years before the last one (outside the
- * COVID-19 years) predict each region's share of the national deaths of the last regional year.
+ * with the CBS series. Regions: the SMR trend over the regional years up to the cut-off (at most
+ * to the year before the last regional year; outside the COVID-19 years), read at each later
+ * regional year, predicts each region's share of that year's observed national deaths.
  */
 export function backtest(sources: DemographySources, cutoff: number): BacktestResult {
   const { deaths, population } = sources;
@@ -132,37 +148,53 @@ export function backtest(sources: DemographySources, cutoff: number): BacktestRe
     const observed = sumAges(deaths, year);
     national.push({ year, predicted, observed, error: predicted / observed - 1 });
   }
-  const lastRegionalYear = Math.max(
-    ...smrYearsOf(sources.regions).concat(regionalYearsOf(sources)),
-  );
-  const smrYears = smrYearsOf(sources.regions, lastRegionalYear);
-  const full = buildDemography(sources).nation;
-  const regions = regionalDemography({
-    nation: full,
-    regions: sources.regions,
-    baseYear: sources.regionalBaseYear,
-    smrYears,
-    observedYears: [],
-  });
-  const rows = regions.map((r, i) => {
-    const predicted = r.deaths.get(lastRegionalYear)!;
-    const observed = sources.regions[i]!.deaths[lastRegionalYear]!;
+  const regional = regionalBacktest(sources, buildDemography(sources).nation, cutoff);
+  return { cutoff, fitYears: fit.male.fitYears, national, ...regional };
+}
+
+function regionalBacktest(
+  sources: DemographySources,
+  nation: NationalProjection,
+  cutoff: number,
+): Pick<BacktestResult, 'regions' | 'regionalYears'> {
+  const years = regionalYearsOf(sources);
+  const lastRegionalYear = Math.max(...years);
+  const fitTo = Math.min(cutoff, lastRegionalYear - 1);
+  const smrYears = smrYearsOf(sources.regions, fitTo + 1);
+  const predict = (year: number): RegionalBacktestRow[] =>
+    regionalDemography({
+      nation,
+      regions: sources.regions,
+      baseYear: sources.regionalBaseYear,
+      smrYears,
+      smrAt: year,
+      observedYears: [],
+    }).map((r, i) => {
+      const predicted = r.deaths.get(year)!;
+      const observed = sources.regions[i]!.deaths[year]!;
+      return { code: r.code, year, predicted, observed, error: predicted / observed - 1 };
+    });
+  const predicted = years.filter((y) => y > fitTo).map(predict);
+  const regionalYears = predicted.map((rows) => {
+    const errors = rows.map((r) => Math.abs(r.error));
     return {
-      code: r.code,
-      year: lastRegionalYear,
-      predicted,
-      observed,
-      error: predicted / observed - 1,
+      year: rows[0]!.year,
+      meanAbsError: errors.reduce((s, e) => s + e, 0) / errors.length,
+      maxAbsError: Math.max(...errors),
+      within5Percent: errors.filter((e) => e <= 0.05).length,
     };
   });
   return {
-    cutoff,
-    fitYears: fit.male.fitYears,
-    national,
-    regions: { year: lastRegionalYear, smrYears, rows },
+    regions: { year: lastRegionalYear, smrYears, rows: predicted.at(-1)! },
+    regionalYears,
   };
 }
 
+/** Years observed in every region. */
 function regionalYearsOf(sources: DemographySources): number[] {
-  return Object.keys(sources.regions[0]?.deaths ?? {}).map(Number);
+  const first = sources.regions[0]?.deaths ?? {};
+  return Object.keys(first)
+    .map(Number)
+    .filter((y) => sources.regions.every((r) => r.deaths[y] !== undefined))
+    .sort((a, b) => a - b);
 }

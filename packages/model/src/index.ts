@@ -236,6 +236,8 @@ export {
   DEMOGRAPHY_DEFAULTS,
   type BacktestResult,
   type BacktestYear,
+  type RegionalBacktestRow,
+  type RegionalBacktestYear,
   type Demography,
   type DemographySources,
   backtest,

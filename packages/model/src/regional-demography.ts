@@ -2,8 +2,8 @@
 // - the 2021 age structure per region (5-year groups) is split into single ages and sexes with the
 //   national shares within each group, and raked so that the regions add up to the nation;
 // - regional mortality = national rates × a standardised mortality ratio (indirect
-//   standardisation: SMR = observed deaths ÷ deaths expected at national rates), with its Poisson
-//   standard error;
+//   standardisation: observed deaths ÷ deaths expected at national rates, over the years 2002–2019
+//   as a log-linear trend read at the base year; regional-smr.ts), with its standard error;
 // - forward, each region ages by cohort survival at its own mortality, takes national net migration
 //   and births in proportion to its share of each cohort (of women 15–49), and is raked to the
 //   national projection; backward (before 2021) each region keeps its 2021 share of every age and sex;
@@ -21,6 +21,7 @@ import {
 } from './age-sex';
 import { invalid } from './checks';
 import { type NationalProjection } from './cohort';
+import { estimateSmr } from './regional-smr';
 
 /** 5-year groups 0–4 … 90–94, 95+ (20 groups). */
 export const FIVE_YEAR_GROUPS = 20;
@@ -40,6 +41,8 @@ export interface RegionalDemographyOptions {
   readonly baseYear: number;
   /** Years of observed regional deaths that estimate the SMR. */
   readonly smrYears: readonly number[];
+  /** Year the SMR trend is read at (regional-smr.ts); default the base year. */
+  readonly smrAt?: number;
   /**
    * Years whose observed regional deaths are used as such (raked to the nation); default every
    * year observed in all regions. A back-test passes none, so the model predicts them.
@@ -50,7 +53,7 @@ export interface RegionalDemographyOptions {
 export interface RegionalDemography {
   readonly code: string;
   readonly smr: number;
-  /** Standard error of ln SMR (Poisson: 1/√deaths). */
+  /** Standard error of ln SMR (regional-smr.ts). */
   readonly smrLogSe: number;
   /** Persons on 1 January per year, by single age and sex (raked to the nation). */
   readonly population: AgeSexTable;
@@ -204,17 +207,21 @@ export function regionalDemography(options: RegionalDemographyOptions): Regional
     }
   });
   const smrs = regions.map((region, r) => {
-    let observed = 0;
-    let expected = 0;
-    for (const year of smrYears) {
+    const observed = smrYears.map((year) => {
       const d = region.deaths[year];
       if (d === undefined || year < first || year > lastDeathYear) {
         throw invalid(`regions[${r}].deaths.${year}`, d);
       }
-      observed += d;
-      expected += expectedDeaths(tables[r]!, nation.rates, year);
-    }
-    return { smr: observed / expected, logSe: 1 / Math.sqrt(Math.max(1, observed)) };
+      return d;
+    });
+    const expected = smrYears.map((year) => expectedDeaths(tables[r]!, nation.rates, year));
+    const estimate = estimateSmr({
+      years: smrYears,
+      observed,
+      expected,
+      at: options.smrAt ?? baseYear,
+    });
+    return { smr: estimate.smr, logSe: estimate.logSe };
   });
   for (let year = baseYear; year <= lastDeathYear; year++) {
     ageRegions(

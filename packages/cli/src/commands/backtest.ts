@@ -5,7 +5,8 @@ import { parseOptions, requireNumber, type Io } from '../usage';
 /**
  * `palliamonitor backtest --cutoff <year>`: fits the demography on the CBS series up to the
  * cut-off and prints, as JSON, the predicted and observed national deaths of every later year and
- * each region's predicted and observed deaths of the last observed regional year (docs/method.md §3).
+ * each region's predicted and observed deaths of the last observed regional year, and the regional
+ * errors of every regional year after the cut-off (docs/method.md §3).
  */
 export async function backtestCommand(args: string[], io: Io): Promise<number> {
   const { values } = parseOptions(args, { cutoff: { type: 'string' } });
@@ -41,6 +42,12 @@ export async function backtestCommand(args: string[], io: Io): Promise<number> {
             error: pct(r.error),
           })),
         },
+        regionalYears: result.regionalYears.map((y) => ({
+          year: y.year,
+          meanAbsError: pct(y.meanAbsError),
+          maxAbsError: pct(y.maxAbsError),
+          within5Percent: y.within5Percent,
+        })),
       },
       null,
       2,

@@ -64,6 +64,17 @@ describe('regional demography', () => {
     }
   });
 
+  it('uses the observed regional deaths of 2002–2021, raked to the national series (within 0.3%)', () => {
+    for (const year of [2002, 2010, 2015, 2019, 2021]) {
+      for (const r of demography.regions) {
+        const observed = referenceDemography().regions.find((x) => x.code === r.code)!.deaths[
+          year
+        ]!;
+        expect(Math.abs(r.deaths.get(year)! / observed - 1)).toBeLessThan(0.003);
+      }
+    }
+  });
+
   it('shows the real spread of crude death rates in 2021 (Amsterdam 6.9 … Zuid-Limburg 13.6)', () => {
     const crude = (code: string) => {
       const r = demography.regions.find((x) => x.code === code)!;
@@ -73,7 +84,8 @@ describe('regional demography', () => {
     expect(crude('ZK31')).toBeCloseTo(13.6, 1);
   });
 
-  it('estimates an SMR per region with a Poisson standard error', () => {
+  it('estimates an SMR per region from 2002–2019 with a standard error', () => {
+    expect(demography.smrYears).toEqual(Array.from({ length: 18 }, (_, i) => 2002 + i));
     for (const r of demography.regions) {
       expect(r.smr).toBeGreaterThan(0.8);
       expect(r.smr).toBeLessThan(1.2);
@@ -96,13 +108,34 @@ describe('back-test with cut-off 2015', () => {
     }
   });
 
-  it('reproduces regional deaths of 2021 from 2019 within 5% for most regions, 8% for all', () => {
+  it('predicts each region 2016–2019 from its 2002–2015 trend: mean error within 2.5%, max 9%', () => {
+    expect(result.regions.smrYears).toEqual(Array.from({ length: 14 }, (_, i) => 2002 + i));
+    expect(result.regionalYears.map((y) => y.year)).toEqual([2016, 2017, 2018, 2019, 2020, 2021]);
+    for (const y of result.regionalYears.filter((r) => r.year <= 2019)) {
+      expect(y.meanAbsError).toBeLessThan(0.025);
+      expect(y.maxAbsError).toBeLessThan(0.09);
+      expect(y.within5Percent).toBeGreaterThanOrEqual(28);
+    }
+  });
+
+  it('keeps the observed regional deaths of 2021 beside the prediction', () => {
     expect(result.regions.year).toBe(2021);
-    expect(result.regions.smrYears).toEqual([2019]);
-    const errors = result.regions.rows.map((r) => Math.abs(r.error));
+    expect(result.regions.rows).toHaveLength(31);
+    for (const row of result.regions.rows) {
+      const region = referenceDemography().regions.find((r) => r.code === row.code)!;
+      expect(row.observed).toBe(region.deaths[2021]);
+      expect(row.error).toBeCloseTo(row.predicted / row.observed - 1, 12);
+    }
+  });
+
+  it('reproduces regional deaths of 2021 from the 2002–2019 trend within 5% for 29 regions, 9% for all', () => {
+    const from2019 = backtest(sources, 2019);
+    expect(from2019.regions.smrYears).toEqual(Array.from({ length: 18 }, (_, i) => 2002 + i));
+    const errors = from2019.regions.rows.map((r) => Math.abs(r.error));
     expect(errors).toHaveLength(31);
-    expect(errors.filter((e) => e <= 0.05).length).toBeGreaterThanOrEqual(27);
-    expect(Math.max(...errors)).toBeLessThan(0.08);
+    expect(errors.filter((e) => e <= 0.05).length).toBeGreaterThanOrEqual(29);
+    expect(Math.max(...errors)).toBeLessThan(0.09);
+    expect(from2019.regionalYears.at(-1)!.meanAbsError).toBeLessThan(0.025);
   });
 
   it('refuses a cut-off without later years to test', () => {

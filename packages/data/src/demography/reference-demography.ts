@@ -12,6 +12,7 @@ import {
   yearOf,
 } from '@palliamonitor/model';
 import { readSeedCsv, seedPath } from '../seed-files';
+import { regionalDeaths2002 } from './regional-deaths';
 
 // The CBS series in seed/reference/demography (SOURCES.md there; Bron: CBS, CC BY 4.0), read into
 // the model's shapes. Read once per process: they are part of the release, not of the store.
@@ -81,32 +82,26 @@ export interface RegionalReference {
   readonly name: string;
   /** Persons on 1 January 2021 per 5-year age group (AGE_GROUPS_5 order). */
   readonly population2021: readonly number[];
-  /** Deaths per year (2019, 2020, 2021; 2021 provisional). */
+  /**
+   * Deaths per year 2002–2021 (2021 provisional): the CBS counts per historic gemeente mapped onto
+   * the gemeenten of 2025 (regional-deaths.ts; docs/data-sources.md).
+   */
   readonly deaths: Readonly<Record<number, number>>;
 }
 
 function regional(): RegionalReference[] {
-  const deaths = new Map(
-    readSeedCsv(`${DIR}/deaths_zorgkantoorregio_2019_2021.csv`).map((r) => [
-      r.zorgkantoorregio_code!,
-      {
-        2019: count(r.deaths_2019, `${r.zorgkantoorregio_code} 2019`),
-        2020: count(r.deaths_2020, `${r.zorgkantoorregio_code} 2020`),
-        2021: count(r.deaths_2021_provisional, `${r.zorgkantoorregio_code} 2021`),
-      },
-    ]),
-  );
+  const derived = regionalDeaths2002();
   return readSeedCsv(`${DIR}/population_zorgkantoorregio_age5_2021.csv`).map((r) => {
     const code = r.zorgkantoorregio_code!;
-    const d = deaths.get(code);
-    if (!d) {
+    const series = derived.regions.get(code);
+    if (!series) {
       throw new Error(`reference demography: no deaths for ${code}`);
     }
     return {
       code,
       name: r.zorgkantoorregio_naam!,
       population2021: AGE_GROUPS_5.map((g) => count(r[g], `${code} ${g}`)),
-      deaths: d,
+      deaths: Object.fromEntries(derived.years.map((y, i) => [y, series[i]!])),
     };
   });
 }

@@ -165,9 +165,10 @@ function demographyInputs(code: string): ForecastInput[] {
     inputs.push(
       {
         name: 'deaths.regional',
-        value: '2019–2021',
+        value: '2002–2021',
         provenance: 'imported',
-        source: 'CBS deaths per gemeente (37259ned export), summed per zorgkantoorregio',
+        source:
+          'CBS deaths per historic gemeente (37259ned export), mapped onto the gemeenten of 2025 and summed per zorgkantoorregio',
       },
       {
         name: 'population.regional',
@@ -179,7 +180,7 @@ function demographyInputs(code: string): ForecastInput[] {
         name: 'smr',
         value: Number(region.smr.toFixed(4)),
         provenance: 'imported',
-        source: `observed ÷ expected deaths ${model.smrYears.join(', ')} at national rates; ln-SE ${region.smrLogSe.toFixed(4)}`,
+        source: `trend of observed ÷ expected deaths at national rates ${model.smrYears[0]}–${model.smrYears.at(-1)}, read at 2021; ln-SE ${region.smrLogSe.toFixed(4)}`,
       },
     );
   }
