@@ -66,6 +66,50 @@ export async function createApiToken(
 
 const lastRecorded = new Map<string, number>();
 
+/**
+ * How long a verified token is believed without asking the store again. A hospice system pushes
+ * many updates a second; reading the token for each of them cost more than storing the update.
+ * A revocation in this process takes effect at once (revokeApiToken forgets the token); one made
+ * by another process on the same database (a second instance, the CLI) within this time.
+ */
+export const TOKEN_CACHE_MS = 1_000;
+
+interface VerifiedToken {
+  tokenId: string;
+  hospiceId: string;
+  /** performance.now() until which the verification holds. */
+  until: number;
+}
+
+/** Per store, keyed by the token's hash: the token itself is never kept. */
+const verified = new WeakMap<Kysely<Database>, Map<string, VerifiedToken>>();
+
+function verifiedTokens(db: Kysely<Database>): Map<string, VerifiedToken> {
+  let tokens = verified.get(db);
+  if (!tokens) {
+    tokens = new Map();
+    verified.set(db, tokens);
+  }
+  return tokens;
+}
+
+/** Tokens revoked by this process: a verification that read the row just before is not believed. */
+const revokedHere = new Set<string>();
+
+/** Forgets a revoked token in this process, so its revocation holds here at once. */
+function forgetToken(db: Kysely<Database>, tokenId: string): void {
+  if (revokedHere.size > 10_000) {
+    revokedHere.clear();
+  }
+  revokedHere.add(tokenId);
+  const tokens = verified.get(db);
+  for (const [hash, token] of tokens ?? []) {
+    if (token.tokenId === tokenId) {
+      tokens!.delete(hash);
+    }
+  }
+}
+
 /** The hospice a valid, unrevoked token may act for; records its last use (to the minute). */
 export async function verifyApiToken(
   db: Kysely<Database>,
@@ -75,25 +119,45 @@ export async function verifyApiToken(
   if (!/^pm_[0-9a-f]{12}_[A-Za-z0-9_-]{43}$/.test(token)) {
     return undefined;
   }
+  const hash = hashSecret(token);
+  const tokens = verifiedTokens(db);
+  const known = tokens.get(hash);
+  if (known && performance.now() < known.until) {
+    await recordUse(db, known.tokenId, now);
+    return { tokenId: known.tokenId, hospiceId: known.hospiceId };
+  }
   const row = await db
     .selectFrom('api_token')
     .select(['id', 'hospice_id', 'revoked_at'])
-    .where('token_hash', '=', hashSecret(token))
+    .where('token_hash', '=', hash)
     .executeTakeFirst();
-  if (!row || row.revoked_at !== null) {
+  if (!row || row.revoked_at !== null || revokedHere.has(row.id)) {
+    tokens.delete(hash);
     return undefined;
   }
-  // Last use to the minute: a hospice system pushing every few seconds need not write each time.
-  const last = lastRecorded.get(row.id);
+  if (tokens.size > 10_000) {
+    tokens.clear(); // many distinct tokens must not exhaust memory
+  }
+  tokens.set(hash, {
+    tokenId: row.id,
+    hospiceId: row.hospice_id,
+    until: performance.now() + TOKEN_CACHE_MS,
+  });
+  await recordUse(db, row.id, now);
+  return { tokenId: row.id, hospiceId: row.hospice_id };
+}
+
+/** Last use to the minute: a hospice system pushing every few seconds need not write each time. */
+async function recordUse(db: Kysely<Database>, tokenId: string, now: Date): Promise<void> {
+  const last = lastRecorded.get(tokenId);
   if (last === undefined || now.getTime() - last >= 60_000) {
     await db
       .updateTable('api_token')
       .set({ last_used_at: now.toISOString() })
-      .where('id', '=', row.id)
+      .where('id', '=', tokenId)
       .execute();
-    lastRecorded.set(row.id, now.getTime());
+    lastRecorded.set(tokenId, now.getTime());
   }
-  return { tokenId: row.id, hospiceId: row.hospice_id };
 }
 
 export async function revokeApiToken(
@@ -102,7 +166,7 @@ export async function revokeApiToken(
   now: Date,
   audit?: AuditContext,
 ): Promise<TokenSummary> {
-  return withAudit(db, audit, now, async (trx) => {
+  const summary = await withAudit(db, audit, now, async (trx) => {
     const before = await trx
       .selectFrom('api_token')
       .selectAll()
@@ -124,6 +188,8 @@ export async function revokeApiToken(
     const after = (await findApiToken(trx, id))!;
     return { result: after, before: toSummary(before), after };
   });
+  forgetToken(db, id);
+  return summary;
 }
 
 export async function findApiToken(

@@ -1,5 +1,5 @@
-import { sql, type Insertable, type Kysely, type RawBuilder, type Transaction } from 'kysely';
-import type { BedStatusEventTable, Database } from '../store/schema';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from '../store/schema';
 import type { BedStatus, BedStatusEvent, BedStatusPut } from '@palliamonitor/contracts';
 import { AppError, type Issue } from '../errors';
 import { dutchDate } from '../dates';
@@ -14,6 +14,12 @@ import {
   toBedStatusEvent,
   type EventRow,
 } from './bed-status-reads';
+import {
+  BED_STATUS_FACILITY_LOCK,
+  BED_STATUS_LOCK,
+  insertCheckedEvent,
+  type EventValues,
+} from './bed-status-batch';
 
 // Bed status is a log of events: every write appends one ("no change" appends a confirm event).
 // The log is never rewritten, so every figure about the past can be recomputed and audited.
@@ -32,9 +38,6 @@ export const BED_STATUS_CHANNEL = 'palliamonitor_bed_status';
 //   exclusively (bedStatusHorizon) waits until every writer that drew an id has finished, and ids
 //   drawn later are higher than any it then sees. Only that reader waits, never a writer for a
 //   writer of another facility.
-const BED_STATUS_LOCK = 7_340_201;
-/** The class (first key) of the per-facility locks; the second key is a hash of the id. */
-const BED_STATUS_FACILITY_LOCK = 7_340_202;
 
 /** The write locks: the shared one first, so waiting for a facility never holds up the reader. */
 const writeLocks = (hospiceId: string) =>
@@ -170,6 +173,8 @@ export interface BedStatusWriteOptions {
   expectedEventId?: number | undefined;
   /** When given, the audit entry is written in the same transaction as the event. */
   audit?: AuditContext | undefined;
+  /** The store runs several transactions at once (PostgreSQL): several groups may be written. */
+  concurrentWriters?: boolean | undefined;
 }
 
 /**
@@ -188,17 +193,6 @@ export function auditViewOfEvent(event: BedStatusEvent) {
     recordedAt: event.recordedAt,
     recordedBy: event.recordedBy,
   };
-}
-
-/** The same view built in SQL from the event row `alias`; must stay equal to auditViewOfEvent. */
-function auditViewSql(alias: string): RawBuilder<unknown> {
-  const c = (column: string) => sql.ref(`${alias}.${column}`);
-  return sql`jsonb_build_object(
-    'eventId', ${c('id')}, 'kind', ${c('kind')}, 'bedsOpen', ${c('beds_open')},
-    'bedsOccupied', ${c('beds_occupied')}, 'bedsClosed', ${c('beds_closed')},
-    'closedReason', ${c('closed_reason')}, 'admissionStop', ${c('admission_stop')},
-    'recordedAt', to_char(${c('recorded_at')} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-    'recordedBy', ${c('recorded_by')})`;
 }
 
 async function appendEventAudit(
@@ -237,66 +231,6 @@ async function lockAndReadLatest(
   return latest;
 }
 
-type EventValues = Omit<Insertable<BedStatusEventTable>, 'id'> & { recorded_at: string };
-
-/**
- * The busiest write of the system in one statement: it checks the beds against the registry,
- * takes the write locks, draws the event id, appends the event and its audit entry, and commits.
- * The locks are taken before the id is drawn (see BED_STATUS_LOCK). Returns undefined when the
- * facility cannot take this state (not registered today, too few licensed beds); the caller then
- * finds out why on the careful path.
- *
- * The audit "before" is the latest event in the statement's snapshot. On PostgreSQL a write of the
- * same facility by another process that commits while this one waits for the lock is not in it;
- * the event log itself still holds every event in order, so the exact predecessor is never lost.
- */
-async function insertCheckedEvent(
-  db: Kysely<Database>,
-  values: EventValues,
-  audit: AuditContext | undefined,
-  today: string,
-): Promise<(EventRow & HospiceFacts) | undefined> {
-  const v = values;
-  const auditStatement = audit
-    ? sql`, audited as (
-        insert into audit_log (at, actor, role, method, path, status, hospice_id, region_code,
-          before, after)
-        select ${v.recorded_at}::timestamptz, ${audit.actor}, ${audit.role}, ${audit.method},
-          ${audit.path}, ${audit.status}, ${audit.hospiceId}, ${audit.regionCode},
-          (select ${auditViewSql('b')} from (select event_id as id, c.* from bed_status_current c
-            where c.hospice_id = ${v.hospice_id}) b),
-          ${auditViewSql('e')}
-        from event e)`
-    : sql``;
-  const { rows } = await sql<EventRow & HospiceFacts>`
-    with facility as (
-      select h.is_synthetic, v.licensed_beds, ${staysOfH} as stays, ${presentAtH} as present
-      from hospice h
-      join hospice_version v on v.hospice_id = h.id and ${validOn('v', today)}
-      where h.id = ${v.hospice_id}
-        and ${v.beds_open}::integer + ${v.beds_closed}::integer <= v.licensed_beds
-    ),
-    locked as (select ${writeLocks(v.hospice_id)} from facility),
-    event as (
-      insert into bed_status_event (hospice_id, kind, beds_open, beds_occupied, beds_closed,
-        closed_reason, admission_stop, recorded_at, recorded_by)
-      select ${v.hospice_id}, ${v.kind}, ${v.beds_open}, ${v.beds_occupied}, ${v.beds_closed},
-        ${v.closed_reason}, ${v.admission_stop}, ${v.recorded_at}::timestamptz, ${v.recorded_by}
-      from locked
-      returning *
-    )${auditStatement}
-    select e.*, f.is_synthetic, f.licensed_beds, f.stays, f.present
-    from event e cross join facility f`.execute(db);
-  return rows[0];
-}
-
-interface HospiceFacts {
-  is_synthetic: boolean;
-  licensed_beds: number;
-  stays: number;
-  present: number;
-}
-
 /**
  * Stores a new bed status (also a confirmation). `expectedEventId` (If-Match) must name the latest
  * event, or the write is refused with PRECONDITION_FAILED and nothing is stored.
@@ -330,7 +264,15 @@ export async function setBedStatus(
   };
   // The common case: no If-Match and nothing wrong that can be seen without the registry.
   if (options.expectedEventId === undefined && checkBedStatus(input, Infinity).length === 0) {
-    const row = await insertCheckedEvent(db, values, options.audit, dutchDate(ctx.now));
+    const row = await insertCheckedEvent(
+      db,
+      {
+        values,
+        audit: options.audit,
+        today: dutchDate(ctx.now),
+      },
+      options.concurrentWriters ?? false,
+    );
     if (row) {
       return result(
         {

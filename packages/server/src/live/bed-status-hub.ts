@@ -60,6 +60,10 @@ export class BedStatusHub {
   #timers: NodeJS.Timeout[] = [];
   #idle: Promise<void> = Promise.resolve();
   readonly #onError: (error: unknown) => void;
+  /** The highest event id announced, and the highest one other processes have been told of. */
+  #notifyWanted = 0;
+  #notifySent = 0;
+  #notifying: Promise<void> | undefined;
 
   private constructor(store: Store, delivered: number, onError: (error: unknown) => void) {
     this.#store = store;
@@ -131,11 +135,41 @@ export class BedStatusHub {
     } else {
       this.wake(eventId);
     }
-    try {
-      await this.#store.notify(BED_STATUS_CHANNEL, String(eventId));
-    } catch (error) {
-      // The write is committed; other processes still catch up on their next poll.
-      this.#onError(error);
+    await this.#notifyUpTo(eventId);
+  }
+
+  /**
+   * Tells the other processes of every event up to `eventId`. Writes arrive in groups (see the
+   * group commit of the bed-status write): while one notification is under way, the events
+   * announced meanwhile wait for it and then share a single one that names the highest of them;
+   * a listener reads every event up to the id it is told of, so none is missed.
+   */
+  async #notifyUpTo(eventId: number): Promise<void> {
+    this.#notifyWanted = Math.max(this.#notifyWanted, eventId);
+    while (this.#notifySent < eventId) {
+      if (!this.#notifying) {
+        const target = this.#notifyWanted;
+        this.#notifying = this.#store
+          .notify(BED_STATUS_CHANNEL, String(target))
+          .then(
+            () => {
+              this.#notifySent = Math.max(this.#notifySent, target);
+            },
+            (error: unknown) => {
+              // The write is committed; other processes still catch up on their next poll.
+              this.#onError(error);
+            },
+          )
+          .finally(() => {
+            this.#notifying = undefined;
+          });
+        await this.#notifying;
+        if (this.#notifySent < target) {
+          return; // it failed: reported above, not retried
+        }
+      } else {
+        await this.#notifying;
+      }
     }
   }
 

@@ -50,6 +50,7 @@ export function bedStatusRoutes(app: App, ctx: AppContext, collection: Collectio
     ...options(),
     expectedEventId: parseIfMatch(request.headers['if-match']),
     audit: await auditContextOf(ctx, request),
+    concurrentWriters: ctx.store.kind === 'postgres',
   });
   /** A stored event wakes the live feed, and its id is the new ETag. */
   const published = async (reply: FastifyReply, event: BedStatusEvent) => {

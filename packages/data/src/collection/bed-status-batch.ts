@@ -1,0 +1,255 @@
+import { sql, type Insertable, type Kysely, type RawBuilder } from 'kysely';
+import type { BedStatusEventTable, Database } from '../store/schema';
+import { auditJson, type AuditContext } from '../accounts/audit.repository';
+import type { EventRow } from './bed-status-reads';
+
+// Group commit of the busiest write. Bed-status updates that arrive while a write is being
+// committed wait for it and are then stored together: one statement (one transaction, one commit)
+// for all of them, with an audit entry per update in that same statement. When nothing is being
+// written, a group starts at the end of the current turn of the event loop, so that updates whose
+// requests are handled in the same turn join it: on the embedded store the engine runs in this
+// thread, so nothing could arrive while its write runs, and a group would never form; a lone
+// update waits for nothing else. What the commit costs
+// (on the embedded store a write to disk, on PostgreSQL a WAL flush and a round trip) is paid
+// once per group instead of once per update, with the same durability: every update is
+// committed before its caller hears of it.
+//
+// Each update is checked on its own: one the registry does not allow (not registered today, too
+// few licensed beds) is simply not stored, and its caller takes the careful path, as a single
+// write would. Should the statement fail as a whole, every update of the group is tried again
+// alone, so that one bad update does not fail or lose the others.
+
+/** The write locks (see bed-status.repository.ts): the shared horizon lock, then one per facility. */
+export const BED_STATUS_LOCK = 7_340_201;
+/** The class (first key) of the per-facility locks; the second key is a hash of the id. */
+export const BED_STATUS_FACILITY_LOCK = 7_340_202;
+
+/** Updates per statement: enough to take all that arrive meanwhile under a heavy load. */
+const MAX_GROUP = 64;
+/**
+ * Groups written at once on a store of several sessions: PostgreSQL works on several statements at
+ * a time (one per connection, on every core). The embedded store has one session, where a second
+ * group would only wait for the first and take updates that could have joined it.
+ */
+const MAX_WRITING_CONCURRENT = 4;
+
+export type EventValues = Omit<Insertable<BedStatusEventTable>, 'id'> & { recorded_at: string };
+
+/** What a write learns of the facility in the same statement. */
+export interface HospiceFacts {
+  is_synthetic: boolean;
+  licensed_beds: number;
+  stays: number;
+  present: number;
+}
+
+export type CheckedRow = EventRow & HospiceFacts;
+
+export interface CheckedWrite {
+  values: EventValues;
+  audit: AuditContext | undefined;
+  /** The Dutch calendar day ('YYYY-MM-DD') whose registration the beds are checked against. */
+  today: string;
+}
+
+/** The same view of an event row as auditViewOfEvent (bed-status.repository.ts), built in SQL. */
+function auditViewSql(alias: string): RawBuilder<unknown> {
+  const c = (column: string) => sql.ref(`${alias}.${column}`);
+  return sql`jsonb_build_object(
+    'eventId', ${c('id')}, 'kind', ${c('kind')}, 'bedsOpen', ${c('beds_open')},
+    'bedsOccupied', ${c('beds_occupied')}, 'bedsClosed', ${c('beds_closed')},
+    'closedReason', ${c('closed_reason')}, 'admissionStop', ${c('admission_stop')},
+    'recordedAt', to_char(${c('recorded_at')} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+    'recordedBy', ${c('recorded_by')})`;
+}
+
+/** The updates as one parameter: one statement text (one prepared plan) for any group size. */
+function itemsJson(writes: readonly CheckedWrite[]): string {
+  return auditJson(
+    writes.map((w, ord) => ({
+      ord,
+      ...w.values,
+      today: w.today,
+      audit: w.audit ?? null,
+    })),
+  )!;
+}
+
+/**
+ * One statement for a group of updates of distinct facilities: it reads each facility's beds as
+ * registered on its day, takes the write locks of all of them (the shared one first, then the
+ * facilities in the order of their keys, so two groups never wait for each other in a circle),
+ * and only then draws the event ids, appends the events and their audit entries. The audit
+ * "before" of each is its facility's current state in the statement's snapshot, as for a single
+ * write; one facility appears at most once in a group, so no update of the group precedes another
+ * of the same facility. (On PostgreSQL a write of the same facility by another process that
+ * commits while this one waits for the lock is not in the snapshot; the event log itself still
+ * holds every event in order, so the exact predecessor is never lost.) Returns the stored rows;
+ * an update missing from them was not allowed.
+ */
+export async function insertCheckedEvents(
+  db: Kysely<Database>,
+  writes: readonly CheckedWrite[],
+): Promise<CheckedRow[]> {
+  const { rows } = await sql<CheckedRow>`
+    with item as (
+      select * from jsonb_to_recordset(${itemsJson(writes)}::jsonb) as x(ord integer,
+        hospice_id text, kind text, beds_open integer, beds_occupied integer, beds_closed integer,
+        closed_reason text, admission_stop boolean, recorded_at timestamptz, recorded_by text,
+        today date, audit jsonb)
+    ),
+    facility as (
+      select i.*, h.is_synthetic, v.licensed_beds,
+        (select count(*) from stay s where s.hospice_id = h.id) as stays,
+        (select count(*) from stay s where s.hospice_id = h.id and s.departed_on is null) as present
+      from item i
+      join hospice h on h.id = i.hospice_id
+      join hospice_version v on v.hospice_id = h.id
+        and (v.valid_from is null or v.valid_from <= i.today)
+        and (v.valid_to is null or v.valid_to > i.today)
+      where i.beds_open + i.beds_closed <= v.licensed_beds
+    ),
+    lock_order as (
+      select 0 as step, 0 as k
+      union all select distinct 1, hashtext(hospice_id) from facility
+      order by step, k
+      offset 0
+    ),
+    locked as (
+      select count(case when step = 0
+        then pg_advisory_xact_lock_shared(${BED_STATUS_LOCK}::bigint)::text
+        else pg_advisory_xact_lock(${BED_STATUS_FACILITY_LOCK}::integer, k)::text end) as n
+      from lock_order
+    ),
+    event as (
+      insert into bed_status_event (hospice_id, kind, beds_open, beds_occupied, beds_closed,
+        closed_reason, admission_stop, recorded_at, recorded_by)
+      select f.hospice_id, f.kind, f.beds_open, f.beds_occupied, f.beds_closed, f.closed_reason,
+        f.admission_stop, f.recorded_at, f.recorded_by
+      from facility f cross join locked
+      order by f.ord
+      returning *
+    ),
+    audited as (
+      insert into audit_log (at, actor, role, method, path, status, hospice_id, region_code,
+        before, after)
+      select e.recorded_at, a.actor, a.role, a.method, a.path, a.status, a."hospiceId",
+        a."regionCode",
+        (select ${auditViewSql('b')} from (select event_id as id, c.* from bed_status_current c
+          where c.hospice_id = e.hospice_id) b),
+        ${auditViewSql('e')}
+      from event e
+      join item i on i.hospice_id = e.hospice_id
+      cross join lateral jsonb_to_record(i.audit) as a(actor text, role text, method text,
+        path text, status integer, "hospiceId" text, "regionCode" text)
+      where i.audit is not null
+    )
+    select e.*, f.is_synthetic, f.licensed_beds, f.stays, f.present
+    from event e join facility f on f.hospice_id = e.hospice_id
+    order by e.id`.execute(db);
+  return rows;
+}
+
+interface Pending extends CheckedWrite {
+  resolve: (row: CheckedRow | undefined) => void;
+  reject: (error: unknown) => void;
+}
+
+/** Gathers the updates of one store into groups, one group being written at a time. */
+class GroupCommit {
+  #queue: Pending[] = [];
+  /** Groups being written now, and the facilities in them. */
+  #writing = 0;
+  readonly #inFlight = new Set<string>();
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly maxWriting: number,
+  ) {}
+
+  submit(write: CheckedWrite): Promise<CheckedRow | undefined> {
+    return new Promise((resolve, reject) => {
+      this.#queue.push({ ...write, resolve, reject });
+      if (this.#writing < this.maxWriting) {
+        this.#writing += 1;
+        setImmediate(() => void this.#drain());
+      }
+    });
+  }
+
+  async #drain(): Promise<void> {
+    try {
+      for (let group = this.#nextGroup(); group.length > 0; group = this.#nextGroup()) {
+        try {
+          await this.#write(group);
+        } finally {
+          for (const pending of group) {
+            this.#inFlight.delete(pending.values.hospice_id);
+          }
+        }
+      }
+    } finally {
+      this.#writing -= 1;
+    }
+  }
+
+  /**
+   * The oldest waiting updates, at most one per facility and none of a facility in a group being
+   * written: a later update of it waits for a later group, so it follows its predecessor in the
+   * log and its audit "before" is that predecessor.
+   */
+  #nextGroup(): Pending[] {
+    const group: Pending[] = [];
+    const rest: Pending[] = [];
+    for (const pending of this.#queue) {
+      const facility = pending.values.hospice_id;
+      if (group.length < MAX_GROUP && !this.#inFlight.has(facility)) {
+        this.#inFlight.add(facility);
+        group.push(pending);
+      } else {
+        rest.push(pending);
+      }
+    }
+    this.#queue = rest;
+    return group;
+  }
+
+  async #write(group: Pending[]): Promise<void> {
+    try {
+      const rows = await insertCheckedEvents(this.db, group);
+      const byFacility = new Map(rows.map((row) => [row.hospice_id, row]));
+      for (const pending of group) {
+        pending.resolve(byFacility.get(pending.values.hospice_id));
+      }
+    } catch (error) {
+      if (group.length === 1) {
+        group[0]!.reject(error);
+        return;
+      }
+      for (const pending of group) {
+        await this.#write([pending]);
+      }
+    }
+  }
+}
+
+const groups = new WeakMap<Kysely<Database>, GroupCommit>();
+
+/**
+ * Stores one checked update, together with whatever other updates of the same store arrive
+ * meanwhile (see above); `concurrentWriters` is true for a store of several sessions (PostgreSQL).
+ * Resolves with the stored row once it is committed, or undefined when the
+ * facility cannot take this state.
+ */
+export function insertCheckedEvent(
+  db: Kysely<Database>,
+  write: CheckedWrite,
+  concurrentWriters: boolean,
+): Promise<CheckedRow | undefined> {
+  let group = groups.get(db);
+  if (!group) {
+    group = new GroupCommit(db, concurrentWriters ? MAX_WRITING_CONCURRENT : 1);
+    groups.set(db, group);
+  }
+  return group.submit(write);
+}
