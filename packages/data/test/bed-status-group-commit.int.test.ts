@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { listAudit, setBedStatus, type AuditContext, type Store } from '../src/index';
+import {
+  BED_STATUS_CHANNEL,
+  listAudit,
+  setBedStatus,
+  type AuditContext,
+  type Store,
+} from '../src/index';
 import { type BedStatusPut } from '@palliamonitor/contracts';
 import { createUtrechtHospice, openTestStore, storeName } from './test-store';
 
@@ -138,4 +144,28 @@ describe(`bed-status group commit (${storeName})`, () => {
       .execute();
     expect(stored).toEqual([]);
   });
+
+  // Only PostgreSQL carries notifications through the database.
+  it.skipIf(!concurrentWriters)(
+    'on PostgreSQL the commit of a group notifies the live-feed channel itself',
+    async () => {
+      const heard: string[] = [];
+      const stop = await store.listen(BED_STATUS_CHANNEL, (payload) => heard.push(payload));
+      try {
+        const channel = await store.databaseChannel!(BED_STATUS_CHANNEL);
+        const written = await setBedStatus(
+          store.db,
+          hospices[3]!,
+          { bedsOpen: 6, bedsOccupied: 2 },
+          { actor: 'system', now },
+          { freshnessHours: 24, concurrentWriters, notifyChannel: channel },
+        );
+        expect(written.notified).toBe(true);
+        // Wait for the notification itself (no fixed sleep): the listener connection delivers it.
+        await expect.poll(() => heard, { timeout: 60_000 }).toContain(String(written.event.id));
+      } finally {
+        await stop();
+      }
+    },
+  );
 });

@@ -90,7 +90,14 @@ function itemsJson(writes: readonly CheckedWrite[]): string {
 export async function insertCheckedEvents(
   db: Kysely<Database>,
   writes: readonly CheckedWrite[],
+  notifyChannel?: string,
 ): Promise<CheckedRow[]> {
+  // Listeners hear of the group when it commits, not a round trip (and a commit) later.
+  const notified = notifyChannel
+    ? sql`, notified as (
+        select pg_notify(${notifyChannel}, max(id)::text) from event having count(*) > 0)`
+    : sql``;
+  const withNotified = notifyChannel ? sql`cross join notified` : sql``;
   const { rows } = await sql<CheckedRow>`
     with item as (
       select * from jsonb_to_recordset(${itemsJson(writes)}::jsonb) as x(ord integer,
@@ -143,14 +150,15 @@ export async function insertCheckedEvents(
       cross join lateral jsonb_to_record(i.audit) as a(actor text, role text, method text,
         path text, status integer, "hospiceId" text, "regionCode" text)
       where i.audit is not null
-    )
+    )${notified}
     select e.*, f.is_synthetic, f.licensed_beds, f.stays, f.present
-    from event e join facility f on f.hospice_id = e.hospice_id
+    from event e join facility f on f.hospice_id = e.hospice_id ${withNotified}
     order by e.id`.execute(db);
   return rows;
 }
 
 interface Pending extends CheckedWrite {
+  notifyChannel: string | undefined;
   resolve: (row: CheckedRow | undefined) => void;
   reject: (error: unknown) => void;
 }
@@ -167,9 +175,9 @@ class GroupCommit {
     private readonly maxWriting: number,
   ) {}
 
-  submit(write: CheckedWrite): Promise<CheckedRow | undefined> {
+  submit(write: CheckedWrite, notifyChannel: string | undefined): Promise<CheckedRow | undefined> {
     return new Promise((resolve, reject) => {
-      this.#queue.push({ ...write, resolve, reject });
+      this.#queue.push({ ...write, notifyChannel, resolve, reject });
       if (this.#writing < this.maxWriting) {
         this.#writing += 1;
         setImmediate(() => void this.#drain());
@@ -201,9 +209,15 @@ class GroupCommit {
   #nextGroup(): Pending[] {
     const group: Pending[] = [];
     const rest: Pending[] = [];
+    // One statement notifies one channel: updates that ask for another wait for a later group.
+    const channel = this.#queue[0]?.notifyChannel;
     for (const pending of this.#queue) {
       const facility = pending.values.hospice_id;
-      if (group.length < MAX_GROUP && !this.#inFlight.has(facility)) {
+      if (
+        group.length < MAX_GROUP &&
+        !this.#inFlight.has(facility) &&
+        pending.notifyChannel === channel
+      ) {
         this.#inFlight.add(facility);
         group.push(pending);
       } else {
@@ -216,7 +230,7 @@ class GroupCommit {
 
   async #write(group: Pending[]): Promise<void> {
     try {
-      const rows = await insertCheckedEvents(this.db, group);
+      const rows = await insertCheckedEvents(this.db, group, group[0]?.notifyChannel);
       const byFacility = new Map(rows.map((row) => [row.hospice_id, row]));
       for (const pending of group) {
         pending.resolve(byFacility.get(pending.values.hospice_id));
@@ -235,21 +249,31 @@ class GroupCommit {
 
 const groups = new WeakMap<Kysely<Database>, GroupCommit>();
 
+/** How a store takes group writes. */
+export interface GroupCommitOptions {
+  /** The store runs several sessions at once (PostgreSQL): several groups may be written. */
+  concurrentWriters: boolean;
+  /**
+   * The database channel that tells every process of each group as it commits (payload: the
+   * group's highest event id); undefined when notifications do not go through the database.
+   */
+  notifyChannel: string | undefined;
+}
+
 /**
  * Stores one checked update, together with whatever other updates of the same store arrive
- * meanwhile (see above); `concurrentWriters` is true for a store of several sessions (PostgreSQL).
- * Resolves with the stored row once it is committed, or undefined when the
+ * meanwhile (see above). Resolves with the stored row once it is committed, or undefined when the
  * facility cannot take this state.
  */
 export function insertCheckedEvent(
   db: Kysely<Database>,
   write: CheckedWrite,
-  concurrentWriters: boolean,
+  options: GroupCommitOptions,
 ): Promise<CheckedRow | undefined> {
   let group = groups.get(db);
   if (!group) {
-    group = new GroupCommit(db, concurrentWriters ? MAX_WRITING_CONCURRENT : 1);
+    group = new GroupCommit(db, options.concurrentWriters ? MAX_WRITING_CONCURRENT : 1);
     groups.set(db, group);
   }
-  return group.submit(write);
+  return group.submit(write, options.notifyChannel);
 }

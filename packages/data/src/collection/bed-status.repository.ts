@@ -165,6 +165,8 @@ export interface BedStatusWrite {
   status: BedStatus;
   event: BedStatusEvent;
   warnings: Issue[];
+  /** The event's commit notified `notifyChannel` already: nobody needs telling again. */
+  notified?: boolean;
 }
 
 export interface BedStatusWriteOptions {
@@ -175,6 +177,8 @@ export interface BedStatusWriteOptions {
   audit?: AuditContext | undefined;
   /** The store runs several transactions at once (PostgreSQL): several groups may be written. */
   concurrentWriters?: boolean | undefined;
+  /** The database channel of bed-status events, notified in the write's own transaction. */
+  notifyChannel?: string | undefined;
 }
 
 /**
@@ -271,19 +275,20 @@ export async function setBedStatus(
         audit: options.audit,
         today: dutchDate(ctx.now),
       },
-      options.concurrentWriters ?? false,
+      {
+        concurrentWriters: options.concurrentWriters ?? false,
+        notifyChannel: options.notifyChannel,
+      },
     );
     if (row) {
-      return result(
-        {
-          id: hospiceId,
-          licensedBeds: row.licensed_beds,
-          isSynthetic: row.is_synthetic,
-          stays: Number(row.stays),
-          present: Number(row.present),
-        },
-        row,
-      );
+      const facts = {
+        id: hospiceId,
+        licensedBeds: row.licensed_beds,
+        isSynthetic: row.is_synthetic,
+        stays: Number(row.stays),
+        present: Number(row.present),
+      };
+      return { ...result(facts, row), notified: options.notifyChannel !== undefined };
     }
   }
   // The careful path: every issue named, and with If-Match the latest event read after the lock,

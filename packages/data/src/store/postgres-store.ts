@@ -67,6 +67,7 @@ export async function openPostgresStore(
       assertNoOpenTransaction('a notification');
       await pool.query('select pg_notify($1, $2)', [await scoped(channel), payload]);
     },
+    databaseChannel: scoped,
     async listen(unscoped, listener) {
       const channel = await scoped(unscoped);
       const client = await ensureListenClient();

@@ -13,6 +13,12 @@ export interface Store {
   readonly dataDir?: string | undefined;
   /** Send a notification to every listener of the channel, in every process sharing the store. */
   notify(channel: string, payload: string): Promise<void>;
+  /**
+   * The name the database gives `channel`, when notifications go through the database
+   * (PostgreSQL): a write may then notify in its own transaction with pg_notify, so that
+   * listeners hear of it as it commits. Absent on the embedded store.
+   */
+  databaseChannel?(channel: string): Promise<string>;
   /** Returns a function that stops listening. */
   listen(channel: string, listener: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;

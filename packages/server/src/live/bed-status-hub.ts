@@ -120,9 +120,10 @@ export class BedStatusHub {
   /**
    * Tells every process sharing the store that an event was committed, and wakes this hub.
    * `event`, when given, is that event as stored: when it directly follows the last one delivered
-   * it goes out as it is.
+   * it goes out as it is. `notified`: the write told the other processes itself, in its own
+   * transaction (see notifyChannel of the bed-status write).
    */
-  async announce(eventId: number, event?: BedStatusEvent): Promise<void> {
+  async announce(eventId: number, event?: BedStatusEvent, notified = false): Promise<void> {
     if (
       event &&
       event.id === eventId &&
@@ -135,7 +136,9 @@ export class BedStatusHub {
     } else {
       this.wake(eventId);
     }
-    await this.#notifyUpTo(eventId);
+    if (!notified) {
+      await this.#notifyUpTo(eventId);
+    }
   }
 
   /**

@@ -3,6 +3,7 @@ import { auditContextOf } from '../auth/audit';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   AppError,
+  BED_STATUS_CHANNEL,
   confirmBedStatus,
   getBedStatus,
   listBedStatusEvents,
@@ -51,10 +52,11 @@ export function bedStatusRoutes(app: App, ctx: AppContext, collection: Collectio
     expectedEventId: parseIfMatch(request.headers['if-match']),
     audit: await auditContextOf(ctx, request),
     concurrentWriters: ctx.store.kind === 'postgres',
+    notifyChannel: await ctx.store.databaseChannel?.(BED_STATUS_CHANNEL),
   });
   /** A stored event wakes the live feed, and its id is the new ETag. */
-  const published = async (reply: FastifyReply, event: BedStatusEvent) => {
-    await collection.hub.announce(event.id, event);
+  const published = async (reply: FastifyReply, event: BedStatusEvent, notified = false) => {
+    await collection.hub.announce(event.id, event, notified);
     reply.header('ETag', etagOf(event.id));
   };
 
@@ -110,7 +112,7 @@ export function bedStatusRoutes(app: App, ctx: AppContext, collection: Collectio
         writeContextOf(ctx, request.principal),
         await writeOptions(request),
       );
-      await published(reply, result.event);
+      await published(reply, result.event, result.notified);
       return { ...result.status, warnings: toWarnings(result.warnings) };
     },
   );
