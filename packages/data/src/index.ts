@@ -317,20 +317,11 @@ export {
   type ParamSpecs,
   type Parsed,
 } from './calculators/params';
-export {
-  CURVE_PARAMS,
-  NORM_PARAMS,
-  OCCUPANCY_PARAMS,
-  runErlangCurve,
-  runNorm,
-  runOccupancy,
-} from './calculators/calculators.service';
+export { CALCULATORS, type Calculator } from './calculators/calculators';
 export {
   COVID_YEARS,
   SIMULATION_LIMITS,
-  SIMULATION_PARAMS,
   deathsSeasonalProfile,
-  runSimulation,
   type SimulationAnswer,
 } from './calculators/simulation.service';
 export {
