@@ -11,8 +11,8 @@ import {
 import type { Database } from '../store/schema';
 import { AppError, type Issue } from '../errors';
 import type { WriteContext } from '../registry/hospices.repository';
-import { conflictOfUniqueViolation } from '../store/unique-violation';
 import { namesOfActors } from './actor-names';
+import { insertVersion, newestPerRegion } from './versions';
 
 // Regional bed plans (migration 0009): each save appends a whole version of the plan. A save names
 // the version it builds on, so two regisseurs editing at once cannot silently undo each other.
@@ -61,13 +61,7 @@ const COLUMNS = [
 
 /** The current plan of every region that has one, by region code. */
 export async function currentRegionPlans(db: Kysely<Database>): Promise<Map<string, StoredPlan>> {
-  const rows = await db
-    .selectFrom('region_plan_version')
-    .distinctOn('region_code')
-    .select(COLUMNS)
-    .orderBy('region_code')
-    .orderBy('version', 'desc')
-    .execute();
+  const rows = await newestPerRegion(db, 'region_plan_version').select(COLUMNS).execute();
   return new Map(rows.map((r) => [r.region_code, toPlan(r)]));
 }
 
@@ -258,8 +252,8 @@ export async function saveRegionPlan(
     ]);
   }
   const targets = [...input.targets].sort((a, b) => a.year - b.year);
-  try {
-    const row = await db
+  const row = await insertVersion(() =>
+    db
       .insertInto('region_plan_version')
       .values({
         region_code: regionCode,
@@ -271,9 +265,7 @@ export async function saveRegionPlan(
         saved_by: ctx.actor,
       })
       .returning(COLUMNS)
-      .executeTakeFirstOrThrow();
-    return toPlan(row);
-  } catch (error) {
-    throw conflictOfUniqueViolation(error) ?? error;
-  }
+      .executeTakeFirstOrThrow(),
+  );
+  return toPlan(row);
 }
