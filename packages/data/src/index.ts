@@ -253,7 +253,6 @@ export {
   storableText,
   withAudit,
   type AuditContext,
-  type AuditEntry,
 } from './accounts/audit.repository';
 export { DEMO_PASSWORD, seedDemoAccounts } from './accounts/demo-accounts';
 export {
@@ -271,7 +270,6 @@ export {
   listApiTokens,
   revokeApiToken,
   verifyApiToken,
-  type TokenSummary,
 } from './accounts/tokens.repository';
 
 // Forecasts, costs and scenarios: the model's answers with their provenance.

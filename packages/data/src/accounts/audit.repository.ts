@@ -1,19 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
+import type { AuditEntry } from '@palliamonitor/contracts';
 import { writeCsv } from '../csv-cells';
 import type { Database } from '../store/schema';
-
-export interface AuditEntry {
-  at: string;
-  actor: string;
-  role: string;
-  method: string;
-  path: string;
-  status: number;
-  hospiceId: string | null;
-  regionCode: string | null;
-  before: unknown;
-  after: unknown;
-}
 
 /**
  * Who makes a write and through which request. A repository given one writes the audit entry in the
