@@ -10,7 +10,7 @@ import type { Database } from '../store/schema';
 import { AppError, type Issue } from '../errors';
 import type { WriteContext } from '../registry/hospices.repository';
 import { namesOfActors } from './actor-names';
-import { insertVersion, newestPerRegion } from './versions';
+import { insertVersion, newestOfRegion, newestPerRegion } from './versions';
 
 // The status of each region's transformation plan (table of migration 0009): every save appends
 // a version on top of the one it names, so two regisseurs cannot silently undo each other.
@@ -76,12 +76,8 @@ export async function currentTransformationPlan(
   db: Kysely<Database>,
   region: string,
 ): Promise<StoredTransformationPlan> {
-  const row = await db
-    .selectFrom('transformation_plan_version')
+  const row = await newestOfRegion(db, 'transformation_plan_version', region)
     .select(COLUMNS)
-    .where('region_code', '=', region)
-    .orderBy('version', 'desc')
-    .limit(1)
     .executeTakeFirst();
   return row === undefined ? noTransformationPlan(region) : toPlan(row);
 }

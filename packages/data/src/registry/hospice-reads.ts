@@ -243,3 +243,29 @@ export async function findHospiceIdByRef(db: Db, externalRef: string): Promise<s
     .executeTakeFirst();
   return row?.id;
 }
+
+/**
+ * Which of `ids` are facilities of the region: by their current version, or with `anyVersion` by
+ * any version they have had.
+ */
+export async function hospicesOfRegion(
+  db: Db,
+  regionCode: string,
+  ids: readonly string[],
+  { anyVersion = false }: { anyVersion?: boolean } = {},
+): Promise<Set<string>> {
+  if (ids.length === 0) {
+    return new Set();
+  }
+  let query = db
+    .selectFrom('hospice_version as v')
+    .innerJoin('region_membership as m', 'm.gemeente_code', 'v.gemeente_code')
+    .select('v.hospice_id')
+    .where('v.hospice_id', 'in', ids)
+    .where('m.parent_code', '=', regionCode);
+  if (!anyVersion) {
+    query = query.where('v.valid_to', 'is', null);
+  }
+  const rows = await query.execute();
+  return new Set(rows.map((r) => r.hospice_id));
+}
