@@ -54,21 +54,8 @@ export {
   REFUSALS_PER_YEAR,
   SHARE_TREND,
 } from './demand-calibration';
-export {
-  type ErlangCurve,
-  type NormResult,
-  type OccupancyResult,
-  type SeasonalProfile,
-  MAX_CURVE_POINTS,
-  defaultCurveRange,
-  erlangCurve,
-  loadFromAdmissions,
-  lognormalMedianFromCv,
-  normBeds,
-  occupancyFromGuests,
-  seasonalProfileFromWeekly,
-  sinusoidalSeasonality,
-} from './calculators';
+// The calculators are public as a whole: each export is a planner's calculator or its result.
+export * from './calculators';
 export {
   type CostFigures,
   type CostInput,
