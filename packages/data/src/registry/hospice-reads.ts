@@ -10,6 +10,7 @@ import {
   type HospiceValues,
   type VersionRow,
 } from './hospice-values';
+import { pageWithTotal } from '../store/page';
 
 // Reads of the registry: a facility as registered on a date, with its regions, its history and
 // the ETag that names its state.
@@ -182,18 +183,12 @@ export async function listHospices(
             .where(validOn('m', query.asOf)),
         );
   }
-  const [rows, count] = await Promise.all([
-    base
-      .selectAll('v')
-      .select('h.is_synthetic')
-      .orderBy('v.name')
-      .orderBy('v.hospice_id')
-      .limit(query.limit)
-      .offset(query.offset)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items: await attachRegions(db, rows, query.asOf), total: Number(count.n) };
+  const { rows, total } = await pageWithTotal(
+    base,
+    (q) => q.selectAll('v').select('h.is_synthetic').orderBy('v.name').orderBy('v.hospice_id'),
+    query,
+  );
+  return { items: await attachRegions(db, rows, query.asOf), total };
 }
 
 /** Every version of a facility, oldest first, each with what changed against the one before. */
