@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { IsoDate } from './common';
-import { HospiceTypeSchema } from './hospice';
+import { HOSPICE_REF_FIELDS, HospiceTypeSchema } from './hospice';
 
 // Contracts of low-burden data collection: bed status, anonymous stays, refusals, waiting list,
 // monthly returns and the figures derived from them. No field can hold personal data: every body
@@ -307,11 +307,7 @@ export const Statistics = Type.Object({
 export type Statistics = Static<typeof Statistics>;
 
 export const BedFinderHospice = Type.Object({
-  id: Type.String(),
-  name: Type.String(),
-  type: HospiceTypeSchema,
-  place: Type.String(),
-  gemeenteCode: Type.String(),
+  ...HOSPICE_REF_FIELDS,
   phone: Type.Union([Type.String(), Type.Null()]),
   latitude: Type.Number(),
   longitude: Type.Number(),

@@ -10,6 +10,15 @@ export const HospiceTypeSchema = Type.Union(
   },
 );
 
+/** What names a facility wherever one is listed: its id, name and type, and where it is. */
+export const HOSPICE_REF_FIELDS = {
+  id: Type.String(),
+  name: Type.String(),
+  type: HospiceTypeSchema,
+  place: Type.String(),
+  gemeenteCode: Type.String(),
+};
+
 /** The longest admission criteria a facility may store: a few paragraphs, not a document. */
 export const ADMISSION_CRITERIA_MAX_LENGTH = 1000;
 
@@ -88,29 +97,9 @@ export const HospiceCreate = Type.Object(
 );
 export type HospiceCreate = Static<typeof HospiceCreate>;
 
+// A change may leave out any field, but names at least one.
 export const HospicePatch = Type.Object(
-  {
-    name: Type.Optional(fields.name),
-    streetAddress: Type.Optional(fields.streetAddress),
-    postcode: Type.Optional(fields.postcode),
-    place: Type.Optional(fields.place),
-    gemeenteCode: Type.Optional(fields.gemeenteCode),
-    latitude: Type.Optional(fields.latitude),
-    longitude: Type.Optional(fields.longitude),
-    type: Type.Optional(fields.type),
-    careModel: Type.Optional(fields.careModel),
-    funding: Type.Optional(fields.funding),
-    umbrellas: Type.Optional(fields.umbrellas),
-    agbCode: Type.Optional(fields.agbCode),
-    kvkNumber: Type.Optional(fields.kvkNumber),
-    licensedBeds: Type.Optional(fields.licensedBeds),
-    openedOn: Type.Optional(fields.openedOn),
-    closedOn: Type.Optional(fields.closedOn),
-    phone: Type.Optional(fields.phone),
-    website: Type.Optional(fields.website),
-    admissionCriteria: Type.Optional(fields.admissionCriteria),
-    effectiveFrom,
-  },
+  { ...Type.Partial(Type.Object(fields)).properties, effectiveFrom },
   { additionalProperties: false, minProperties: 1, $id: 'HospicePatch' },
 );
 export type HospicePatch = Static<typeof HospicePatch>;

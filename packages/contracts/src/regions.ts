@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { AsOfQuery, Page, Pagination, REGION_CODE_PATTERNS } from './common';
-import { HospiceTypeSchema } from './hospice';
+import { HOSPICE_REF_FIELDS } from './hospice';
 
 // The regional division (gemeenten, provincies, zorgkantoorregio's), the national overview and the
 // boundaries of the map.
@@ -36,11 +36,7 @@ export type RegionRef = Static<typeof RegionRef>;
 
 /** A hospice as a region lists it: enough for a row and a link. */
 export const HospiceRef = Type.Object({
-  id: Type.String(),
-  name: Type.String(),
-  type: HospiceTypeSchema,
-  place: Type.String(),
-  gemeenteCode: Type.String(),
+  ...HOSPICE_REF_FIELDS,
   licensedBeds: Type.Integer(),
   isSynthetic: Type.Boolean(),
 });

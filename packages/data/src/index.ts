@@ -253,7 +253,6 @@ export {
   storableText,
   withAudit,
   type AuditContext,
-  type AuditEntry,
 } from './accounts/audit.repository';
 export { DEMO_PASSWORD, seedDemoAccounts } from './accounts/demo-accounts';
 export {
@@ -271,7 +270,6 @@ export {
   listApiTokens,
   revokeApiToken,
   verifyApiToken,
-  type TokenSummary,
 } from './accounts/tokens.repository';
 
 // Forecasts, costs and scenarios: the model's answers with their provenance.
@@ -317,20 +315,11 @@ export {
   type ParamSpecs,
   type Parsed,
 } from './calculators/params';
-export {
-  CURVE_PARAMS,
-  NORM_PARAMS,
-  OCCUPANCY_PARAMS,
-  runErlangCurve,
-  runNorm,
-  runOccupancy,
-} from './calculators/calculators.service';
+export { CALCULATORS, type Calculator } from './calculators/calculators';
 export {
   COVID_YEARS,
   SIMULATION_LIMITS,
-  SIMULATION_PARAMS,
   deathsSeasonalProfile,
-  runSimulation,
   type SimulationAnswer,
 } from './calculators/simulation.service';
 export {

@@ -7,17 +7,8 @@
 // of the observed years (labelled assumptions, docs/method.md §2). The migration level can be
 // calibrated so that the projection passes a published CBS total.
 
-import {
-  AGE_COUNT,
-  OPEN_AGE,
-  SEXES,
-  type AgeSexTable,
-  type Sex,
-  emptyTable,
-  hasYear,
-  sumAges,
-  yearOf,
-} from './age-sex';
+import type { AgeSexTable, Sex } from './age-sex';
+import { AGE_COUNT, OPEN_AGE, SEXES, emptyTable, hasYear, sumAges, yearOf } from './age-sex';
 import { invalid } from './checks';
 import { type LeeCarterFit, kStandardDeviation, observedRates, projectedRates } from './lee-carter';
 

@@ -48,17 +48,7 @@ describe('forecast', () => {
 
   it('returns one row per year with the agreed keys, all numbers', () => {
     expect(rows).toHaveLength(27);
-    for (const key of [
-      'year',
-      'deaths',
-      'expectedDeaths',
-      'hospiceRequests',
-      'offeredLoad',
-      'bedsNeededErlang',
-      'bedsNeededNorm',
-      'currentBeds',
-      'gap',
-    ]) {
+    for (const key of ['year', ...FORECAST_KEYS]) {
       expect(typeof rows[0]![key as keyof (typeof rows)[0]]).toBe('number');
     }
     expect(rows.map((r) => r.year)).toEqual(Array.from({ length: 27 }, (_, i) => 2024 + i));

@@ -11,16 +11,27 @@ function halfWidth(ci: readonly [number, number]): number {
   return (ci[1] - ci[0]) / 2;
 }
 
+/** Reference checks as `it.each` rows named by their case. */
+function byCase<T extends { case: string }>(checks: readonly T[]) {
+  return checks.map((check) => [check.case, check] as const);
+}
+
+/** A reference check's inputs under the names the formulas use (λ per day, c beds, stay). */
+function inputsOf<Median>(inputs: {
+  lambda_per_day: number;
+  c: number;
+  LOS_mean_days: number;
+  LOS_median_days: Median;
+}) {
+  const { lambda_per_day: lambda, c, LOS_mean_days: mean, LOS_median_days: median } = inputs;
+  return { lambda, c, mean, median };
+}
+
 describe('simulateHospice agrees with Erlang B (insensitivity to the lognormal LOS)', () => {
-  it.each(vectors.simulation_checks.map((check) => [check.case, check] as const))(
+  it.each(byCase(vectors.simulation_checks))(
     '%s: Erlang B lies inside the simulated 95% CI of blocking and of occupancy',
     (_name, check) => {
-      const {
-        lambda_per_day: lambda,
-        LOS_mean_days: mean,
-        LOS_median_days: median,
-        c,
-      } = check.inputs;
+      const { lambda, c, mean, median } = inputsOf(check.inputs);
       // About 40,000 measured requests per replication keeps the run short and the CI narrow enough
       // to distinguish, say, B(a, c) from B(a, c + 1).
       const result = simulateHospice({
@@ -53,15 +64,10 @@ describe('simulateHospice agrees with Erlang B (insensitivity to the lognormal L
 describe('simulateHospice waiting list (M/G/c FCFS, unlimited list, nobody leaves it)', () => {
   const cases = vectors.simulation_waiting_list_checks.cases;
 
-  it.each(cases.map((check) => [check.case, check] as const))(
+  it.each(byCase(cases))(
     '%s: mean wait and P(wait) agree with the reference simulation within the combined 95% CIs',
     (_name, check) => {
-      const {
-        lambda_per_day: lambda,
-        c,
-        LOS_mean_days: mean,
-        LOS_median_days: median,
-      } = check.inputs;
+      const { lambda, c, mean, median } = inputsOf(check.inputs);
       const los =
         check.inputs.LOS_dist === 'exponential' || median === null
           ? ({ distribution: 'exponential', mean } as const)
@@ -147,15 +153,11 @@ describe('simulateHospice waiting list (M/G/c FCFS, unlimited list, nobody leave
     expect(result.diedWhileWaitingShare.mean).toBeGreaterThan(0.05);
   });
 
+  // A small hospice with a short run: valid options the next two tests vary.
+  const small = { beds: 4, arrivalsPerDay: 0.2, los: { mean: 22, median: 13 }, days: 100, seed: 1 };
+
   it('is deterministic for a seed and changes with the seed', () => {
-    const options = {
-      beds: 4,
-      arrivalsPerDay: 0.15,
-      los: { mean: 22, median: 13 },
-      days: 2000,
-      replications: 3,
-      seed: 99,
-    };
+    const options = { ...small, arrivalsPerDay: 0.15, days: 2000, replications: 3, seed: 99 };
     expect(simulateHospice(options)).toEqual(simulateHospice(options));
     expect(simulateHospice({ ...options, seed: 100 }).blocking.mean).not.toBe(
       simulateHospice(options).blocking.mean,
@@ -163,13 +165,7 @@ describe('simulateHospice waiting list (M/G/c FCFS, unlimited list, nobody leave
   });
 
   it('throws exact messages for invalid arguments', () => {
-    const base = {
-      beds: 4,
-      arrivalsPerDay: 0.2,
-      los: { mean: 22, median: 13 },
-      days: 100,
-      seed: 1,
-    };
+    const base = small;
     expect(() => simulateHospice({ ...base, beds: -3 })).toThrow('invalid beds: -3');
     expect(() => simulateHospice({ ...base, los: { mean: 10, median: 13 } })).toThrow(
       'invalid los.median: 13',

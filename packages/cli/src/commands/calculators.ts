@@ -1,15 +1,4 @@
-import {
-  AppError,
-  CURVE_PARAMS,
-  NORM_PARAMS,
-  OCCUPANCY_PARAMS,
-  SIMULATION_PARAMS,
-  runErlangCurve,
-  runNorm,
-  runOccupancy,
-  runSimulation,
-  type ParamSpecs,
-} from '@palliamonitor/data';
+import { AppError, CALCULATORS, type Calculator } from '@palliamonitor/data';
 import { parseOptions, UsageError, type Io } from '../usage';
 
 // The calculators on the command line: the same parameters, checks and results as
@@ -20,10 +9,7 @@ const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase(
 const flag = (name: string) => `--${kebab(name)}`;
 
 /** Parses `--name value` options of the specs and runs the calculator; bad input is exit code 2. */
-function calculatorCommand<T>(
-  specs: ParamSpecs,
-  run: (raw: Record<string, unknown>, label: (name: string) => string) => T,
-) {
+function calculatorCommand<T>({ params: specs, run }: Calculator<T>) {
   return async (args: string[], io: Io): Promise<number> => {
     const names = Object.keys(specs);
     const options = Object.fromEntries(names.map((n) => [kebab(n), { type: 'string' as const }]));
@@ -50,13 +36,13 @@ function calculatorCommand<T>(
 }
 
 /** `palliamonitor norm --admissions N --los D --occupancy ρ` → {"beds": whole beds, "exact": x} */
-export const normCommand = calculatorCommand(NORM_PARAMS, runNorm);
+export const normCommand = calculatorCommand(CALCULATORS.norm);
 
 /** `palliamonitor occupancy --guests N --los D --beds C [--open-days N]` */
-export const occupancyCommand = calculatorCommand(OCCUPANCY_PARAMS, runOccupancy);
+export const occupancyCommand = calculatorCommand(CALCULATORS.occupancy);
 
 /** `palliamonitor erlang-curve --load a | --admissions N --los D [--beds C] [--target B] …` */
-export const erlangCurveCommand = calculatorCommand(CURVE_PARAMS, runErlangCurve);
+export const erlangCurveCommand = calculatorCommand(CALCULATORS.erlangCurve);
 
 /** `palliamonitor simulate --beds C --load a | --admissions N [--stay …] [--seasonality …] …` */
-export const simulateCommand = calculatorCommand(SIMULATION_PARAMS, runSimulation);
+export const simulateCommand = calculatorCommand(CALCULATORS.simulation);

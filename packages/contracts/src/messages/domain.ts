@@ -1,6 +1,7 @@
 // Texts of the messages about the product's own facts: registry, bed status, movements, returns,
 // accounts, scenarios, calculators, the bed finder and the region's alerts. Placeholders in braces
 // are the message's parameters; Dutch and English name the same ones (messages.test.ts checks it).
+// Every entry has the same layout, Dutch above English, so the two texts read side by side.
 
 export const DOMAIN_MESSAGES = {
   // bedStatus
@@ -101,7 +102,10 @@ export const DOMAIN_MESSAGES = {
     nl: 'de rol {role} hoort niet bij een hospice of regio',
     en: 'the role {role} does not go with a hospice or region',
   },
-  'account.unknownHospice': { nl: 'onbekende hospice', en: 'unknown hospice' },
+  'account.unknownHospice': {
+    nl: 'onbekende hospice',
+    en: 'unknown hospice',
+  },
   'account.unknownRegion': {
     nl: 'onbekende zorgkantoorregio {region}',
     en: 'unknown zorgkantoorregio {region}',
@@ -119,7 +123,10 @@ export const DOMAIN_MESSAGES = {
     en: 'the link is invalid, used or expired',
   },
   // scenario
-  'scenario.unknown': { nl: 'onbekend scenario {id}', en: 'unknown scenario {id}' },
+  'scenario.unknown': {
+    nl: 'onbekend scenario {id}',
+    en: 'unknown scenario {id}',
+  },
   'scenario.idTaken': {
     nl: '{id} is al in gebruik; kies een andere naam',
     en: '{id} is taken; choose another name',
@@ -129,7 +136,10 @@ export const DOMAIN_MESSAGES = {
     nl: 'mag niet in de toekomst liggen (deze maand is {thisMonth})',
     en: 'must not be in the future (this month is {thisMonth})',
   },
-  'return.monthNotOver': { nl: '{month} is nog niet voorbij', en: '{month} is not over yet' },
+  'return.monthNotOver': {
+    nl: '{month} is nog niet voorbij',
+    en: '{month} is not over yet',
+  },
   'return.notOpenInMonth': {
     nl: 'de hospice was in {month} niet geregistreerd en open',
     en: 'the hospice was not registered and open in {month}',
@@ -158,7 +168,10 @@ export const DOMAIN_MESSAGES = {
     nl: '{count} weigeringen in één maand is ongewoon veel',
     en: '{count} refusals in one month is unusually many',
   },
-  'return.unknownHospice': { nl: 'onbekende hospice {hospice}', en: 'unknown hospice {hospice}' },
+  'return.unknownHospice': {
+    nl: 'onbekende hospice {hospice}',
+    en: 'unknown hospice {hospice}',
+  },
   'return.hospiceNotAllowed': {
     nl: 'niet toegestaan voor hospice {hospice}',
     en: 'not allowed for hospice {hospice}',
@@ -176,8 +189,14 @@ export const DOMAIN_MESSAGES = {
     nl: 'is verplicht bij {condition}',
     en: 'is required with {condition}',
   },
-  'calculator.notWith': { nl: 'hoort niet bij {condition}', en: 'does not go with {condition}' },
-  'calculator.oneOf': { nl: 'geef een van {fields}', en: 'give one of {fields}' },
+  'calculator.notWith': {
+    nl: 'hoort niet bij {condition}',
+    en: 'does not go with {condition}',
+  },
+  'calculator.oneOf': {
+    nl: 'geef een van {fields}',
+    en: 'give one of {fields}',
+  },
   'calculator.notBoth': {
     nl: 'geef een van {fields}, niet beide',
     en: 'give one of {fields}, not both',
@@ -228,7 +247,10 @@ export const DOMAIN_MESSAGES = {
     nl: '“{near}” is de naam van plaatsen in meer dan één gemeente; kies er een',
     en: '“{near}” is the name of places in more than one municipality; choose one',
   },
-  'finder.postcodeUnknown': { nl: 'onbekende postcode {pc4}', en: 'unknown postcode {pc4}' },
+  'finder.postcodeUnknown': {
+    nl: 'onbekende postcode {pc4}',
+    en: 'unknown postcode {pc4}',
+  },
   'finder.postcodesMissing': {
     nl: 'postcodes zijn op deze server (nog) niet geladen; zoek op plaatsnaam',
     en: 'postcodes are not loaded on this server (yet); search by place name',
@@ -238,7 +260,10 @@ export const DOMAIN_MESSAGES = {
     en: '{near} is not in the Netherlands',
   },
   // alert
-  'alert.noteEmpty': { nl: 'schrijf een korte notitie', en: 'write a short note' },
+  'alert.noteEmpty': {
+    nl: 'schrijf een korte notitie',
+    en: 'write a short note',
+  },
   'alert.followUpInPast': {
     nl: 'kies vandaag of een latere datum',
     en: 'choose today or a later date',

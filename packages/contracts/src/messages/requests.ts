@@ -1,6 +1,7 @@
 // Texts of the messages about a request as a whole: access, schema validation, text screening and
 // uploaded files. Placeholders in braces ({limit}) are the message's parameters; Dutch and English
-// name the same ones (messages.test.ts checks it).
+// name the same ones (messages.test.ts checks it). Every entry has the same layout, Dutch above
+// English, so the two texts read side by side.
 
 export const REQUEST_MESSAGES = {
   // access
@@ -45,8 +46,14 @@ export const REQUEST_MESSAGES = {
     en: 'Only the regisseur of {region} or an administrator may do this.',
   },
   // schema
-  'schema.required': { nl: 'is verplicht', en: 'is required' },
-  'schema.additionalProperties': { nl: 'onbekend veld {name}', en: 'unknown field {name}' },
+  'schema.required': {
+    nl: 'is verplicht',
+    en: 'is required',
+  },
+  'schema.additionalProperties': {
+    nl: 'onbekend veld {name}',
+    en: 'unknown field {name}',
+  },
   'schema.enum': {
     nl: 'moet een van deze waarden zijn: {allowed}',
     en: 'must be one of {allowed}',
@@ -59,8 +66,14 @@ export const REQUEST_MESSAGES = {
     nl: 'heeft een verkeerd type (verwacht: {type})',
     en: 'has the wrong type (expected: {type})',
   },
-  'schema.minimum': { nl: 'moet minstens {limit} zijn', en: 'must be at least {limit}' },
-  'schema.maximum': { nl: 'mag hoogstens {limit} zijn', en: 'must be at most {limit}' },
+  'schema.minimum': {
+    nl: 'moet minstens {limit} zijn',
+    en: 'must be at least {limit}',
+  },
+  'schema.maximum': {
+    nl: 'mag hoogstens {limit} zijn',
+    en: 'must be at most {limit}',
+  },
   'schema.exclusiveMinimum': {
     nl: 'moet groter zijn dan {limit}',
     en: 'must be more than {limit}',
@@ -89,7 +102,10 @@ export const REQUEST_MESSAGES = {
     nl: 'heeft niet de juiste vorm ({format})',
     en: 'does not have the right form ({format})',
   },
-  'schema.pattern': { nl: 'heeft niet de juiste vorm', en: 'does not have the right form' },
+  'schema.pattern': {
+    nl: 'heeft niet de juiste vorm',
+    en: 'does not have the right form',
+  },
   // date
   'date.inFuture': {
     nl: 'mag niet in de toekomst liggen (vandaag is {today})',
@@ -113,7 +129,10 @@ export const REQUEST_MESSAGES = {
     nl: 'heeft {cells} waarden voor {columns} kolommen',
     en: 'has {cells} values for {columns} columns',
   },
-  'csv.required': { nl: 'is verplicht', en: 'is required' },
+  'csv.required': {
+    nl: 'is verplicht',
+    en: 'is required',
+  },
   'csv.notAMonth': {
     nl: 'moet een maand zijn als JJJJ-MM, niet "{value}"',
     en: 'must be a month YYYY-MM, not "{value}"',
@@ -122,7 +141,10 @@ export const REQUEST_MESSAGES = {
     nl: 'moet een geheel getal van 0 of meer zijn, niet "{value}"',
     en: 'must be a whole number 0 or more, not "{value}"',
   },
-  'csv.columnMissing': { nl: 'verplichte kolom ontbreekt', en: 'required column is missing' },
+  'csv.columnMissing': {
+    nl: 'verplichte kolom ontbreekt',
+    en: 'required column is missing',
+  },
   'csv.unknownColumn': {
     nl: 'onbekende kolom; de kolommen zijn {columns}',
     en: 'unknown column; the columns are {columns}',
@@ -131,14 +153,26 @@ export const REQUEST_MESSAGES = {
     nl: 'het bestand heeft een kopregel maar geen regels',
     en: 'the file has a header but no rows',
   },
-  'csv.duplicateRef': { nl: 'komt al voor op regel {line}', en: 'already on line {line}' },
-  'csv.invalidValue': { nl: 'ongeldige waarde {value}', en: 'invalid value {value}' },
-  'csv.invalidDate': { nl: 'geen geldige datum: {value}', en: 'not a valid date: {value}' },
+  'csv.duplicateRef': {
+    nl: 'komt al voor op regel {line}',
+    en: 'already on line {line}',
+  },
+  'csv.invalidValue': {
+    nl: 'ongeldige waarde {value}',
+    en: 'invalid value {value}',
+  },
+  'csv.invalidDate': {
+    nl: 'geen geldige datum: {value}',
+    en: 'not a valid date: {value}',
+  },
   'csv.notUtf8': {
     nl: 'is geen UTF-8-tekst (Latin-1 of Windows-1252?); sla het bestand op als "CSV UTF-8" en stuur het opnieuw',
     en: 'is not UTF-8 text (Latin-1 or Windows-1252?); save the file as "CSV UTF-8" and send it again',
   },
-  'csv.fileRequired': { nl: 'verplicht: een CSV-bestand', en: 'is required: a CSV file' },
+  'csv.fileRequired': {
+    nl: 'verplicht: een CSV-bestand',
+    en: 'is required: a CSV file',
+  },
   // period
   'period.toBeforeFrom': {
     nl: 'mag niet vóór het begin ({from}) liggen',

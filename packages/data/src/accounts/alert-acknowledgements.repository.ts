@@ -3,6 +3,7 @@ import type { Database } from '../store/schema';
 import { AppError } from '../errors';
 import { isValidDate } from '@palliamonitor/contracts';
 import type { WriteContext } from '../registry/hospices.repository';
+import { hospicesOfRegion } from '../registry/hospice-reads';
 
 // Acknowledgements of the cockpit's alerts (migration 0008). Append-only: a new acknowledgement
 // of the same alert supersedes the earlier one, which stays in the table.
@@ -71,15 +72,8 @@ export async function acknowledgeAlert(
   }
   const hospiceId = input.hospiceId ?? null;
   if (hospiceId !== null) {
-    const inRegion = await db
-      .selectFrom('hospice_version as v')
-      .innerJoin('region_membership as m', 'm.gemeente_code', 'v.gemeente_code')
-      .select('v.hospice_id')
-      .where('v.hospice_id', '=', hospiceId)
-      .where('m.parent_code', '=', regionCode)
-      .limit(1)
-      .executeTakeFirst();
-    if (!inRegion) {
+    const inRegion = await hospicesOfRegion(db, regionCode, [hospiceId], { anyVersion: true });
+    if (!inRegion.has(hospiceId)) {
       throw new AppError('UNPROCESSABLE', `hospice ${hospiceId} is not in region ${regionCode}`, [
         {
           field: 'hospiceId',

@@ -1,19 +1,8 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
+import type { AuditEntry } from '@palliamonitor/contracts';
 import { writeCsv } from '../csv-cells';
 import type { Database } from '../store/schema';
-
-export interface AuditEntry {
-  at: string;
-  actor: string;
-  role: string;
-  method: string;
-  path: string;
-  status: number;
-  hospiceId: string | null;
-  regionCode: string | null;
-  before: unknown;
-  after: unknown;
-}
+import { pageWithTotal } from '../store/page';
 
 /**
  * Who makes a write and through which request. A repository given one writes the audit entry in the
@@ -120,10 +109,11 @@ export async function listAudit(
   if (query.regions) {
     base = base.where('region_code', 'in', query.regions.length > 0 ? query.regions : ['']);
   }
-  const [rows, count] = await Promise.all([
-    base.selectAll().orderBy('id', 'desc').limit(query.limit).offset(query.offset).execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
+  const { rows, total } = await pageWithTotal(
+    base,
+    (q) => q.selectAll().orderBy('id', 'desc'),
+    query,
+  );
   return {
     items: rows.map((r) => ({
       id: r.id,
@@ -138,7 +128,7 @@ export async function listAudit(
       before: r.before,
       after: r.after,
     })),
-    total: Number(count.n),
+    total,
   };
 }
 

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
+import type { TokenSummary } from '@palliamonitor/contracts';
 import type { Database } from '../store/schema';
 import { AppError } from '../errors';
 import { hashSecret, newSecret } from './secrets';
@@ -8,16 +9,6 @@ import { refusePersonalData } from '../free-text';
 
 // API tokens for hospice systems that push data. The token is shown once (`pm_<id>_<secret>`);
 // only its hash is stored. Each token is scoped to one hospice and can be revoked.
-
-export interface TokenSummary {
-  id: string;
-  hospiceId: string;
-  label: string;
-  createdAt: string;
-  createdBy: string;
-  revokedAt: string | null;
-  lastUsedAt: string | null;
-}
 
 export async function createApiToken(
   db: Kysely<Database>,
@@ -213,15 +204,7 @@ export async function listApiTokens(
   return rows.map(toSummary);
 }
 
-function toSummary(row: {
-  id: string;
-  hospice_id: string;
-  label: string;
-  created_at: string;
-  created_by: string;
-  revoked_at: string | null;
-  last_used_at: string | null;
-}): TokenSummary {
+function toSummary(row: Omit<Database['api_token'], 'token_hash'>): TokenSummary {
   return {
     id: row.id,
     hospiceId: row.hospice_id,

@@ -18,6 +18,7 @@ import {
   type MovementOptions,
   type MovementResult,
 } from './movement-rules';
+import { pageWithTotal } from '../store/page';
 
 // Guest movements without personal data: a stay is an admission date, an origin, and later a
 // departure date and kind. The system issues the stay id, so nobody has to remember or invent one;
@@ -170,16 +171,15 @@ export async function listStays(
   } else if (query.status === 'departed') {
     base = base.where('departed_on', 'is not', null);
   }
-  const [rows, count] = await Promise.all([
-    base
-      .selectAll()
-      .orderBy('admitted_on', query.status === 'current' ? 'asc' : 'desc')
-      .orderBy('recorded_at')
-      .orderBy('id')
-      .limit(query.limit)
-      .offset(query.offset)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items: rows.map(toStay), total: Number(count.n) };
+  const { rows, total } = await pageWithTotal(
+    base,
+    (q) =>
+      q
+        .selectAll()
+        .orderBy('admitted_on', query.status === 'current' ? 'asc' : 'desc')
+        .orderBy('recorded_at')
+        .orderBy('id'),
+    query,
+  );
+  return { items: rows.map(toStay), total };
 }

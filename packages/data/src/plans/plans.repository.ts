@@ -11,8 +11,9 @@ import {
 import type { Database } from '../store/schema';
 import { AppError, type Issue } from '../errors';
 import type { WriteContext } from '../registry/hospices.repository';
-import { conflictOfUniqueViolation } from '../store/unique-violation';
+import { hospicesOfRegion } from '../registry/hospice-reads';
 import { namesOfActors } from './actor-names';
+import { insertVersion, newestOfRegion, newestPerRegion } from './versions';
 
 // Regional bed plans (migration 0009): each save appends a whole version of the plan. A save names
 // the version it builds on, so two regisseurs editing at once cannot silently undo each other.
@@ -61,13 +62,7 @@ const COLUMNS = [
 
 /** The current plan of every region that has one, by region code. */
 export async function currentRegionPlans(db: Kysely<Database>): Promise<Map<string, StoredPlan>> {
-  const rows = await db
-    .selectFrom('region_plan_version')
-    .distinctOn('region_code')
-    .select(COLUMNS)
-    .orderBy('region_code')
-    .orderBy('version', 'desc')
-    .execute();
+  const rows = await newestPerRegion(db, 'region_plan_version').select(COLUMNS).execute();
   return new Map(rows.map((r) => [r.region_code, toPlan(r)]));
 }
 
@@ -76,12 +71,8 @@ export async function currentRegionPlan(
   db: Kysely<Database>,
   regionCode: string,
 ): Promise<StoredPlan | undefined> {
-  const row = await db
-    .selectFrom('region_plan_version')
+  const row = await newestOfRegion(db, 'region_plan_version', regionCode)
     .select(COLUMNS)
-    .where('region_code', '=', regionCode)
-    .orderBy('version', 'desc')
-    .limit(1)
     .executeTakeFirst();
   return row && toPlan(row);
 }
@@ -191,25 +182,6 @@ function duplicateIssues<T>(items: readonly T[], keyOf: (t: T) => unknown, field
   });
 }
 
-async function hospicesOfRegion(
-  db: Kysely<Database>,
-  regionCode: string,
-  ids: string[],
-): Promise<Set<string>> {
-  if (ids.length === 0) {
-    return new Set();
-  }
-  const rows = await db
-    .selectFrom('hospice_version as v')
-    .innerJoin('region_membership as m', 'm.gemeente_code', 'v.gemeente_code')
-    .select('v.hospice_id')
-    .where('v.hospice_id', 'in', ids)
-    .where('m.parent_code', '=', regionCode)
-    .where('v.valid_to', 'is', null)
-    .execute();
-  return new Set(rows.map((r) => r.hospice_id));
-}
-
 /** Gives every change without an id the next free one (c1, c2, …), keeping the ids sent. */
 function withIds(changes: readonly PlanChangeInput[]): PlanChange[] {
   const used = new Set(changes.flatMap((c) => (c.id === undefined ? [] : [c.id])));
@@ -258,8 +230,8 @@ export async function saveRegionPlan(
     ]);
   }
   const targets = [...input.targets].sort((a, b) => a.year - b.year);
-  try {
-    const row = await db
+  const row = await insertVersion(() =>
+    db
       .insertInto('region_plan_version')
       .values({
         region_code: regionCode,
@@ -271,9 +243,7 @@ export async function saveRegionPlan(
         saved_by: ctx.actor,
       })
       .returning(COLUMNS)
-      .executeTakeFirstOrThrow();
-    return toPlan(row);
-  } catch (error) {
-    throw conflictOfUniqueViolation(error) ?? error;
-  }
+      .executeTakeFirstOrThrow(),
+  );
+  return toPlan(row);
 }

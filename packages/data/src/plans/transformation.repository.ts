@@ -9,8 +9,8 @@ import {
 import type { Database } from '../store/schema';
 import { AppError, type Issue } from '../errors';
 import type { WriteContext } from '../registry/hospices.repository';
-import { conflictOfUniqueViolation } from '../store/unique-violation';
 import { namesOfActors } from './actor-names';
+import { insertVersion, newestOfRegion, newestPerRegion } from './versions';
 
 // The status of each region's transformation plan (table of migration 0009): every save appends
 // a version on top of the one it names, so two regisseurs cannot silently undo each other.
@@ -68,13 +68,7 @@ export function noTransformationPlan(region: string): StoredTransformationPlan {
 export async function currentTransformationPlans(
   db: Kysely<Database>,
 ): Promise<Map<string, StoredTransformationPlan>> {
-  const rows = await db
-    .selectFrom('transformation_plan_version')
-    .distinctOn('region_code')
-    .select(COLUMNS)
-    .orderBy('region_code')
-    .orderBy('version', 'desc')
-    .execute();
+  const rows = await newestPerRegion(db, 'transformation_plan_version').select(COLUMNS).execute();
   return new Map(rows.map((r) => [r.region_code, toPlan(r)]));
 }
 
@@ -82,12 +76,8 @@ export async function currentTransformationPlan(
   db: Kysely<Database>,
   region: string,
 ): Promise<StoredTransformationPlan> {
-  const row = await db
-    .selectFrom('transformation_plan_version')
+  const row = await newestOfRegion(db, 'transformation_plan_version', region)
     .select(COLUMNS)
-    .where('region_code', '=', region)
-    .orderBy('version', 'desc')
-    .limit(1)
     .executeTakeFirst();
   return row === undefined ? noTransformationPlan(region) : toPlan(row);
 }
@@ -179,8 +169,8 @@ export async function saveTransformationPlan(
       },
     ]);
   }
-  try {
-    const row = await db
+  const row = await insertVersion(() =>
+    db
       .insertInto('transformation_plan_version')
       .values({
         region_code: region,
@@ -195,9 +185,7 @@ export async function saveTransformationPlan(
         saved_by: ctx.actor,
       })
       .returning(COLUMNS)
-      .executeTakeFirstOrThrow();
-    return toPlan(row);
-  } catch (error) {
-    throw conflictOfUniqueViolation(error) ?? error;
-  }
+      .executeTakeFirstOrThrow(),
+  );
+  return toPlan(row);
 }

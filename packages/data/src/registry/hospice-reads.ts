@@ -10,6 +10,7 @@ import {
   type HospiceValues,
   type VersionRow,
 } from './hospice-values';
+import { pageWithTotal } from '../store/page';
 
 // Reads of the registry: a facility as registered on a date, with its regions, its history and
 // the ETag that names its state.
@@ -182,18 +183,12 @@ export async function listHospices(
             .where(validOn('m', query.asOf)),
         );
   }
-  const [rows, count] = await Promise.all([
-    base
-      .selectAll('v')
-      .select('h.is_synthetic')
-      .orderBy('v.name')
-      .orderBy('v.hospice_id')
-      .limit(query.limit)
-      .offset(query.offset)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items: await attachRegions(db, rows, query.asOf), total: Number(count.n) };
+  const { rows, total } = await pageWithTotal(
+    base,
+    (q) => q.selectAll('v').select('h.is_synthetic').orderBy('v.name').orderBy('v.hospice_id'),
+    query,
+  );
+  return { items: await attachRegions(db, rows, query.asOf), total };
 }
 
 /** Every version of a facility, oldest first, each with what changed against the one before. */
@@ -242,4 +237,30 @@ export async function findHospiceIdByRef(db: Db, externalRef: string): Promise<s
     .where('external_ref', '=', externalRef)
     .executeTakeFirst();
   return row?.id;
+}
+
+/**
+ * Which of `ids` are facilities of the region: by their current version, or with `anyVersion` by
+ * any version they have had.
+ */
+export async function hospicesOfRegion(
+  db: Db,
+  regionCode: string,
+  ids: readonly string[],
+  { anyVersion = false }: { anyVersion?: boolean } = {},
+): Promise<Set<string>> {
+  if (ids.length === 0) {
+    return new Set();
+  }
+  let query = db
+    .selectFrom('hospice_version as v')
+    .innerJoin('region_membership as m', 'm.gemeente_code', 'v.gemeente_code')
+    .select('v.hospice_id')
+    .where('v.hospice_id', 'in', ids)
+    .where('m.parent_code', '=', regionCode);
+  if (!anyVersion) {
+    query = query.where('v.valid_to', 'is', null);
+  }
+  const rows = await query.execute();
+  return new Set(rows.map((r) => r.hospice_id));
 }

@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database, RegionType } from '../store/schema';
 import { AppError } from '../errors';
 import { validOn } from '../store/valid-on';
+import { pageWithTotal } from '../store/page';
 
 export interface RegionSeedRow {
   gemeenteCode: string;
@@ -87,15 +88,11 @@ export async function listRegions(
   if (query.type) {
     base = base.where('type', '=', query.type);
   }
-  const [rows, count] = await Promise.all([
-    base
-      .select(['code', 'type', 'name', 'valid_from', 'valid_to'])
-      .orderBy('code')
-      .limit(query.limit)
-      .offset(query.offset)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
+  const { rows, total } = await pageWithTotal(
+    base,
+    (q) => q.select(['code', 'type', 'name', 'valid_from', 'valid_to']).orderBy('code'),
+    query,
+  );
   return {
     items: rows.map((r) => ({
       code: r.code,
@@ -104,7 +101,7 @@ export async function listRegions(
       validFrom: r.valid_from,
       validTo: r.valid_to,
     })),
-    total: Number(count.n),
+    total,
   };
 }
 

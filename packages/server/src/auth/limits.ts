@@ -1,11 +1,10 @@
+import type { LimitCount, Store } from '@palliamonitor/data';
 import {
   addToWindow,
   clearLimits,
   limitKey,
   readLimits,
   recordFailures,
-  type LimitCount,
-  type Store,
 } from '@palliamonitor/data';
 
 // Limits against guessing and flooding, counted in the store (table auth_limit), so that several

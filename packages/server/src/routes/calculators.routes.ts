@@ -1,16 +1,5 @@
 import { Type, type TSchema } from '@sinclair/typebox';
-import {
-  CURVE_PARAMS,
-  NORM_PARAMS,
-  OCCUPANCY_PARAMS,
-  SIMULATION_PARAMS,
-  runErlangCurve,
-  runNorm,
-  runOccupancy,
-  runSimulation,
-  type ParamSpec,
-  type ParamSpecs,
-} from '@palliamonitor/data';
+import { CALCULATORS, type ParamSpec, type ParamSpecs } from '@palliamonitor/data';
 import {
   ErlangCurve,
   NormResult,
@@ -21,9 +10,9 @@ import type { App } from '../context';
 import { ProblemResponses } from './params';
 
 // The planners' calculators: the occupancy norm, occupancy from guests, the Erlang curve and the
-// what-if simulation. The parameters come from one description shared with the CLI
-// (calculators.service.ts); the schemas here are built from it, so the OpenAPI document, the
-// request validation and the command line agree.
+// what-if simulation. The parameters come from one description shared with the CLI (CALCULATORS,
+// data/src/calculators/calculators.ts); the schemas here are built from it, so the OpenAPI
+// document, the request validation and the command line agree.
 
 /** The schema of one parameter; lists are comma separated in a query string, arrays in a body. */
 function schemaOf(spec: ParamSpec, inBody: boolean): TSchema {
@@ -77,17 +66,18 @@ const simulationDescription =
   'Discrete-eventsimulatie van een verliessysteem (vol is geweigerd) met een niet-exponentiële verblijfsduur (lognormaal met variatiecoëfficiënt, of empirisch) of seizoensaanvragen, met startwaarde. Begrensd: (inloop + dagen) × replicaties × bedden en het aantal gesimuleerde aanvragen; een grotere vraag krijgt 400.';
 
 export function calculatorRoutes(app: App): void {
+  const { norm, occupancy, erlangCurve, simulation } = CALCULATORS;
   app.get(
     '/calculators/norm',
     {
       schema: {
         tags: ['rekenhulp'],
         summary: 'Bedden volgens de bezettingsnorm: opnames × verblijfsduur ÷ (365 × bezetting)',
-        querystring: paramsSchema(NORM_PARAMS),
+        querystring: paramsSchema(norm.params),
         response: { 200: NormResult, ...ProblemResponses },
       },
     },
-    async (request) => runNorm(request.query),
+    async (request) => norm.run(request.query),
   );
 
   app.get(
@@ -96,11 +86,11 @@ export function calculatorRoutes(app: App): void {
       schema: {
         tags: ['rekenhulp'],
         summary: 'Bezetting uit gasten × verblijfsduur ÷ (bedden × open dagen)',
-        querystring: paramsSchema(OCCUPANCY_PARAMS),
+        querystring: paramsSchema(occupancy.params),
         response: { 200: OccupancyResult, ...ProblemResponses },
       },
     },
-    async (request) => runOccupancy(request.query),
+    async (request) => occupancy.run(request.query),
   );
 
   app.get(
@@ -111,11 +101,11 @@ export function calculatorRoutes(app: App): void {
         summary: 'Bedden tegen weigeringskans (Erlang B) en bezetting, met huidige bedden en doel',
         description:
           'Voor een aangeboden belasting (load) of opnameverzoeken per jaar met verblijfsduur (admissions, los).',
-        querystring: paramsSchema(CURVE_PARAMS),
+        querystring: paramsSchema(erlangCurve.params),
         response: { 200: ErlangCurve, ...ProblemResponses },
       },
     },
-    async (request) => runErlangCurve(request.query),
+    async (request) => erlangCurve.run(request.query),
   );
 
   const simulationResponse = { 200: SimulationResult, ...ProblemResponses };
@@ -126,11 +116,11 @@ export function calculatorRoutes(app: App): void {
         tags: ['rekenhulp'],
         summary: 'Wat-als-simulatie met een andere verblijfsduurverdeling of seizoen',
         description: simulationDescription,
-        querystring: paramsSchema(SIMULATION_PARAMS),
+        querystring: paramsSchema(simulation.params),
         response: simulationResponse,
       },
     },
-    async (request) => runSimulation(request.query),
+    async (request) => simulation.run(request.query),
   );
   app.post(
     '/calculators/simulation',
@@ -139,10 +129,10 @@ export function calculatorRoutes(app: App): void {
         tags: ['rekenhulp'],
         summary: 'Dezelfde simulatie met de parameters als JSON (stays en weights als lijsten)',
         description: simulationDescription,
-        body: paramsSchema(SIMULATION_PARAMS, true),
+        body: paramsSchema(simulation.params, true),
         response: simulationResponse,
       },
     },
-    async (request) => runSimulation(request.body as Record<string, unknown>),
+    async (request) => simulation.run(request.body as Record<string, unknown>),
   );
 }
