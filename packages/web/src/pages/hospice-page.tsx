@@ -2,6 +2,7 @@ import { ApiError, useApi } from '../api/client';
 import type { HospicePageView } from '@palliamonitor/contracts';
 import { useI18n } from '../i18n/i18n';
 import { Link } from '../router';
+import { Breadcrumb } from '../features/common/breadcrumb';
 import { formatDate, formatNumber } from '../lib/format';
 import { Async, DemoBadge, KeyFigure, SyntheticNotice } from '../features/common/ui';
 import { usePageTitle } from '../features/common/use-page-title';
@@ -61,19 +62,10 @@ function HospiceContent({ view, onChanged }: { view: HospicePageView; onChanged:
   };
   return (
     <>
-      <nav aria-label={t('nav.breadcrumb')} className="breadcrumb">
-        <ol>
-          <li>
-            <Link href="/">{t('nav.overview')}</Link>
-          </li>
-          {region === null ? null : (
-            <li>
-              <Link href={`/regio/${region.code}`}>{region.name}</Link>
-            </li>
-          )}
-          <li aria-current="page">{hospice.name}</li>
-        </ol>
-      </nav>
+      <Breadcrumb
+        trail={region === null ? [] : [{ href: `/regio/${region.code}`, label: region.name }]}
+        current={hospice.name}
+      />
       <h1>
         {hospice.name} {hospice.isSynthetic ? <DemoBadge /> : null}
       </h1>

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { ApiError, useApi } from '../api/client';
 import type { Forecast, RegionCockpit } from '@palliamonitor/contracts';
 import { useI18n } from '../i18n/i18n';
-import { Link } from '../router';
+import { Breadcrumb } from '../features/common/breadcrumb';
 import { Async, SyntheticNotice } from '../features/common/ui';
 import { usePageTitle } from '../features/common/use-page-title';
 import { WhenVisible } from '../features/common/when-visible';
@@ -66,14 +66,7 @@ function RegionContent({ cockpit }: { cockpit: RegionCockpit }) {
   const outline = cockpit.outline as Feature | null;
   return (
     <>
-      <nav aria-label={t('nav.breadcrumb')} className="breadcrumb">
-        <ol>
-          <li>
-            <Link href="/">{t('nav.overview')}</Link>
-          </li>
-          <li aria-current="page">{region.name}</li>
-        </ol>
-      </nav>
+      <Breadcrumb current={region.name} />
       <h1>
         {region.name} <span className="h1-sub">{t('region.subtitle', { code: region.code })}</span>
       </h1>

@@ -3,7 +3,8 @@ import { useI18n } from '../../i18n/i18n';
 import { formatMonth, formatNumber, formatPercent } from '../../lib/format';
 import { LineChart } from '../../charts/line-chart';
 import { lineSeries } from '../../charts/series';
-import { Async, ChartWithTable, DataTable, numeric, type Column } from '../common/ui';
+import { Async, ChartWithTable } from '../common/ui';
+import { DataTable, numeric, type Column } from '../common/data-table';
 import type { PeriodFigures, Statistics } from '@palliamonitor/contracts';
 
 /**
