@@ -74,34 +74,12 @@ export function sortedNumeric<T>(
   return specs.map(([key, label, figure, show]) => sortedNumber(key, label, figure, show));
 }
 
-/** A table whose column headers sort it (button in the header, aria-sort on the column). */
-export function DataTable<T>({
-  caption,
-  columns,
-  rows,
-  rowKey,
-  initialSort,
-  testId,
-  rowAttributes,
-  hideCaption = false,
-  className,
-}: {
-  caption: ReactNode;
-  columns: Column<T>[];
-  rows: readonly T[];
-  rowKey: (row: T) => string;
-  initialSort?: { key: string; direction: 'ascending' | 'descending' };
-  testId?: string;
-  /** Attributes of a row: a class for the chosen one, data-* for what a test or style reads. */
-  rowAttributes?: (row: T) => Readonly<Record<string, string | number | undefined>>;
-  /** The caption for screen readers only, where a heading beside the table says the same. */
-  hideCaption?: boolean;
-  /** A class of the table beside `data-table`. */
-  className?: string;
-}) {
-  const { t, locale } = useI18n();
-  const [sort, setSort] = useState(initialSort ?? null);
-  const sorted = useMemo(() => {
+type Sort = { key: string; direction: 'ascending' | 'descending' };
+
+/** The rows in the order the sorted column gives (rows without a sort key last). */
+function useSorted<T>(rows: readonly T[], columns: Column<T>[], sort: Sort | null): readonly T[] {
+  const { locale } = useI18n();
+  return useMemo(() => {
     const column = columns.find((c) => c.key === sort?.key);
     if (sort === null || column?.sortValue === undefined) {
       return rows;
@@ -122,18 +100,54 @@ export function DataTable<T>({
       );
     });
   }, [rows, columns, sort, locale]);
+}
+
+/**
+ * What names a table: its caption (shown, or for screen readers only where a heading beside the
+ * table says the same), or the heading it stands under (`labelledBy`, the heading's id).
+ */
+type TableName = { caption: ReactNode; hideCaption?: boolean } | { labelledBy: string };
+
+/** A table whose column headers sort it (button in the header, aria-sort on the column). */
+export function DataTable<T>({
+  columns,
+  rows,
+  rowKey,
+  initialSort,
+  testId,
+  rowAttributes,
+  className,
+  ...name
+}: TableName & {
+  columns: Column<T>[];
+  rows: readonly T[];
+  rowKey: (row: T) => string;
+  initialSort?: Sort;
+  testId?: string;
+  /** Attributes of a row: a class for the chosen one, data-* for what a test or style reads. */
+  rowAttributes?: (row: T) => Readonly<Record<string, string | number | undefined>>;
+  /** A class of the table beside `data-table`. */
+  className?: string;
+}) {
+  const { t } = useI18n();
+  const [sort, setSort] = useState(initialSort ?? null);
+  const sorted = useSorted(rows, columns, sort);
+  const label =
+    'labelledBy' in name
+      ? { 'aria-labelledby': name.labelledBy }
+      : { 'aria-label': typeof name.caption === 'string' ? name.caption : t('common.table') };
   return (
-    <div
-      className="table-scroll"
-      tabIndex={0}
-      role="region"
-      aria-label={typeof caption === 'string' ? caption : t('common.table')}
-    >
+    <div className="table-scroll" tabIndex={0} role="region" {...label}>
       <table
         className={className === undefined ? 'data-table' : `data-table ${className}`}
         data-testid={testId}
+        {...('labelledBy' in name ? label : {})}
       >
-        <caption className={hideCaption ? 'visually-hidden' : undefined}>{caption}</caption>
+        {'caption' in name ? (
+          <caption className={name.hideCaption === true ? 'visually-hidden' : undefined}>
+            {name.caption}
+          </caption>
+        ) : null}
         <thead>
           <tr>
             {columns.map((c) => {
