@@ -15,7 +15,7 @@ import { ContactDetails } from '../features/hospice/contact-details';
 import { hasRole, mayWriteForHospice, useSession } from '../api/session';
 import { ReminderSetting } from '../features/reminders/reminder-setting';
 import { signInHref } from '../api/client';
-import { StatisticsTrend } from '../features/statistics/trend';
+import { StatisticsSection } from '../features/statistics/trend';
 import { TYPE_STYLE } from '../features/hospice/hospice-type';
 import type { MessageKey } from '../i18n/nl';
 import { ViabilitySignal } from '../features/viability/viability-signal';
@@ -120,15 +120,12 @@ function HospiceContent({ view, onChanged }: { view: HospicePageView; onChanged:
       <ViabilitySignal path={`/hospices/${hospice.id}/viability`} initial={view.viability} />
       <ContactDetails hospice={hospice} mayEdit={mayWrite} onSaved={onChanged} />
 
-      <section aria-labelledby="figures-title">
-        <h2 id="figures-title">{t('hospice.figuresTitle')}</h2>
-        <WhenVisible>
-          <StatisticsTrend
-            path={`/hospices/${hospice.id}/statistics?period=month`}
-            title={t('hospice.figuresChart', { name: hospice.name })}
-          />
-        </WhenVisible>
-      </section>
+      <StatisticsSection
+        id="figures-title"
+        heading={t('hospice.figuresTitle')}
+        path={`/hospices/${hospice.id}/statistics?period=month`}
+        title={t('hospice.figuresChart', { name: hospice.name })}
+      />
 
       <section aria-labelledby="history-title">
         <h2 id="history-title">{t('hospice.historyTitle')}</h2>

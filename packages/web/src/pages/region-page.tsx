@@ -15,7 +15,7 @@ import { CapacityComparison } from '../features/forecast/capacity-comparison';
 import { RegionPlanSection } from '../features/plans/region-plan';
 import { CompletenessSection } from '../features/completeness/completeness-section';
 import { TransformationPanel } from '../features/transformation/transformation-panel';
-import { StatisticsTrend } from '../features/statistics/trend';
+import { StatisticsSection } from '../features/statistics/trend';
 import { ViabilitySignal } from '../features/viability/viability-signal';
 import type { Feature } from '../maps/projection';
 import { AuditLog } from '../features/audit/audit-log';
@@ -110,16 +110,13 @@ function RegionContent({ cockpit }: { cockpit: RegionCockpit }) {
       <RegionPlanSection region={region} hospices={region.hospices} />
       <TransformationPanel region={region} />
 
-      <section aria-labelledby="stats-title">
-        <h2 id="stats-title">{t('region.statsTitle')}</h2>
-        <WhenVisible>
-          <StatisticsTrend
-            path={`/regions/${region.code}/statistics?period=month`}
-            title={t('region.statsChart', { name: region.name })}
-            csvQuery="&byHospice=true"
-          />
-        </WhenVisible>
-      </section>
+      <StatisticsSection
+        id="stats-title"
+        heading={t('region.statsTitle')}
+        path={`/regions/${region.code}/statistics?period=month`}
+        title={t('region.statsChart', { name: region.name })}
+        csvQuery="&byHospice=true"
+      />
 
       <WhenVisible minHeight="4rem">
         <ViabilitySignal path={`/regions/${region.code}/viability`} />
