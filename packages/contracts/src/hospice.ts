@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { GemeenteCode, IsoDate, Page } from './common';
+import { AsOfQuery, GemeenteCode, IsoDate, Page, Pagination, REGION_CODE_PATTERNS } from './common';
 import { CARE_MODELS, FUNDING_FORMS, HOSPICE_TYPES, UMBRELLAS } from './vocabulary';
 
 export const HospiceTypeSchema = Type.Union(
@@ -171,3 +171,22 @@ export const HospiceHistory = Type.Object({
   ),
 });
 export type HospiceHistory = Static<typeof HospiceHistory>;
+
+/** The registry's list on a date, filtered by region, type and whether a facility is open. */
+export const HospiceListQuery = Type.Object(
+  {
+    asOf: AsOfQuery,
+    region: Type.Optional(
+      Type.String({
+        pattern: REGION_CODE_PATTERNS.region,
+        description: 'Gemeente-, provincie- of zorgkantoorregiocode',
+      }),
+    ),
+    type: Type.Optional(HospiceTypeSchema),
+    open: Type.Optional(
+      Type.Boolean({ description: 'Alleen voorzieningen die op de peildatum open zijn' }),
+    ),
+    ...Pagination,
+  },
+  { additionalProperties: false },
+);

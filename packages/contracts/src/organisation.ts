@@ -3,6 +3,11 @@ import { Type, type Static } from '@sinclair/typebox';
 // Facilities, beds, occupancy and cost side by side per care model, funding form and umbrella,
 // for a zorgkantoorregio or the nation (NL), with the regional mix for the nation.
 
+/** A zorgkantoorregio or the nation in a path. */
+export const OrganisationParams = Type.Object({
+  code: Type.String({ pattern: '^(ZK\\d{2}|NL)$', description: 'ZKxx of NL' }),
+});
+
 export const ORGANISATION_DIMENSIONS = ['careModel', 'funding', 'umbrella'] as const;
 export type OrganisationDimension = (typeof ORGANISATION_DIMENSIONS)[number];
 

@@ -18,6 +18,29 @@ export const ZorgkantoorCode = Type.String({
   description: 'Zorgkantoorregio (ZKxx)',
   examples: ['ZK23'],
 });
+/** A zorgkantoorregio in a path: the region a plan or transformation status is about. */
+export const ZorgkantoorParams = Type.Object({ code: ZorgkantoorCode });
+
+/** How a plan is set against the need: scenario, target refusal rate, pooling, draws, format. */
+export const PlanNeedQuery = Type.Object(
+  {
+    scenario: Type.Optional(Type.String({ pattern: '^[a-z0-9-]{1,64}$', default: 'baseline' })),
+    target: Type.Optional(
+      Type.Number({
+        exclusiveMinimum: 0,
+        exclusiveMaximum: 1,
+        description: 'Doel-weigeringskans (Erlang B), bijv. 0.05',
+      }),
+    ),
+    pooling: Type.Optional(
+      Type.Union([Type.Literal('hospice'), Type.Literal('cluster'), Type.Literal('region')]),
+    ),
+    draws: Type.Optional(Type.Integer({ minimum: 2, maximum: 1000 })),
+    format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv')])),
+  },
+  { additionalProperties: false },
+);
+export type PlanNeedQuery = Static<typeof PlanNeedQuery>;
 
 const PlanYearValue = Type.Integer({ minimum: PLAN_FIRST_YEAR, maximum: PLAN_LAST_YEAR });
 

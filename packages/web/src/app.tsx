@@ -1,4 +1,4 @@
-import { Suspense, lazy, useEffect, useRef } from 'react';
+import { Suspense, lazy, useEffect, useRef, type ComponentType } from 'react';
 // The footer's pages are a few paragraphs each: in the initial bundle.
 import {
   AccessibilityPage,
@@ -18,41 +18,29 @@ import { landingPath } from './features/account/landing';
 // The page table without the schemas: the initial bundle stays free of TypeBox.
 import { matchPage } from '@palliamonitor/contracts/pages';
 
+/** A page whose module loads when first visited; `name` is the page's export in it. */
+function lazyPage<K extends string, P extends object>(
+  load: () => Promise<Record<K, ComponentType<P>>>,
+  name: K,
+) {
+  return lazy(() => load().then((m) => ({ default: m[name] })));
+}
+
 // Only the overview is in the initial bundle; the other pages load when first visited (the scenario
 // explorer brings the model with it).
-const RegionPage = lazy(() =>
-  import('./pages/region-page').then((m) => ({ default: m.RegionPage })),
-);
-const HospicePage = lazy(() =>
-  import('./pages/hospice-page').then((m) => ({ default: m.HospicePage })),
-);
-const BedsPage = lazy(() => import('./pages/beds-page').then((m) => ({ default: m.BedsPage })));
-const ScenarioPage = lazy(() =>
-  import('./pages/scenario-page').then((m) => ({ default: m.ScenarioPage })),
-);
-const SignInPage = lazy(() =>
-  import('./pages/account-pages').then((m) => ({ default: m.SignInPage })),
-);
-const ForgotPasswordPage = lazy(() =>
-  import('./pages/account-pages').then((m) => ({ default: m.ForgotPasswordPage })),
-);
-const ResetPasswordPage = lazy(() =>
-  import('./pages/account-pages').then((m) => ({ default: m.ResetPasswordPage })),
-);
-const MyHospicesPage = lazy(() =>
-  import('./pages/my-hospices-page').then((m) => ({ default: m.MyHospicesPage })),
-);
-const PlansPage = lazy(() => import('./pages/plans-page').then((m) => ({ default: m.PlansPage })));
-const ReportPage = lazy(() =>
-  import('./pages/report-page').then((m) => ({ default: m.ReportPage })),
-);
-const OpenDataPage = lazy(() =>
-  import('./pages/open-data-page').then((m) => ({ default: m.OpenDataPage })),
-);
-const OrganisationPage = lazy(() =>
-  import('./pages/organisation-page').then((m) => ({ default: m.OrganisationPage })),
-);
-const AuditPage = lazy(() => import('./pages/audit-page').then((m) => ({ default: m.AuditPage })));
+const RegionPage = lazyPage(() => import('./pages/region-page'), 'RegionPage');
+const HospicePage = lazyPage(() => import('./pages/hospice-page'), 'HospicePage');
+const BedsPage = lazyPage(() => import('./pages/beds-page'), 'BedsPage');
+const ScenarioPage = lazyPage(() => import('./pages/scenario-page'), 'ScenarioPage');
+const SignInPage = lazyPage(() => import('./pages/account-pages'), 'SignInPage');
+const ForgotPasswordPage = lazyPage(() => import('./pages/account-pages'), 'ForgotPasswordPage');
+const ResetPasswordPage = lazyPage(() => import('./pages/account-pages'), 'ResetPasswordPage');
+const MyHospicesPage = lazyPage(() => import('./pages/my-hospices-page'), 'MyHospicesPage');
+const PlansPage = lazyPage(() => import('./pages/plans-page'), 'PlansPage');
+const ReportPage = lazyPage(() => import('./pages/report-page'), 'ReportPage');
+const OpenDataPage = lazyPage(() => import('./pages/open-data-page'), 'OpenDataPage');
+const OrganisationPage = lazyPage(() => import('./pages/organisation-page'), 'OrganisationPage');
+const AuditPage = lazyPage(() => import('./pages/audit-page'), 'AuditPage');
 
 function route(pathname: string) {
   const match = matchPage(pathname);

@@ -27,12 +27,12 @@ export function actorOf(principal: Principal): string {
   }
 }
 
-/** The role that best describes the principal, for the audit log. */
 /** Who writes, and when: the write context of a request by `principal`. */
 export function writeContextOf(ctx: { now(): Date }, principal: Principal): WriteContext {
   return { actor: actorOf(principal), now: ctx.now() };
 }
 
+/** The role that best describes the principal, for the audit log. */
 export function roleOf(principal: Principal): string {
   switch (principal.kind) {
     case 'anonymous':

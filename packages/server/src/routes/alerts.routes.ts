@@ -59,8 +59,7 @@ export function alertRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (request, reply) => {
-      checkRegion(request.principal, request.params.code, false);
-      await getRegionOrThrow(ctx.store.db, request.params.code, today(ctx));
+      await regionInScope(ctx, request.principal, request.params.code, false);
       reply.header('Cache-Control', 'no-store');
       return { items: await listAlertAcknowledgements(ctx.store.db, request.params.code) };
     },
@@ -79,8 +78,7 @@ export function alertRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (request, reply) => {
-      checkRegion(request.principal, request.params.code, true);
-      await getRegionOrThrow(ctx.store.db, request.params.code, today(ctx));
+      await regionInScope(ctx, request.principal, request.params.code, true);
       // The entry is filed under the region (the generic hook files by hospice), in the same
       // transaction as the acknowledgement.
       const audit = await auditContextOf(ctx, request, 201);

@@ -12,12 +12,11 @@ import {
   Cost,
   CostQuery,
   ForecastRegionParams,
-  HospiceIdParams,
-  RegionCodeParams,
   Viability,
   ViabilityQuery,
 } from '@palliamonitor/contracts';
 import { ProblemResponses } from './params';
+import { scopedReads } from './scoped-reads';
 
 // Cost per region, year and scenario on top of the forecast, and the viability signal of a hospice
 // and of a region's hospices from their occupancy over the last twelve months.
@@ -79,44 +78,19 @@ export function costRoutes(app: App, ctx: AppContext, collection: CollectionCont
   );
 
   const options = () => ({ now: ctx.now(), freshnessHours: collection.freshnessHours });
-  app.get(
-    '/hospices/:id/viability',
-    {
-      schema: {
-        tags: ['cijfers'],
-        summary: 'Levensvatbaarheid van één voorziening: onderbezetting, overbezetting of onbekend',
-        description: viabilityDescription,
-        params: HospiceIdParams,
-        querystring: ViabilityQuery,
-        response: { 200: Viability, ...ProblemResponses },
-      },
+  scopedReads(app, {
+    name: 'viability',
+    tags: ['cijfers'],
+    description: viabilityDescription,
+    response: Viability,
+    hospice: {
+      summary: 'Levensvatbaarheid van één voorziening: onderbezetting, overbezetting of onbekend',
+      querystring: ViabilityQuery,
     },
-    async (request) =>
-      getViability(
-        ctx.store.db,
-        { kind: 'hospice', hospiceId: request.params.id },
-        request.query,
-        options(),
-      ),
-  );
-  app.get(
-    '/regions/:code/viability',
-    {
-      schema: {
-        tags: ['cijfers'],
-        summary: 'Levensvatbaarheid per voorziening van een regio, en van de regio als geheel',
-        description: viabilityDescription,
-        params: RegionCodeParams,
-        querystring: ViabilityQuery,
-        response: { 200: Viability, ...ProblemResponses },
-      },
+    region: {
+      summary: 'Levensvatbaarheid per voorziening van een regio, en van de regio als geheel',
+      querystring: ViabilityQuery,
     },
-    async (request) =>
-      getViability(
-        ctx.store.db,
-        { kind: 'region', code: request.params.code },
-        request.query,
-        options(),
-      ),
-  );
+    answer: async (scope, query) => getViability(ctx.store.db, scope, query, options()),
+  });
 }

@@ -13,16 +13,15 @@ import {
   patchHospice,
 } from '@palliamonitor/data';
 import {
-  AsOfQuery,
+  AsOfOnlyQuery,
   Hospice,
   HospiceCreate,
   HospiceHistory,
   HospiceIdParams,
   HospiceList,
+  HospiceListQuery,
   HospicePatch,
-  HospiceTypeSchema,
-  Pagination,
-  REGION_CODE_PATTERNS,
+  IfMatchHeaders,
 } from '@palliamonitor/contracts';
 import { today, type App, type AppContext } from '../context';
 import { checkDate, ProblemResponses } from './params';
@@ -51,23 +50,7 @@ export function hospiceRoutes(app: App, ctx: AppContext): void {
       schema: {
         tags: ['hospice'],
         summary: 'Hospicevoorzieningen zoals geregistreerd op een peildatum',
-        querystring: Type.Object(
-          {
-            asOf: AsOfQuery,
-            region: Type.Optional(
-              Type.String({
-                pattern: REGION_CODE_PATTERNS.region,
-                description: 'Gemeente-, provincie- of zorgkantoorregiocode',
-              }),
-            ),
-            type: Type.Optional(HospiceTypeSchema),
-            open: Type.Optional(
-              Type.Boolean({ description: 'Alleen voorzieningen die op de peildatum open zijn' }),
-            ),
-            ...Pagination,
-          },
-          { additionalProperties: false },
-        ),
+        querystring: HospiceListQuery,
         response: { 200: HospiceList, ...ProblemResponses },
       },
     },
@@ -125,7 +108,7 @@ function hospiceRecordRoutes(app: App, ctx: AppContext): void {
         tags: ['hospice'],
         summary: 'Eén hospicevoorziening op een peildatum',
         params: IdParams,
-        querystring: Type.Object({ asOf: AsOfQuery }, { additionalProperties: false }),
+        querystring: AsOfOnlyQuery,
         response: { 200: Hospice, ...ProblemResponses },
       },
     },
@@ -155,7 +138,7 @@ function hospiceRecordRoutes(app: App, ctx: AppContext): void {
           'Met If-Match (de ETag van GET) wordt een wijziging geweigerd (412) als iemand anders de voorziening intussen heeft gewijzigd.',
         params: IdParams,
         body: HospicePatch,
-        headers: Type.Object({ 'if-match': Type.Optional(Type.String()) }),
+        headers: IfMatchHeaders,
         response: { 200: Hospice, ...WriteProblems },
       },
     },

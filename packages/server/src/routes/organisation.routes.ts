@@ -1,6 +1,5 @@
-import { Type } from '@sinclair/typebox';
 import { organisationOf } from '@palliamonitor/data';
-import { Organisation } from '@palliamonitor/contracts';
+import { Organisation, OrganisationParams } from '@palliamonitor/contracts';
 import type { App, AppContext } from '../context';
 import type { CollectionContext } from '../live/collection-context';
 import { ProblemResponses } from './params';
@@ -18,9 +17,7 @@ export function organisationRoutes(app: App, ctx: AppContext, collection: Collec
           'Voorzieningen, bedden, bezetting en kosten per zorgmodel, financieringsvorm en koepel (zorgkantoorregio of NL)',
         description:
           'Ligdagen en bezetting over de laatste twaalf volledige maanden; kosten tegen de kosten per ligdag van het rekenmodel. Voor NL ook de verdeling per regio.',
-        params: Type.Object({
-          code: Type.String({ pattern: '^(ZK\\d{2}|NL)$', description: 'ZKxx of NL' }),
-        }),
+        params: OrganisationParams,
         response: { 200: Organisation, ...ProblemResponses },
       },
     },

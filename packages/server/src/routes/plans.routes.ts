@@ -19,7 +19,8 @@ import {
   PlanVersions,
   RegionPlan,
   RegionPlanPut,
-  ZorgkantoorCode,
+  PlanNeedQuery,
+  ZorgkantoorParams,
 } from '@palliamonitor/contracts';
 import type { RegionInput, Scenario } from '@palliamonitor/model';
 import { writeContextOf } from '../auth/principal';
@@ -31,33 +32,9 @@ import { ProblemResponses } from './params';
 // Regional bed agreements and plans against the need: read by everyone (aggregated figures and
 // the region's public agreement), saved by the region's regisseur, every save a version.
 
-const Params = Type.Object({ code: ZorgkantoorCode });
+const Params = ZorgkantoorParams;
 
-const NeedQuery = Type.Object(
-  {
-    scenario: Type.Optional(Type.String({ pattern: '^[a-z0-9-]{1,64}$', default: 'baseline' })),
-    target: Type.Optional(
-      Type.Number({
-        exclusiveMinimum: 0,
-        exclusiveMaximum: 1,
-        description: 'Doel-weigeringskans (Erlang B), bijv. 0.05',
-      }),
-    ),
-    pooling: Type.Optional(
-      Type.Union([Type.Literal('hospice'), Type.Literal('cluster'), Type.Literal('region')]),
-    ),
-    draws: Type.Optional(Type.Integer({ minimum: 2, maximum: 1000 })),
-    format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv')])),
-  },
-  { additionalProperties: false },
-);
-
-interface NeedQuery {
-  scenario?: string | undefined;
-  target?: number | undefined;
-  pooling?: 'hospice' | 'cluster' | 'region' | undefined;
-  draws?: number | undefined;
-}
+type NeedQuery = Omit<PlanNeedQuery, 'format'>;
 
 async function needContext(
   ctx: AppContext,
@@ -96,7 +73,7 @@ export function planRoutes(app: App, ctx: AppContext): void {
         summary:
           'De bedden­plannen van alle zorgkantoorregio’s tegen de behoefte, per jaar tot 2050',
         description: 'Met format=csv als CSV: één rij per regio en jaar.',
-        querystring: NeedQuery,
+        querystring: PlanNeedQuery,
         response: { 200: PlansOverview, ...ProblemResponses },
       },
     },
@@ -127,7 +104,7 @@ export function planRoutes(app: App, ctx: AppContext): void {
         description:
           'Benodigde bedden: Erlang B bij het gekozen serviceniveau, met band (p10–p90). Met format=csv als CSV.',
         params: Params,
-        querystring: NeedQuery,
+        querystring: PlanNeedQuery,
         response: { 200: RegionPlan, ...ProblemResponses },
       },
     },

@@ -1,16 +1,10 @@
 import type { Static } from '@sinclair/typebox';
 import type { FastifyReply } from 'fastify';
 import { getStatistics, statisticsToCsv, type StatisticsScope } from '@palliamonitor/data';
-import {
-  HospiceIdParams,
-  RegionCodeParams,
-  RegionStatisticsQuery,
-  Statistics,
-  StatisticsQuery,
-} from '@palliamonitor/contracts';
+import { RegionStatisticsQuery, Statistics, StatisticsQuery } from '@palliamonitor/contracts';
 import type { App, AppContext } from '../context';
 import type { CollectionContext } from '../live/collection-context';
-import { ProblemResponses } from './params';
+import { scopedReads } from './scoped-reads';
 
 // Figures derived from the registrations (and monthly returns where a hospice sends those), per
 // hospice, per region and nationally ('NL'), by month or year.
@@ -46,35 +40,19 @@ export function statisticsRoutes(app: App, ctx: AppContext, collection: Collecti
       .send(statisticsToCsv(stats));
   };
 
-  app.get(
-    '/hospices/:id/statistics',
-    {
-      schema: {
-        tags: ['cijfers'],
-        summary: 'Cijfers van één voorziening per maand of jaar',
-        description,
-        params: HospiceIdParams,
-        querystring: StatisticsQuery,
-        response: { 200: Statistics, ...ProblemResponses },
-      },
+  scopedReads(app, {
+    name: 'statistics',
+    tags: ['cijfers'],
+    description,
+    response: Statistics,
+    hospice: {
+      summary: 'Cijfers van één voorziening per maand of jaar',
+      querystring: StatisticsQuery,
     },
-    async (request, reply) =>
-      answer(reply, { kind: 'hospice', hospiceId: request.params.id }, request.query),
-  );
-
-  app.get(
-    '/regions/:code/statistics',
-    {
-      schema: {
-        tags: ['cijfers'],
-        summary: 'Cijfers per zorgkantoorregio, provincie, gemeente of landelijk (NL)',
-        description,
-        params: RegionCodeParams,
-        querystring: RegionStatisticsQuery,
-        response: { 200: Statistics, ...ProblemResponses },
-      },
+    region: {
+      summary: 'Cijfers per zorgkantoorregio, provincie, gemeente of landelijk (NL)',
+      querystring: RegionStatisticsQuery,
     },
-    async (request, reply) =>
-      answer(reply, { kind: 'region', code: request.params.code }, request.query),
-  );
+    answer: (scope, query, reply) => answer(reply, scope, query),
+  });
 }

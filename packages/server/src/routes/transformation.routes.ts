@@ -14,7 +14,7 @@ import {
   TransformationPlanPut,
   TransformationPlans,
   TransformationVersions,
-  ZorgkantoorCode,
+  ZorgkantoorParams,
 } from '@palliamonitor/contracts';
 import { writeContextOf } from '../auth/principal';
 import { auditContextOf } from '../auth/audit';
@@ -25,7 +25,7 @@ import { ProblemResponses } from './params';
 // The status of each region's palliative-care transformation plan: public (the national map
 // reads all regions in one request), set by the region's regisseur, every save a version.
 
-const Params = Type.Object({ code: ZorgkantoorCode });
+const Params = ZorgkantoorParams;
 
 /** A stored status as the public reads it: without who saved it. */
 function publicView(

@@ -81,13 +81,19 @@ function toDate(value: string | Date): Date {
   return /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00Z`) : new Date(value);
 }
 
-/** A calendar date: "22 november 2026". */
-export function formatDate(value: string | Date | null | undefined, locale: Locale): string {
+/** The date a value names, or null when there is none or it is no date. */
+function validDate(value: string | Date | null | undefined): Date | null {
   if (value === null || value === undefined) {
-    return '–';
+    return null;
   }
   const date = toDate(value);
-  if (Number.isNaN(date.getTime())) {
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+/** A calendar date: "22 november 2026". */
+export function formatDate(value: string | Date | null | undefined, locale: Locale): string {
+  const date = validDate(value);
+  if (date === null) {
     return '–';
   }
   return dateFormat(locale, { day: 'numeric', month: 'long', year: 'numeric' }).format(date);
@@ -104,11 +110,8 @@ export function formatMonth(value: string, locale: Locale): string {
 
 /** Date and time in Dutch time: "22 nov 2026 14:05". */
 export function formatDateTime(value: string | Date | null | undefined, locale: Locale): string {
-  if (value === null || value === undefined) {
-    return '–';
-  }
-  const date = toDate(value);
-  if (Number.isNaN(date.getTime())) {
+  const date = validDate(value);
+  if (date === null) {
     return '–';
   }
   return dateFormat(locale, {

@@ -110,18 +110,12 @@ export function SignInPage() {
             onChange={setEmail}
             errorId={error?.field === 'email' ? errorId : null}
           />
-          <label className="field">
-            <span className="field__label">{t('signIn.password')}</span>
-            <input
-              type="password"
-              name="password"
-              autoComplete="current-password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-              required
-              {...invalid('password')}
-            />
-          </label>
+          <PasswordField
+            kind="current"
+            value={password}
+            onChange={setPassword}
+            aria={invalid('password')}
+          />
           <div>
             <button
               type="submit"
@@ -277,6 +271,56 @@ function EmailField({
   );
 }
 
+type FieldAria = { 'aria-invalid'?: boolean; 'aria-describedby'?: string };
+
+// The three password fields: name and autocomplete tell a password manager which one it is.
+const PASSWORD_FIELDS = {
+  current: { label: 'signIn.password', name: 'password', autoComplete: 'current-password' },
+  new: { label: 'reset.password', name: 'new-password', autoComplete: 'new-password' },
+  repeat: { label: 'reset.repeat', name: 'repeat-password', autoComplete: 'new-password' },
+} as const;
+
+/**
+ * A password field: the current one (sign in), a new one (with its rules as a hint, `hintId`) or
+ * the new one again; `aria` says whether it is wrong and which texts describe it.
+ */
+function PasswordField({
+  kind,
+  hintId,
+  value,
+  onChange,
+  aria,
+}: {
+  kind: keyof typeof PASSWORD_FIELDS;
+  hintId?: string;
+  value: string;
+  onChange: (value: string) => void;
+  aria: FieldAria;
+}) {
+  const { t } = useI18n();
+  const field = PASSWORD_FIELDS[kind];
+  return (
+    <label className="field">
+      <span className="field__label">{t(field.label)}</span>
+      {hintId === undefined ? null : (
+        <span className="field__hint" id={hintId}>
+          {t('reset.passwordHint')}
+        </span>
+      )}
+      <input
+        type="password"
+        name={field.name}
+        autoComplete={field.autoComplete}
+        minLength={kind === 'new' ? MIN_PASSWORD : undefined}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        required
+        {...aria}
+      />
+    </label>
+  );
+}
+
 type ResetField = 'password' | 'repeat' | 'token';
 
 /** Why a new password was refused, and which field it is about. */
@@ -394,36 +438,23 @@ export function ResetPasswordPage() {
         </FormError>
       ) : null}
       <form noValidate onSubmit={(e) => void submit(e)} className="stack-form">
-        <label className="field">
-          <span className="field__label">{t('reset.password')}</span>
-          <span className="field__hint" id={hintId}>
-            {t('reset.passwordHint')}
-          </span>
-          <input
-            type="password"
-            name="new-password"
-            autoComplete="new-password"
-            minLength={MIN_PASSWORD}
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            required
-            {...invalidPassword}
-          />
-        </label>
-        <label className="field">
-          <span className="field__label">{t('reset.repeat')}</span>
-          <input
-            type="password"
-            name="repeat-password"
-            autoComplete="new-password"
-            value={repeat}
-            onChange={(e) => setRepeat(e.target.value)}
-            required
-            {...(state.kind === 'error' && state.field === 'repeat'
+        <PasswordField
+          kind="new"
+          hintId={hintId}
+          value={password}
+          onChange={setPassword}
+          aria={invalidPassword}
+        />
+        <PasswordField
+          kind="repeat"
+          value={repeat}
+          onChange={setRepeat}
+          aria={
+            state.kind === 'error' && state.field === 'repeat'
               ? { 'aria-invalid': true, 'aria-describedby': errorId }
-              : {})}
-          />
-        </label>
+              : {}
+          }
+        />
         <div>
           <button type="submit" className="button button--primary" disabled={state.kind === 'busy'}>
             {t('reset.submit')}

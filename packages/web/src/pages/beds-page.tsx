@@ -13,16 +13,16 @@ import { AdmissionCriteria, ContactList } from '../features/hospice/contact-deta
 import { BED_STATE_COLOUR, BED_STATE_LABEL } from '../features/live/bed-state';
 import { BedStateLegend } from '../features/live/bed-state-legend';
 import type { MessageKey } from '../i18n/nl';
-import { usePageTitle } from '../features/common/use-page-title';
+import { PageHeading } from '../features/common/page-heading';
 import { TYPE_STYLE } from '../features/hospice/hospice-type';
 import { PointMap } from '../maps/point-map';
 import { useBedStatusStream, type LiveState } from '../features/live/use-bed-status-stream';
+import { SelectField } from '../features/common/select-field';
 
 const RADII = [10, 25, 50, 100];
 
 export function BedsPage() {
   const { t, locale } = useI18n();
-  usePageTitle(t('beds.title'));
   const { search } = useLocation();
   const params = new URLSearchParams(search);
   const near = params.get('bij') ?? '';
@@ -60,8 +60,7 @@ export function BedsPage() {
 
   return (
     <>
-      <h1>{t('beds.title')}</h1>
-      <p className="lead">{t('beds.lead')}</p>
+      <PageHeading title="beds.title" lead="beds.lead" />
       <form className="finder-form" onSubmit={submit} role="search">
         <label className="field field--grow">
           <span className="field__label">{t('beds.near')}</span>
@@ -78,31 +77,22 @@ export function BedsPage() {
             required
           />
         </label>
-        <label className="field">
-          <span className="field__label">{t('beds.type')}</span>
-          <select
-            value={type}
-            onChange={(e) => set('type', e.target.value)}
-            data-testid="type-select"
-          >
-            <option value="">{t('beds.allTypes')}</option>
-            {HOSPICE_TYPES.map((ty) => (
-              <option key={ty} value={ty}>
-                {t(TYPE_STYLE[ty].label)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span className="field__label">{t('beds.radius')}</span>
-          <select value={radius} onChange={(e) => set('straal', e.target.value)}>
-            {RADII.map((r) => (
-              <option key={r} value={r}>
-                {formatNumber(r, locale)} km
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label={t('beds.type')}
+          value={type}
+          choices={[
+            { value: '', label: t('beds.allTypes') },
+            ...HOSPICE_TYPES.map((ty) => ({ value: ty, label: t(TYPE_STYLE[ty].label) })),
+          ]}
+          onChange={(v) => set('type', v)}
+          testId="type-select"
+        />
+        <SelectField
+          label={t('beds.radius')}
+          value={radius}
+          choices={RADII.map((r) => ({ value: r, label: `${formatNumber(r, locale)} km` }))}
+          onChange={(v) => set('straal', v)}
+        />
         <button type="submit" className="button button--primary">
           {t('beds.search')}
         </button>

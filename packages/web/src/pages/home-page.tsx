@@ -2,11 +2,12 @@ import { useMemo } from 'react';
 import { useApi } from '../api/client';
 import type { Forecast, Overview, RegionFigures } from '@palliamonitor/contracts';
 import { useI18n } from '../i18n/i18n';
-import { Link, replaceSearch, useLocation } from '../router';
+import { replaceSearch, useLocation } from '../router';
 import { formatDate, formatNumber, formatPercent, formatSigned, type Locale } from '../lib/format';
 import { divergingScale, sequentialScale } from '../lib/color-scale';
-import { Async, DataTable, SyntheticNotice, type Column } from '../features/common/ui';
-import { usePageTitle } from '../features/common/use-page-title';
+import { Async, SyntheticNotice } from '../features/common/ui';
+import { DataTable, regionColumn, sortedNumeric, type Column } from '../features/common/data-table';
+import { PageHeading } from '../features/common/page-heading';
 import { HeadlineFigures } from '../features/overview/headline-figures';
 import { WhenVisible } from '../features/common/when-visible';
 import { RegionMap, MapLegend, type FeatureCollection } from '../maps/region-map';
@@ -22,6 +23,7 @@ import { ForecastChart } from '../features/forecast/forecast-chart';
 import { ForecastInputs } from '../features/forecast/forecast-inputs';
 import { ReportLink } from '../features/report/report-link';
 import { NationalTrend } from '../features/statistics/trend';
+import { SelectField, yearChoices } from '../features/common/select-field';
 
 const FIRST_YEAR = 2024;
 const LAST_YEAR = 2050;
@@ -45,13 +47,11 @@ export function formatIndicator(
 
 export function HomePage() {
   const { t } = useI18n();
-  usePageTitle(t('home.title'));
   const overview = useApi<Overview>('/overview');
   const boundaries = useApi<FeatureCollection>('/boundaries?layer=zorgkantoorregio');
   return (
     <>
-      <h1>{t('home.title')}</h1>
-      <p className="lead">{t('home.lead')}</p>
+      <PageHeading title="home.title" lead="home.lead" />
       <ReportLink code="NL" />
       <Async value={overview} what={t('home.overviewWhat')}>
         {(data) => (
@@ -108,33 +108,20 @@ function OverviewContent({
       <section aria-labelledby="map-title" className="map-section">
         <h2 id="map-title">{t('home.mapTitle')}</h2>
         <div className="controls">
-          <label className="field">
-            <span className="field__label">{t('home.indicator')}</span>
-            <select
-              value={indicator}
-              onChange={(e) => set('indicator', e.target.value)}
-              data-testid="indicator-select"
-            >
-              {INDICATORS.map((i) => (
-                <option key={i} value={i}>
-                  {t(INDICATOR_LABELS[i])}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField
+            label={t('home.indicator')}
+            value={indicator}
+            choices={INDICATORS.map((i) => ({ value: i, label: t(INDICATOR_LABELS[i]) }))}
+            onChange={(v) => set('indicator', v)}
+            testId="indicator-select"
+          />
           {indicator === 'gapYear' ? (
-            <label className="field">
-              <span className="field__label">{t('home.year')}</span>
-              <select value={year} onChange={(e) => set('jaar', e.target.value)}>
-                {Array.from({ length: LAST_YEAR - FIRST_YEAR + 1 }, (_, i) => FIRST_YEAR + i).map(
-                  (y) => (
-                    <option key={y} value={y}>
-                      {y}
-                    </option>
-                  ),
-                )}
-              </select>
-            </label>
+            <SelectField
+              label={t('home.year')}
+              value={year}
+              choices={yearChoices(FIRST_YEAR, LAST_YEAR)}
+              onChange={(v) => set('jaar', v)}
+            />
           ) : null}
         </div>
         {indicator === 'gapNow' || indicator === 'gapYear' ? (
@@ -204,12 +191,7 @@ function MapAndTable({
   );
   const format = (v: number | null) => formatIndicator(indicator, v, locale);
   const allColumns: Column<RegionFigures>[] = [
-    {
-      key: 'name',
-      label: t('table.region'),
-      sortValue: (r) => r.name,
-      render: (r) => <Link href={`/regio/${r.code}`}>{r.name}</Link>,
-    },
+    regionColumn('name', t('table.region'), (r) => r),
     {
       key: 'indicator',
       label,
@@ -217,27 +199,16 @@ function MapAndTable({
       sortValue: (r) => values.get(r.code) ?? null,
       render: (r) => format(values.get(r.code) ?? null),
     },
-    {
-      key: 'facilities',
-      label: t('figure.facilities'),
-      isNumeric: true,
-      sortValue: (r) => r.facilities,
-      render: (r) => formatNumber(r.facilities, locale),
-    },
-    {
-      key: 'beds',
-      label: t('figure.licensedBeds'),
-      isNumeric: true,
-      sortValue: (r) => r.licensedBeds,
-      render: (r) => formatNumber(r.licensedBeds, locale),
-    },
-    {
-      key: 'per10k',
-      label: t('figure.bedsPer10k65PlusShort'),
-      isNumeric: true,
-      sortValue: (r) => r.bedsPer10k65Plus,
-      render: (r) => formatNumber(r.bedsPer10k65Plus, locale, 1),
-    },
+    ...sortedNumeric<RegionFigures>([
+      ['facilities', t('figure.facilities'), (r) => r.facilities, (v) => formatNumber(v, locale)],
+      ['beds', t('figure.licensedBeds'), (r) => r.licensedBeds, (v) => formatNumber(v, locale)],
+      [
+        'per10k',
+        t('figure.bedsPer10k65PlusShort'),
+        (r) => r.bedsPer10k65Plus,
+        (v) => formatNumber(v, locale, 1),
+      ],
+    ]),
   ];
   const columns = allColumns.filter(
     // The indicator column already shows these two; do not repeat them.

@@ -2,6 +2,7 @@ import { ApiError, useApi } from '../api/client';
 import type { HospicePageView } from '@palliamonitor/contracts';
 import { useI18n } from '../i18n/i18n';
 import { Link } from '../router';
+import { Breadcrumb } from '../features/common/breadcrumb';
 import { formatDate, formatNumber } from '../lib/format';
 import { Async, DemoBadge, KeyFigure, SyntheticNotice } from '../features/common/ui';
 import { usePageTitle } from '../features/common/use-page-title';
@@ -14,7 +15,7 @@ import { ContactDetails } from '../features/hospice/contact-details';
 import { hasRole, mayWriteForHospice, useSession } from '../api/session';
 import { ReminderSetting } from '../features/reminders/reminder-setting';
 import { signInHref } from '../api/client';
-import { StatisticsTrend } from '../features/statistics/trend';
+import { StatisticsSection } from '../features/statistics/trend';
 import { TYPE_STYLE } from '../features/hospice/hospice-type';
 import type { MessageKey } from '../i18n/nl';
 import { ViabilitySignal } from '../features/viability/viability-signal';
@@ -61,19 +62,10 @@ function HospiceContent({ view, onChanged }: { view: HospicePageView; onChanged:
   };
   return (
     <>
-      <nav aria-label={t('nav.breadcrumb')} className="breadcrumb">
-        <ol>
-          <li>
-            <Link href="/">{t('nav.overview')}</Link>
-          </li>
-          {region === null ? null : (
-            <li>
-              <Link href={`/regio/${region.code}`}>{region.name}</Link>
-            </li>
-          )}
-          <li aria-current="page">{hospice.name}</li>
-        </ol>
-      </nav>
+      <Breadcrumb
+        trail={region === null ? [] : [{ href: `/regio/${region.code}`, label: region.name }]}
+        current={hospice.name}
+      />
       <h1>
         {hospice.name} {hospice.isSynthetic ? <DemoBadge /> : null}
       </h1>
@@ -128,15 +120,12 @@ function HospiceContent({ view, onChanged }: { view: HospicePageView; onChanged:
       <ViabilitySignal path={`/hospices/${hospice.id}/viability`} initial={view.viability} />
       <ContactDetails hospice={hospice} mayEdit={mayWrite} onSaved={onChanged} />
 
-      <section aria-labelledby="figures-title">
-        <h2 id="figures-title">{t('hospice.figuresTitle')}</h2>
-        <WhenVisible>
-          <StatisticsTrend
-            path={`/hospices/${hospice.id}/statistics?period=month`}
-            title={t('hospice.figuresChart', { name: hospice.name })}
-          />
-        </WhenVisible>
-      </section>
+      <StatisticsSection
+        id="figures-title"
+        heading={t('hospice.figuresTitle')}
+        path={`/hospices/${hospice.id}/statistics?period=month`}
+        title={t('hospice.figuresChart', { name: hospice.name })}
+      />
 
       <section aria-labelledby="history-title">
         <h2 id="history-title">{t('hospice.historyTitle')}</h2>

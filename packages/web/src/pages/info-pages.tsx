@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/nl';
 import { Link } from '../router';
@@ -14,19 +15,29 @@ export const INFO_PAGES = [
   { href: '/contact', title: 'info.contact.title' },
 ] as const satisfies readonly { href: string; title: MessageKey }[];
 
-function InfoPage({ title, paragraphs }: { title: MessageKey; paragraphs: readonly MessageKey[] }) {
+/** A footer page: its title (also the document's) as the heading above what it says. */
+function InfoArticle({ title, children }: { title: MessageKey; children: ReactNode }) {
   const { t } = useI18n();
   usePageTitle(t(title));
   return (
     <article className="info-page">
       <h1>{t(title)}</h1>
+      {children}
+    </article>
+  );
+}
+
+function InfoPage({ title, paragraphs }: { title: MessageKey; paragraphs: readonly MessageKey[] }) {
+  const { t } = useI18n();
+  return (
+    <InfoArticle title={title}>
       {paragraphs.map((key) => (
         <p key={key}>{t(key)}</p>
       ))}
       <p>
         <Link href="/">{t('notFound.home')}</Link>
       </p>
-    </article>
+    </InfoArticle>
   );
 }
 
@@ -70,10 +81,8 @@ const SOURCES: readonly { name: MessageKey; licence: string }[] = [
 
 export function SourcesPage() {
   const { t } = useI18n();
-  usePageTitle(t('info.sources.title'));
   return (
-    <article className="info-page">
-      <h1>{t('info.sources.title')}</h1>
+    <InfoArticle title="info.sources.title">
       <p>{t('info.sources.lead')}</p>
       <ul data-testid="sources">
         {SOURCES.map((s) => (
@@ -83,21 +92,19 @@ export function SourcesPage() {
         ))}
       </ul>
       <p>{t('info.sources.model')}</p>
-    </article>
+    </InfoArticle>
   );
 }
 
 export function ContactPage() {
   const { t } = useI18n();
-  usePageTitle(t('info.contact.title'));
   return (
-    <article className="info-page">
-      <h1>{t('info.contact.title')}</h1>
+    <InfoArticle title="info.contact.title">
       <p>{t('info.contact.lead')}</p>
       <p>
         <a href="mailto:contact@palliamonitor.nl">contact@palliamonitor.nl</a>
       </p>
       <p>{t('info.contact.data')}</p>
-    </article>
+    </InfoArticle>
   );
 }

@@ -3,7 +3,7 @@ import { API, useApi } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 import { formatDate, formatDateTime, type Locale } from '../lib/format';
 import { Async } from '../features/common/ui';
-import { usePageTitle } from '../features/common/use-page-title';
+import { PageHeading } from '../features/common/page-heading';
 
 // /open-data: the datasets of the DCAT catalogue, in the reader's language, with their downloads,
 // licence and changelog. Two requests: the catalogue and the changelog.
@@ -61,13 +61,11 @@ function DatasetCard({ dataset }: { dataset: Dataset }) {
 
 export function OpenDataPage() {
   const { t, locale } = useI18n();
-  usePageTitle(t('openData.title'));
   const catalogue = useApi<OpenDataCatalogue>('/open-data');
   const changelog = useApi<OpenDataChangelog>('/open-data/changelog');
   return (
     <>
-      <h1>{t('openData.title')}</h1>
-      <p className="lead">{t('openData.lead')}</p>
+      <PageHeading title="openData.title" lead="openData.lead" />
       <p>{t('openData.suppression')}</p>
       <Async value={catalogue} what={t('openData.what')}>
         {(c) => (

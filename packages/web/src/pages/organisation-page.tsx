@@ -9,8 +9,10 @@ import { useApi } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/nl';
 import { formatNumber, formatPercent } from '../lib/format';
-import { Async, DataTable, type Column } from '../features/common/ui';
-import { usePageTitle } from '../features/common/use-page-title';
+import { Async } from '../features/common/ui';
+import { DataTable, sortedNumeric, type Column } from '../features/common/data-table';
+import { SelectField } from '../features/common/select-field';
+import { PageHeading } from '../features/common/page-heading';
 
 // /organisatie: the variation in organisation and funding side by side, for the nation or one
 // zorgkantoorregio: facilities, beds, occupancy and cost per care model, funding form and
@@ -31,36 +33,21 @@ function GroupTable({
 }) {
   const { t, locale } = useI18n();
   const label = (key: string) => t(`organisation.key.${key}` as MessageKey);
+  const n = (v: number | null) => formatNumber(v, locale);
+  const pct = (v: number | null) => formatPercent(v, locale);
   const columns: Column<OrganisationGroup>[] = [
     { key: 'key', label: t(DIMENSION_TITLE[dimension]), render: (g) => label(g.key) },
-    {
-      key: 'facilities',
-      label: t('organisation.facilities'),
-      isNumeric: true,
-      sortValue: (g) => g.facilities,
-      render: (g) => formatNumber(g.facilities, locale),
-    },
-    {
-      key: 'beds',
-      label: t('organisation.beds'),
-      isNumeric: true,
-      sortValue: (g) => g.beds,
-      render: (g) => `${formatNumber(g.beds, locale)} (${formatPercent(g.bedShare, locale)})`,
-    },
-    {
-      key: 'occupancy',
-      label: t('organisation.occupancy'),
-      isNumeric: true,
-      sortValue: (g) => g.occupancy,
-      render: (g) => formatPercent(g.occupancy, locale),
-    },
-    {
-      key: 'cost',
-      label: t('organisation.cost'),
-      isNumeric: true,
-      sortValue: (g) => g.cost,
-      render: (g) => `€ ${formatNumber(Math.round(g.cost / 1000), locale)}k`,
-    },
+    ...sortedNumeric<OrganisationGroup>([
+      ['facilities', t('organisation.facilities'), (g) => g.facilities, (v) => n(v)],
+      ['beds', t('organisation.beds'), (g) => g.beds, (v, g) => `${n(v)} (${pct(g.bedShare)})`],
+      ['occupancy', t('organisation.occupancy'), (g) => g.occupancy, (v) => pct(v)],
+      [
+        'cost',
+        t('organisation.cost'),
+        (g) => g.cost,
+        (v) => `€ ${n(Math.round((v ?? 0) / 1000))}k`,
+      ],
+    ]),
   ];
   return (
     <DataTable
@@ -75,7 +62,6 @@ function GroupTable({
 
 export function OrganisationPage() {
   const { t, locale } = useI18n();
-  usePageTitle(t('organisation.title'));
   const [area, setArea] = useState('NL');
   const view = useApi<Organisation>(`/regions/${area}/organisation`);
   const regions = view.state === 'ok' && area === 'NL' ? view.data.mix : null;
@@ -85,19 +71,16 @@ export function OrganisationPage() {
   }
   return (
     <>
-      <h1>{t('organisation.title')}</h1>
-      <p className="lead">{t('organisation.lead')}</p>
-      <label>
-        {t('organisation.area')}{' '}
-        <select value={area} onChange={(e) => setArea(e.target.value)}>
-          <option value="NL">{t('organisation.nation')}</option>
-          {options.map((o) => (
-            <option key={o.code} value={o.code}>
-              {o.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <PageHeading title="organisation.title" lead="organisation.lead" />
+      <SelectField
+        label={t('organisation.area')}
+        value={area}
+        choices={[
+          { value: 'NL', label: t('organisation.nation') },
+          ...options.map((o) => ({ value: o.code, label: o.name })),
+        ]}
+        onChange={setArea}
+      />
       <Async value={view} what={t('organisation.what')}>
         {(o) => (
           <>

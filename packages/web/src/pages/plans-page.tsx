@@ -3,8 +3,9 @@ import { API, useApi } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 import { Link } from '../router';
 import { formatNumber, formatSigned } from '../lib/format';
-import { Async, DataTable, type Column } from '../features/common/ui';
-import { usePageTitle } from '../features/common/use-page-title';
+import { Async } from '../features/common/ui';
+import { DataTable, regionColumn, type Column } from '../features/common/data-table';
+import { PageHeading } from '../features/common/page-heading';
 import { useVerdictText } from '../features/plans/plan-chart';
 import { WhenVisible } from '../features/common/when-visible';
 import { TransformationMap } from '../features/transformation/transformation-map';
@@ -19,16 +20,10 @@ function yearOf(plan: RegionPlan, year: number): PlanYear | undefined {
 
 export function PlansPage() {
   const { t, locale } = useI18n();
-  usePageTitle(t('plans.title'));
   const plans = useApi<PlansOverview>('/plans');
   const verdictText = useVerdictText();
   const columns: Column<RegionPlan>[] = [
-    {
-      key: 'region',
-      label: t('plans.region'),
-      sortValue: (p) => p.name,
-      render: (p) => <Link href={`/regio/${p.region}`}>{p.name}</Link>,
-    },
+    regionColumn('region', t('plans.region'), (p) => ({ code: p.region, name: p.name })),
     {
       key: 'version',
       label: t('plans.version'),
@@ -67,8 +62,7 @@ export function PlansPage() {
   ];
   return (
     <>
-      <h1>{t('plans.title')}</h1>
-      <p className="lead">{t('plans.lead')}</p>
+      <PageHeading title="plans.title" lead="plans.lead" />
       <p>
         <Link href="/organisatie">{t('organisation.title')}</Link>
       </p>

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { ApiError, useApi } from '../api/client';
 import type { Forecast, RegionCockpit } from '@palliamonitor/contracts';
 import { useI18n } from '../i18n/i18n';
-import { Link } from '../router';
+import { Breadcrumb } from '../features/common/breadcrumb';
 import { Async, SyntheticNotice } from '../features/common/ui';
 import { usePageTitle } from '../features/common/use-page-title';
 import { WhenVisible } from '../features/common/when-visible';
@@ -15,7 +15,7 @@ import { CapacityComparison } from '../features/forecast/capacity-comparison';
 import { RegionPlanSection } from '../features/plans/region-plan';
 import { CompletenessSection } from '../features/completeness/completeness-section';
 import { TransformationPanel } from '../features/transformation/transformation-panel';
-import { StatisticsTrend } from '../features/statistics/trend';
+import { StatisticsSection } from '../features/statistics/trend';
 import { ViabilitySignal } from '../features/viability/viability-signal';
 import type { Feature } from '../maps/projection';
 import { AuditLog } from '../features/audit/audit-log';
@@ -66,14 +66,7 @@ function RegionContent({ cockpit }: { cockpit: RegionCockpit }) {
   const outline = cockpit.outline as Feature | null;
   return (
     <>
-      <nav aria-label={t('nav.breadcrumb')} className="breadcrumb">
-        <ol>
-          <li>
-            <Link href="/">{t('nav.overview')}</Link>
-          </li>
-          <li aria-current="page">{region.name}</li>
-        </ol>
-      </nav>
+      <Breadcrumb current={region.name} />
       <h1>
         {region.name} <span className="h1-sub">{t('region.subtitle', { code: region.code })}</span>
       </h1>
@@ -117,16 +110,13 @@ function RegionContent({ cockpit }: { cockpit: RegionCockpit }) {
       <RegionPlanSection region={region} hospices={region.hospices} />
       <TransformationPanel region={region} />
 
-      <section aria-labelledby="stats-title">
-        <h2 id="stats-title">{t('region.statsTitle')}</h2>
-        <WhenVisible>
-          <StatisticsTrend
-            path={`/regions/${region.code}/statistics?period=month`}
-            title={t('region.statsChart', { name: region.name })}
-            csvQuery="&byHospice=true"
-          />
-        </WhenVisible>
-      </section>
+      <StatisticsSection
+        id="stats-title"
+        heading={t('region.statsTitle')}
+        path={`/regions/${region.code}/statistics?period=month`}
+        title={t('region.statsChart', { name: region.name })}
+        csvQuery="&byHospice=true"
+      />
 
       <WhenVisible minHeight="4rem">
         <ViabilitySignal path={`/regions/${region.code}/viability`} />

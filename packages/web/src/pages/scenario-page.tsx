@@ -11,10 +11,11 @@ import {
 import { useApi } from '../api/client';
 import type { ModelInputs, ScenarioList } from '@palliamonitor/contracts';
 import { useI18n } from '../i18n/i18n';
-import { Link, replaceSearch, useLocation } from '../router';
+import { replaceSearch, useLocation } from '../router';
 import { formatNumber, formatSigned } from '../lib/format';
-import { Async, DataTable, SyntheticNotice, type Column } from '../features/common/ui';
-import { usePageTitle } from '../features/common/use-page-title';
+import { Async, SyntheticNotice } from '../features/common/ui';
+import { DataTable, regionColumn, sortedNumeric, type Column } from '../features/common/data-table';
+import { PageHeading } from '../features/common/page-heading';
 import {
   parseSettings,
   settingsToSearch,
@@ -31,7 +32,6 @@ import { scenarioDescription } from '../features/scenario/scenario-names';
 
 export function ScenarioPage() {
   const { t } = useI18n();
-  usePageTitle(t('scenario.title'));
   const inputs = useApi<ModelInputs>('/model-inputs');
   const saved = useApi<ScenarioList>('/scenarios');
   // Scenarios from the API (built-in and saved), validated by the model; the model's own built-ins
@@ -55,8 +55,7 @@ export function ScenarioPage() {
   }, [saved]);
   return (
     <>
-      <h1>{t('scenario.title')}</h1>
-      <p className="lead">{t('scenario.lead')}</p>
+      <PageHeading title="scenario.title" lead="scenario.lead" />
       <Async value={inputs} what={t('scenario.inputsWhat')}>
         {(data) => (
           <Explorer
@@ -132,41 +131,15 @@ function Explorer({
 
   const describe = (s: Scenario): string => scenarioDescription(s, t);
 
+  const n = (v: number | null) => formatNumber(v, locale);
   const columns: Column<RegionResult>[] = [
-    {
-      key: 'name',
-      label: t('table.region'),
-      sortValue: (r) => r.name,
-      render: (r) => <Link href={`/regio/${r.code}`}>{r.name}</Link>,
-    },
-    {
-      key: 'current',
-      label: t('scenario.current'),
-      isNumeric: true,
-      sortValue: (r) => r.current,
-      render: (r) => formatNumber(r.current, locale),
-    },
-    {
-      key: 'erlang',
-      label: t('scenario.erlang'),
-      isNumeric: true,
-      sortValue: (r) => r.erlang,
-      render: (r) => formatNumber(r.erlang, locale),
-    },
-    {
-      key: 'norm',
-      label: t('scenario.norm'),
-      isNumeric: true,
-      sortValue: (r) => r.norm,
-      render: (r) => formatNumber(r.norm, locale),
-    },
-    {
-      key: 'gap',
-      label: t('scenario.gapShort'),
-      isNumeric: true,
-      sortValue: (r) => -r.gap,
-      render: (r) => formatSigned(-r.gap, locale),
-    },
+    regionColumn('name', t('table.region'), (r) => r),
+    ...sortedNumeric<RegionResult>([
+      ['current', t('scenario.current'), (r) => r.current, n],
+      ['erlang', t('scenario.erlang'), (r) => r.erlang, n],
+      ['norm', t('scenario.norm'), (r) => r.norm, n],
+      ['gap', t('scenario.gapShort'), (r) => -r.gap, (v) => formatSigned(v, locale)],
+    ]),
   ];
 
   return (

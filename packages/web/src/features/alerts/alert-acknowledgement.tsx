@@ -4,7 +4,7 @@ import type { FormEvent } from 'react';
 import { sendJson } from '../../api/client';
 import { useI18n } from '../../i18n/i18n';
 import { formatDate, formatDateTime } from '../../lib/format';
-import { problemText } from '../common/problem';
+import { FormFeedback, useSubmission } from '../common/submission';
 import { todayInNetherlands } from '../hospice/pending-change';
 
 /** The stable key of an alert: its kind and the hospice it is about. */
@@ -53,16 +53,13 @@ export function AlertAcknowledgementView({
   const [isOpen, setOpen] = useState(false);
   const [note, setNote] = useState('');
   const [followUp, setFollowUp] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [isBusy, setBusy] = useState(false);
+  const { isBusy, error, run } = useSubmission();
   const [saved, setSaved] = useState(false);
   const id = useId();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await sendJson('POST', `/regions/${regionCode}/alert-acknowledgements`, {
         alertKey: alertKey(alert),
         hospiceId: alert.hospiceId,
@@ -74,11 +71,7 @@ export function AlertAcknowledgementView({
       setFollowUp('');
       setSaved(true);
       onSaved();
-    } catch (e) {
-      setError(problemText(e, t));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -91,11 +84,7 @@ export function AlertAcknowledgementView({
       ) : null}
       {!mayAcknowledge ? null : isOpen ? (
         <form className="stack-form alert__ack-form" onSubmit={(e) => void submit(e)} noValidate>
-          {error === null ? null : (
-            <p className="notice notice--error" role="alert">
-              {error}
-            </p>
-          )}
+          <FormFeedback error={error} />
           <label className="field">
             <span className="field__label">{t('ack.note')}</span>
             <textarea

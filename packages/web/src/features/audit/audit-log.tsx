@@ -7,7 +7,8 @@ import { Link } from '../../router';
 import { auditRoleLabel } from '../account/roles';
 import { actorName } from '../hospice/api-tokens';
 import { Async, BreakableEmail } from '../common/ui';
-import type { AuditPage } from '@palliamonitor/contracts';
+import { DataTable, type Column } from '../common/data-table';
+import type { AuditEntry, AuditPage } from '@palliamonitor/contracts';
 import { actionKey, changedFields } from './audit';
 
 const names = new Map<string, string>();
@@ -127,6 +128,37 @@ function display(value: string | null, locale: Locale): string {
   return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) ? formatDateTime(value, locale) : value;
 }
 
+function AuditChanges({ entry }: { entry: AuditEntry }) {
+  const { t, locale } = useI18n();
+  const changes = changedFields(entry.before, entry.after);
+  if (changes.length === 0) {
+    return <>–</>;
+  }
+  return (
+    <ul className="diff">
+      {changes.map((c) => (
+        <li key={c.field}>
+          <code>{c.field}</code>:{' '}
+          {c.isSecret === true ? (
+            <span className="muted">{t('audit.secret')}</span>
+          ) : c.from === null ? (
+            <>
+              <span className="visually-hidden">{t('audit.created')} </span>
+              <ins>{display(c.to, locale)}</ins>
+            </>
+          ) : (
+            <>
+              <del>{display(c.from, locale)}</del> <span aria-hidden="true">→</span>
+              <span className="visually-hidden"> {t('audit.to')} </span>{' '}
+              <ins>{display(c.to, locale)}</ins>
+            </>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function AuditTable({
   items,
   showRegion,
@@ -145,85 +177,71 @@ function AuditTable({
   if (items.length === 0) {
     return <p>{t('audit.none')}</p>;
   }
+  const region: Column<AuditEntry>[] = showRegion
+    ? [
+        {
+          key: 'region',
+          label: t('audit.region'),
+          render: (entry) =>
+            entry.regionCode === null ? (
+              '–'
+            ) : (
+              <Link href={`/regio/${entry.regionCode}`}>{entry.regionCode}</Link>
+            ),
+        },
+      ]
+    : [];
+  const columns: Column<AuditEntry>[] = [
+    {
+      key: 'when',
+      label: t('audit.when'),
+      render: (entry) => <time dateTime={entry.at}>{formatDateTime(entry.at, locale)}</time>,
+    },
+    {
+      key: 'who',
+      label: t('audit.who'),
+      className: 'audit-table__who',
+      render: (entry) => (
+        <BreakableEmail text={actorName(entry.actor, (id) => t('audit.token', { id }))} />
+      ),
+    },
+    { key: 'role', label: t('audit.role'), render: (entry) => auditRoleLabel(entry.role, t) },
+    {
+      key: 'what',
+      label: t('audit.what'),
+      render: (entry) => {
+        const action = actionKey(entry);
+        return action === null ? `${entry.method} ${entry.path}` : t(action);
+      },
+    },
+    {
+      key: 'hospice',
+      label: t('audit.hospice'),
+      render: (entry) =>
+        entry.hospiceId === null ? (
+          '–'
+        ) : (
+          <Link href={`/hospice/${encodeURIComponent(entry.hospiceId)}`}>
+            {hospiceNames.get(entry.hospiceId) ?? entry.hospiceId}
+          </Link>
+        ),
+    },
+    ...region,
+    {
+      key: 'changes',
+      label: t('audit.changes'),
+      render: (entry) => <AuditChanges entry={entry} />,
+    },
+  ];
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label={t('audit.caption')}>
-      <table className="data-table audit-table" data-testid="audit-table">
-        <caption>{t('audit.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('audit.when')}</th>
-            <th scope="col">{t('audit.who')}</th>
-            <th scope="col">{t('audit.role')}</th>
-            <th scope="col">{t('audit.what')}</th>
-            <th scope="col">{t('audit.hospice')}</th>
-            {showRegion ? <th scope="col">{t('audit.region')}</th> : null}
-            <th scope="col">{t('audit.changes')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((entry) => {
-            const action = actionKey(entry);
-            const changes = changedFields(entry.before, entry.after);
-            return (
-              <tr key={entry.id} data-testid="audit-row">
-                <th scope="row">
-                  <time dateTime={entry.at}>{formatDateTime(entry.at, locale)}</time>
-                </th>
-                <td className="audit-table__who">
-                  <BreakableEmail text={actorName(entry.actor, (id) => t('audit.token', { id }))} />
-                </td>
-                <td>{auditRoleLabel(entry.role, t)}</td>
-                <td>{action === null ? `${entry.method} ${entry.path}` : t(action)}</td>
-                <td>
-                  {entry.hospiceId === null ? (
-                    '–'
-                  ) : (
-                    <Link href={`/hospice/${encodeURIComponent(entry.hospiceId)}`}>
-                      {hospiceNames.get(entry.hospiceId) ?? entry.hospiceId}
-                    </Link>
-                  )}
-                </td>
-                {showRegion ? (
-                  <td>
-                    {entry.regionCode === null ? (
-                      '–'
-                    ) : (
-                      <Link href={`/regio/${entry.regionCode}`}>{entry.regionCode}</Link>
-                    )}
-                  </td>
-                ) : null}
-                <td>
-                  {changes.length === 0 ? (
-                    '–'
-                  ) : (
-                    <ul className="diff">
-                      {changes.map((c) => (
-                        <li key={c.field}>
-                          <code>{c.field}</code>:{' '}
-                          {c.isSecret === true ? (
-                            <span className="muted">{t('audit.secret')}</span>
-                          ) : c.from === null ? (
-                            <>
-                              <span className="visually-hidden">{t('audit.created')} </span>
-                              <ins>{display(c.to, locale)}</ins>
-                            </>
-                          ) : (
-                            <>
-                              <del>{display(c.from, locale)}</del> <span aria-hidden="true">→</span>
-                              <span className="visually-hidden"> {t('audit.to')} </span>{' '}
-                              <ins>{display(c.to, locale)}</ins>
-                            </>
-                          )}
-                        </li>
-                      ))}
-                    </ul>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={t('audit.caption')}
+      columns={columns}
+      rows={items}
+      rowKey={(entry) => String(entry.id)}
+      rowAttributes={() => ({ 'data-testid': 'audit-row' })}
+      testId="audit-table"
+      className="audit-table"
+    />
   );
 }

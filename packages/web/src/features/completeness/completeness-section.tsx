@@ -5,7 +5,8 @@ import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/nl';
 import { formatDateTime, formatNumber, formatPercent } from '../../lib/format';
 import { Link } from '../../router';
-import { Async, DataTable, type Column } from '../common/ui';
+import { Async } from '../common/ui';
+import { DataTable, type Column } from '../common/data-table';
 import { WhenVisible } from '../common/when-visible';
 
 // Who is behind with reporting: for the region's regisseur and national readers (the server's

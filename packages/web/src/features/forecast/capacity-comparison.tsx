@@ -1,10 +1,12 @@
 import { useApi } from '../../api/client';
 import { useI18n } from '../../i18n/i18n';
 import { formatNumber, formatPercent, formatSigned } from '../../lib/format';
-import { Async, DataTable, type Column } from '../common/ui';
+import { Async } from '../common/ui';
+import { DataTable, type Column } from '../common/data-table';
 import type { MessageKey } from '../../i18n/nl';
 import { replaceSearch, useLocation } from '../../router';
 import type { Capacity } from '@palliamonitor/contracts';
+import { SelectField, yearChoices } from '../common/select-field';
 
 export type PoolingLevel = 'hospice' | 'cluster' | 'region';
 export const POOLING: readonly PoolingLevel[] = ['hospice', 'cluster', 'region'];
@@ -13,6 +15,37 @@ export const POOLING_LABELS: { readonly [key in PoolingLevel]: MessageKey } = {
   cluster: 'pooling.cluster',
   region: 'pooling.region',
 };
+
+/** A choice of pooling level: each hospice alone, clusters, or the region as one. */
+export function PoolingChoice({
+  name,
+  pooling,
+  onChange,
+}: {
+  /** The radio group's name, unique on the page. */
+  name: string;
+  pooling: PoolingLevel;
+  onChange: (level: PoolingLevel) => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <fieldset className="field radio-group">
+      <legend className="field__label">{t('capacity.pooling')}</legend>
+      {POOLING.map((level) => (
+        <label key={level} className="radio">
+          <input
+            type="radio"
+            name={name}
+            value={level}
+            checked={pooling === level}
+            onChange={() => onChange(level)}
+          />
+          {t(POOLING_LABELS[level])}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
 
 const TARGETS = [0.01, 0.02, 0.05, 0.1, 0.2];
 
@@ -38,41 +71,23 @@ export function CapacityComparison({ code, currentYear }: { code: string; curren
   return (
     <>
       <div className="controls">
-        <fieldset className="field radio-group">
-          <legend className="field__label">{t('capacity.pooling')}</legend>
-          {POOLING.map((level) => (
-            <label key={level} className="radio">
-              <input
-                type="radio"
-                name="pooling"
-                value={level}
-                checked={pooling === level}
-                onChange={() => set('pooling', level)}
-              />
-              {t(POOLING_LABELS[level])}
-            </label>
-          ))}
-        </fieldset>
-        <label className="field">
-          <span className="field__label">{t('capacity.target')}</span>
-          <select value={target} onChange={(e) => set('doel', e.target.value)}>
-            {TARGETS.map((v) => (
-              <option key={v} value={v}>
-                {formatPercent(v, locale)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span className="field__label">{t('home.year')}</span>
-          <select value={year} onChange={(e) => set('jaar', e.target.value)}>
-            {Array.from({ length: 27 }, (_, i) => 2024 + i).map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </label>
+        <PoolingChoice
+          name="pooling"
+          pooling={pooling}
+          onChange={(level) => set('pooling', level)}
+        />
+        <SelectField
+          label={t('capacity.target')}
+          value={target}
+          choices={TARGETS.map((v) => ({ value: v, label: formatPercent(v, locale) }))}
+          onChange={(v) => set('doel', v)}
+        />
+        <SelectField
+          label={t('home.year')}
+          value={year}
+          choices={yearChoices(2024, 2050)}
+          onChange={(v) => set('jaar', v)}
+        />
       </div>
       <Async value={detail} what={t('capacity.what')}>
         {(d) => <CapacityDetail detail={d} pooling={pooling} />}

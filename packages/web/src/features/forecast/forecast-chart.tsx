@@ -2,7 +2,8 @@ import { useI18n } from '../../i18n/i18n';
 import { formatNumber } from '../../lib/format';
 import { LineChart } from '../../charts/line-chart';
 import { bandSeries, lineSeries } from '../../charts/series';
-import { ChartWithTable, DataTable, numeric, type Column } from '../common/ui';
+import { ChartWithTable } from '../common/ui';
+import { DataTable, numeric, type Column } from '../common/data-table';
 import type { ForecastRow } from '@palliamonitor/contracts';
 import { band, mid } from '../../api/types';
 

@@ -1,6 +1,7 @@
 import { useI18n } from '../../i18n/i18n';
 import { formatNumber } from '../../lib/format';
 import type { Forecast } from '@palliamonitor/contracts';
+import { DataTable } from '../common/data-table';
 
 /** Every input of a forecast with its provenance, and a notice when it rests on synthetic beds. */
 export function ForecastInputs({ forecast }: { forecast: Forecast }) {
@@ -20,37 +21,27 @@ export function ForecastInputs({ forecast }: { forecast: Forecast }) {
       {inputs.length > 0 ? (
         <details data-testid="forecast-inputs">
           <summary>{t('forecast.inputsTitle', { count: inputs.length })}</summary>
-          <div
-            className="table-scroll"
-            tabIndex={0}
-            role="region"
-            aria-label={t('forecast.inputName')}
-          >
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('forecast.inputName')}</th>
-                  <th scope="col">{t('forecast.inputValue')}</th>
-                  <th scope="col">{t('forecast.inputProvenance')}</th>
-                  <th scope="col">{t('forecast.inputSource')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {inputs.map((input) => (
-                  <tr key={input.name}>
-                    <th scope="row">{input.name}</th>
-                    <td>
-                      {typeof input.value === 'number'
-                        ? formatNumber(input.value, locale)
-                        : input.value}
-                    </td>
-                    <td>{t(`forecast.provenance.${input.provenance}`)}</td>
-                    <td>{input.source}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={t('forecast.inputName')}
+            hideCaption
+            columns={[
+              { key: 'name', label: t('forecast.inputName'), render: (input) => input.name },
+              {
+                key: 'value',
+                label: t('forecast.inputValue'),
+                render: (input) =>
+                  typeof input.value === 'number' ? formatNumber(input.value, locale) : input.value,
+              },
+              {
+                key: 'provenance',
+                label: t('forecast.inputProvenance'),
+                render: (input) => t(`forecast.provenance.${input.provenance}`),
+              },
+              { key: 'source', label: t('forecast.inputSource'), render: (input) => input.source },
+            ]}
+            rows={inputs}
+            rowKey={(input) => input.name}
+          />
         </details>
       ) : null}
     </>

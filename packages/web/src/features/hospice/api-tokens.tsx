@@ -4,7 +4,8 @@ import type { FormEvent } from 'react';
 import { sendJson, useApi } from '../../api/client';
 import { useI18n } from '../../i18n/i18n';
 import { formatDateTime } from '../../lib/format';
-import { Async, BreakableEmail, DataTable, type Column } from '../common/ui';
+import { Async, BreakableEmail } from '../common/ui';
+import { DataTable, type Column } from '../common/data-table';
 import { ProblemNotice } from '../common/problem';
 
 /** "user:a@b.nl" → "a@b.nl", "token:abc" → "API-token abc". */

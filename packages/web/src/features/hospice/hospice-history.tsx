@@ -3,7 +3,8 @@ import type { HospiceHistory } from '@palliamonitor/contracts';
 import { useI18n } from '../../i18n/i18n';
 import { formatDate, formatDateTime, formatNumber } from '../../lib/format';
 import type { MessageKey } from '../../i18n/nl';
-import { Async, DataTable, type Column } from '../common/ui';
+import { Async } from '../common/ui';
+import { DataTable, type Column } from '../common/data-table';
 import { TYPE_STYLE } from './hospice-type';
 
 type Version = HospiceHistory['versions'][number];

@@ -3,7 +3,8 @@ import { useI18n } from '../../i18n/i18n';
 import { formatNumber, formatSigned } from '../../lib/format';
 import { LineChart } from '../../charts/line-chart';
 import { bandSeries, lineSeries } from '../../charts/series';
-import { ChartWithTable, DataTable, numeric, type Column } from '../common/ui';
+import { ChartWithTable } from '../common/ui';
+import { DataTable, numeric, type Column } from '../common/data-table';
 import { SERIES_COLORS } from '../forecast/forecast-chart';
 
 export const PLAN_COLOUR = '#2e7d32';

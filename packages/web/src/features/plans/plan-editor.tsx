@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { FormEvent } from 'react';
+import type { ReactNode } from 'react';
 import {
   PLAN_CHANGE_KINDS,
   PLAN_STATUSES,
@@ -14,7 +14,8 @@ import { sendJson } from '../../api/client';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/nl';
 import { formatDate, formatNumber } from '../../lib/format';
-import { problemText } from '../common/problem';
+import { FormFeedback, useSubmission } from '../common/submission';
+import { SelectField } from '../common/select-field';
 
 // The regisseur edits the region's plan here. Every action saves a new version at once (on top of
 // the version shown), so the history shows each step and nothing is lost in a half-filled form.
@@ -42,16 +43,13 @@ export function PlanEditor({
   onSaved: () => void;
 }) {
   const { t, locale } = useI18n();
-  const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
-  const [isBusy, setBusy] = useState(false);
+  const { isBusy, error, run } = useSubmission();
   const names = new Map(hospices.map((h) => [h.id, h.name]));
 
   const save = async (next: { targets?: PlanTarget[]; changes?: PlanChange[] }, note: string) => {
-    setBusy(true);
-    setError(null);
     setStatus(null);
-    try {
+    return run(async () => {
       const body: RegionPlanPut = {
         baseVersion: plan.version,
         changeNote: note,
@@ -61,26 +59,13 @@ export function PlanEditor({
       await sendJson('PUT', `/regions/${plan.region}/plan`, body);
       setStatus(t('plan.saved'));
       onSaved();
-      return true;
-    } catch (e) {
-      setError(problemText(e, t));
-      return false;
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
     <div className="panel plan-editor" data-testid="plan-editor">
       <h3>{t('plan.editTitle')}</h3>
-      {error === null ? null : (
-        <p className="notice notice--error" role="alert">
-          {error}
-        </p>
-      )}
-      <p role="status" className={status === null ? 'visually-hidden' : 'hint'}>
-        {status ?? ''}
-      </p>
+      <FormFeedback error={error} status={status} />
       {plan.changes.length === 0 ? (
         <p className="hint">{t('plan.noChanges')}</p>
       ) : (
@@ -157,8 +142,7 @@ function ChangeForm({
   const [note, setNote] = useState('');
   const isNew = kind === 'open' || hospices.length === 0;
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     const added = await onAdd(
       {
         kind,
@@ -179,58 +163,80 @@ function ChangeForm({
   };
 
   return (
-    <form className="stack-form" onSubmit={(e) => void submit(e)} noValidate>
+    <PlanForm
+      legend={t('plan.addChange')}
+      submit={{ label: t('plan.addSave'), isPrimary: true, isBusy }}
+      onSubmit={submit}
+    >
+      <SelectField
+        label={t('plan.kind')}
+        value={kind}
+        choices={PLAN_CHANGE_KINDS.map((k) => ({ value: k, label: t(KIND_KEY[k]) }))}
+        onChange={(v) => setKind(v as PlanChangeKind)}
+      />
+      {isNew ? (
+        <label className="field">
+          <span className="field__label">{t('plan.location')}</span>
+          <input value={location} maxLength={200} onChange={(e) => setLocation(e.target.value)} />
+        </label>
+      ) : (
+        <SelectField
+          label={t('plan.hospice')}
+          value={hospiceId}
+          choices={hospices.map((h) => ({ value: h.id, label: h.name }))}
+          onChange={setHospiceId}
+        />
+      )}
+      <NumberField label={t('plan.beds')} value={beds} onChange={setBeds} min={1} max={200} />
+      <label className="field">
+        <span className="field__label">{t('plan.effectiveOn')}</span>
+        <input type="date" value={effectiveOn} onChange={(e) => setEffectiveOn(e.target.value)} />
+      </label>
+      <SelectField
+        label={t('plan.status')}
+        value={status}
+        choices={PLAN_STATUSES.map((s) => ({ value: s, label: t(STATUS_KEY[s]) }))}
+        onChange={(v) => setStatus(v as PlanStatus)}
+      />
+      <label className="field">
+        <span className="field__label">{t('plan.note')}</span>
+        <input value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} />
+      </label>
+    </PlanForm>
+  );
+}
+
+/** One action of the editor: a titled group of fields and the button that saves it. */
+function PlanForm({
+  legend,
+  submit,
+  onSubmit,
+  children,
+}: {
+  legend: string;
+  submit: { label: string; isPrimary: boolean; isBusy: boolean };
+  onSubmit: () => Promise<void>;
+  children: ReactNode;
+}) {
+  return (
+    <form
+      className="stack-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void onSubmit();
+      }}
+      noValidate
+    >
       <fieldset>
-        <legend>{t('plan.addChange')}</legend>
-        <label className="field">
-          <span className="field__label">{t('plan.kind')}</span>
-          <select value={kind} onChange={(e) => setKind(e.target.value as PlanChangeKind)}>
-            {PLAN_CHANGE_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(KIND_KEY[k])}
-              </option>
-            ))}
-          </select>
-        </label>
-        {isNew ? (
-          <label className="field">
-            <span className="field__label">{t('plan.location')}</span>
-            <input value={location} maxLength={200} onChange={(e) => setLocation(e.target.value)} />
-          </label>
-        ) : (
-          <label className="field">
-            <span className="field__label">{t('plan.hospice')}</span>
-            <select value={hospiceId} onChange={(e) => setHospiceId(e.target.value)}>
-              {hospices.map((h) => (
-                <option key={h.id} value={h.id}>
-                  {h.name}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
-        <NumberField label={t('plan.beds')} value={beds} onChange={setBeds} min={1} max={200} />
-        <label className="field">
-          <span className="field__label">{t('plan.effectiveOn')}</span>
-          <input type="date" value={effectiveOn} onChange={(e) => setEffectiveOn(e.target.value)} />
-        </label>
-        <label className="field">
-          <span className="field__label">{t('plan.status')}</span>
-          <select value={status} onChange={(e) => setStatus(e.target.value as PlanStatus)}>
-            {PLAN_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(STATUS_KEY[s])}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span className="field__label">{t('plan.note')}</span>
-          <input value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} />
-        </label>
+        <legend>{legend}</legend>
+        {children}
         <div>
-          <button type="submit" className="button button--primary" disabled={isBusy}>
-            {t('plan.addSave')}
+          <button
+            type="submit"
+            className={submit.isPrimary ? 'button button--primary' : 'button'}
+            disabled={submit.isBusy}
+          >
+            {submit.label}
           </button>
         </div>
       </fieldset>
@@ -248,31 +254,26 @@ function TargetForm({
   const { t } = useI18n();
   const [year, setYear] = useState('2030');
   const [beds, setBeds] = useState('');
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     if (await onSet({ year: Number(year), beds: beds === '' ? -1 : Number(beds) })) {
       setBeds('');
     }
   };
   return (
-    <form className="stack-form" onSubmit={(e) => void submit(e)} noValidate>
-      <fieldset>
-        <legend>{t('plan.setTarget')}</legend>
-        <NumberField
-          label={t('forecast.year')}
-          value={year}
-          onChange={setYear}
-          min={2024}
-          max={2050}
-        />
-        <NumberField label={t('plan.targetBeds')} value={beds} onChange={setBeds} min={0} />
-        <div>
-          <button type="submit" className="button" disabled={isBusy}>
-            {t('plan.saveTarget')}
-          </button>
-        </div>
-      </fieldset>
-    </form>
+    <PlanForm
+      legend={t('plan.setTarget')}
+      submit={{ label: t('plan.saveTarget'), isPrimary: false, isBusy }}
+      onSubmit={submit}
+    >
+      <NumberField
+        label={t('forecast.year')}
+        value={year}
+        onChange={setYear}
+        min={2024}
+        max={2050}
+      />
+      <NumberField label={t('plan.targetBeds')} value={beds} onChange={setBeds} min={0} />
+    </PlanForm>
   );
 }
 

@@ -8,6 +8,13 @@ import { regionAlerts, type Alert, type AlertThresholds } from '../alerts/alerts
 import { alertKey, AlertAcknowledgementView } from '../alerts/alert-acknowledgement';
 import type { HospiceLive } from './cockpit-live';
 
+// The bounds of the thresholds: the occupancy shares are set in whole percents.
+const THRESHOLD_FIELDS = [
+  { key: 'high', label: 'alerts.high', min: 50, max: 100, isShare: true },
+  { key: 'low', label: 'alerts.low', min: 0, max: 90, isShare: true },
+  { key: 'days', label: 'alerts.days', min: 1, max: 90, isShare: false },
+] as const;
+
 /** One bound of the alert thresholds: a whole number kept within its range. */
 function ThresholdField({
   label,
@@ -58,27 +65,16 @@ export function ThresholdForm({
         })}
       </summary>
       <div className="controls">
-        <ThresholdField
-          label={t('alerts.high')}
-          min={50}
-          max={100}
-          value={pct(value.high)}
-          onChange={(v) => onChange({ ...value, high: v / 100 })}
-        />
-        <ThresholdField
-          label={t('alerts.low')}
-          min={0}
-          max={90}
-          value={pct(value.low)}
-          onChange={(v) => onChange({ ...value, low: v / 100 })}
-        />
-        <ThresholdField
-          label={t('alerts.days')}
-          min={1}
-          max={90}
-          value={value.days}
-          onChange={(v) => onChange({ ...value, days: v })}
-        />
+        {THRESHOLD_FIELDS.map((f) => (
+          <ThresholdField
+            key={f.key}
+            label={t(f.label)}
+            min={f.min}
+            max={f.max}
+            value={f.isShare ? pct(value[f.key]) : value[f.key]}
+            onChange={(v) => onChange({ ...value, [f.key]: f.isShare ? v / 100 : v })}
+          />
+        ))}
       </div>
     </details>
   );

@@ -2,7 +2,8 @@ import type { Hospice } from '@palliamonitor/contracts';
 import { useI18n } from '../../i18n/i18n';
 import { Link } from '../../router';
 import { formatAge, formatDateTime, formatNumber, formatPercent } from '../../lib/format';
-import { DataTable, DemoBadge, type Column } from '../common/ui';
+import { DemoBadge } from '../common/ui';
+import { DataTable, sortedNumber, type Column } from '../common/data-table';
 import { TYPE_STYLE } from '../hospice/hospice-type';
 import { BED_STATE_LABEL, bedStateOf } from '../live/bed-state';
 import { occupancyOf, refusalsOf, type HospiceLive } from './cockpit-live';
@@ -37,13 +38,12 @@ export function CockpitHospiceTable({
       sortValue: (h) => t(TYPE_STYLE[h.type].label),
       render: (h) => t(TYPE_STYLE[h.type].label),
     },
-    {
-      key: 'beds',
-      label: t('figure.licensedBeds'),
-      isNumeric: true,
-      sortValue: (h) => h.licensedBeds,
-      render: (h) => formatNumber(h.licensedBeds, locale),
-    },
+    sortedNumber<Hospice>(
+      'beds',
+      t('figure.licensedBeds'),
+      (h) => h.licensedBeds,
+      (v) => formatNumber(v, locale),
+    ),
     {
       key: 'freeNow',
       label: t('table.freeNow'),
@@ -60,13 +60,12 @@ export function CockpitHospiceTable({
         );
       },
     },
-    {
-      key: 'occupancy',
-      label: t('table.occupancyLastMonth'),
-      isNumeric: true,
-      sortValue: (h) => occupancyOf(live.get(h.id)),
-      render: (h) => formatPercent(occupancyOf(live.get(h.id)), locale),
-    },
+    sortedNumber<Hospice>(
+      'occupancy',
+      t('table.occupancyLastMonth'),
+      (h) => occupancyOf(live.get(h.id)),
+      (v) => formatPercent(v, locale),
+    ),
     {
       key: 'confirmed',
       label: t('table.lastConfirmed'),
@@ -87,13 +86,12 @@ export function CockpitHospiceTable({
         );
       },
     },
-    {
-      key: 'refusals',
-      label: t('table.refusalsLastMonth'),
-      isNumeric: true,
-      sortValue: (h) => refusalsOf(live.get(h.id)),
-      render: (h) => formatNumber(refusalsOf(live.get(h.id)), locale),
-    },
+    sortedNumber<Hospice>(
+      'refusals',
+      t('table.refusalsLastMonth'),
+      (h) => refusalsOf(live.get(h.id)),
+      (v) => formatNumber(v, locale),
+    ),
   ];
   return (
     <DataTable

@@ -4,6 +4,7 @@ import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/nl';
 import { formatDateTime, formatNumber, formatPercent } from '../../lib/format';
 import { useVerdictText } from '../plans/plan-chart';
+import { DataTable, type Column } from '../common/data-table';
 
 // The sections of the regional report, each a heading and a plain table: plain tables print well
 // and read well aloud. The figures are the report model's, as GET /regions/{code}/report answers.
@@ -50,6 +51,7 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
+/** A report table: the first cell of a row names it, the others are figures. */
 function Table({
   labelledBy,
   head,
@@ -60,38 +62,20 @@ function Table({
   rows: readonly (readonly ReactNode[])[];
 }) {
   const { t } = useI18n();
+  const columns: Column<{ index: number; cells: readonly ReactNode[] }>[] = head.map((h, i) => ({
+    key: h,
+    label: t(h),
+    isNumeric: i > 0,
+    render: (row) => row.cells[i],
+  }));
   return (
-    // Focusable, so a keyboard can scroll a table wider than a phone (as DataTable does).
-    <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={labelledBy}>
-      <table className="report-table" aria-labelledby={labelledBy}>
-        <thead>
-          <tr>
-            {head.map((h, i) => (
-              <th key={h} scope="col" className={i === 0 ? undefined : 'num'}>
-                {t(h)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row, r) => (
-            <tr key={r}>
-              {row.map((cell, i) =>
-                i === 0 ? (
-                  <th key={i} scope="row">
-                    {cell}
-                  </th>
-                ) : (
-                  <td key={i} className="num">
-                    {cell}
-                  </td>
-                ),
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      labelledBy={labelledBy}
+      className="report-table"
+      columns={columns}
+      rows={rows.map((cells, index) => ({ index, cells }))}
+      rowKey={(row) => String(row.index)}
+    />
   );
 }
 

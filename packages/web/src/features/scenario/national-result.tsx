@@ -2,7 +2,8 @@ import type { ForecastRow } from '@palliamonitor/model';
 import { useI18n } from '../../i18n/i18n';
 import { formatNumber, formatSigned } from '../../lib/format';
 import { LineChart } from '../../charts/line-chart';
-import { ChartWithTable, DataTable, type Column } from '../common/ui';
+import { ChartWithTable } from '../common/ui';
+import { DataTable, type Column } from '../common/data-table';
 import { SERIES_COLORS } from '../forecast/forecast-chart';
 
 // The explorer's national answer: the beds needed in the chosen year beside today's beds, and the

@@ -2,10 +2,12 @@ import { FIRST_YEAR, poolingAt, valueAt, type Scenario } from '@palliamonitor/mo
 import { useI18n } from '../../i18n/i18n';
 import { replaceSearch } from '../../router';
 import { formatNumber, formatPercent, formatSigned } from '../../lib/format';
-import { POOLING, POOLING_LABELS } from '../forecast/capacity-comparison';
+import { PoolingChoice } from '../forecast/capacity-comparison';
 import { LIMITS, settingsToSearch, type ScenarioSettings } from './scenario-url';
 import { hasOverrides, impliedGrowth } from './build-scenario';
 import { scenarioName } from './scenario-names';
+import { SelectField } from '../common/select-field';
+import type { MessageKey } from '../../i18n/nl';
 
 // The explorer's controls: the scenario to start from and the sliders that change it. Every setting
 // lives in the URL, so a link shares exactly what is shown.
@@ -42,63 +44,34 @@ export function ScenarioControls({
       aria-labelledby="controls-title"
     >
       <h2 id="controls-title">{t('scenario.controls')}</h2>
-      <label className="field">
-        <span className="field__label">{t('scenario.pick')}</span>
-        <select
-          value={base.id}
-          onChange={(e) =>
-            replaceSearch(settingsToSearch({ scenarioId: e.target.value, year: settings.year }))
-          }
-          data-testid="scenario-select"
-        >
-          {scenarios.map((s) => (
-            <option key={s.id} value={s.id}>
-              {scenarioName(s, t)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField
+        label={t('scenario.pick')}
+        value={base.id}
+        choices={scenarios.map((s) => ({ value: s.id, label: scenarioName(s, t) }))}
+        onChange={(id) => replaceSearch(settingsToSearch({ scenarioId: id, year: settings.year }))}
+        testId="scenario-select"
+      />
       <p className="hint">{describe(base)}</p>
-      <Slider
-        id="share"
-        label={t('scenario.share')}
-        value={shareNow}
-        limit={LIMITS.hospiceShare}
-        display={formatPercent(shareNow, locale, 1)}
-        onChange={(v) => update({ hospiceShare: v })}
+      {(
+        [
+          ['hospiceShare', shareNow, formatPercent(shareNow, locale, 1)],
+          ['growth', growth, `${formatSigned(growth * 100, locale, 2)}%`],
+          ['lengthOfStay', los, t('scenario.days', { days: formatNumber(los, locale) })],
+          ['targetRefusal', target, formatPercent(target, locale)],
+        ] as const
+      ).map(([setting, value, display]) => (
+        <Slider key={setting} setting={setting} value={value} display={display} update={update} />
+      ))}
+      <PoolingChoice
+        name="scenario-pooling"
+        pooling={pooling}
+        onChange={(level) => update({ pooling: level })}
       />
       <Slider
-        id="growth"
-        label={t('scenario.growth')}
-        value={growth}
-        limit={LIMITS.growth}
-        display={`${formatSigned(growth * 100, locale, 2)}%`}
-        onChange={(v) => update({ growth: v })}
-      />
-      <Slider
-        id="los"
-        label={t('scenario.los')}
-        value={los}
-        limit={LIMITS.lengthOfStay}
-        display={t('scenario.days', { days: formatNumber(los, locale) })}
-        onChange={(v) => update({ lengthOfStay: v })}
-      />
-      <Slider
-        id="target"
-        label={t('scenario.target')}
-        value={target}
-        limit={LIMITS.targetRefusal}
-        display={formatPercent(target, locale)}
-        onChange={(v) => update({ targetRefusal: v })}
-      />
-      <PoolingChoice pooling={pooling} onChange={(level) => update({ pooling: level })} />
-      <Slider
-        id="year"
-        label={t('scenario.year')}
+        setting="year"
         value={settings.year}
-        limit={LIMITS.year}
         display={String(settings.year)}
-        onChange={(v) => update({ year: v })}
+        update={update}
       />
       {hasOverrides(settings) ? (
         <button
@@ -123,21 +96,34 @@ export function ScenarioControls({
   );
 }
 
+type SliderSetting = keyof typeof LIMITS;
+
+// Each slider's id (in its test id) and label.
+const SLIDERS: Readonly<Record<SliderSetting, { id: string; label: MessageKey }>> = {
+  hospiceShare: { id: 'share', label: 'scenario.share' },
+  growth: { id: 'growth', label: 'scenario.growth' },
+  lengthOfStay: { id: 'los', label: 'scenario.los' },
+  targetRefusal: { id: 'target', label: 'scenario.target' },
+  year: { id: 'year', label: 'scenario.year' },
+};
+
+/** A slider for one setting within its limits; `display` is the value in words. */
 function Slider({
-  id,
-  label,
+  setting,
   value,
-  limit,
   display,
-  onChange,
+  update,
 }: {
-  id: string;
-  label: string;
+  setting: SliderSetting;
   value: number;
-  limit: { min: number; max: number; step: number };
   display: string;
-  onChange: (value: number) => void;
+  update: (patch: Partial<ScenarioSettings>) => void;
 }) {
+  const { t } = useI18n();
+  const { id, label: labelKey } = SLIDERS[setting];
+  const label = t(labelKey);
+  const limit = LIMITS[setting];
+  const onChange = (v: number) => update({ [setting]: v });
   return (
     <div className="field slider">
       <label htmlFor={`slider-${id}`} className="field__label">
@@ -155,33 +141,5 @@ function Slider({
         onChange={(e) => onChange(Number(e.target.value))}
       />
     </div>
-  );
-}
-
-/** The pooling level the explorer assumes: each hospice alone, clusters, or the region as one. */
-function PoolingChoice({
-  pooling,
-  onChange,
-}: {
-  pooling: (typeof POOLING)[number];
-  onChange: (level: (typeof POOLING)[number]) => void;
-}) {
-  const { t } = useI18n();
-  return (
-    <fieldset className="field radio-group">
-      <legend className="field__label">{t('capacity.pooling')}</legend>
-      {POOLING.map((level) => (
-        <label key={level} className="radio">
-          <input
-            type="radio"
-            name="scenario-pooling"
-            value={level}
-            checked={pooling === level}
-            onChange={() => onChange(level)}
-          />
-          {t(POOLING_LABELS[level])}
-        </label>
-      ))}
-    </fieldset>
   );
 }

@@ -3,8 +3,33 @@ import { useI18n } from '../../i18n/i18n';
 import { formatMonth, formatNumber, formatPercent } from '../../lib/format';
 import { LineChart } from '../../charts/line-chart';
 import { lineSeries } from '../../charts/series';
-import { Async, ChartWithTable, DataTable, numeric, type Column } from '../common/ui';
+import { Async, ChartWithTable } from '../common/ui';
+import { WhenVisible } from '../common/when-visible';
+import { DataTable, numeric, type Column } from '../common/data-table';
 import type { PeriodFigures, Statistics } from '@palliamonitor/contracts';
+
+/** A page's section of monthly figures: its heading, and the trend once it comes into view. */
+export function StatisticsSection({
+  id,
+  heading,
+  ...trend
+}: {
+  /** The heading's id, which names the section. */
+  id: string;
+  heading: string;
+  path: string;
+  title: string;
+  csvQuery?: string;
+}) {
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{heading}</h2>
+      <WhenVisible>
+        <StatisticsTrend {...trend} />
+      </WhenVisible>
+    </section>
+  );
+}
 
 /**
  * Monthly occupancy and refusals of one scope (a region, a hospice, or the country), with the

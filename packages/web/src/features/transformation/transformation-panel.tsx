@@ -9,7 +9,7 @@ import { sendJson, useApi } from '../../api/client';
 import { mayReadRegionAudit, useSession } from '../../api/session';
 import { useI18n } from '../../i18n/i18n';
 import { formatDate, formatDateTime } from '../../lib/format';
-import { problemText } from '../common/problem';
+import { FormFeedback, useSubmission } from '../common/submission';
 import { Async } from '../common/ui';
 import { WhenVisible } from '../common/when-visible';
 import { STATUS_KEY } from './transformation-status';
@@ -89,14 +89,11 @@ function TransformationForm({ plan, onSaved }: { plan: TransformationPlan; onSav
   });
   const [link, setLink] = useState(plan.link ?? '');
   const [note, setNote] = useState(plan.note);
-  const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
-  const [isBusy, setBusy] = useState(false);
+  const { isBusy, error, run } = useSubmission();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
     setSaved(null);
     const orNull = (v: string) => (v.trim() === '' ? null : v.trim());
     const body: TransformationPlanPut = {
@@ -108,28 +105,17 @@ function TransformationForm({ plan, onSaved }: { plan: TransformationPlan; onSav
       link: orNull(link),
       note,
     };
-    try {
+    await run(async () => {
       await sendJson('PUT', `/regions/${plan.region}/transformation-plan`, body);
       setSaved(t('transformation.saved'));
       onSaved();
-    } catch (e) {
-      setError(problemText(e, t));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
     <form className="panel" data-testid="transformation-form" onSubmit={(e) => void submit(e)}>
       <h3>{t('transformation.edit')}</h3>
-      {error === null ? null : (
-        <p className="notice notice--error" role="alert">
-          {error}
-        </p>
-      )}
-      <p role="status" className={saved === null ? 'visually-hidden' : 'hint'}>
-        {saved ?? ''}
-      </p>
+      <FormFeedback error={error} status={saved} />
       <label>
         {t('transformation.statusLabel')}
         <select value={status} onChange={(e) => setStatus(e.target.value as TransformationStatus)}>
