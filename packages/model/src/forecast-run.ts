@@ -117,33 +117,47 @@ function meanStay(region: PreparedRegion, scenario: PreparedScenario, yearIndex:
     : (observed.meanLengthOfStay * path[yearIndex]!) / path[observed.year - YEAR0]!;
 }
 
-/** Sizes the pools, blending two levels while a scenario's pooling change is in progress. */
+// The results at the level a ramp heads to, per draw, while the level it comes from is sized.
+let rampTo = new Float64Array(0);
+
+/**
+ * Sizes the pools for each draw's load, blending two levels while a scenario's pooling change is in
+ * progress (share w of the way done).
+ */
 function sizeAtLevel(
   region: PreparedRegion,
   scenario: PreparedScenario,
   yearIndex: number,
   override: PoolingLevel | undefined,
-  load: number,
   target: number,
   out: Float64Array,
   offset: number,
+  draws: number,
 ): void {
   if (override !== undefined) {
-    sizePools(region.pools, override, load, target, out, offset);
+    sizePools(region.pools, override, target, out, offset, draws);
     return;
   }
-  sizePools(region.pools, scenario.poolingTo[yearIndex]!, load, target, out, offset);
+  sizePools(region.pools, scenario.poolingTo[yearIndex]!, target, out, offset, draws);
   const w = scenario.poolingWeight[yearIndex]!;
-  if (w < 1) {
-    const beds = out[offset + BEDS_ERLANG]!;
-    const carriedNeeded = out[offset + CARRIED_NEEDED]!;
-    const carriedCurrent = out[offset + CARRIED_CURRENT]!;
-    const refused = out[offset + REFUSED_LOAD]!;
-    sizePools(region.pools, scenario.poolingFrom[yearIndex]!, load, target, out, offset);
-    out[offset + BEDS_ERLANG] = w * beds + (1 - w) * out[offset + BEDS_ERLANG]!;
-    out[offset + CARRIED_NEEDED] = w * carriedNeeded + (1 - w) * out[offset + CARRIED_NEEDED]!;
-    out[offset + CARRIED_CURRENT] = w * carriedCurrent + (1 - w) * out[offset + CARRIED_CURRENT]!;
-    out[offset + REFUSED_LOAD] = w * refused + (1 - w) * out[offset + REFUSED_LOAD]!;
+  if (w >= 1) {
+    return;
+  }
+  if (rampTo.length < 4 * draws) {
+    rampTo = new Float64Array(4 * draws);
+  }
+  for (let d = 0, o = offset; d < draws; d++, o += SLOTS) {
+    rampTo[4 * d] = out[o + BEDS_ERLANG]!;
+    rampTo[4 * d + 1] = out[o + CARRIED_NEEDED]!;
+    rampTo[4 * d + 2] = out[o + CARRIED_CURRENT]!;
+    rampTo[4 * d + 3] = out[o + REFUSED_LOAD]!;
+  }
+  sizePools(region.pools, scenario.poolingFrom[yearIndex]!, target, out, offset, draws);
+  for (let d = 0, o = offset; d < draws; d++, o += SLOTS) {
+    out[o + BEDS_ERLANG] = w * rampTo[4 * d]! + (1 - w) * out[o + BEDS_ERLANG]!;
+    out[o + CARRIED_NEEDED] = w * rampTo[4 * d + 1]! + (1 - w) * out[o + CARRIED_NEEDED]!;
+    out[o + CARRIED_CURRENT] = w * rampTo[4 * d + 2]! + (1 - w) * out[o + CARRIED_CURRENT]!;
+    out[o + REFUSED_LOAD] = w * rampTo[4 * d + 3]! + (1 - w) * out[o + REFUSED_LOAD]!;
   }
 }
 
@@ -184,8 +198,8 @@ export function evaluateYear(
     out[o + LOAD] = load;
     out[o + BEDS_NORM] = Math.ceil(load / norm - 1e-9);
     out[o + BEDS_CURRENT] = region.currentBeds;
-    sizeAtLevel(region, scenario, yearIndex, options.pooling, load, target, out, o);
   }
+  sizeAtLevel(region, scenario, yearIndex, options.pooling, target, out, offset, deathFan.length);
 }
 
 /** Evaluates one region in one year (index) for one set of multipliers, into out[offset..]. */

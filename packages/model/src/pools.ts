@@ -2,7 +2,14 @@
 
 import { invalid } from './checks';
 import { erlangBUnchecked, maxOfferedLoad, minBedsForTargetUnchecked } from './erlang';
-import { BEDS_ERLANG, CARRIED_CURRENT, CARRIED_NEEDED, REFUSED_LOAD } from './forecast-slots';
+import {
+  BEDS_ERLANG,
+  CARRIED_CURRENT,
+  CARRIED_NEEDED,
+  LOAD,
+  REFUSED_LOAD,
+  SLOTS,
+} from './forecast-slots';
 import type { PoolingLevel } from './scenarios';
 
 /** Default house size where a region has no hospice yet [assumption; most houses have 4–8 beds]. */
@@ -139,47 +146,71 @@ export function unitMaxLoad(beds: number, target: number): number {
   return load;
 }
 
-/**
- * Sizes the pools of one pooling level for a load and writes the additive results into out[offset..].
- * Hot path of the Monte Carlo: no allocation.
- */
-export function sizePools(
-  pools: RegionPools | null,
+/** Sizing where a region has no hospice yet: virtual houses of the default size, or one pool. */
+function sizeVirtual(
   level: PoolingLevel,
   load: number,
   target: number,
   out: Float64Array,
-  offset: number,
+  o: number,
 ): void {
   let bedsNeeded = 0;
   let carriedNeeded = 0;
-  let carriedCurrent = 0;
-  let refusedLoad = 0;
+  if (level === 'region') {
+    bedsNeeded = minBedsForTargetUnchecked(load, target);
+    carriedNeeded = load * (1 - erlangBUnchecked(load, bedsNeeded));
+  } else if (load > 0) {
+    // Houses of the default size (clusters of 3 such houses), as many as the load needs.
+    const unitBeds =
+      level === 'hospice' ? DEFAULT_HOUSE_BEDS : DEFAULT_HOUSE_BEDS * DEFAULT_CLUSTER_SIZE;
+    const units = Math.max(1, Math.ceil(load / unitMaxLoad(unitBeds, target)));
+    const unitLoad = load / units;
+    const unitNeeded = minBedsForTargetUnchecked(unitLoad, target);
+    bedsNeeded = units * unitNeeded;
+    carriedNeeded = units * unitLoad * (1 - erlangBUnchecked(unitLoad, unitNeeded));
+  }
+  out[o + BEDS_ERLANG] = bedsNeeded;
+  out[o + CARRIED_NEEDED] = carriedNeeded;
+  out[o + CARRIED_CURRENT] = 0;
+  out[o + REFUSED_LOAD] = load;
+}
+
+/**
+ * Sizes the pools of one pooling level for the load of each of `draws` draws stored from
+ * out[offset] (SLOTS apart, the load in slot LOAD), and writes the additive results beside it.
+ * Hot path of the Monte Carlo: no allocation, and the pools outside the draws, so that each pool's
+ * share, beds and count are read once per region and year. Every draw sums its pools in pool order.
+ */
+export function sizePools(
+  pools: RegionPools | null,
+  level: PoolingLevel,
+  target: number,
+  out: Float64Array,
+  offset: number,
+  draws: number,
+): void {
+  const end = offset + draws * SLOTS;
   if (pools === null) {
-    // No hospice yet: virtual houses of the default size (clusters of 3 such houses), or one pool.
-    if (level === 'region') {
-      bedsNeeded = minBedsForTargetUnchecked(load, target);
-      carriedNeeded = load * (1 - erlangBUnchecked(load, bedsNeeded));
-    } else if (load > 0) {
-      const unitBeds =
-        level === 'hospice' ? DEFAULT_HOUSE_BEDS : DEFAULT_HOUSE_BEDS * DEFAULT_CLUSTER_SIZE;
-      const units = Math.max(1, Math.ceil(load / unitMaxLoad(unitBeds, target)));
-      const unitLoad = load / units;
-      const unitNeeded = minBedsForTargetUnchecked(unitLoad, target);
-      bedsNeeded = units * unitNeeded;
-      carriedNeeded = units * unitLoad * (1 - erlangBUnchecked(unitLoad, unitNeeded));
+    for (let o = offset; o < end; o += SLOTS) {
+      sizeVirtual(level, out[o + LOAD]!, target, out, o);
     }
-    refusedLoad = load;
-  } else {
-    const inverseTarget = 1 / target;
-    const structure = pools[level];
-    const weights = structure.distinctWeights;
-    const beds = structure.distinctBeds;
-    const counts = structure.distinctCounts;
-    for (let j = 0; j < weights.length; j++) {
-      const a = load * weights[j]!;
-      const current = beds[j]!;
-      const count = counts[j]!;
+    return;
+  }
+  for (let o = offset; o < end; o += SLOTS) {
+    out[o + BEDS_ERLANG] = 0;
+    out[o + CARRIED_NEEDED] = 0;
+    out[o + CARRIED_CURRENT] = 0;
+    out[o + REFUSED_LOAD] = 0;
+  }
+  const inverseTarget = 1 / target;
+  const structure = pools[level];
+  const weights = structure.distinctWeights;
+  for (let j = 0; j < weights.length; j++) {
+    const weight = weights[j]!;
+    const current = structure.distinctBeds[j]!;
+    const count = structure.distinctCounts[j]!;
+    for (let o = offset; o < end; o += SLOTS) {
+      const a = out[o + LOAD]! * weight;
       if (a === 0) {
         continue; // no load: nothing needed, carried or refused
       }
@@ -191,33 +222,40 @@ export function sizePools(
       const inverseLoad = 1 / a;
       let inverse = 1;
       let k = 0;
-      let needed = -1;
-      let inverseNeeded = 1;
-      let inverseCurrent = 1;
-      while (needed < 0 || k < current) {
+      let needed: number;
+      let inverseNeeded: number;
+      let inverseCurrent: number;
+      // 1/B₀ = 1 is below 1/target, so the target needs at least one bed. Each loop tests one
+      // condition per step: first up to today's beds or the target, whichever comes first, then on
+      // to the other.
+      while (k < current && inverse < inverseTarget) {
         k++;
         inverse = 1 + k * inverseLoad * inverse;
-        if (k === current) {
-          inverseCurrent = inverse;
-        }
-        if (needed < 0 && inverse >= inverseTarget) {
-          needed = k;
-          inverseNeeded = inverse;
-        }
       }
-      const blockingNeeded = 1 / inverseNeeded;
-      const blockingCurrent = 1 / inverseCurrent;
-      bedsNeeded += count * needed;
-      carriedNeeded += count * a * (1 - blockingNeeded);
-      const blocked = count * a * blockingCurrent;
-      refusedLoad += blocked;
-      carriedCurrent += count * a - blocked;
+      if (inverse >= inverseTarget) {
+        needed = k;
+        inverseNeeded = inverse;
+        while (k < current) {
+          k++;
+          inverse = 1 + k * inverseLoad * inverse;
+        }
+        inverseCurrent = inverse;
+      } else {
+        inverseCurrent = inverse;
+        while (inverse < inverseTarget) {
+          k++;
+          inverse = 1 + k * inverseLoad * inverse;
+        }
+        needed = k;
+        inverseNeeded = inverse;
+      }
+      const blocked = count * a * (1 / inverseCurrent);
+      out[o + BEDS_ERLANG]! += count * needed;
+      out[o + CARRIED_NEEDED]! += count * a * (1 - 1 / inverseNeeded);
+      out[o + REFUSED_LOAD]! += blocked;
+      out[o + CARRIED_CURRENT]! += count * a - blocked;
     }
   }
-  out[offset + BEDS_ERLANG] = bedsNeeded;
-  out[offset + CARRIED_NEEDED] = carriedNeeded;
-  out[offset + CARRIED_CURRENT] = carriedCurrent;
-  out[offset + REFUSED_LOAD] = refusedLoad;
 }
 
 export type RegionPools = { readonly [level in PoolingLevel]: PoolStructure };
