@@ -176,10 +176,62 @@ function sizeVirtual(
 }
 
 /**
+ * Finishes the Erlang B recursion of one pool for one draw from step k (1/Bₖ = inverse), and adds the
+ * pool's results into out[o..]. One pass serves both questions: B at today's beds and the first bed
+ * count meeting the target share the prefix B₁, B₂, … The recursion runs on 1/B, which needs no
+ * division: 1/Bₖ = 1 + (k/a)·(1/Bₖ₋₁). All terms are positive, so it is as stable as the B form; for
+ * huge bed counts it may reach +∞, which correctly gives B = 0. 1/B₀ = 1 is below 1/target, so the
+ * target needs at least one bed. Each loop tests one condition per step: first up to today's beds
+ * or the target, whichever comes first, then on to the other.
+ */
+function finishPool(
+  k: number,
+  inverse: number,
+  inverseLoad: number,
+  current: number,
+  inverseTarget: number,
+  count: number,
+  a: number,
+  out: Float64Array,
+  o: number,
+): void {
+  let needed: number;
+  let inverseNeeded: number;
+  let inverseCurrent: number;
+  while (k < current && inverse < inverseTarget) {
+    k++;
+    inverse = 1 + k * inverseLoad * inverse;
+  }
+  if (inverse >= inverseTarget) {
+    needed = k;
+    inverseNeeded = inverse;
+    while (k < current) {
+      k++;
+      inverse = 1 + k * inverseLoad * inverse;
+    }
+    inverseCurrent = inverse;
+  } else {
+    inverseCurrent = inverse;
+    while (inverse < inverseTarget) {
+      k++;
+      inverse = 1 + k * inverseLoad * inverse;
+    }
+    needed = k;
+    inverseNeeded = inverse;
+  }
+  const blocked = count * a * (1 / inverseCurrent);
+  out[o + BEDS_ERLANG]! += count * needed;
+  out[o + CARRIED_NEEDED]! += count * a * (1 - 1 / inverseNeeded);
+  out[o + REFUSED_LOAD]! += blocked;
+  out[o + CARRIED_CURRENT]! += count * a - blocked;
+}
+
+/**
  * Sizes the pools of one pooling level for the load of each of `draws` draws stored from
  * out[offset] (SLOTS apart, the load in slot LOAD), and writes the additive results beside it.
- * Hot path of the Monte Carlo: no allocation, and the pools outside the draws, so that each pool's
- * share, beds and count are read once per region and year. Every draw sums its pools in pool order.
+ * Hot path of the Monte Carlo (bench/model-bench.ts): no allocation, and the pools outside the
+ * draws, so that each pool's share, beds and count are read once per region and year. Every draw
+ * sums its pools in pool order.
  */
 export function sizePools(
   pools: RegionPools | null,
@@ -209,52 +261,48 @@ export function sizePools(
     const weight = weights[j]!;
     const current = structure.distinctBeds[j]!;
     const count = structure.distinctCounts[j]!;
-    for (let o = offset; o < end; o += SLOTS) {
-      const a = out[o + LOAD]! * weight;
-      if (a === 0) {
-        continue; // no load: nothing needed, carried or refused
+    let o = offset;
+    // Two draws at a time: each step of the recursion waits for the one before, so a single chain
+    // leaves the CPU idle most of the time; two independent chains in one loop run side by side.
+    // They step together while both would step in their own first loop, then finish apart.
+    for (; o + SLOTS < end; o += 2 * SLOTS) {
+      const a1 = out[o + LOAD]! * weight;
+      const a2 = out[o + SLOTS + LOAD]! * weight;
+      if (a1 === 0 || a2 === 0) {
+        sizeOnePool(a1, current, inverseTarget, count, out, o);
+        sizeOnePool(a2, current, inverseTarget, count, out, o + SLOTS);
+        continue;
       }
-      // One pass of the Erlang B recursion serves both questions: B at today's beds and the first
-      // bed count meeting the target share the prefix B₁, B₂, … This loop is the Monte Carlo's hot
-      // spot (bench/model-bench.ts), so it runs the same recursion on 1/B, which needs no division:
-      // 1/Bₖ = 1 + (k/a)·(1/Bₖ₋₁). All terms are positive, so it is as stable as the B form; for
-      // huge bed counts it may reach +∞, which correctly gives B = 0.
-      const inverseLoad = 1 / a;
-      let inverse = 1;
+      const inverseLoad1 = 1 / a1;
+      const inverseLoad2 = 1 / a2;
+      let inverse1 = 1;
+      let inverse2 = 1;
       let k = 0;
-      let needed: number;
-      let inverseNeeded: number;
-      let inverseCurrent: number;
-      // 1/B₀ = 1 is below 1/target, so the target needs at least one bed. Each loop tests one
-      // condition per step: first up to today's beds or the target, whichever comes first, then on
-      // to the other.
-      while (k < current && inverse < inverseTarget) {
+      while (k < current && inverse1 < inverseTarget && inverse2 < inverseTarget) {
         k++;
-        inverse = 1 + k * inverseLoad * inverse;
+        inverse1 = 1 + k * inverseLoad1 * inverse1;
+        inverse2 = 1 + k * inverseLoad2 * inverse2;
       }
-      if (inverse >= inverseTarget) {
-        needed = k;
-        inverseNeeded = inverse;
-        while (k < current) {
-          k++;
-          inverse = 1 + k * inverseLoad * inverse;
-        }
-        inverseCurrent = inverse;
-      } else {
-        inverseCurrent = inverse;
-        while (inverse < inverseTarget) {
-          k++;
-          inverse = 1 + k * inverseLoad * inverse;
-        }
-        needed = k;
-        inverseNeeded = inverse;
-      }
-      const blocked = count * a * (1 / inverseCurrent);
-      out[o + BEDS_ERLANG]! += count * needed;
-      out[o + CARRIED_NEEDED]! += count * a * (1 - 1 / inverseNeeded);
-      out[o + REFUSED_LOAD]! += blocked;
-      out[o + CARRIED_CURRENT]! += count * a - blocked;
+      finishPool(k, inverse1, inverseLoad1, current, inverseTarget, count, a1, out, o);
+      finishPool(k, inverse2, inverseLoad2, current, inverseTarget, count, a2, out, o + SLOTS);
     }
+    if (o < end) {
+      sizeOnePool(out[o + LOAD]! * weight, current, inverseTarget, count, out, o);
+    }
+  }
+}
+
+/** One pool for one draw at load a (nothing needed, carried or refused without load). */
+function sizeOnePool(
+  a: number,
+  current: number,
+  inverseTarget: number,
+  count: number,
+  out: Float64Array,
+  o: number,
+): void {
+  if (a !== 0) {
+    finishPool(0, 1, 1 / a, current, inverseTarget, count, a, out, o);
   }
 }
 
