@@ -176,25 +176,28 @@ function sizeVirtual(
 }
 
 /**
- * Finishes the Erlang B recursion of one pool for one draw from step k (1/Bₖ = inverse), and adds the
- * pool's results into out[o..]. One pass serves both questions: B at today's beds and the first bed
- * count meeting the target share the prefix B₁, B₂, … The recursion runs on 1/B, which needs no
- * division: 1/Bₖ = 1 + (k/a)·(1/Bₖ₋₁). All terms are positive, so it is as stable as the B form; for
- * huge bed counts it may reach +∞, which correctly gives B = 0. 1/B₀ = 1 is below 1/target, so the
- * target needs at least one bed. Each loop tests one condition per step: first up to today's beds
- * or the target, whichever comes first, then on to the other.
+ * The Erlang B recursion of one pool for one draw at load a, added into out[o..] (nothing needed,
+ * carried or refused without load). One pass serves both questions: B at today's beds and the
+ * first bed count meeting the target share the prefix B₁, B₂, … The recursion runs on 1/B, which
+ * needs no division: 1/Bₖ = 1 + (k/a)·(1/Bₖ₋₁). All terms are positive, so it is as stable as the B
+ * form; for huge bed counts it may reach +∞, which correctly gives B = 0. 1/B₀ = 1 is below
+ * 1/target, so the target needs at least one bed. Each loop tests one condition per step: first up
+ * to today's beds or the target, whichever comes first, then on to the other.
  */
-function finishPool(
-  k: number,
-  inverse: number,
-  inverseLoad: number,
+function sizeOnePool(
+  a: number,
   current: number,
   inverseTarget: number,
   count: number,
-  a: number,
   out: Float64Array,
   o: number,
 ): void {
+  if (a === 0) {
+    return;
+  }
+  const inverseLoad = 1 / a;
+  let k = 0;
+  let inverse = 1;
   let needed: number;
   let inverseNeeded: number;
   let inverseCurrent: number;
@@ -219,6 +222,19 @@ function finishPool(
     needed = k;
     inverseNeeded = inverse;
   }
+  addPool(count, a, needed, inverseNeeded, inverseCurrent, out, o);
+}
+
+/** Adds `count` pools at load a, with the beds needed and 1/B there and at today's beds. */
+function addPool(
+  count: number,
+  a: number,
+  needed: number,
+  inverseNeeded: number,
+  inverseCurrent: number,
+  out: Float64Array,
+  o: number,
+): void {
   const blocked = count * a * (1 / inverseCurrent);
   out[o + BEDS_ERLANG]! += count * needed;
   out[o + CARRIED_NEEDED]! += count * a * (1 - 1 / inverseNeeded);
@@ -233,6 +249,53 @@ function finishPool(
  * draws, so that each pool's share, beds and count are read once per region and year. Every draw
  * sums its pools in pool order.
  */
+/**
+ * What the four chains of {@link sizePools} found, written only at the two steps that matter (today's
+ * beds, and the first bed count meeting the target), so the loop keeps its state in registers.
+ */
+class Lanes {
+  private readonly needed = new Float64Array(4);
+  private readonly inverseNeeded = new Float64Array(4);
+  private readonly inverseCurrent = new Float64Array(4);
+
+  /** Chains that have not met the target yet. */
+  open = 0;
+
+  /** Before the first step: 1/B₀ = 1 at zero beds, and no chain has met the target. */
+  start(): void {
+    this.inverseCurrent.fill(1);
+    this.open = 4;
+  }
+
+  atCurrent(i1: number, i2: number, i3: number, i4: number): void {
+    this.inverseCurrent[0] = i1;
+    this.inverseCurrent[1] = i2;
+    this.inverseCurrent[2] = i3;
+    this.inverseCurrent[3] = i4;
+  }
+
+  /** Lane `lane` meets the target at step k with 1/B = inverse; returns NaN, which no 1/B reaches. */
+  met(lane: number, k: number, inverse: number): number {
+    this.needed[lane] = k;
+    this.inverseNeeded[lane] = inverse;
+    this.open--;
+    return NaN;
+  }
+
+  add(count: number, a: number, lane: number, out: Float64Array, o: number): void {
+    addPool(
+      count,
+      a,
+      this.needed[lane]!,
+      this.inverseNeeded[lane]!,
+      this.inverseCurrent[lane]!,
+      out,
+      o,
+    );
+  }
+}
+const lanes = new Lanes();
+
 export function sizePools(
   pools: RegionPools | null,
   level: PoolingLevel,
@@ -262,47 +325,60 @@ export function sizePools(
     const current = structure.distinctBeds[j]!;
     const count = structure.distinctCounts[j]!;
     let o = offset;
-    // Two draws at a time: each step of the recursion waits for the one before, so a single chain
-    // leaves the CPU idle most of the time; two independent chains in one loop run side by side.
-    // They step together while both would step in their own first loop, then finish apart.
-    for (; o + SLOTS < end; o += 2 * SLOTS) {
+    // Four draws at a time, the same recursion as sizeOnePool: each step waits for the one before,
+    // so a single chain leaves the CPU idle most of the time; independent chains in one loop run
+    // side by side. All four step until each has passed both today's beds and its target; a
+    // chain's values are only read at those two steps, so the steps it takes beyond them change
+    // nothing.
+    for (; o + 3 * SLOTS < end; o += 4 * SLOTS) {
       const a1 = out[o + LOAD]! * weight;
       const a2 = out[o + SLOTS + LOAD]! * weight;
-      if (a1 === 0 || a2 === 0) {
-        sizeOnePool(a1, current, inverseTarget, count, out, o);
-        sizeOnePool(a2, current, inverseTarget, count, out, o + SLOTS);
+      const a3 = out[o + 2 * SLOTS + LOAD]! * weight;
+      const a4 = out[o + 3 * SLOTS + LOAD]! * weight;
+      if (a1 === 0 || a2 === 0 || a3 === 0 || a4 === 0) {
+        for (let q = o; q < o + 4 * SLOTS; q += SLOTS) {
+          sizeOnePool(out[q + LOAD]! * weight, current, inverseTarget, count, out, q);
+        }
         continue;
       }
-      const inverseLoad1 = 1 / a1;
-      const inverseLoad2 = 1 / a2;
-      let inverse1 = 1;
-      let inverse2 = 1;
+      const c1 = 1 / a1;
+      const c2 = 1 / a2;
+      const c3 = 1 / a3;
+      const c4 = 1 / a4;
+      // Per chain: 1/B now (i) and the level it must reach (g: 1/target until the chain meets the
+      // target, then NaN, so the test never fires twice); lanes records both findings.
+      let i1 = 1;
+      let i2 = 1;
+      let i3 = 1;
+      let i4 = 1;
+      let g1 = inverseTarget;
+      let g2 = inverseTarget;
+      let g3 = inverseTarget;
+      let g4 = inverseTarget;
       let k = 0;
-      while (k < current && inverse1 < inverseTarget && inverse2 < inverseTarget) {
+      lanes.start();
+      while (k < current || lanes.open > 0) {
         k++;
-        inverse1 = 1 + k * inverseLoad1 * inverse1;
-        inverse2 = 1 + k * inverseLoad2 * inverse2;
+        i1 = 1 + k * c1 * i1;
+        i2 = 1 + k * c2 * i2;
+        i3 = 1 + k * c3 * i3;
+        i4 = 1 + k * c4 * i4;
+        if (k === current) {
+          lanes.atCurrent(i1, i2, i3, i4);
+        }
+        g1 = i1 >= g1 ? lanes.met(0, k, i1) : g1;
+        g2 = i2 >= g2 ? lanes.met(1, k, i2) : g2;
+        g3 = i3 >= g3 ? lanes.met(2, k, i3) : g3;
+        g4 = i4 >= g4 ? lanes.met(3, k, i4) : g4;
       }
-      finishPool(k, inverse1, inverseLoad1, current, inverseTarget, count, a1, out, o);
-      finishPool(k, inverse2, inverseLoad2, current, inverseTarget, count, a2, out, o + SLOTS);
+      lanes.add(count, a1, 0, out, o);
+      lanes.add(count, a2, 1, out, o + SLOTS);
+      lanes.add(count, a3, 2, out, o + 2 * SLOTS);
+      lanes.add(count, a4, 3, out, o + 3 * SLOTS);
     }
-    if (o < end) {
+    for (; o < end; o += SLOTS) {
       sizeOnePool(out[o + LOAD]! * weight, current, inverseTarget, count, out, o);
     }
-  }
-}
-
-/** One pool for one draw at load a (nothing needed, carried or refused without load). */
-function sizeOnePool(
-  a: number,
-  current: number,
-  inverseTarget: number,
-  count: number,
-  out: Float64Array,
-  o: number,
-): void {
-  if (a !== 0) {
-    finishPool(0, 1, 1 / a, current, inverseTarget, count, a, out, o);
   }
 }
 

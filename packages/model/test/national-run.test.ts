@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { syntheticRegions } from '../bench/model-bench';
 import { forecast, forecastDraws, forecastNation, type RegionInput } from '../src/demand';
+import { erlangB, minBedsForTarget } from '../src/erlang';
 import { nationalPopulation } from '../src/population';
 import { BASELINE, PROFESSIONAL_CENTRAL, SCENARIOS } from '../src/scenarios';
 
@@ -103,5 +104,34 @@ describe('forecast outputs over the whole history and every pooling override', (
     expect(hashOf(outputs)).toBe(
       '7a8a9c275bed12f1036efc31b222d146b3cede3d6e9926cff83b00f60a267e32',
     );
+  });
+});
+
+describe('pool sizing of the draws', () => {
+  // Seven draws: one group of four chains side by side and three alone. A tiny load on 300 beds
+  // drives 1/B past the float64 range long before today's beds, in chains that met the target.
+  it.each([
+    ['a large pool at a tiny load', scaled(0.00002), [300]],
+    ['a pool at a usual load', scaled(0.02), [30]],
+  ])('gives each draw the beds and refusals of Erlang B alone (%s)', (_name, population, beds) => {
+    const region: RegionInput = { code: 'ZK05', basePopulation: population, hospiceBeds: beds };
+    const years = forecastDraws(region, BASELINE, {
+      from: 2030,
+      to: 2031,
+      pooling: 'region',
+      target: 0.05,
+      uncertainty: { draws: 7, seed: 11 },
+    });
+    for (const { values } of years) {
+      values.offeredLoad.forEach((load, d) => {
+        expect(values.bedsNeededErlang[d]).toBe(
+          minBedsForTarget({ offeredLoad: load, target: 0.05 }),
+        );
+        expect(values.refusalShareCurrentBeds[d]).toBeCloseTo(
+          erlangB({ offeredLoad: load, beds: beds[0]! }),
+          12,
+        );
+      });
+    }
   });
 });
