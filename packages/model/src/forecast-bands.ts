@@ -46,7 +46,6 @@ const ORDER_EXPECTED = 1;
 const ORDER_REQUESTS = 2;
 const ORDER_LOAD = 3;
 const ORDER_LOS = 4;
-const ORDER_KINDS = 5;
 
 const ORDER_OF_KEY: { readonly [key in ForecastKey]: number } = {
   deaths: ORDER_DEATHS,
@@ -73,40 +72,51 @@ export function drawOrders(
 ): Int32Array[][] {
   const draws = multipliers.length / 4;
   const v = scenario.values;
-  const orders: Int32Array[][] = [];
   const keys = new Float64Array(draws);
+  // Deaths rise with the death level, and the LOS with its multiplier (the year's mean LOS is a
+  // positive factor, so the order holds in every year): sorted once for all years.
+  for (let d = 0; d < draws; d++) {
+    keys[d] = multipliers[4 * d + 3]!;
+  }
+  const byDeathLevel = sortedDraws(keys);
+  for (let d = 0; d < draws; d++) {
+    keys[d] = multipliers[4 * d + 2]!;
+  }
+  const byLos = sortedDraws(keys);
+  const expected = new Float64Array(draws);
+  const requests = new Float64Array(draws);
+  const orders: Int32Array[][] = [];
   for (let y = from; y <= to; y++) {
     const i = y - YEAR0;
     const h = scenario.horizon[i]!;
-    const yearOrders: Int32Array[] = [];
-    orders.push(yearOrders);
-    for (let kind = 0; kind < ORDER_KINDS; kind++) {
-      for (let d = 0; d < draws; d++) {
-        // The same factors as evaluate() for a region without its own death band; with one, the
-        // order of deaths still holds (monotone in the same draw) and the rest is checked per use.
-        const fan = 1 + (multipliers[4 * d + 3]! - 1) * h * h;
-        const expectedShare = v.expectedShare[i]! * (1 + (multipliers[4 * d + 1]! - 1) * h);
-        const expected = fan * Math.min(1, expectedShare);
-        const hospiceShare = v.hospiceShare[i]! * (1 + (multipliers[4 * d]! - 1) * h);
-        const requests = expected * Math.min(1, hospiceShare);
-        const los = v.losMean[i]! * multipliers[4 * d + 2]!;
-        keys[d] =
-          kind === ORDER_DEATHS
-            ? multipliers[4 * d + 3]!
-            : kind === ORDER_EXPECTED
-              ? expected
-              : kind === ORDER_REQUESTS
-                ? requests
-                : kind === ORDER_LOAD
-                  ? requests * los
-                  : los;
-      }
-      const order = Int32Array.from({ length: draws }, (_, d) => d);
-      order.sort((a, b) => keys[a]! - keys[b]! || a - b);
-      yearOrders.push(order);
+    for (let d = 0; d < draws; d++) {
+      // The same factors as evaluateYear() for a region without its own death band; with one, the
+      // order of deaths still holds (monotone in the same draw) and the rest is checked per use.
+      const fan = 1 + (multipliers[4 * d + 3]! - 1) * h * h;
+      const expectedShare = v.expectedShare[i]! * (1 + (multipliers[4 * d + 1]! - 1) * h);
+      expected[d] = fan * Math.min(1, expectedShare);
+      const hospiceShare = v.hospiceShare[i]! * (1 + (multipliers[4 * d]! - 1) * h);
+      requests[d] = expected[d]! * Math.min(1, hospiceShare);
+      keys[d] = requests[d]! * (v.losMean[i]! * multipliers[4 * d + 2]!);
     }
+    const yearOrders: Int32Array[] = [];
+    yearOrders[ORDER_DEATHS] = byDeathLevel;
+    yearOrders[ORDER_EXPECTED] = sortedDraws(expected);
+    yearOrders[ORDER_REQUESTS] = sortedDraws(requests);
+    yearOrders[ORDER_LOAD] = sortedDraws(keys);
+    yearOrders[ORDER_LOS] = byLos;
+    orders.push(yearOrders);
   }
   return orders;
+}
+
+/** Draw indices in ascending order of keys (ties by index). */
+function sortedDraws(keys: Float64Array): Int32Array {
+  const order = new Int32Array(keys.length);
+  for (let d = 0; d < order.length; d++) {
+    order[d] = d;
+  }
+  return order.sort((a, b) => keys[a]! - keys[b]! || a - b);
 }
 
 /** Type 7 quantile of column[order[0..n)], values that are ascending in that order. */
