@@ -1,7 +1,8 @@
 // Capacity detail of one region-year at every pooling level, and the standard calculators.
 
 import { invalid } from './checks';
-import { checkOptions, evaluate, observedDemandFactor, runOptionsOf } from './demand';
+import { checkOptions, observedDemandFactor, runOptionsOf } from './demand';
+import { evaluate } from './forecast-run';
 import { erlangBUnchecked, minBedsForTargetUnchecked } from './erlang';
 import { BEDS_NORM, DEATHS, EXPECTED, LOAD, REQUESTS, SLOTS } from './forecast-slots';
 import { DEFAULT_CLUSTER_SIZE, DEFAULT_HOUSE_BEDS, unitMaxLoad } from './pools';

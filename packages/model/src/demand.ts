@@ -5,25 +5,30 @@
 
 import { invalid } from './checks';
 import { DEFAULT_MULTIPLE_REGISTRATION_SHARE, uncensoringFactor } from './demand-calibration';
-import { drawOrders, rowsFromDraws, rowsFromPoint } from './forecast-bands';
 import {
-  BEDS_CURRENT,
-  BEDS_ERLANG,
-  BEDS_NORM,
-  CARRIED_CURRENT,
-  CARRIED_NEEDED,
-  DEATHS,
-  EXPECTED,
+  BandScratch,
+  bandRow,
+  drawOrders,
+  pointRow,
+  rowsFromDraws,
+  rowsFromPoint,
+} from './forecast-bands';
+import {
+  type EvaluateOptions,
+  type Multipliers,
+  type RegionRunOptions,
+  type RunOptions,
+  YearDraws,
+  evaluateYear,
+} from './forecast-run';
+import {
   FORECAST_KEYS,
   type ForecastKey,
   type ForecastRow,
-  LOAD,
-  REFUSED_LOAD,
-  REQUESTS,
+  KEY_COUNT,
   SLOTS,
-  fillKey,
+  deriveColumns,
 } from './forecast-slots';
-import { sizePools } from './pools';
 import {
   type PreparedRegion,
   type PreparedScenario,
@@ -43,38 +48,7 @@ import { type Band } from './statistics';
 
 export type { ObservedActivity, Location, RegionInput } from './prepare';
 export { FORECAST_KEYS, type ForecastKey, type ForecastRow };
-
-/** Parameter multipliers of one Monte Carlo draw (all 1 without uncertainty). */
-export interface Multipliers {
-  hospiceShare: number;
-  expectedShare: number;
-  losMean: number;
-  deathLevel: number;
-}
-
-export interface RunOptions {
-  readonly target: number | undefined;
-  readonly pooling: PoolingLevel | undefined;
-  /** Uncensored demand per admission (1 + refusals ÷ admissions × (1 − multiple registration)). */
-  readonly uncensoring: number;
-  readonly multipleRegistrationShare: number;
-}
-
-/** Per region and draw: the reported-demand scale and the death draw as a z-score. */
-export interface EvaluateOptions extends RunOptions {
-  readonly demandFactor: number;
-  deathZ: number;
-}
-
-/** Standardises a death-level draw into a z-score of the scenario's distribution. */
-export function deathZ(d: MultiplierDistribution, value: number): number {
-  if (d.distribution === 'normal') {
-    return d.sd > 0 ? (value - d.mean) / d.sd : 0;
-  }
-  const { min: a, mode: c, max: b } = d;
-  const sd = Math.sqrt((a * a + b * b + c * c - a * b - a * c - b * c) / 18);
-  return sd > 0 ? (value - (a + b + c) / 3) / sd : 0;
-}
+export type { EvaluateOptions, Multipliers, RunOptions };
 
 /**
  * Demand scale of a region that reports its own activity: its observed uncensored demand over the
@@ -102,87 +76,6 @@ export function observedDemandFactor(
   const demand =
     observed.admissionsPerYear + observed.refusalsPerYear * (1 - run.multipleRegistrationShare);
   return modelled > 0 ? demand / modelled : 1;
-}
-
-/** Mean LOS in a year: the scenario's, or the region's reported LOS moved along the scenario path. */
-function meanStay(region: PreparedRegion, scenario: PreparedScenario, yearIndex: number): number {
-  const path = scenario.values.losMean;
-  const observed = region.input.observed;
-  return observed === undefined
-    ? path[yearIndex]!
-    : (observed.meanLengthOfStay * path[yearIndex]!) / path[observed.year - YEAR0]!;
-}
-
-/** Sizes the pools, blending two levels while a scenario's pooling change is in progress. */
-function sizeAtLevel(
-  region: PreparedRegion,
-  scenario: PreparedScenario,
-  yearIndex: number,
-  override: PoolingLevel | undefined,
-  load: number,
-  target: number,
-  out: Float64Array,
-  offset: number,
-): void {
-  if (override !== undefined) {
-    sizePools(region.pools, override, load, target, out, offset);
-    return;
-  }
-  sizePools(region.pools, scenario.poolingTo[yearIndex]!, load, target, out, offset);
-  const w = scenario.poolingWeight[yearIndex]!;
-  if (w < 1) {
-    const beds = out[offset + BEDS_ERLANG]!;
-    const carriedNeeded = out[offset + CARRIED_NEEDED]!;
-    const carriedCurrent = out[offset + CARRIED_CURRENT]!;
-    const refused = out[offset + REFUSED_LOAD]!;
-    sizePools(region.pools, scenario.poolingFrom[yearIndex]!, load, target, out, offset);
-    out[offset + BEDS_ERLANG] = w * beds + (1 - w) * out[offset + BEDS_ERLANG]!;
-    out[offset + CARRIED_NEEDED] = w * carriedNeeded + (1 - w) * out[offset + CARRIED_NEEDED]!;
-    out[offset + CARRIED_CURRENT] = w * carriedCurrent + (1 - w) * out[offset + CARRIED_CURRENT]!;
-    out[offset + REFUSED_LOAD] = w * refused + (1 - w) * out[offset + REFUSED_LOAD]!;
-  }
-}
-
-/** Evaluates one region in one year (index) for one set of multipliers, into out[offset..]. */
-export function evaluate(
-  region: PreparedRegion,
-  scenario: PreparedScenario,
-  yearIndex: number,
-  m: Multipliers,
-  options: EvaluateOptions,
-  out: Float64Array,
-  offset: number,
-): void {
-  const v = scenario.values;
-  const h = scenario.horizon[yearIndex]!;
-  const sd = region.deathsLogSd[yearIndex]!;
-  // Deaths: the demography's band where given (zero in observed years), else the scenario's death
-  // level fanning out linearly after 2024.
-  const deathFactor = Number.isNaN(sd)
-    ? 1 + (m.deathLevel - 1) * h * h
-    : Math.exp(sd * options.deathZ);
-  const deaths = region.deaths[yearIndex]! * scenario.mortalityAdjustment[yearIndex]! * deathFactor;
-  // Shares are calibrated to observed counts up to 2024; their uncertainty grows with the horizon.
-  const expected =
-    deaths * Math.min(1, v.expectedShare[yearIndex]! * (1 + (m.expectedShare - 1) * h));
-  const informal = 1 + v.informalCareK[yearIndex]! * (1 - v.informalCareIndex[yearIndex]!);
-  const share = Math.min(1, v.hospiceShare[yearIndex]! * (1 + (m.hospiceShare - 1) * h));
-  const requests =
-    expected *
-    share *
-    (1 + v.aliveDischargeShare[yearIndex]!) *
-    informal *
-    options.uncensoring *
-    options.demandFactor;
-  const load = (requests / 365) * meanStay(region, scenario, yearIndex) * m.losMean;
-  const target = options.target ?? v.targetRefusal[yearIndex]!;
-  out[offset + DEATHS] = deaths;
-  out[offset + EXPECTED] = expected;
-  out[offset + REQUESTS] = requests;
-  out[offset + LOAD] = load;
-  out[offset + BEDS_NORM] = Math.ceil(load / v.occupancyNorm[yearIndex]! - 1e-9);
-  out[offset + BEDS_CURRENT] = region.currentBeds;
-  sizeAtLevel(region, scenario, yearIndex, options.pooling, load, target, out, offset);
 }
 
 export interface UncertaintyOptions {
@@ -283,34 +176,29 @@ export function runOptionsOf(options: ForecastOptions): RunOptions {
   };
 }
 
+/** The run options of one region: the forecast's, with the region's reported-demand scale. */
+function regionRunOptions(
+  region: PreparedRegion,
+  scenario: PreparedScenario,
+  options: ForecastOptions,
+): RegionRunOptions {
+  const base = runOptionsOf(options);
+  return { ...base, demandFactor: observedDemandFactor(region, scenario, base) };
+}
+
 /** Runs every draw and year of one region into acc (layout [year][draw][slot]). */
 function runRegion(
   region: PreparedRegion,
   scenario: PreparedScenario,
   options: ForecastOptions,
-  multipliers: Float64Array,
-  deathLevel: MultiplierDistribution,
+  draws: YearDraws,
   acc: Float64Array,
 ): void {
-  const draws = multipliers.length / 4;
-  const m: Multipliers = { hospiceShare: 1, expectedShare: 1, losMean: 1, deathLevel: 1 };
-  const base = runOptionsOf(options);
-  const run: EvaluateOptions = {
-    ...base,
-    demandFactor: observedDemandFactor(region, scenario, base),
-    deathZ: 0,
-  };
+  const run = regionRunOptions(region, scenario, options);
+  const size = draws.losMean.length * SLOTS;
   for (let y = options.from; y <= options.to; y++) {
-    const yearIndex = y - YEAR0;
-    const row = (y - options.from) * draws;
-    for (let d = 0; d < draws; d++) {
-      m.hospiceShare = multipliers[4 * d]!;
-      m.expectedShare = multipliers[4 * d + 1]!;
-      m.losMean = multipliers[4 * d + 2]!;
-      m.deathLevel = multipliers[4 * d + 3]!;
-      run.deathZ = draws > 1 ? deathZ(deathLevel, m.deathLevel) : 0;
-      evaluate(region, scenario, yearIndex, m, run, acc, (row + d) * SLOTS);
-    }
+    draws.setYear(scenario, y - YEAR0);
+    evaluateYear(region, scenario, y - YEAR0, draws, run, acc, (y - options.from) * size);
   }
 }
 
@@ -363,16 +251,21 @@ export function forecast(
   const draws = multipliers.length / 4;
   const years = options.to - options.from + 1;
   const acc = new Float64Array(years * draws * SLOTS);
-  runRegion(region, prepared, options, multipliers, scenario.uncertainty.deathLevel, acc);
+  runRegion(
+    region,
+    prepared,
+    options,
+    new YearDraws(multipliers, scenario.uncertainty.deathLevel),
+    acc,
+  );
   return options.uncertainty === undefined
     ? rowsFromPoint(acc, options.from, options.to)
     : rowsFromDraws(
         acc,
         options.from,
         options.to,
-        draws,
-        new Float64Array(draws),
         drawOrders(prepared, multipliers, options.from, options.to),
+        new BandScratch(draws),
       );
 }
 
@@ -395,16 +288,16 @@ export function forecastDraws(
     prepareRegion(input),
     prepareScenario(scenario),
     options,
-    multipliers,
-    scenario.uncertainty.deathLevel,
+    new YearDraws(multipliers, scenario.uncertainty.deathLevel),
     acc,
   );
+  const columns = new Float64Array(KEY_COUNT * draws);
   return Array.from({ length: years }, (_, i) => {
+    deriveColumns(acc, i * draws * SLOTS, draws, columns);
     const values = {} as Record<ForecastKey, Float64Array>;
-    for (const key of FORECAST_KEYS) {
-      values[key] = new Float64Array(draws);
-      fillKey(key, acc, i * draws * SLOTS, draws, values[key]);
-    }
+    FORECAST_KEYS.forEach((key, k) => {
+      values[key] = columns.slice(k * draws, (k + 1) * draws);
+    });
     return { year: options.from + i, values };
   });
 }
@@ -450,37 +343,48 @@ export function forecastNation(
   }
   const prepared = prepareScenario(scenario);
   const multipliers = drawMultipliers(scenario, options.uncertainty);
+  const yearDraws = new YearDraws(multipliers, scenario.uncertainty.deathLevel);
   const draws = multipliers.length / 4;
-  const years = options.to - options.from + 1;
-  const size = years * draws * SLOTS;
-  const nation = new Float64Array(size);
-  const acc = new Float64Array(size);
-  const scratch = new Float64Array(draws);
   const isBand = options.uncertainty !== undefined;
   const orders = isBand ? drawOrders(prepared, multipliers, options.from, options.to) : [];
-  const regionRows: { code: string; rows: ForecastRow<number>[] | ForecastRow<Band>[] }[] = [];
-  for (const input of regions) {
-    runRegion(
-      prepareRegion(input),
-      prepared,
-      options,
-      multipliers,
-      scenario.uncertainty.deathLevel,
-      acc,
-    );
-    for (let i = 0; i < size; i++) {
-      nation[i]! += acc[i]!;
-    }
-    regionRows.push({
-      code: input.code,
-      rows: isBand
-        ? rowsFromDraws(acc, options.from, options.to, draws, scratch, orders)
-        : rowsFromPoint(acc, options.from, options.to),
+  const scratch = new BandScratch(draws);
+  const pointValues = new Float64Array(KEY_COUNT);
+  const rowOf = (acc: Float64Array, year: number) =>
+    isBand
+      ? bandRow(acc, 0, year, orders[year - options.from]!, scratch)
+      : pointRow(acc, 0, year, pointValues);
+  const runs = regions.map((input) => {
+    const region = prepareRegion(input);
+    return { region, options: regionRunOptions(region, prepared, options) };
+  });
+  const regionRows = regions.map((input) => ({
+    code: input.code,
+    rows: [] as (ForecastRow<number> | ForecastRow<Band>)[],
+  }));
+  const nationRows: (ForecastRow<number> | ForecastRow<Band>)[] = [];
+  // Year by year, so that one year's draws of a region and of the nation stay in the CPU cache
+  // (draws × SLOTS values each) while they are summed and banded. The nation is summed in the
+  // order of the regions, as a region-by-region run would.
+  const acc = new Float64Array(draws * SLOTS);
+  const nation = new Float64Array(draws * SLOTS);
+  for (let y = options.from; y <= options.to; y++) {
+    const yearIndex = y - YEAR0;
+    yearDraws.setYear(prepared, yearIndex);
+    nation.fill(0);
+    runs.forEach((run, r) => {
+      evaluateYear(run.region, prepared, yearIndex, yearDraws, run.options, acc, 0);
+      addInto(nation, acc);
+      regionRows[r]!.rows.push(rowOf(acc, y));
     });
+    nationRows.push(rowOf(nation, y));
   }
-  const nationRows = isBand
-    ? rowsFromDraws(nation, options.from, options.to, draws, scratch, orders)
-    : rowsFromPoint(nation, options.from, options.to);
   return { nation: nationRows, regions: regionRows } as
     NationForecast<number> | NationForecast<Band>;
+}
+
+/** target[i] += source[i] for every i. */
+function addInto(target: Float64Array, source: Float64Array): void {
+  for (let i = 0; i < source.length; i++) {
+    target[i]! += source[i]!;
+  }
 }

@@ -4,22 +4,33 @@ import {
   FORECAST_KEYS,
   type ForecastKey,
   type ForecastRow,
+  KEY_COUNT,
   SLOTS,
-  derive,
-  fillKey,
+  deriveColumns,
 } from './forecast-slots';
 import { type PreparedScenario, YEAR0 } from './prepare';
 import { type Band, bandInPlace } from './statistics';
 
+/** The single values of one year from the slots at acc[start]; `values` holds KEY_COUNT numbers. */
+export function pointRow(
+  acc: Float64Array,
+  start: number,
+  year: number,
+  values: Float64Array,
+): ForecastRow<number> {
+  deriveColumns(acc, start, 1, values);
+  const row: Record<string, number> = { year };
+  FORECAST_KEYS.forEach((key, k) => {
+    row[key] = values[k]!;
+  });
+  return row as ForecastRow<number>;
+}
+
 export function rowsFromPoint(acc: Float64Array, from: number, to: number): ForecastRow<number>[] {
+  const values = new Float64Array(KEY_COUNT);
   const rows: ForecastRow<number>[] = [];
   for (let y = from; y <= to; y++) {
-    const o = (y - from) * SLOTS;
-    const row: Record<string, number> = { year: y };
-    for (const key of FORECAST_KEYS) {
-      row[key] = derive(key, acc, o);
-    }
-    rows.push(row as ForecastRow<number>);
+    rows.push(pointRow(acc, (y - from) * SLOTS, y, values));
   }
   return rows;
 }
@@ -35,7 +46,6 @@ const ORDER_EXPECTED = 1;
 const ORDER_REQUESTS = 2;
 const ORDER_LOAD = 3;
 const ORDER_LOS = 4;
-const ORDER_KINDS = 5;
 
 const ORDER_OF_KEY: { readonly [key in ForecastKey]: number } = {
   deaths: ORDER_DEATHS,
@@ -53,97 +63,143 @@ const ORDER_OF_KEY: { readonly [key in ForecastKey]: number } = {
   meanLengthOfStay: ORDER_LOS,
 };
 
-/** orders[(year − from) × ORDER_KINDS + kind] = draw indices sorted by that kind's scalar. */
+/** orders[year − from][kind] = draw indices sorted by that kind's scalar. */
 export function drawOrders(
   scenario: PreparedScenario,
   multipliers: Float64Array,
   from: number,
   to: number,
-): Int32Array[] {
+): Int32Array[][] {
   const draws = multipliers.length / 4;
   const v = scenario.values;
-  const orders: Int32Array[] = [];
   const keys = new Float64Array(draws);
+  // Deaths rise with the death level, and the LOS with its multiplier (the year's mean LOS is a
+  // positive factor, so the order holds in every year): sorted once for all years.
+  for (let d = 0; d < draws; d++) {
+    keys[d] = multipliers[4 * d + 3]!;
+  }
+  const byDeathLevel = sortedDraws(keys);
+  for (let d = 0; d < draws; d++) {
+    keys[d] = multipliers[4 * d + 2]!;
+  }
+  const byLos = sortedDraws(keys);
+  const expected = new Float64Array(draws);
+  const requests = new Float64Array(draws);
+  const orders: Int32Array[][] = [];
   for (let y = from; y <= to; y++) {
     const i = y - YEAR0;
     const h = scenario.horizon[i]!;
-    for (let kind = 0; kind < ORDER_KINDS; kind++) {
-      for (let d = 0; d < draws; d++) {
-        // The same factors as evaluate() for a region without its own death band; with one, the
-        // order of deaths still holds (monotone in the same draw) and the rest is checked per use.
-        const fan = 1 + (multipliers[4 * d + 3]! - 1) * h * h;
-        const expectedShare = v.expectedShare[i]! * (1 + (multipliers[4 * d + 1]! - 1) * h);
-        const expected = fan * Math.min(1, expectedShare);
-        const hospiceShare = v.hospiceShare[i]! * (1 + (multipliers[4 * d]! - 1) * h);
-        const requests = expected * Math.min(1, hospiceShare);
-        const los = v.losMean[i]! * multipliers[4 * d + 2]!;
-        keys[d] =
-          kind === ORDER_DEATHS
-            ? multipliers[4 * d + 3]!
-            : kind === ORDER_EXPECTED
-              ? expected
-              : kind === ORDER_REQUESTS
-                ? requests
-                : kind === ORDER_LOAD
-                  ? requests * los
-                  : los;
-      }
-      const order = Int32Array.from({ length: draws }, (_, d) => d);
-      order.sort((a, b) => keys[a]! - keys[b]! || a - b);
-      orders.push(order);
+    for (let d = 0; d < draws; d++) {
+      // The same factors as evaluateYear() for a region without its own death band; with one, the
+      // order of deaths still holds (monotone in the same draw) and the rest is checked per use.
+      const fan = 1 + (multipliers[4 * d + 3]! - 1) * h * h;
+      const expectedShare = v.expectedShare[i]! * (1 + (multipliers[4 * d + 1]! - 1) * h);
+      expected[d] = fan * Math.min(1, expectedShare);
+      const hospiceShare = v.hospiceShare[i]! * (1 + (multipliers[4 * d]! - 1) * h);
+      requests[d] = expected[d]! * Math.min(1, hospiceShare);
+      keys[d] = requests[d]! * (v.losMean[i]! * multipliers[4 * d + 2]!);
     }
+    const yearOrders: Int32Array[] = [];
+    yearOrders[ORDER_DEATHS] = byDeathLevel;
+    yearOrders[ORDER_EXPECTED] = sortedDraws(expected);
+    yearOrders[ORDER_REQUESTS] = sortedDraws(requests);
+    yearOrders[ORDER_LOAD] = sortedDraws(keys);
+    yearOrders[ORDER_LOS] = byLos;
+    orders.push(yearOrders);
   }
   return orders;
 }
 
-/** Type 7 quantile of values already in ascending order. */
-function sortedQuantile(sorted: Float64Array, p: number): number {
-  const h = (sorted.length - 1) * p;
+/** Draw indices in ascending order of keys (ties by index). */
+function sortedDraws(keys: Float64Array): Int32Array {
+  const order = new Int32Array(keys.length);
+  for (let d = 0; d < order.length; d++) {
+    order[d] = d;
+  }
+  return order.sort((a, b) => keys[a]! - keys[b]! || a - b);
+}
+
+/** Type 7 quantile of column[order[0..n)], values that are ascending in that order. */
+function orderedQuantile(
+  column: Float64Array,
+  start: number,
+  order: Int32Array,
+  n: number,
+  p: number,
+): number {
+  const h = (n - 1) * p;
   const k = Math.floor(h);
-  const low = sorted[k]!;
-  return k + 1 < sorted.length ? low + (h - k) * (sorted[k + 1]! - low) : low;
+  const low = column[start + order[k]!]!;
+  return k + 1 < n ? low + (h - k) * (column[start + order[k + 1]!]! - low) : low;
+}
+
+/** Whether column[start + order[r]] does not decrease in r. */
+function isAscendingIn(column: Float64Array, start: number, order: Int32Array, n: number): boolean {
+  let previous = -Infinity;
+  for (let r = 0; r < n; r++) {
+    const value = column[start + order[r]!]!;
+    if (value < previous) {
+      return false;
+    }
+    previous = value;
+  }
+  return true;
+}
+
+/**
+ * Buffers of the band rows: the derived keys of one year's draws and a copy for a selection. Kept
+ * between calls of the same draw count (a national run makes thousands of rows).
+ */
+export class BandScratch {
+  readonly columns: Float64Array;
+  readonly values: Float64Array;
+  constructor(readonly draws: number) {
+    this.columns = new Float64Array(KEY_COUNT * draws);
+    this.values = new Float64Array(draws);
+  }
+}
+
+/** P10/P50/P90 of every key over the draws stored from acc[start], for one year. */
+export function bandRow(
+  acc: Float64Array,
+  start: number,
+  year: number,
+  orders: readonly Int32Array[],
+  scratch: BandScratch,
+): ForecastRow<Band> {
+  const { draws, columns, values } = scratch;
+  deriveColumns(acc, start, draws, columns);
+  const row: Record<string, number | Band> = { year };
+  for (let k = 0; k < KEY_COUNT; k++) {
+    const key = FORECAST_KEYS[k]!;
+    const kind = ORDER_OF_KEY[key];
+    const at = k * draws;
+    const order = kind >= 0 ? orders[kind]! : undefined;
+    if (order !== undefined && isAscendingIn(columns, at, order, draws)) {
+      row[key] = {
+        p10: orderedQuantile(columns, at, order, draws, 0.1),
+        p50: orderedQuantile(columns, at, order, draws, 0.5),
+        p90: orderedQuantile(columns, at, order, draws, 0.9),
+      };
+    } else {
+      values.set(columns.subarray(at, at + draws));
+      row[key] = bandInPlace(values);
+    }
+  }
+  return row as ForecastRow<Band>;
 }
 
 export function rowsFromDraws(
   acc: Float64Array,
   from: number,
   to: number,
-  draws: number,
-  scratch: Float64Array,
-  orders: readonly Int32Array[],
+  orders: readonly (readonly Int32Array[])[],
+  scratch: BandScratch,
 ): ForecastRow<Band>[] {
   const rows: ForecastRow<Band>[] = [];
+  const draws = scratch.draws;
   for (let y = from; y <= to; y++) {
-    const base = (y - from) * draws;
-    const row: Record<string, number | Band> = { year: y };
-    for (const key of FORECAST_KEYS) {
-      const kind = ORDER_OF_KEY[key];
-      if (kind >= 0) {
-        const order = orders[(y - from) * ORDER_KINDS + kind]!;
-        let isSorted = true;
-        let previous = -Infinity;
-        for (let r = 0; r < draws; r++) {
-          const value = derive(key, acc, (base + order[r]!) * SLOTS);
-          if (value < previous) {
-            isSorted = false;
-            break;
-          }
-          scratch[r] = value;
-          previous = value;
-        }
-        if (isSorted) {
-          row[key] = {
-            p10: sortedQuantile(scratch, 0.1),
-            p50: sortedQuantile(scratch, 0.5),
-            p90: sortedQuantile(scratch, 0.9),
-          };
-          continue;
-        }
-      }
-      fillKey(key, acc, base * SLOTS, draws, scratch);
-      row[key] = bandInPlace(scratch);
-    }
-    rows.push(row as ForecastRow<Band>);
+    rows.push(bandRow(acc, (y - from) * draws * SLOTS, y, orders[y - from]!, scratch));
   }
   return rows;
 }

@@ -2,7 +2,14 @@
 
 import { invalid } from './checks';
 import { erlangBUnchecked, maxOfferedLoad, minBedsForTargetUnchecked } from './erlang';
-import { BEDS_ERLANG, CARRIED_CURRENT, CARRIED_NEEDED, REFUSED_LOAD } from './forecast-slots';
+import {
+  BEDS_ERLANG,
+  CARRIED_CURRENT,
+  CARRIED_NEEDED,
+  LOAD,
+  REFUSED_LOAD,
+  SLOTS,
+} from './forecast-slots';
 import type { PoolingLevel } from './scenarios';
 
 /** Default house size where a region has no hospice yet [assumption; most houses have 4–8 beds]. */
@@ -139,85 +146,240 @@ export function unitMaxLoad(beds: number, target: number): number {
   return load;
 }
 
-/**
- * Sizes the pools of one pooling level for a load and writes the additive results into out[offset..].
- * Hot path of the Monte Carlo: no allocation.
- */
-export function sizePools(
-  pools: RegionPools | null,
+/** Sizing where a region has no hospice yet: virtual houses of the default size, or one pool. */
+function sizeVirtual(
   level: PoolingLevel,
   load: number,
   target: number,
   out: Float64Array,
-  offset: number,
+  o: number,
 ): void {
   let bedsNeeded = 0;
   let carriedNeeded = 0;
-  let carriedCurrent = 0;
-  let refusedLoad = 0;
-  if (pools === null) {
-    // No hospice yet: virtual houses of the default size (clusters of 3 such houses), or one pool.
-    if (level === 'region') {
-      bedsNeeded = minBedsForTargetUnchecked(load, target);
-      carriedNeeded = load * (1 - erlangBUnchecked(load, bedsNeeded));
-    } else if (load > 0) {
-      const unitBeds =
-        level === 'hospice' ? DEFAULT_HOUSE_BEDS : DEFAULT_HOUSE_BEDS * DEFAULT_CLUSTER_SIZE;
-      const units = Math.max(1, Math.ceil(load / unitMaxLoad(unitBeds, target)));
-      const unitLoad = load / units;
-      const unitNeeded = minBedsForTargetUnchecked(unitLoad, target);
-      bedsNeeded = units * unitNeeded;
-      carriedNeeded = units * unitLoad * (1 - erlangBUnchecked(unitLoad, unitNeeded));
+  if (level === 'region') {
+    bedsNeeded = minBedsForTargetUnchecked(load, target);
+    carriedNeeded = load * (1 - erlangBUnchecked(load, bedsNeeded));
+  } else if (load > 0) {
+    // Houses of the default size (clusters of 3 such houses), as many as the load needs.
+    const unitBeds =
+      level === 'hospice' ? DEFAULT_HOUSE_BEDS : DEFAULT_HOUSE_BEDS * DEFAULT_CLUSTER_SIZE;
+    const units = Math.max(1, Math.ceil(load / unitMaxLoad(unitBeds, target)));
+    const unitLoad = load / units;
+    const unitNeeded = minBedsForTargetUnchecked(unitLoad, target);
+    bedsNeeded = units * unitNeeded;
+    carriedNeeded = units * unitLoad * (1 - erlangBUnchecked(unitLoad, unitNeeded));
+  }
+  out[o + BEDS_ERLANG] = bedsNeeded;
+  out[o + CARRIED_NEEDED] = carriedNeeded;
+  out[o + CARRIED_CURRENT] = 0;
+  out[o + REFUSED_LOAD] = load;
+}
+
+/**
+ * The Erlang B recursion of one pool for one draw at load a, added into out[o..] (nothing needed,
+ * carried or refused without load). One pass serves both questions: B at today's beds and the
+ * first bed count meeting the target share the prefix B₁, B₂, … The recursion runs on 1/B, which
+ * needs no division: 1/Bₖ = 1 + (k/a)·(1/Bₖ₋₁). All terms are positive, so it is as stable as the B
+ * form; for huge bed counts it may reach +∞, which correctly gives B = 0. 1/B₀ = 1 is below
+ * 1/target, so the target needs at least one bed. Each loop tests one condition per step: first up
+ * to today's beds or the target, whichever comes first, then on to the other.
+ */
+function sizeOnePool(
+  a: number,
+  current: number,
+  inverseTarget: number,
+  count: number,
+  out: Float64Array,
+  o: number,
+): void {
+  if (a === 0) {
+    return;
+  }
+  const inverseLoad = 1 / a;
+  let k = 0;
+  let inverse = 1;
+  let needed: number;
+  let inverseNeeded: number;
+  let inverseCurrent: number;
+  while (k < current && inverse < inverseTarget) {
+    k++;
+    inverse = 1 + k * inverseLoad * inverse;
+  }
+  if (inverse >= inverseTarget) {
+    needed = k;
+    inverseNeeded = inverse;
+    while (k < current) {
+      k++;
+      inverse = 1 + k * inverseLoad * inverse;
     }
-    refusedLoad = load;
+    inverseCurrent = inverse;
   } else {
-    const inverseTarget = 1 / target;
-    const structure = pools[level];
-    const weights = structure.distinctWeights;
-    const beds = structure.distinctBeds;
-    const counts = structure.distinctCounts;
-    for (let j = 0; j < weights.length; j++) {
-      const a = load * weights[j]!;
-      const current = beds[j]!;
-      const count = counts[j]!;
-      if (a === 0) {
-        continue; // no load: nothing needed, carried or refused
+    inverseCurrent = inverse;
+    while (inverse < inverseTarget) {
+      k++;
+      inverse = 1 + k * inverseLoad * inverse;
+    }
+    needed = k;
+    inverseNeeded = inverse;
+  }
+  addPool(count, a, needed, inverseNeeded, inverseCurrent, out, o);
+}
+
+/** Adds `count` pools at load a, with the beds needed and 1/B there and at today's beds. */
+function addPool(
+  count: number,
+  a: number,
+  needed: number,
+  inverseNeeded: number,
+  inverseCurrent: number,
+  out: Float64Array,
+  o: number,
+): void {
+  const blocked = count * a * (1 / inverseCurrent);
+  out[o + BEDS_ERLANG]! += count * needed;
+  out[o + CARRIED_NEEDED]! += count * a * (1 - 1 / inverseNeeded);
+  out[o + REFUSED_LOAD]! += blocked;
+  out[o + CARRIED_CURRENT]! += count * a - blocked;
+}
+
+/**
+ * Sizes the pools of one pooling level for the load of each of `draws` draws stored from
+ * out[offset] (SLOTS apart, the load in slot LOAD), and writes the additive results beside it.
+ * Hot path of the Monte Carlo (bench/model-bench.ts): no allocation, and the pools outside the
+ * draws, so that each pool's share, beds and count are read once per region and year. Every draw
+ * sums its pools in pool order.
+ */
+/**
+ * What the four chains of {@link sizePools} found, written only at the two steps that matter (today's
+ * beds, and the first bed count meeting the target), so the loop keeps its state in registers.
+ */
+class Lanes {
+  private readonly needed = new Float64Array(4);
+  private readonly inverseNeeded = new Float64Array(4);
+  private readonly inverseCurrent = new Float64Array(4);
+
+  /** Chains that have not met the target yet. */
+  open = 0;
+
+  /** Before the first step: 1/B₀ = 1 at zero beds, and no chain has met the target. */
+  start(): void {
+    this.inverseCurrent.fill(1);
+    this.open = 4;
+  }
+
+  atCurrent(i1: number, i2: number, i3: number, i4: number): void {
+    this.inverseCurrent[0] = i1;
+    this.inverseCurrent[1] = i2;
+    this.inverseCurrent[2] = i3;
+    this.inverseCurrent[3] = i4;
+  }
+
+  /** Lane `lane` meets the target at step k with 1/B = inverse; returns NaN, which no 1/B reaches. */
+  met(lane: number, k: number, inverse: number): number {
+    this.needed[lane] = k;
+    this.inverseNeeded[lane] = inverse;
+    this.open--;
+    return NaN;
+  }
+
+  add(count: number, a: number, lane: number, out: Float64Array, o: number): void {
+    addPool(
+      count,
+      a,
+      this.needed[lane]!,
+      this.inverseNeeded[lane]!,
+      this.inverseCurrent[lane]!,
+      out,
+      o,
+    );
+  }
+}
+const lanes = new Lanes();
+
+export function sizePools(
+  pools: RegionPools | null,
+  level: PoolingLevel,
+  target: number,
+  out: Float64Array,
+  offset: number,
+  draws: number,
+): void {
+  const end = offset + draws * SLOTS;
+  if (pools === null) {
+    for (let o = offset; o < end; o += SLOTS) {
+      sizeVirtual(level, out[o + LOAD]!, target, out, o);
+    }
+    return;
+  }
+  for (let o = offset; o < end; o += SLOTS) {
+    out[o + BEDS_ERLANG] = 0;
+    out[o + CARRIED_NEEDED] = 0;
+    out[o + CARRIED_CURRENT] = 0;
+    out[o + REFUSED_LOAD] = 0;
+  }
+  const inverseTarget = 1 / target;
+  const structure = pools[level];
+  const weights = structure.distinctWeights;
+  for (let j = 0; j < weights.length; j++) {
+    const weight = weights[j]!;
+    const current = structure.distinctBeds[j]!;
+    const count = structure.distinctCounts[j]!;
+    let o = offset;
+    // Four draws at a time, the same recursion as sizeOnePool: each step waits for the one before,
+    // so a single chain leaves the CPU idle most of the time; independent chains in one loop run
+    // side by side. All four step until each has passed both today's beds and its target; a
+    // chain's values are only read at those two steps, so the steps it takes beyond them change
+    // nothing.
+    for (; o + 3 * SLOTS < end; o += 4 * SLOTS) {
+      const a1 = out[o + LOAD]! * weight;
+      const a2 = out[o + SLOTS + LOAD]! * weight;
+      const a3 = out[o + 2 * SLOTS + LOAD]! * weight;
+      const a4 = out[o + 3 * SLOTS + LOAD]! * weight;
+      if (a1 === 0 || a2 === 0 || a3 === 0 || a4 === 0) {
+        for (let q = o; q < o + 4 * SLOTS; q += SLOTS) {
+          sizeOnePool(out[q + LOAD]! * weight, current, inverseTarget, count, out, q);
+        }
+        continue;
       }
-      // One pass of the Erlang B recursion serves both questions: B at today's beds and the first
-      // bed count meeting the target share the prefix B₁, B₂, … This loop is the Monte Carlo's hot
-      // spot (bench/model-bench.ts), so it runs the same recursion on 1/B, which needs no division:
-      // 1/Bₖ = 1 + (k/a)·(1/Bₖ₋₁). All terms are positive, so it is as stable as the B form; for
-      // huge bed counts it may reach +∞, which correctly gives B = 0.
-      const inverseLoad = 1 / a;
-      let inverse = 1;
+      const c1 = 1 / a1;
+      const c2 = 1 / a2;
+      const c3 = 1 / a3;
+      const c4 = 1 / a4;
+      // Per chain: 1/B now (i) and the level it must reach (g: 1/target until the chain meets the
+      // target, then NaN, so the test never fires twice); lanes records both findings.
+      let i1 = 1;
+      let i2 = 1;
+      let i3 = 1;
+      let i4 = 1;
+      let g1 = inverseTarget;
+      let g2 = inverseTarget;
+      let g3 = inverseTarget;
+      let g4 = inverseTarget;
       let k = 0;
-      let needed = -1;
-      let inverseNeeded = 1;
-      let inverseCurrent = 1;
-      while (needed < 0 || k < current) {
+      lanes.start();
+      while (k < current || lanes.open > 0) {
         k++;
-        inverse = 1 + k * inverseLoad * inverse;
+        i1 = 1 + k * c1 * i1;
+        i2 = 1 + k * c2 * i2;
+        i3 = 1 + k * c3 * i3;
+        i4 = 1 + k * c4 * i4;
         if (k === current) {
-          inverseCurrent = inverse;
+          lanes.atCurrent(i1, i2, i3, i4);
         }
-        if (needed < 0 && inverse >= inverseTarget) {
-          needed = k;
-          inverseNeeded = inverse;
-        }
+        g1 = i1 >= g1 ? lanes.met(0, k, i1) : g1;
+        g2 = i2 >= g2 ? lanes.met(1, k, i2) : g2;
+        g3 = i3 >= g3 ? lanes.met(2, k, i3) : g3;
+        g4 = i4 >= g4 ? lanes.met(3, k, i4) : g4;
       }
-      const blockingNeeded = 1 / inverseNeeded;
-      const blockingCurrent = 1 / inverseCurrent;
-      bedsNeeded += count * needed;
-      carriedNeeded += count * a * (1 - blockingNeeded);
-      const blocked = count * a * blockingCurrent;
-      refusedLoad += blocked;
-      carriedCurrent += count * a - blocked;
+      lanes.add(count, a1, 0, out, o);
+      lanes.add(count, a2, 1, out, o + SLOTS);
+      lanes.add(count, a3, 2, out, o + 2 * SLOTS);
+      lanes.add(count, a4, 3, out, o + 3 * SLOTS);
+    }
+    for (; o < end; o += SLOTS) {
+      sizeOnePool(out[o + LOAD]! * weight, current, inverseTarget, count, out, o);
     }
   }
-  out[offset + BEDS_ERLANG] = bedsNeeded;
-  out[offset + CARRIED_NEEDED] = carriedNeeded;
-  out[offset + CARRIED_CURRENT] = carriedCurrent;
-  out[offset + REFUSED_LOAD] = refusedLoad;
 }
 
 export type RegionPools = { readonly [level in PoolingLevel]: PoolStructure };
