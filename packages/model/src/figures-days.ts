@@ -135,6 +135,12 @@ export function addMovements(
       periodOfDay[i]!.admissions += 1;
     }
   }
+  for (const [id, count] of input.presentThroughout ?? []) {
+    const diff = occupied.get(id);
+    if (diff) {
+      diff[0]! += count; // as `count` stays admitted before the range and departed after it
+    }
+  }
   for (const diff of occupied.values()) {
     for (let i = 1; i < n; i++) {
       diff[i]! += diff[i - 1]!;

@@ -37,7 +37,13 @@ export interface FiguresInput {
   readonly to: string;
   readonly period: 'month' | 'year';
   readonly intervals: readonly ScopeInterval[];
+  /** Stays admitted or departed within [from, to]; stays spanning it may be here or counted below. */
   readonly stays: readonly StayFact[];
+  /**
+   * Per hospice, the number of stays admitted before `from` and not departed by `to`, left out of
+   * `stays`: each occupies one bed on every day of the range and adds nothing else.
+   */
+  readonly presentThroughout?: ReadonlyMap<string, number>;
   readonly refusals: ReadonlyArray<{ hospiceId: string; date: string; count: number }>;
   /** The last report of each day, any order. */
   readonly waitingList: ReadonlyArray<{ hospiceId: string; date: string; size: number }>;

@@ -119,9 +119,10 @@ export async function buildApp(
   app.addHook('onClose', async () => mail.close?.());
   app.addSchema(Problem);
   await app.register(swagger, openApiOptions);
-  app.addHook('onSend', async (_request, reply) => {
+  app.addHook('onSend', (_request, reply, payload, done) => {
     // API-57: every response states the version of the API.
     reply.header('API-Version', API_VERSION);
+    done(null, payload);
   });
 
   const collection = await openCollectionContext(app, ctx, {

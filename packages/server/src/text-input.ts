@@ -1,5 +1,7 @@
 import { AppError, textIssue, type Issue } from '@palliamonitor/data';
+import type { FastifyRequest } from 'fastify';
 import type { App } from './context';
+import { onEachRoute } from './route-hooks';
 
 // Text that PostgreSQL cannot hold: a NUL character (text columns refuse it, and JSON with \u0000
 // cannot be cast to jsonb, so the audit entry failed after the change) and half of a UTF-16
@@ -29,22 +31,25 @@ export function unstorableText(value: unknown, path = ''): Issue[] {
  * the security hooks, so a caller who may not write learns nothing about how the body is judged.
  */
 export function registerTextScreening(app: App): void {
-  app.addHook('preValidation', async (request) => {
-    // Files (CSV as text or bytes) are checked cell by cell where they are read.
-    if (
-      typeof request.body !== 'object' ||
-      request.body === null ||
-      Buffer.isBuffer(request.body)
-    ) {
-      return;
+  onEachRoute(app, (route) => {
+    if (route.methods.every((m) => m === 'GET' || m === 'HEAD')) {
+      return; // no body
     }
-    const issues = unstorableText(request.body);
-    if (issues.length > 0) {
-      throw new AppError(
-        'VALIDATION_FAILED',
-        'the request body holds text that cannot be stored',
-        issues,
-      );
-    }
+    route.add('preValidation', screen);
   });
+}
+
+async function screen(request: FastifyRequest): Promise<void> {
+  // Files (CSV as text or bytes) are checked cell by cell where they are read.
+  if (typeof request.body !== 'object' || request.body === null || Buffer.isBuffer(request.body)) {
+    return;
+  }
+  const issues = unstorableText(request.body);
+  if (issues.length > 0) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      'the request body holds text that cannot be stored',
+      issues,
+    );
+  }
 }

@@ -90,6 +90,30 @@ describe(`public reads (${storeName})`, () => {
     expect(after.headers['etag']).not.toBe(before.headers['etag']);
   });
 
+  it('a kept answer carries the headers of every answer, and a cookie or token is still checked', async () => {
+    await putStatus(2);
+    const first = await app.inject({ url: finder });
+    const kept = await app.inject({ url: finder });
+    expect(kept.body).toBe(first.body);
+    for (const name of [
+      'content-security-policy',
+      'x-content-type-options',
+      'referrer-policy',
+      'x-frame-options',
+      'cross-origin-opener-policy',
+      'api-version',
+      'etag',
+      'vary',
+    ]) {
+      expect(kept.headers[name], name).toBeDefined();
+      expect(kept.headers[name], name).toBe(first.headers[name]);
+    }
+    expect(kept.headers['content-type']).toMatch(/^application\/json/);
+    // Credentials take the long way even to a public route: a wrong token is refused.
+    const wrong = await app.inject({ url: finder, headers: { authorization: 'Bearer nonsense' } });
+    expect(wrong.statusCode).toBe(401);
+  });
+
   it('signed-in answers are private and not shared with the public', async () => {
     await putStatus(3);
     const signedIn = await app.inject({ url: finder, headers: auth });

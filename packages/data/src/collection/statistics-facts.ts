@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../store/schema';
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, StayTable } from '../store/schema';
 import { addDays, dutchDate } from '../dates';
 import {
   WAITING_LIST_CARRY_DAYS,
@@ -27,26 +27,83 @@ export type Facts = Pick<
   'refusals' | 'waitingList' | 'confirmations' | 'eventsFrom' | 'returns'
 > & { synthetic: boolean };
 
-/** Stays overlapping the window. */
+/** The stays of a window, as computeFigures takes them. */
+export interface WindowStays {
+  /** Stays admitted or departed within the window. */
+  stays: StayFact[];
+  /** Per hospice, how many stays began before the window and outlast it (present on every day). */
+  presentThroughout: Map<string, number>;
+}
+
+const toStayFact = (row: Pick<Selectable<StayTable>, StayColumn>): StayFact => ({
+  hospiceId: row.hospice_id,
+  admittedOn: row.admitted_on,
+  departedOn: row.departed_on,
+  departureKind: row.departure_kind,
+});
+
+type StayColumn = 'hospice_id' | 'admitted_on' | 'departed_on' | 'departure_kind';
+
+/**
+ * The stays overlapping the window. Those admitted or departed in it are read as rows, through the
+ * index of each date, so the rows of the window only (a stay departs on or after its admission:
+ * none departed in the window was admitted after it). Those that span it add nothing but one
+ * occupied bed a day, so they are counted per hospice instead of read: however long the history,
+ * a period costs what it holds.
+ */
 export async function loadStays(
   db: Kysely<Database>,
   ids: readonly string[],
   filtered: boolean,
   { from, to }: FactsWindow,
-): Promise<StayFact[]> {
-  const rows = await db
-    .selectFrom('stay')
-    .select(['hospice_id', 'admitted_on', 'departed_on', 'departure_kind'])
-    .where('admitted_on', '<=', to)
-    .where((eb) => eb.or([eb('departed_on', 'is', null), eb('departed_on', '>=', from)]))
-    .$if(filtered, (qb) => qb.where('hospice_id', 'in', ids))
-    .execute();
-  return rows.map((r) => ({
-    hospiceId: r.hospice_id,
-    admittedOn: r.admitted_on,
-    departedOn: r.departed_on,
-    departureKind: r.departure_kind,
-  }));
+): Promise<WindowStays> {
+  const [rows, spanning] = await Promise.all([
+    // Departed in the window (stay_departed), and admitted in it but not departed in it
+    // (stay_admitted): each read takes the index of its own date, never the whole history.
+    db
+      .selectFrom('stay')
+      .select(['hospice_id', 'admitted_on', 'departed_on', 'departure_kind'])
+      .where('departed_on', '>=', from)
+      .where('departed_on', '<=', to)
+      .$if(filtered, (qb) => qb.where('hospice_id', 'in', ids))
+      .unionAll(
+        db
+          .selectFrom('stay')
+          .select(['hospice_id', 'admitted_on', 'departed_on', 'departure_kind'])
+          .where('admitted_on', '>=', from)
+          .where('admitted_on', '<=', to)
+          .where((eb) => eb.or([eb('departed_on', 'is', null), eb('departed_on', '>', to)]))
+          .$if(filtered, (qb) => qb.where('hospice_id', 'in', ids)),
+      )
+      .execute(),
+    // Two reads, so that each takes its own index: the present stays (stay_current) and those
+    // departed after the window (stay_departed), never every stay admitted before it.
+    db
+      .selectFrom((qb) =>
+        qb
+          .selectFrom('stay')
+          .select('hospice_id')
+          .where('departed_on', 'is', null)
+          .where('admitted_on', '<', from)
+          .$if(filtered, (q) => q.where('hospice_id', 'in', ids))
+          .unionAll(
+            qb
+              .selectFrom('stay')
+              .select('hospice_id')
+              .where('departed_on', '>', to)
+              .where('admitted_on', '<', from)
+              .$if(filtered, (q) => q.where('hospice_id', 'in', ids)),
+          )
+          .as('spanning'),
+      )
+      .select(['hospice_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('hospice_id')
+      .execute(),
+  ]);
+  return {
+    stays: rows.map(toStayFact),
+    presentThroughout: new Map(spanning.map((r) => [r.hospice_id, Number(r.n)])),
+  };
 }
 
 export async function loadFacts(

@@ -3,8 +3,8 @@ import type { Database } from '../store/schema';
 import type { Statistics } from '@palliamonitor/contracts';
 import { AppError, type Issue } from '../errors';
 import { addDays, dutchDate } from '../dates';
-import { computeFigures, type ScopeInterval, type StayFact } from '@palliamonitor/model';
-import { loadFacts, loadStays, type Facts } from './statistics-facts';
+import { computeFigures, type ScopeInterval } from '@palliamonitor/model';
+import { loadFacts, loadStays, type Facts, type WindowStays } from './statistics-facts';
 
 // Loads what computeFigures needs for one hospice, one region (via the effective-dated region
 // membership, so a gemeente that moved counts toward each region for its own days) or the whole
@@ -233,7 +233,7 @@ export async function getStatistics(
   const filtered = !national;
 
   const result = (
-    stays: StayFact[],
+    { stays, presentThroughout }: WindowStays,
     { synthetic: _synthetic, ...rest }: Facts,
     scopeIntervals = intervals,
   ) =>
@@ -243,6 +243,7 @@ export async function getStatistics(
       period: query.period,
       intervals: scopeIntervals,
       stays,
+      presentThroughout,
       ...rest,
       now: options.now,
       freshnessHours: options.freshnessHours,
@@ -257,14 +258,17 @@ export async function getStatistics(
   };
 
   if (ids.length === 0) {
-    const empty = result([], {
-      refusals: [],
-      waitingList: [],
-      confirmations: [],
-      eventsFrom: new Map(),
-      returns: [],
-      synthetic: false,
-    });
+    const empty = result(
+      { stays: [], presentThroughout: new Map() },
+      {
+        refusals: [],
+        waitingList: [],
+        confirmations: [],
+        eventsFrom: new Map(),
+        returns: [],
+        synthetic: false,
+      },
+    );
     return {
       ...header,
       isSynthetic: false,
@@ -290,7 +294,10 @@ export async function getStatistics(
     hospiceId: id,
     name: names.get(id) ?? id,
     ...result(
-      mine(stays, id),
+      {
+        stays: mine(stays.stays, id),
+        presentThroughout: new Map([[id, stays.presentThroughout.get(id) ?? 0]]),
+      },
       {
         ...rest,
         refusals: mine(rest.refusals, id),

@@ -4,6 +4,7 @@ import type { App, AppContext } from '../context';
 import { WRITE_METHODS } from './csrf';
 import { actorOf, roleOf } from './principal';
 import type { SecurityState } from './security-state';
+import { onEachRoute } from '../route-hooks';
 
 // The audit log of the writes whose handlers do not write it themselves: the resource as it was
 // (read through its own GET route, as the server itself) and as it is after, by whom, filed under
@@ -165,28 +166,40 @@ async function recordAudit(
   }
 }
 
-/** Reads "before" ahead of every audited write and records the entry once it has succeeded. */
+/**
+ * Reads "before" ahead of every audited write and records the entry once it has succeeded. Only
+ * routes that can write carry these hooks.
+ */
 export function registerAudit(app: App, ctx: AppContext, state: SecurityState): void {
-  app.addHook('preHandler', async (request) => {
-    const url = request.routeOptions.url;
+  onEachRoute(app, (route) => {
+    const config = route.config as { auditedByHandler?: boolean } | undefined;
     if (
-      url !== undefined &&
-      WRITE_METHODS.has(request.method) &&
-      !UNAUDITED.has(url) &&
-      !request.routeOptions.config.auditedByHandler
+      !route.methods.some((m) => WRITE_METHODS.has(m)) ||
+      UNAUDITED.has(route.url) ||
+      config?.auditedByHandler === true
     ) {
-      (request as AuditedRequest).auditBefore = await readBefore(app, request, state);
+      return;
     }
-  });
-  app.addHook('onSend', async (request, reply, payload) => {
-    const audited = request as AuditedRequest;
-    if (
-      audited.auditBefore !== undefined &&
-      reply.statusCode < 300 &&
-      request.principal.kind !== 'system'
-    ) {
-      await recordAudit(ctx, request, reply.statusCode, audited.auditBefore, payload);
-    }
-    return payload;
+    route.add('preHandler', async (request) => {
+      const url = request.routeOptions.url;
+      if (
+        url !== undefined &&
+        WRITE_METHODS.has(request.method) &&
+        !request.routeOptions.config.auditedByHandler
+      ) {
+        (request as AuditedRequest).auditBefore = await readBefore(app, request, state);
+      }
+    });
+    route.add('onSend', async (request, reply, payload) => {
+      const audited = request as AuditedRequest;
+      if (
+        audited.auditBefore !== undefined &&
+        reply.statusCode < 300 &&
+        request.principal.kind !== 'system'
+      ) {
+        await recordAudit(ctx, request, reply.statusCode, audited.auditBefore, payload);
+      }
+      return payload;
+    });
   });
 }

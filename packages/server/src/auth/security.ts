@@ -52,32 +52,55 @@ export function registerSecurity(
     }
   });
 
-  app.addHook('onRequest', async (request, reply) => {
-    try {
-      request.principal = await resolvePrincipal(request, ctx, state);
-    } catch (error) {
-      const retryAfter = (error as { retryAfter?: number }).retryAfter;
-      if (retryAfter) {
-        reply.header('Retry-After', String(retryAfter));
-      }
-      throw error;
+  // A public GET served from the kept answers (live/public-reads.ts) passes these hooks on every
+  // request: where nothing needs waiting for, they answer at once instead of through a promise.
+  app.addHook('onRequest', (request, reply, done) => {
+    const { headers } = request;
+    if (
+      headers.authorization === undefined &&
+      headers.cookie === undefined &&
+      headers['x-internal-audit'] === undefined
+    ) {
+      done(); // no credentials of any kind: anonymous, the accessor's default
+      return;
     }
+    resolvePrincipal(request, ctx, state).then(
+      (principal) => {
+        request.principal = principal;
+        done();
+      },
+      (error: unknown) => {
+        const retryAfter = (error as { retryAfter?: number }).retryAfter;
+        if (retryAfter) {
+          reply.header('Retry-After', String(retryAfter));
+        }
+        done(error as Error);
+      },
+    );
   });
 
   // Authorization runs before body validation, so an anonymous or out-of-scope write is refused
   // (401/403) without revealing how its body would have been judged.
-  app.addHook('preValidation', async (request) => {
+  app.addHook('preValidation', (request, _reply, done) => {
     const url = request.routeOptions.url;
     if (url === undefined) {
-      return; // not found: the 404 handler answers
+      done(); // not found: the 404 handler answers
+      return;
     }
-    await authorize(request, policyFor(request.method, url)!.access, ctx);
-    checkCsrf(request, url);
+    const rule = policyFor(request.method, url)!.access;
+    if (rule.kind === 'public') {
+      checkCsrf(request, url); // a throw here is Fastify's to answer, as a rejection would be
+      done();
+      return;
+    }
+    authorize(request, rule, ctx)
+      .then(() => checkCsrf(request, url))
+      .then(() => done(), done);
   });
 
-  app.addHook('onSend', async (request, reply, payload) => {
+  app.addHook('onSend', (request, reply, payload, done) => {
     setSecurityHeaders(request, reply);
-    return payload;
+    done(null, payload);
   });
   registerAudit(app, ctx, state);
 

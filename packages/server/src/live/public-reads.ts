@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context';
 import type { BedStatusHub } from './bed-status-hub';
+import { onEachRoute } from '../route-hooks';
 
 // The public read path under a crowd: one news article linking to the national overview, or every
 // hospital's discharge nurse on the bed finder at once.
@@ -80,38 +81,57 @@ export function registerPublicReads(app: FastifyInstance, ctx: AppContext): Publ
   const isWrite = (request: FastifyRequest, reply: FastifyReply) =>
     request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400;
 
-  app.addHook('preHandler', async (request: ReadRequest, reply) => {
-    const url = request.routeOptions.url;
-    if (
-      request.method !== 'GET' ||
-      url === undefined ||
-      KEPT[url] === undefined ||
-      request.principal.kind !== 'anonymous'
-    ) {
-      return;
+  // Kept routes carry the two hooks that serve and keep their answers; routes that write carry
+  // the two that forget; other routes neither. The serving ones are synchronous: a kept answer is
+  // the hot path under a crowd, and has nothing to wait for.
+  onEachRoute(app, (route) => {
+    if (route.methods.includes('GET') && KEPT[route.url] !== undefined) {
+      route.add('preHandler', (request: ReadRequest, reply, done) => {
+        if (request.method !== 'GET' || request.principal.kind !== 'anonymous') {
+          done();
+          return;
+        }
+        request.publicReadKey = request.url;
+        request.publicReadGeneration = generation;
+        const hit = kept.get(request.url);
+        const now = ctx.now().getTime();
+        if (hit && now >= hit.from && now < hit.until) {
+          request.publicReadHit = true;
+          reply.header('ETag', hit.etag).header('Content-Type', hit.contentType);
+          void reply.send(hit.body); // answered: the chain ends here, without done()
+          return;
+        }
+        done();
+      });
+      route.add('onSend', (request: ReadRequest, reply, payload, done) => {
+        done(null, keepAndTag(request, reply, payload));
+      });
     }
-    request.publicReadKey = request.url;
-    request.publicReadGeneration = generation;
-    const hit = kept.get(request.url);
-    const now = ctx.now().getTime();
-    if (hit && now >= hit.from && now < hit.until) {
-      request.publicReadHit = true;
-      reply.header('ETag', hit.etag).header('Content-Type', hit.contentType);
-      return reply.send(hit.body);
+    if (route.methods.some((m) => m !== 'GET' && m !== 'HEAD')) {
+      route.add('onSend', (request, reply, payload, done) => {
+        if (isWrite(request, reply)) {
+          forget(); // before the writer hears back, so its next read sees its write
+        }
+        done(null, payload);
+      });
+      // Once more when it is done, for reads that began while it was under way.
+      route.add('onResponse', (request, reply, done) => {
+        if (isWrite(request, reply)) {
+          forget();
+        }
+        done();
+      });
     }
   });
 
-  app.addHook('onSend', async (request: ReadRequest, reply: FastifyReply, payload) => {
-    if (isWrite(request, reply)) {
-      forget(); // before the writer hears back, so its next read sees its write
-    }
+  /** Tags a kept route's answer, keeps a public one, and answers 304 to a matching revalidation. */
+  function keepAndTag(request: ReadRequest, reply: FastifyReply, payload: unknown): unknown {
     const url = request.routeOptions.url;
     if (
       request.method !== 'GET' ||
       reply.statusCode !== 200 ||
       typeof payload !== 'string' ||
-      url === undefined ||
-      KEPT[url] === undefined
+      url === undefined
     ) {
       return payload;
     }
@@ -119,7 +139,6 @@ export function registerPublicReads(app: FastifyInstance, ctx: AppContext): Publ
     reply.header('ETag', etag);
     const key = request.publicReadKey;
     if (key !== undefined) {
-      const seconds = KEPT[url];
       // no-cache, not max-age: a page that refetches on a live event must not be answered from the
       // browser's own copy; revalidation with the ETag costs a 304 from the answers kept here.
       reply.header('Cache-Control', 'public, no-cache');
@@ -134,7 +153,7 @@ export function registerPublicReads(app: FastifyInstance, ctx: AppContext): Publ
           etag,
           contentType: String(reply.getHeader('Content-Type') ?? 'application/json'),
           from: now,
-          until: now + seconds * 1000,
+          until: now + KEPT[url]! * 1000,
         });
       }
     }
@@ -143,15 +162,7 @@ export function registerPublicReads(app: FastifyInstance, ctx: AppContext): Publ
       return '';
     }
     return payload;
-  });
-
-  // Any write may change what the kept answers say; once more when it is done, for reads that
-  // began while it was under way.
-  app.addHook('onResponse', async (request, reply) => {
-    if (isWrite(request, reply)) {
-      forget();
-    }
-  });
+  }
   return reads;
 }
 

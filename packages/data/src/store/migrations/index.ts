@@ -11,6 +11,7 @@ import * as m0009 from './0009-regional-plans';
 import * as m0010 from './0010-admission-criteria';
 import * as m0011 from './0011-kept-reports';
 import * as m0012 from './0012-reminders';
+import * as m0014 from './0014-stay-admissions';
 
 /** Every migration in order. Names are permanent: never rename or edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0010-admission-criteria': m0010,
   '0011-kept-reports': m0011,
   '0012-reminders': m0012,
+  '0014-stay-admissions': m0014,
 };
