@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import {
+  admitGuest,
   BED_STATUS_CHANNEL,
   listAudit,
   setBedStatus,
@@ -143,6 +144,24 @@ describe(`bed-status group commit (${storeName})`, () => {
       .where('beds_closed', '=', 1)
       .execute();
     expect(stored).toEqual([]);
+  });
+
+  it('warns of occupied beds that differ from the guests present, once guests are registered', async () => {
+    const id = await createUtrechtHospice(store, 'Hospice Gasten', 6, now);
+    const warned = async (input: BedStatusPut, minute: number) =>
+      (await write(id, input, minute)).warnings.map((w) => w.code);
+    // No stay registered: the hospice does not register its guests, so nothing to compare.
+    expect(await warned({ bedsOpen: 6, bedsOccupied: 3 }, 10)).toEqual([]);
+    await admitGuest(
+      store.db,
+      id,
+      { admittedOn: '2026-03-15', origin: 'home' },
+      { actor: 'staff', now: new Date(now.getTime() + 11 * 60_000) },
+    );
+    expect(await warned({ bedsOpen: 6, bedsOccupied: 3 }, 12)).toEqual([
+      'bedStatus.occupiedDiffersFromGuests',
+    ]);
+    expect(await warned({ bedsOpen: 6, bedsOccupied: 1 }, 13)).toEqual([]);
   });
 
   // Only PostgreSQL carries notifications through the database.

@@ -33,13 +33,22 @@ const MAX_GROUP = 64;
  */
 const MAX_WRITING_CONCURRENT = 4;
 
+/**
+ * Whether facility `h` (the alias of the hospice in the statement) has registered any stay, and how
+ * many of its guests are present now: a bed-status write compares its occupied beds with the
+ * latter once stays are registered at all. Existence, not a count: a write must not cost more as
+ * the facility's history grows (the present guests are bounded by its beds, and indexed).
+ */
+export const hasStaysAtH = sql<boolean>`exists (select 1 from stay s where s.hospice_id = h.id)`;
+export const presentAtH = sql<number>`(select count(*) from stay s where s.hospice_id = h.id and s.departed_on is null)`;
+
 export type EventValues = Omit<Insertable<BedStatusEventTable>, 'id'> & { recorded_at: string };
 
 /** What a write learns of the facility in the same statement. */
 export interface HospiceFacts {
   is_synthetic: boolean;
   licensed_beds: number;
-  stays: number;
+  has_stays: boolean;
   present: number;
 }
 
@@ -106,9 +115,8 @@ export async function insertCheckedEvents(
         today date, audit jsonb)
     ),
     facility as (
-      select i.*, h.is_synthetic, v.licensed_beds,
-        (select count(*) from stay s where s.hospice_id = h.id) as stays,
-        (select count(*) from stay s where s.hospice_id = h.id and s.departed_on is null) as present
+      select i.*, h.is_synthetic, v.licensed_beds, ${hasStaysAtH} as has_stays,
+        ${presentAtH} as present
       from item i
       join hospice h on h.id = i.hospice_id
       join hospice_version v on v.hospice_id = h.id
@@ -151,7 +159,7 @@ export async function insertCheckedEvents(
         path text, status integer, "hospiceId" text, "regionCode" text)
       where i.audit is not null
     )${notified}
-    select e.*, f.is_synthetic, f.licensed_beds, f.stays, f.present
+    select e.*, f.is_synthetic, f.licensed_beds, f.has_stays, f.present
     from event e join facility f on f.hospice_id = e.hospice_id ${withNotified}
     order by e.id`.execute(db);
   return rows;

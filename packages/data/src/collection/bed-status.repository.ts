@@ -17,7 +17,9 @@ import {
 import {
   BED_STATUS_FACILITY_LOCK,
   BED_STATUS_LOCK,
+  hasStaysAtH,
   insertCheckedEvent,
+  presentAtH,
   type EventValues,
 } from './bed-status-batch';
 
@@ -62,23 +64,19 @@ export async function bedStatusHorizon(
   });
 }
 
+interface ReportingHospice {
+  id: string;
+  licensedBeds: number;
+  isSynthetic: boolean;
+  hasStays: boolean;
+  present: number;
+}
+
 /**
  * What a bed-status write needs of the facility in one statement (writes are frequent): its beds
  * as registered today, whether it is synthetic, and how many guests it has registered as present.
  * A facility not registered today cannot report beds.
  */
-/** How many stays facility `h` has registered, and how many of its guests are present now. */
-const staysOfH = sql<number>`(select count(*) from stay s where s.hospice_id = h.id)`;
-const presentAtH = sql<number>`(select count(*) from stay s where s.hospice_id = h.id and s.departed_on is null)`;
-
-interface ReportingHospice {
-  id: string;
-  licensedBeds: number;
-  isSynthetic: boolean;
-  stays: number;
-  present: number;
-}
-
 async function reportingHospice(db: Db, hospiceId: string, now: Date): Promise<ReportingHospice> {
   const today = dutchDate(now);
   const row = await db
@@ -90,7 +88,7 @@ async function reportingHospice(db: Db, hospiceId: string, now: Date): Promise<R
       'h.id',
       'h.is_synthetic',
       'v.licensed_beds',
-      staysOfH.as('stays'),
+      hasStaysAtH.as('has_stays'),
       presentAtH.as('present'),
     ])
     .where('h.id', '=', hospiceId)
@@ -112,7 +110,7 @@ async function reportingHospice(db: Db, hospiceId: string, now: Date): Promise<R
     id: hospiceId,
     licensedBeds: row.licensed_beds,
     isSynthetic: row.is_synthetic,
-    stays: Number(row.stays),
+    hasStays: Boolean(row.has_stays),
     present: Number(row.present),
   };
 }
@@ -285,7 +283,7 @@ export async function setBedStatus(
         id: hospiceId,
         licensedBeds: row.licensed_beds,
         isSynthetic: row.is_synthetic,
-        stays: Number(row.stays),
+        hasStays: Boolean(row.has_stays),
         present: Number(row.present),
       };
       return { ...result(facts, row), notified: options.notifyChannel !== undefined };
@@ -403,8 +401,11 @@ function appendAfter(
 }
 
 /** Warns when a hospice that registers its guests reports a different number of occupied beds. */
-function occupancyWarnings(hospice: { stays: number; present: number }, occupied: number): Issue[] {
-  if (hospice.stays > 0 && hospice.present !== occupied) {
+function occupancyWarnings(
+  hospice: { hasStays: boolean; present: number },
+  occupied: number,
+): Issue[] {
+  if (hospice.hasStays && hospice.present !== occupied) {
     return [
       {
         field: 'bedsOccupied',
