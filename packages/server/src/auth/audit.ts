@@ -180,13 +180,9 @@ export function registerAudit(app: App, ctx: AppContext, state: SecurityState): 
     ) {
       return;
     }
+    // The route was chosen above; only its method may still differ (a route of several methods).
     route.add('preHandler', async (request) => {
-      const url = request.routeOptions.url;
-      if (
-        url !== undefined &&
-        WRITE_METHODS.has(request.method) &&
-        !request.routeOptions.config.auditedByHandler
-      ) {
+      if (WRITE_METHODS.has(request.method)) {
         (request as AuditedRequest).auditBefore = await readBefore(app, request, state);
       }
     });
