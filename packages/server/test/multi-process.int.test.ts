@@ -91,6 +91,10 @@ describe.skipIf(!pgUrl)('two server processes on one PostgreSQL database', () =>
     });
     const onAEvents = await onA.waitFor(2);
     expect(onAEvents.map((e) => e.id)).toEqual([first.eventId, second.eventId]);
+    // The writing process's own subscriber sees it too. Waiting for it also means that process has
+    // delivered both, so a subscriber joining it later starts after them (the next test's watcher).
+    const onBEvents = await onB.waitFor(2);
+    expect(onBEvents.map((e) => e.id)).toEqual([first.eventId, second.eventId]);
   });
 
   it('writers on both processes never lose an update; every subscriber sees all, in order', async () => {
