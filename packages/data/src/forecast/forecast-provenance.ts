@@ -108,17 +108,25 @@ export type AnsweredRow<T> = ForecastRow<T> & {
 };
 
 /**
- * Marks the rows of observed years. The row's deaths are the model's: for the nation exactly the
- * CBS count; for a region its observed count scaled so the regions add up to the nation (within
- * about 0.2%, the CBS regional counts being provisional for 2021), so the count itself is given too.
+ * Marks the rows of observed years. The row's deaths are the model's: for a region its observed
+ * count scaled so the regions add up to the nation (within about 0.2%, the CBS regional counts
+ * being provisional for 2021), so the count itself is given too. For the nation they are the CBS
+ * count: the national row sums the regions' rows, which add up to it only to within floating-point
+ * rounding (170,971.99999999997 for 170,972), and an observed count is a whole number.
  */
 export function markObserved<T>(rows: ForecastRow<T>[], code: string): AnsweredRow<T>[] {
   const observed = observedDeaths(code);
   return rows.map((row) => {
     const deaths = observed.get(row.year);
-    return deaths === undefined
-      ? { ...row, observed: false }
-      : { ...row, observed: true, observedDeaths: deaths };
+    if (deaths === undefined) {
+      return { ...row, observed: false };
+    }
+    return {
+      ...row,
+      ...(code === 'NL' ? { deaths } : {}),
+      observed: true,
+      observedDeaths: deaths,
+    };
   });
 }
 
