@@ -123,7 +123,8 @@ export function markObserved<T>(rows: ForecastRow<T>[], code: string): AnsweredR
     }
     return {
       ...row,
-      ...(code === 'NL' ? { deaths } : {}),
+      // A row of numbers (not of bands): its deaths are the count itself.
+      ...(code === 'NL' && typeof row.deaths === 'number' ? { deaths: deaths as T & number } : {}),
       observed: true,
       observedDeaths: deaths,
     };
