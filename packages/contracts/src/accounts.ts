@@ -106,7 +106,9 @@ export const AuditEntry = Type.Object({
   role: Type.String(),
   method: Type.String(),
   path: Type.String(),
-  status: Type.Integer(),
+  status: Type.Integer({
+    description: 'HTTP-status van het antwoord; 0 bij een wijziging buiten de API (seeden, CLI)',
+  }),
   hospiceId: Type.Union([Type.String(), Type.Null()]),
   regionCode: Type.Union([Type.String(), Type.Null()]),
   before: Type.Unknown(),

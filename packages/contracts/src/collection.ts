@@ -215,11 +215,13 @@ export type MonthlyReturn = Static<typeof MonthlyReturn>;
 
 export const ReturnDifference = Type.Object({
   hospiceId: Type.String(),
-  month: Type.String(),
-  field: Type.String(),
-  returned: Type.Number(),
+  month: Type.String({ pattern: MonthPattern }),
+  field: Type.String({
+    description: 'Het veld zoals de indiener het noemt (API-veld of CSV-kolom)',
+  }),
+  returned: Type.Number({ description: 'Het getal in de maandopgave' }),
   derived: Type.Number({ description: 'Afgeleid uit de geregistreerde bewegingen' }),
-  line: Type.Optional(Type.Integer()),
+  line: Type.Optional(Type.Integer({ description: 'Regel in het CSV-bestand' })),
 });
 export type ReturnDifference = Static<typeof ReturnDifference>;
 

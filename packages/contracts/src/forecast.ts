@@ -73,10 +73,10 @@ export const ForecastInput = Type.Object({
 export type ForecastInput = Static<typeof ForecastInput>;
 
 export const RegistryFacts = Type.Object({
-  facilities: Type.Integer(),
-  beds: Type.Integer(),
-  syntheticFacilities: Type.Integer(),
-  syntheticBeds: Type.Integer(),
+  facilities: Type.Integer({ description: 'Open voorzieningen in het register op de peildatum' }),
+  beds: Type.Integer({ description: 'Vergunde bedden van die voorzieningen' }),
+  syntheticFacilities: Type.Integer({ description: 'Waarvan synthetische demovoorzieningen' }),
+  syntheticBeds: Type.Integer({ description: 'Vergunde bedden van de synthetische voorzieningen' }),
   restsOnSyntheticFacilities: Type.Boolean({
     description: 'De uitkomst rust (deels) op synthetische voorzieningen',
   }),

@@ -85,13 +85,19 @@ export type PlanChangeInput = Static<typeof PlanChangeInput>;
 export const PlanChange = Type.Object({ id: ChangeId, ...changeFields });
 export type PlanChange = Static<typeof PlanChange>;
 
+/**
+ * The version a save builds on, for both kinds of plan: a save on an older version than the
+ * current one is refused, so two editors cannot overwrite each other unseen.
+ */
+export const BaseVersion = Type.Integer({
+  minimum: 0,
+  maximum: 1_000_000,
+  description: 'De versie waarop de wijziging voortbouwt (0 voor de eerste versie)',
+});
+
 export const RegionPlanPut = Type.Object(
   {
-    baseVersion: Type.Integer({
-      minimum: 0,
-      maximum: 1_000_000,
-      description: 'De versie waarop de wijziging voortbouwt (0 voor het eerste plan)',
-    }),
+    baseVersion: BaseVersion,
     changeNote: Type.Optional(Type.String({ maxLength: 500 })),
     targets: Type.Array(PlanTarget, { maxItems: PLAN_LAST_YEAR - PLAN_FIRST_YEAR + 1 }),
     changes: Type.Array(PlanChangeInput, { maxItems: 200 }),

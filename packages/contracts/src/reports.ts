@@ -64,12 +64,17 @@ export const ReportMonthFigures = Type.Object({
 });
 export type ReportMonthFigures = Static<typeof ReportMonthFigures>;
 
+/** Today's beds beside the beds each method says are needed. */
+const bedsAndNeed = {
+  currentBeds: Type.Number({ description: 'Bedden in het register vandaag' }),
+  bedsNeededErlang: Type.Number({ description: 'Benodigde bedden voor de doel-weigeringskans' }),
+  bedsNeededNorm: Type.Number({ description: 'Benodigde bedden bij de bezettingsnorm' }),
+};
+
 export const ReportForecastYear = Type.Object({
   year: Type.Integer(),
-  observed: Type.Boolean(),
-  currentBeds: Type.Number(),
-  bedsNeededErlang: Type.Number(),
-  bedsNeededNorm: Type.Number(),
+  observed: Type.Boolean({ description: 'Waargenomen jaar: sterfte volgens CBS' }),
+  ...bedsAndNeed,
   gap: Type.Number({ description: 'Benodigd (Erlang B) min huidige bedden' }),
 });
 export type ReportForecastYear = Static<typeof ReportForecastYear>;
@@ -78,9 +83,7 @@ export const ReportNorm = Type.Object({
   year: Type.Integer(),
   target: Type.Number({ description: 'Doel-weigeringskans (Erlang B)' }),
   occupancyNorm: Type.Number({ description: 'Bezettingsnorm, bijv. 0,8' }),
-  bedsNeededErlang: Type.Number(),
-  bedsNeededNorm: Type.Number(),
-  currentBeds: Type.Number(),
+  ...bedsAndNeed,
 });
 
 export const ReportPlanYear = Type.Object({

@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { IsoDate } from './common';
-import { ZorgkantoorCode } from './plans';
+import { BaseVersion, ZorgkantoorCode } from './plans';
 
 // The status of a region's palliative-care transformation plan, with its dates and a link to the
 // plan itself. Every save is a version (who, when), like the bed plan.
@@ -36,11 +36,7 @@ const fields = {
 
 export const TransformationPlanPut = Type.Object(
   {
-    baseVersion: Type.Integer({
-      minimum: 0,
-      maximum: 1_000_000,
-      description: 'De versie waarop de wijziging voortbouwt (0 voor de eerste)',
-    }),
+    baseVersion: BaseVersion,
     status: fields.status,
     startedOn: fields.startedOn,
     submittedOn: fields.submittedOn,

@@ -1,6 +1,6 @@
 // Capacity detail of one region-year at every pooling level, and the standard calculators.
 
-import { invalid } from './checks';
+import { checkNonNegative, checkPositive, invalid } from './checks';
 import { checkOptions, observedDemandFactor, runOptionsOf } from './demand';
 import { evaluate } from './forecast-run';
 import { erlangBUnchecked, minBedsForTargetUnchecked } from './erlang';
@@ -227,12 +227,8 @@ export function bedsByOccupancyNorm({
   readonly meanLengthOfStay: number;
   readonly occupancyNorm: number;
 }): number {
-  if (!Number.isFinite(admissionsPerYear) || admissionsPerYear < 0) {
-    throw invalid('admissionsPerYear', admissionsPerYear);
-  }
-  if (!Number.isFinite(meanLengthOfStay) || meanLengthOfStay <= 0) {
-    throw invalid('meanLengthOfStay', meanLengthOfStay);
-  }
+  checkNonNegative('admissionsPerYear', admissionsPerYear);
+  checkPositive('meanLengthOfStay', meanLengthOfStay);
   if (!(occupancyNorm > 0 && occupancyNorm <= 1)) {
     throw invalid('occupancyNorm', occupancyNorm);
   }
@@ -251,11 +247,7 @@ export function offeredLoadFromRequests({
   readonly requestsPerYear: number;
   readonly meanLengthOfStay: number;
 }): number {
-  if (!Number.isFinite(requestsPerYear) || requestsPerYear < 0) {
-    throw invalid('requestsPerYear', requestsPerYear);
-  }
-  if (!Number.isFinite(meanLengthOfStay) || meanLengthOfStay <= 0) {
-    throw invalid('meanLengthOfStay', meanLengthOfStay);
-  }
+  checkNonNegative('requestsPerYear', requestsPerYear);
+  checkPositive('meanLengthOfStay', meanLengthOfStay);
   return (requestsPerYear / 365) * meanLengthOfStay;
 }

@@ -21,37 +21,34 @@ function formatValue(value: unknown): string {
   }
 }
 
-/** Finite and ≥ 0 (a load, a rate, a count of days). */
-export function checkNonNegative(name: string, value: number): void {
-  if (!Number.isFinite(value) || value < 0) {
+/** Throws `invalid <name>: <value>` unless the check on `value` held. */
+function ensure(held: boolean, name: string, value: number): void {
+  if (!held) {
     throw invalid(name, value);
   }
+}
+
+/** Finite and ≥ 0 (a load, a rate, a count of days). */
+export function checkNonNegative(name: string, value: number): void {
+  ensure(Number.isFinite(value) && value >= 0, name, value);
 }
 
 /** Finite and > 0 (a mean length of stay, a mean time). */
 export function checkPositive(name: string, value: number): void {
-  if (!Number.isFinite(value) || value <= 0) {
-    throw invalid(name, value);
-  }
+  ensure(Number.isFinite(value) && value > 0, name, value);
 }
 
 /** A whole number ≥ 0 (beds, a seed). */
 export function checkNonNegativeInteger(name: string, value: number): void {
-  if (!Number.isInteger(value) || value < 0) {
-    throw invalid(name, value);
-  }
+  ensure(Number.isInteger(value) && value >= 0, name, value);
 }
 
 /** A whole number ≥ 1 (days to trace). */
 export function checkPositiveInteger(name: string, value: number): void {
-  if (!Number.isInteger(value) || value <= 0) {
-    throw invalid(name, value);
-  }
+  ensure(Number.isInteger(value) && value > 0, name, value);
 }
 
 /** A probability strictly between 0 and 1, such as a target refusal probability. */
 export function checkOpenUnit(name: string, value: number): void {
-  if (!Number.isFinite(value) || value <= 0 || value >= 1) {
-    throw invalid(name, value);
-  }
+  ensure(Number.isFinite(value) && value > 0 && value < 1, name, value);
 }

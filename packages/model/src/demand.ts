@@ -8,6 +8,7 @@ import { DEFAULT_MULTIPLE_REGISTRATION_SHARE, uncensoringFactor } from './demand
 import {
   BandScratch,
   bandRow,
+  drawColumns,
   drawOrders,
   pointRow,
   rowsFromDraws,
@@ -21,14 +22,7 @@ import {
   YearDraws,
   evaluateYear,
 } from './forecast-run';
-import {
-  FORECAST_KEYS,
-  type ForecastKey,
-  type ForecastRow,
-  KEY_COUNT,
-  SLOTS,
-  deriveColumns,
-} from './forecast-slots';
+import { type ForecastKey, type ForecastRow, KEY_COUNT, SLOTS } from './forecast-slots';
 import {
   type PreparedRegion,
   type PreparedScenario,
@@ -47,7 +41,7 @@ import {
 import { type Band } from './statistics';
 
 export type { ObservedActivity, Location, RegionInput } from './prepare';
-export { FORECAST_KEYS, type ForecastKey, type ForecastRow };
+export { FORECAST_KEYS, type ForecastKey, type ForecastRow } from './forecast-slots';
 export type { EvaluateOptions, Multipliers, RunOptions };
 
 /**
@@ -292,14 +286,10 @@ export function forecastDraws(
     acc,
   );
   const columns = new Float64Array(KEY_COUNT * draws);
-  return Array.from({ length: years }, (_, i) => {
-    deriveColumns(acc, i * draws * SLOTS, draws, columns);
-    const values = {} as Record<ForecastKey, Float64Array>;
-    FORECAST_KEYS.forEach((key, k) => {
-      values[key] = columns.slice(k * draws, (k + 1) * draws);
-    });
-    return { year: options.from + i, values };
-  });
+  return Array.from({ length: years }, (_, i) => ({
+    year: options.from + i,
+    values: drawColumns(acc, i * draws * SLOTS, draws, columns),
+  }));
 }
 
 export interface NationForecast<T> {

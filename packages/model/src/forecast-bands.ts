@@ -26,6 +26,24 @@ export function pointRow(
   return row as ForecastRow<number>;
 }
 
+/**
+ * Every output of one year per draw, from the slots of `draws` draws at acc[start]; `columns` holds
+ * KEY_COUNT × draws numbers and each output gets its own copy.
+ */
+export function drawColumns(
+  acc: Float64Array,
+  start: number,
+  draws: number,
+  columns: Float64Array,
+): { readonly [key in ForecastKey]: Float64Array } {
+  deriveColumns(acc, start, draws, columns);
+  const values = {} as Record<ForecastKey, Float64Array>;
+  FORECAST_KEYS.forEach((key, k) => {
+    values[key] = columns.slice(k * draws, (k + 1) * draws);
+  });
+  return values;
+}
+
 export function rowsFromPoint(acc: Float64Array, from: number, to: number): ForecastRow<number>[] {
   const values = new Float64Array(KEY_COUNT);
   const rows: ForecastRow<number>[] = [];

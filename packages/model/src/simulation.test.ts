@@ -234,22 +234,24 @@ describe('simulateDailyTrace', () => {
   });
 
   it('splits departures by the given shares', () => {
+    const shares = { died: 0.8, dischargedHome: 0.15, transferred: 0.05 };
     const long = simulateDailyTrace({
+      departureShares: shares,
       beds: 40,
       arrivalsPerDay: 1.5,
       los: { mean: 22, median: 13 },
       days: 3650,
       seed: 5,
-      departureShares: { died: 0.8, dischargedHome: 0.15, transferred: 0.05 },
     });
     const totals = long.days.reduce(
       (s, d) => ({ n: s.n + d.departures.total, home: s.home + d.departures.dischargedHome }),
       { n: 0, home: 0 },
     );
     const share = totals.home / totals.n;
+    const expected = shares.dischargedHome;
     // Binomial standard error; 4 SE is a tolerance a correct sampler exceeds once in ~16,000 runs.
-    const se = Math.sqrt((0.15 * 0.85) / totals.n);
-    expect(Math.abs(share - 0.15)).toBeLessThan(4 * se);
+    const se = Math.sqrt((expected * (1 - expected)) / totals.n);
+    expect(Math.abs(share - expected)).toBeLessThan(4 * se);
   });
 
   it('has the Erlang carried load as its long-run mean occupancy', () => {

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, Role } from '../store/schema';
-import { AppError } from '../errors';
+import { AppError, type Issue } from '../errors';
+import { hasAnyRow } from '../store/has-any-row';
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords';
 import { hashSecret, newSecret } from './secrets';
 import { appendAudit, withAudit, type AuditContext } from './audit.repository';
@@ -48,52 +49,44 @@ export interface UserSummary {
 
 export { ROLES };
 
+/** The refusal of the scope of grant `i`, shown beside that grant's scope field. */
+function scopeRefused(i: number, summary: string, issue: Issue): AppError {
+  return new AppError('UNPROCESSABLE', summary, [{ ...issue, field: `roles.${i}.scope` }]);
+}
+
 async function checkGrants(db: Kysely<Database>, roles: RoleGrant[]): Promise<void> {
   for (const [i, grant] of roles.entries()) {
     const scoped = grant.role === 'hospice-editor' || grant.role === 'regisseur';
     if (scoped !== (grant.scope !== null)) {
-      throw new AppError('UNPROCESSABLE', 'invalid role assignment', [
-        {
-          field: `roles.${i}.scope`,
-          message: scoped ? `${grant.role} needs a scope` : `${grant.role} has no scope`,
-          code: scoped ? 'account.scopeRequired' : 'account.scopeNotAllowed',
-          params: { role: grant.role },
-        },
-      ]);
+      throw scopeRefused(i, 'invalid role assignment', {
+        message: scoped ? `${grant.role} needs a scope` : `${grant.role} has no scope`,
+        code: scoped ? 'account.scopeRequired' : 'account.scopeNotAllowed',
+        params: { role: grant.role },
+      });
     }
-    if (grant.role === 'hospice-editor') {
-      const found = await db
-        .selectFrom('hospice')
-        .select('id')
-        .where('id', '=', grant.scope!)
-        .executeTakeFirst();
-      if (!found) {
-        throw new AppError('UNPROCESSABLE', 'unknown hospice', [
-          {
-            field: `roles.${i}.scope`,
-            message: `unknown hospice ${grant.scope}`,
-            code: 'account.unknownHospice',
-          },
-        ]);
-      }
+    if (
+      grant.role === 'hospice-editor' &&
+      !(await hasAnyRow(db.selectFrom('hospice').where('id', '=', grant.scope!)))
+    ) {
+      throw scopeRefused(i, 'unknown hospice', {
+        message: `unknown hospice ${grant.scope}`,
+        code: 'account.unknownHospice',
+      });
     }
-    if (grant.role === 'regisseur') {
-      const found = await db
-        .selectFrom('region')
-        .select('code')
-        .where('code', '=', grant.scope!)
-        .where('type', '=', 'zorgkantoorregio')
-        .executeTakeFirst();
-      if (!found) {
-        throw new AppError('UNPROCESSABLE', 'unknown zorgkantoorregio', [
-          {
-            field: `roles.${i}.scope`,
-            message: `unknown zorgkantoorregio ${grant.scope}`,
-            code: 'account.unknownRegion',
-            params: { region: grant.scope ?? '' },
-          },
-        ]);
-      }
+    if (
+      grant.role === 'regisseur' &&
+      !(await hasAnyRow(
+        db
+          .selectFrom('region')
+          .where('code', '=', grant.scope!)
+          .where('type', '=', 'zorgkantoorregio'),
+      ))
+    ) {
+      throw scopeRefused(i, 'unknown zorgkantoorregio', {
+        message: `unknown zorgkantoorregio ${grant.scope}`,
+        code: 'account.unknownRegion',
+        params: { region: grant.scope ?? '' },
+      });
     }
   }
 }

@@ -45,6 +45,21 @@ export function auditJson(value: unknown): string | null {
   return text ?? null;
 }
 
+/**
+ * The entry of a batch load (reference data, demo history) at `at`: it says what was loaded, not
+ * every row. A load run without an audit context (tests, tools) logs nothing.
+ */
+export async function appendLoadAudit(
+  db: Kysely<Database> | Transaction<Database>,
+  audit: AuditContext | undefined,
+  at: Date,
+  loaded: Record<string, unknown>,
+): Promise<void> {
+  if (audit) {
+    await appendAudit(db, { ...audit, at: at.toISOString(), before: null, after: loaded });
+  }
+}
+
 /** Appends one entry. There is no update or delete: the table refuses both. */
 export async function appendAudit(
   db: Kysely<Database> | Transaction<Database>,

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema';
+import { hasAnyRow } from '../store/has-any-row';
 import { createUser, type RoleGrant } from './accounts.repository';
 import type { AuditContext } from './audit.repository';
 
@@ -15,13 +16,7 @@ export async function seedDemoAccounts(
   now: Date,
   audit?: AuditContext,
 ): Promise<string[]> {
-  const present = await db
-    .selectFrom('app_user')
-    .select('id')
-    .where('is_demo', '=', true)
-    .limit(1)
-    .executeTakeFirst();
-  if (present) {
+  if (await hasAnyRow(db.selectFrom('app_user').where('is_demo', '=', true))) {
     return [];
   }
   const hospice = await db

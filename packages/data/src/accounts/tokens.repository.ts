@@ -158,12 +158,7 @@ export async function revokeApiToken(
   audit?: AuditContext,
 ): Promise<TokenSummary> {
   const summary = await withAudit(db, audit, now, async (trx) => {
-    const before = await trx
-      .selectFrom('api_token')
-      .selectAll()
-      .where('id', '=', id)
-      .forUpdate()
-      .executeTakeFirst();
+    const before = await tokenSummaries(trx).where('id', '=', id).forUpdate().executeTakeFirst();
     if (!before) {
       throw new AppError('NOT_FOUND', `token ${id} does not exist`);
     }
@@ -187,7 +182,7 @@ export async function findApiToken(
   db: Kysely<Database> | Transaction<Database>,
   id: string,
 ): Promise<TokenSummary | undefined> {
-  const row = await db.selectFrom('api_token').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await tokenSummaries(db).where('id', '=', id).executeTakeFirst();
   return row && toSummary(row);
 }
 
@@ -195,13 +190,26 @@ export async function listApiTokens(
   db: Kysely<Database>,
   hospiceId: string,
 ): Promise<TokenSummary[]> {
-  const rows = await db
-    .selectFrom('api_token')
-    .selectAll()
+  const rows = await tokenSummaries(db)
     .where('hospice_id', '=', hospiceId)
     .orderBy('created_at')
     .execute();
   return rows.map(toSummary);
+}
+
+const SUMMARY_COLUMNS = [
+  'id',
+  'hospice_id',
+  'label',
+  'created_at',
+  'created_by',
+  'revoked_at',
+  'last_used_at',
+] as const satisfies readonly (keyof Database['api_token'])[];
+
+/** Tokens with what may be shown of them: every column but the hash, which never leaves the store. */
+function tokenSummaries(db: Kysely<Database> | Transaction<Database>) {
+  return db.selectFrom('api_token').select(SUMMARY_COLUMNS);
 }
 
 function toSummary(row: Omit<Database['api_token'], 'token_hash'>): TokenSummary {

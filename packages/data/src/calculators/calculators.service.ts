@@ -16,7 +16,10 @@ import {
   invalidInput,
   loadTooLarge,
   parseParams,
+  specName,
+  type ParamLabel,
   type ParamSpecs,
+  type RawParams,
 } from './params';
 
 // The norm, occupancy and Erlang-curve calculators; their parameters are described and checked
@@ -47,7 +50,7 @@ export const NORM_PARAMS = {
 } as const satisfies ParamSpecs;
 
 /** Beds by the occupancy norm: admissions × LOS ÷ (365 × occupancy), rounded up and unrounded. */
-export function runNorm(raw: Readonly<Record<string, unknown>>, label?: (n: string) => string) {
+export function runNorm(raw: RawParams, label?: ParamLabel) {
   const p = parseParams(NORM_PARAMS, raw, label);
   return normBeds({
     admissions: p.admissions,
@@ -77,10 +80,7 @@ export const OCCUPANCY_PARAMS = {
 } as const satisfies ParamSpecs;
 
 /** Occupancy from guests × stay ÷ (beds × open days); more bed-days than there were is an error. */
-export function runOccupancy(
-  raw: Readonly<Record<string, unknown>>,
-  label: (n: string) => string = (n) => n,
-): OccupancyResult {
+export function runOccupancy(raw: RawParams, label = specName): OccupancyResult {
   const p = parseParams(OCCUPANCY_PARAMS, raw, label);
   const result = occupancyFromGuests({
     guests: p.guests,
@@ -129,10 +129,7 @@ export const CURVE_PARAMS = {
   toBeds: { kind: 'integer', minimum: 0, maximum: 100_000, description: 'Laatste punt (bedden)' },
 } as const satisfies ParamSpecs;
 
-export function runErlangCurve(
-  raw: Readonly<Record<string, unknown>>,
-  label: (n: string) => string = (n) => n,
-): ErlangCurve {
+export function runErlangCurve(raw: RawParams, label = specName): ErlangCurve {
   const p = parseParams(CURVE_PARAMS, raw, label);
   const issues = demandOf(p, label, false);
   if (issues.length > 0) {

@@ -94,6 +94,15 @@ function checkNumber(
   return { value };
 }
 
+/** Parameter values as a request or a command line gives them, not yet checked. */
+export type RawParams = Readonly<Record<string, unknown>>;
+
+/** Names a parameter in messages the way the caller spells it (`--open-days`). */
+export type ParamLabel = (name: string) => string;
+
+/** The label of a caller that spells parameters as the specs do. */
+export const specName: ParamLabel = (name) => name;
+
 /**
  * Checks raw values against the specs: unknown names, missing required values, non-numbers, values
  * out of range, choices not on the list. Throws one VALIDATION_FAILED with every failing field;
@@ -101,8 +110,8 @@ function checkNumber(
  */
 export function parseParams<T extends ParamSpecs>(
   specs: T,
-  raw: Readonly<Record<string, unknown>>,
-  label: (name: string) => string = (name) => name,
+  raw: RawParams,
+  label: ParamLabel = specName,
 ): Parsed<T> {
   const issues: Issue[] = [];
   const result: Record<string, unknown> = {};

@@ -7,6 +7,7 @@ import { AppError } from '../errors';
 import { findPlace, placeLabel } from './place-search';
 import { confirmedByKinds, recentWaitingLists } from './bed-finder-details';
 import { dutchDate } from '../dates';
+import { openOn, validOn } from '../store/valid-on';
 import { NETHERLANDS_BBOX } from '../importers/places/places';
 import { currentBedStatusEvents } from './bed-status-reads';
 import { isFresh } from './freshness';
@@ -119,10 +120,8 @@ export async function findAvailableBeds(
       'v.longitude',
       'h.is_synthetic',
     ])
-    .where('v.valid_from', '<=', today)
-    .where((eb) => eb.or([eb('v.valid_to', 'is', null), eb('v.valid_to', '>', today)]))
-    .where((eb) => eb.or([eb('v.opened_on', 'is', null), eb('v.opened_on', '<=', today)]))
-    .where((eb) => eb.or([eb('v.closed_on', 'is', null), eb('v.closed_on', '>', today)]))
+    .where(validOn('v', today))
+    .where(openOn('v', today))
     .where('v.latitude', 'is not', null)
     .where('v.longitude', 'is not', null);
   if (query.type) {

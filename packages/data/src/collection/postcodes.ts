@@ -1,7 +1,8 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, OnConflictBuilder } from 'kysely';
 import type { Database } from '../store/schema';
+import { batches } from '../store/batches';
 import { AppError } from '../errors';
-import { appendAudit, type AuditContext } from '../accounts/audit.repository';
+import { appendLoadAudit, type AuditContext } from '../accounts/audit.repository';
 import {
   isGeonamesPostalText,
   parseGeonamesPostalCodes,
@@ -46,32 +47,26 @@ export async function importPostcodes(
     longitude: r.lon,
   }));
   await db.transaction().execute(async (trx) => {
-    for (let i = 0; i < rows.length; i += 1000) {
-      await trx
-        .insertInto('postcode')
-        .values(rows.slice(i, i + 1000))
-        .onConflict((oc) =>
-          oc.column('pc4').doUpdateSet((eb) => ({
-            gemeente_code: eb.ref('excluded.gemeente_code'),
-            latitude: eb.ref('excluded.latitude'),
-            longitude: eb.ref('excluded.longitude'),
-          })),
-        )
-        .execute();
+    for (const batch of batches(rows, 1000)) {
+      await trx.insertInto('postcode').values(batch).onConflict(takeNewCentroid).execute();
     }
-    if (options.audit) {
-      await appendAudit(trx, {
-        ...options.audit,
-        at: (options.now ?? new Date()).toISOString(),
-        before: null,
-        after: { postcodes: rows.length },
-      });
-    }
+    await appendLoadAudit(trx, options.audit, options.now ?? new Date(), {
+      postcodes: rows.length,
+    });
   });
   return {
     imported: rows.length,
     warnings: issues.filter((i) => i.severity === 'warning').map((i) => i.message),
   };
+}
+
+/** A postcode loaded again takes the newer file's gemeente and centroid. */
+function takeNewCentroid(oc: OnConflictBuilder<Database, 'postcode'>) {
+  return oc.column('pc4').doUpdateSet((eb) => ({
+    gemeente_code: eb.ref('excluded.gemeente_code'),
+    latitude: eb.ref('excluded.latitude'),
+    longitude: eb.ref('excluded.longitude'),
+  }));
 }
 
 /** Woonplaats name → gemeente, for names that occur in one gemeente only. */

@@ -1,10 +1,11 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { simulateDailyTrace, type DepartureKind as ModelDepartureKind } from '@palliamonitor/model';
 import type { Database, DepartureKind, StayOrigin } from '../store/schema';
+import { hasAnyRow } from '../store/has-any-row';
 import { addDays, dutchDate } from '../dates';
 import { dutchMidnight } from '../collection/freshness';
-import { seededRandom } from './demo-registry';
-import { appendAudit, type AuditContext } from '../accounts/audit.repository';
+import { seededRandom, seededUuid } from './demo-registry';
+import { appendLoadAudit, type AuditContext } from '../accounts/audit.repository';
 
 // Synthetic history for the demo: about 24 months of guest movements, refusals, waiting lists and
 // daily bed status for every synthetic facility, so every dashboard has real-looking history. The
@@ -75,14 +76,6 @@ function pickOrigin(u: number): StayOrigin {
   return 'other';
 }
 
-function uuid(random: () => number): string {
-  const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16));
-  hex[12] = '4';
-  hex[16] = '89ab'[Math.floor(random() * 4)]!;
-  const h = hex.join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
-
 /** Facilities to simulate: synthetic, open today, with the fewest licensed beds in the window. */
 async function demoFacilities(db: Kysely<Database>, start: string, today: string) {
   const versions = await db
@@ -127,13 +120,7 @@ export async function seedDemoActivity(
   now: Date,
   options: { months?: number; seed?: number; audit?: AuditContext } = {},
 ): Promise<{ facilities: number; stays: number; bedStatusEvents: number } | null> {
-  const present = await db
-    .selectFrom('stay')
-    .select('id')
-    .where('recorded_by', '=', DEMO_ACTIVITY_ACTOR)
-    .limit(1)
-    .executeTakeFirst();
-  if (present) {
+  if (await hasAnyRow(db.selectFrom('stay').where('recorded_by', '=', DEMO_ACTIVITY_ACTOR))) {
     return null;
   }
   const today = dutchDate(now);
@@ -155,21 +142,14 @@ export async function seedDemoActivity(
 
   await db.transaction().execute(async (trx) => {
     await storeActivity(trx, activity, recordedAt);
-    if (options.audit) {
-      await appendAudit(trx, {
-        ...options.audit,
-        at: recordedAt,
-        before: null,
-        after: {
-          months,
-          facilities: facilities.length,
-          stays: stays.id.length,
-          bedStatusEvents: events.hospice.length,
-          refusalDays: refusals.hospice.length,
-          waitingListReports: waiting.hospice.length,
-        },
-      });
-    }
+    await appendLoadAudit(trx, options.audit, now, {
+      months,
+      facilities: facilities.length,
+      stays: stays.id.length,
+      bedStatusEvents: events.hospice.length,
+      refusalDays: refusals.hospice.length,
+      waitingListReports: waiting.hospice.length,
+    });
   });
   return {
     facilities: facilities.length,
@@ -255,7 +235,7 @@ function simulateFacility(
     ...(start === windowStart ? {} : { warmupDays: 0 }),
   });
   for (const stay of trace.stays) {
-    stays.id.push(uuid(random));
+    stays.id.push(seededUuid(random));
     stays.hospice.push(f.id);
     stays.admitted.push(days.date(first + stay.admissionDay));
     stays.origin.push(pickOrigin(random()));

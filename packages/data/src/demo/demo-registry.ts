@@ -99,7 +99,8 @@ function pick<T>(random: () => number, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)]!;
 }
 
-function uuidFrom(random: () => number): string {
+/** A version-4 UUID drawn from `random`, so seeded demo ids are the same on every machine. */
+export function seededUuid(random: () => number): string {
   const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16));
   hex[12] = '4';
   hex[16] = '89ab'[Math.floor(random() * 4)]!;
@@ -286,7 +287,7 @@ export function buildDemoRegistry(
         const closedOn = isoDate(2024, random);
         changes.push({ effectiveFrom: closedOn, closedOn });
       }
-      facilities.push({ id: uuidFrom(random), create, changes });
+      facilities.push({ id: seededUuid(random), create, changes });
     }
   });
   return facilities;

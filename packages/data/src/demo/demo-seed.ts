@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import { DEMO_PASSWORD, seedDemoAccounts } from '../accounts/demo-accounts';
 import type { Database } from '../store/schema';
-import { appendAudit, type AuditContext } from '../accounts/audit.repository';
+import { hasAnyRow } from '../store/has-any-row';
+import { appendLoadAudit, type AuditContext } from '../accounts/audit.repository';
 import { normaliseCreate } from '../registry/hospice-values';
 import { readSeedCsv } from '../seed-files';
 import { buildDemoRegistry, type DemoFacility } from './demo-registry';
@@ -67,13 +68,7 @@ export function demoRegistryFromSeed(): DemoFacility[] {
  * written, 0 when demo facilities are already present.
  */
 export async function seedDemoRegistry(db: Kysely<Database>, now: Date): Promise<number> {
-  const present = await db
-    .selectFrom('hospice')
-    .select('id')
-    .where('is_synthetic', '=', true)
-    .limit(1)
-    .executeTakeFirst();
-  if (present) {
+  if (await hasAnyRow(db.selectFrom('hospice').where('is_synthetic', '=', true))) {
     return 0;
   }
   const facilities = demoRegistryFromSeed();
@@ -137,11 +132,9 @@ export async function seedDemoRegistry(db: Kysely<Database>, now: Date): Promise
         .values(versions.slice(i, i + 200))
         .execute();
     }
-    await appendAudit(trx, {
-      ...demoSeedAudit('registry'),
-      at: recordedAt,
-      before: null,
-      after: { syntheticFacilities: facilities.length, versions: versions.length },
+    await appendLoadAudit(trx, demoSeedAudit('registry'), now, {
+      syntheticFacilities: facilities.length,
+      versions: versions.length,
     });
   });
   return facilities.length;

@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema';
+import { batches } from '../store/batches';
 import { AppError, type Issue } from '../errors';
 import { parseCbsStatline, parseCbsStatlineStream } from '../importers/cbs';
 import { readSeedCsv } from '../seed-files';
-import { appendAudit, type AuditContext } from '../accounts/audit.repository';
+import { appendLoadAudit, type AuditContext } from '../accounts/audit.repository';
 
 /**
  * Imports a CBS StatLine table (OData JSON or CSV download: population 03759ned, deaths 37259ned,
@@ -66,10 +67,10 @@ export async function importCbsTable(
     table_id: r.tableId,
   }));
   await db.transaction().execute(async (trx) => {
-    for (let i = 0; i < rows.length; i += 500) {
+    for (const batch of batches(rows, 500)) {
       await trx
         .insertInto('demographic_value')
-        .values(rows.slice(i, i + 500))
+        .values(batch)
         .onConflict((oc) =>
           oc
             .columns(['measure', 'region_code', 'year', 'sex', 'age_band', 'kind'])
@@ -81,15 +82,11 @@ export async function importCbsTable(
         )
         .execute();
     }
-    if (options.audit) {
-      // Bulk reference data: the entry says which figures were loaded, not every value.
-      await appendAudit(trx, {
-        ...options.audit,
-        at: (options.now ?? new Date()).toISOString(),
-        before: null,
-        after: { tableId: records[0]!.tableId, records: rows.length, source: options.fileName },
-      });
-    }
+    await appendLoadAudit(trx, options.audit, options.now ?? new Date(), {
+      tableId: records[0]!.tableId,
+      records: rows.length,
+      source: options.fileName,
+    });
   });
   const skipped = parsed.records.length - records.length;
   return {

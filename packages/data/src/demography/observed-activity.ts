@@ -52,36 +52,29 @@ export async function reportedActivity(
   if (statistics.isSynthetic || items.length < MIN_REPORTED_MONTHS) {
     return null;
   }
-  let admissions = 0;
-  let refusals = 0;
-  let stayDays = 0;
-  let stays = 0;
-  let bedDays = 0;
-  let available = 0;
-  let coverageSum = 0;
-  for (const item of items) {
+  const coverages = items.map((item) => {
     const c = item.coverage;
     const withData = c.hospiceMonthsFromEvents + c.hospiceMonthsFromReturns;
     const total = withData + c.hospiceMonthsWithoutData;
-    const coverage = total > 0 ? withData / total : 0;
-    if (coverage < MIN_REPORTED_COVERAGE) {
-      return null;
-    }
-    coverageSum += coverage;
-    // Scaled to the whole region: the months without data are taken as like the rest.
-    admissions += item.admissions / coverage;
-    refusals += item.refusals / coverage;
-    if (item.lengthOfStay.meanDays !== null) {
-      stayDays += item.lengthOfStay.meanDays * item.lengthOfStay.count;
-      stays += item.lengthOfStay.count;
-    }
-    bedDays += item.bedDays;
-    available += item.bedDaysAvailable;
+    return total > 0 ? withData / total : 0;
+  });
+  if (coverages.some((coverage) => coverage < MIN_REPORTED_COVERAGE)) {
+    return null;
   }
+  const sum = (value: (item: (typeof items)[number], month: number) => number) =>
+    items.reduce((total, item, month) => total + value(item, month), 0);
+  // Scaled to the whole region: the months without data are taken as like the rest.
+  const admissions = sum((item, month) => item.admissions / coverages[month]!);
+  const refusals = sum((item, month) => item.refusals / coverages[month]!);
+  // A month without departures has no mean stay; it adds no stays either.
+  const stayDays = sum((item) => (item.lengthOfStay.meanDays ?? 0) * item.lengthOfStay.count);
+  const stays = sum((item) => (item.lengthOfStay.meanDays === null ? 0 : item.lengthOfStay.count));
+  const bedDays = sum((item) => item.bedDays);
+  const available = sum((item) => item.bedDaysAvailable);
   if (stays < MIN_REPORTED_STAYS) {
     return null;
   }
-  const coverage = coverageSum / items.length;
+  const coverage = sum((_, month) => coverages[month]!) / items.length;
   const perYear = 12 / items.length;
   return {
     admissionsPerYear: admissions * perYear,

@@ -66,14 +66,15 @@ export interface CreateOptions {
   isSynthetic?: boolean;
 }
 
+/** What a registration takes: the facility, who registers it and when, and how it is marked. */
+type CreateArgs = [input: HospiceCreate, ctx: WriteContext, options?: CreateOptions];
+
 /** Registers a facility; throws an UNPROCESSABLE AppError listing every problem, storing nothing. */
 export async function createHospice(
   db: Kysely<Database>,
-  input: HospiceCreate,
-  ctx: WriteContext,
-  options: CreateOptions = {},
+  ...args: CreateArgs
 ): Promise<Hospice & { version: number }> {
-  return db.transaction().execute((trx) => createHospiceIn(trx, input, ctx, options));
+  return db.transaction().execute((trx) => createHospiceIn(trx, ...args));
 }
 
 /** As createHospice, inside the caller's transaction (for all-or-nothing imports). */

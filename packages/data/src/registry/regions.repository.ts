@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Database, RegionType } from '../store/schema';
 import { AppError } from '../errors';
 import { validOn } from '../store/valid-on';
@@ -80,29 +80,33 @@ export interface RegionSummary {
   validTo: string | null;
 }
 
+const SUMMARY_COLUMNS = ['code', 'type', 'name', 'valid_from', 'valid_to'] as const;
+
+function toRegionSummary(
+  r: Pick<Selectable<Database['region']>, (typeof SUMMARY_COLUMNS)[number]>,
+): RegionSummary {
+  return { code: r.code, type: r.type, name: r.name, validFrom: r.valid_from, validTo: r.valid_to };
+}
+
+/** The regions in force on `asOf`. */
+function regionsOn(db: Kysely<Database>, asOf: string) {
+  return db.selectFrom('region').where(validOn('region', asOf));
+}
+
 export async function listRegions(
   db: Kysely<Database>,
   query: { type?: RegionType | undefined; asOf: string; limit: number; offset: number },
 ): Promise<{ items: RegionSummary[]; total: number }> {
-  let base = db.selectFrom('region').where(validOn('region', query.asOf));
+  let base = regionsOn(db, query.asOf);
   if (query.type) {
     base = base.where('type', '=', query.type);
   }
   const { rows, total } = await pageWithTotal(
     base,
-    (q) => q.select(['code', 'type', 'name', 'valid_from', 'valid_to']).orderBy('code'),
+    (q) => q.select(SUMMARY_COLUMNS).orderBy('code'),
     query,
   );
-  return {
-    items: rows.map((r) => ({
-      code: r.code,
-      type: r.type,
-      name: r.name,
-      validFrom: r.valid_from,
-      validTo: r.valid_to,
-    })),
-    total,
-  };
+  return { items: rows.map(toRegionSummary), total };
 }
 
 export async function findRegion(
@@ -110,15 +114,11 @@ export async function findRegion(
   code: string,
   asOf: string,
 ): Promise<RegionSummary | undefined> {
-  const r = await db
-    .selectFrom('region')
-    .select(['code', 'type', 'name', 'valid_from', 'valid_to'])
+  const r = await regionsOn(db, asOf)
+    .select(SUMMARY_COLUMNS)
     .where('code', '=', code)
-    .where(validOn('region', asOf))
     .executeTakeFirst();
-  return (
-    r && { code: r.code, type: r.type, name: r.name, validFrom: r.valid_from, validTo: r.valid_to }
-  );
+  return r && toRegionSummary(r);
 }
 
 export async function getRegionOrThrow(
@@ -154,11 +154,9 @@ export async function divisionOn(
   db: Kysely<Database>,
   asOf: string,
 ): Promise<Map<string, { name: string; zorgkantoorregio?: string; provincie?: string }>> {
-  const gemeenten = await db
-    .selectFrom('region')
+  const gemeenten = await regionsOn(db, asOf)
     .select(['code', 'name'])
     .where('type', '=', 'gemeente')
-    .where(validOn('region', asOf))
     .execute();
   const memberships = await db
     .selectFrom('region_membership')

@@ -31,15 +31,18 @@ export async function keepReport(
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
+/** The reports kept for one region. */
+function keptReportsOf(db: Kysely<Database>, code: string) {
+  return db.selectFrom('kept_report').where('region_code', '=', code);
+}
+
 /** The months kept for a region, newest first. */
 export async function listKeptReports(
   db: Kysely<Database>,
   code: string,
 ): Promise<KeptReportEntry[]> {
-  const rows = await db
-    .selectFrom('kept_report')
+  const rows = await keptReportsOf(db, code)
     .select(['month', 'generated_at'])
-    .where('region_code', '=', code)
     .orderBy('month', 'desc')
     .execute();
   return rows.map((r) => ({ month: r.month, generatedAt: new Date(r.generated_at).toISOString() }));
@@ -63,10 +66,8 @@ export async function findKeptReport(
   code: string,
   month: string,
 ): Promise<RegionReport | undefined> {
-  const row = await db
-    .selectFrom('kept_report')
+  const row = await keptReportsOf(db, code)
     .select('report')
-    .where('region_code', '=', code)
     .where('month', '=', month)
     .executeTakeFirst();
   return row === undefined ? undefined : (row.report as RegionReport);

@@ -32,20 +32,8 @@ const GEMEENTE_CODE = /^GM\d{4}$/;
 
 /** Columns: pc4,lat,lon,gemeente_code,gemeente_naam (comma-separated, header required). */
 export function parsePostcodeCentroids(text: string): ParseResult<PostcodeCentroid> {
-  const { table, issues } = readWithColumns(text, [
-    'pc4',
-    'lat',
-    'lon',
-    'gemeente_code',
-    'gemeente_naam',
-  ]);
-  if (table === null) {
-    return { records: [], issues };
-  }
-  const records: PostcodeCentroid[] = [];
-  const firstLineByPc4 = new Map<string, number>();
-  for (const { line, get } of rowsOf(table)) {
-    const problems: ImportIssue[] = [];
+  const columns = ['pc4', 'lat', 'lon', 'gemeente_code', 'gemeente_naam'];
+  return readUniqueRows(text, columns, (get, line, problems) => {
     const pc4 = get('pc4');
     if (!/^\d{4}$/.test(pc4) || Number(pc4) < 1000) {
       problems.push(
@@ -58,24 +46,15 @@ export function parsePostcodeCentroids(text: string): ParseResult<PostcodeCentro
     const point = readPoint(get('lat'), get('lon'), line, problems, false);
     const gemeenteCode = readGemeenteCode(get('gemeente_code'), line, problems);
     const gemeenteNaam = readName(get('gemeente_naam'), 'gemeente_naam', line, problems);
-    const earlier = firstLineByPc4.get(pc4);
-    if (earlier !== undefined) {
-      problems.push(
-        issue('error', `duplicate postcode ${pc4} (first on line ${String(earlier)})`, {
-          line,
-          field: 'pc4',
-        }),
-      );
-    } else {
-      firstLineByPc4.set(pc4, line);
-    }
-    issues.push(...problems);
-    if (problems.some((p) => p.severity === 'error') || point.lat === null || point.lon === null) {
-      continue;
-    }
-    records.push({ pc4, lat: point.lat, lon: point.lon, gemeenteCode, gemeenteNaam });
-  }
-  return { records, issues };
+    return {
+      key: pc4,
+      duplicate: { what: `postcode ${pc4}`, field: 'pc4' },
+      record:
+        point.lat === null || point.lon === null
+          ? null
+          : { pc4, lat: point.lat, lon: point.lon, gemeenteCode, gemeenteNaam },
+    };
+  });
 }
 
 /**
@@ -83,42 +62,61 @@ export function parsePostcodeCentroids(text: string): ParseResult<PostcodeCentro
  * (e.g. Zevenhuizen), so the key is name + gemeente code. Empty lat/lon is allowed (warning).
  */
 export function parseWoonplaatsen(text: string): ParseResult<Woonplaats> {
-  const { table, issues } = readWithColumns(text, [
-    'woonplaats',
-    'gemeente_code',
-    'gemeente_naam',
-    'lat',
-    'lon',
-  ]);
-  if (table === null) {
-    return { records: [], issues };
-  }
-  const records: Woonplaats[] = [];
-  const firstLineByKey = new Map<string, number>();
-  for (const { line, get } of rowsOf(table)) {
-    const problems: ImportIssue[] = [];
+  const columns = ['woonplaats', 'gemeente_code', 'gemeente_naam', 'lat', 'lon'];
+  return readUniqueRows(text, columns, (get, line, problems) => {
     const woonplaats = readName(get('woonplaats'), 'woonplaats', line, problems);
     const gemeenteCode = readGemeenteCode(get('gemeente_code'), line, problems);
     const gemeenteNaam = readName(get('gemeente_naam'), 'gemeente_naam', line, problems);
     const point = readPoint(get('lat'), get('lon'), line, problems, true);
-    const key = `${woonplaats}|${gemeenteCode}`;
-    const earlier = firstLineByKey.get(key);
+    return {
+      key: `${woonplaats}|${gemeenteCode}`,
+      duplicate: { what: `woonplaats "${woonplaats}" in ${gemeenteCode}`, field: 'woonplaats' },
+      record: { woonplaats, gemeenteCode, gemeenteNaam, lat: point.lat, lon: point.lon },
+    };
+  });
+}
+
+/** What one file row gives: its record (null when it cannot be used) and its key. */
+interface KeyedRow<T> {
+  key: string;
+  /** The key as the error about a second row with it names it, and the column it is shown on. */
+  duplicate: { what: string; field: string };
+  record: T | null;
+}
+
+/**
+ * The records of a comma-separated file with the `required` columns, one per row that `read`
+ * finds no error in; a row with the key of an earlier row is an error that names the first line.
+ */
+function readUniqueRows<T>(
+  text: string,
+  required: readonly string[],
+  read: (get: (column: string) => string, line: number, problems: ImportIssue[]) => KeyedRow<T>,
+): ParseResult<T> {
+  const { table, issues } = readWithColumns(text, required);
+  if (table === null) {
+    return { records: [], issues };
+  }
+  const records: T[] = [];
+  const firstLineByKey = new Map<string, number>();
+  for (const { line, get } of rowsOf(table)) {
+    const problems: ImportIssue[] = [];
+    const row = read(get, line, problems);
+    const earlier = firstLineByKey.get(row.key);
     if (earlier !== undefined) {
       problems.push(
-        issue(
-          'error',
-          `duplicate woonplaats "${woonplaats}" in ${gemeenteCode} (first on line ${String(earlier)})`,
-          { line, field: 'woonplaats' },
-        ),
+        issue('error', `duplicate ${row.duplicate.what} (first on line ${String(earlier)})`, {
+          line,
+          field: row.duplicate.field,
+        }),
       );
     } else {
-      firstLineByKey.set(key, line);
+      firstLineByKey.set(row.key, line);
     }
     issues.push(...problems);
-    if (problems.some((p) => p.severity === 'error')) {
-      continue;
+    if (row.record !== null && !problems.some((p) => p.severity === 'error')) {
+      records.push(row.record);
     }
-    records.push({ woonplaats, gemeenteCode, gemeenteNaam, lat: point.lat, lon: point.lon });
   }
   return { records, issues };
 }
