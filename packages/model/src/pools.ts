@@ -263,7 +263,11 @@ class Lanes {
 
   /** Before the first step: 1/B₀ = 1 at zero beds, and no chain has met the target. */
   start(): void {
-    this.inverseCurrent.fill(1);
+    // Four stores, not fill(): this runs once per group of four chains.
+    this.inverseCurrent[0] = 1;
+    this.inverseCurrent[1] = 1;
+    this.inverseCurrent[2] = 1;
+    this.inverseCurrent[3] = 1;
     this.open = 4;
   }
 
