@@ -361,11 +361,12 @@ export function forecastNation(
     const yearIndex = y - YEAR0;
     yearDraws.setYear(prepared, yearIndex);
     nation.fill(0);
-    runs.forEach((run, r) => {
+    for (let r = 0; r < runs.length; r++) {
+      const run = runs[r]!;
       evaluateYear(run.region, prepared, yearIndex, yearDraws, run.options, acc, 0);
       addInto(nation, acc);
       regionRows[r]!.rows.push(rowOf(acc, y));
-    });
+    }
     nationRows.push(rowOf(nation, y));
   }
   return { nation: nationRows, regions: regionRows } as

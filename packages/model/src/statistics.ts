@@ -271,16 +271,27 @@ function bucketBand(values: Float64Array, min: number, max: number): Band {
       gatherAt[bucketOf[i]!] = at + 1;
     }
   }
-  const orderStatistic = (r: number): number => {
-    select(gathered, rankFrom[r]!, rankTo[r]!, ranks[r]!);
-    return gathered[ranks[r]!]!;
+  return {
+    p10: gatheredQuantile(0, n),
+    p50: gatheredQuantile(1, n),
+    p90: gatheredQuantile(2, n),
   };
-  const at = (q: number): number => {
-    const h = (n - 1) * BAND_P[q]!;
-    const k = Math.floor(h);
-    const low = orderStatistic(2 * q);
-    const fraction = h - k;
-    return fraction > 0 && k + 1 < n ? low + fraction * (orderStatistic(2 * q + 1) - low) : low;
-  };
-  return { p10: at(0), p50: at(1), p90: at(2) };
+}
+
+// The steps of bucketBand are functions of their own, not closures inside it: a closure is made
+// anew on every call, and a national run makes thousands of bands.
+
+/** The order statistic of ranks[r], selected inside its gathered bucket. */
+function gatheredStatistic(r: number): number {
+  select(gathered, rankFrom[r]!, rankTo[r]!, ranks[r]!);
+  return gathered[ranks[r]!]!;
+}
+
+/** The type 7 quantile at BAND_P[q] of n values, from the gathered buckets. */
+function gatheredQuantile(q: number, n: number): number {
+  const h = (n - 1) * BAND_P[q]!;
+  const k = Math.floor(h);
+  const low = gatheredStatistic(2 * q);
+  const fraction = h - k;
+  return fraction > 0 && k + 1 < n ? low + fraction * (gatheredStatistic(2 * q + 1) - low) : low;
 }
