@@ -10,6 +10,7 @@ import {
   bandRow,
   drawColumns,
   drawOrders,
+  loadOrder,
   pointRow,
   rowsFromDraws,
   rowsFromPoint,
@@ -360,6 +361,7 @@ export function forecastNation(
   for (let y = options.from; y <= options.to; y++) {
     const yearIndex = y - YEAR0;
     yearDraws.setYear(prepared, yearIndex);
+    yearDraws.order = isBand ? loadOrder(orders[y - options.from]!) : null;
     nation.fill(0);
     for (let r = 0; r < runs.length; r++) {
       const run = runs[r]!;
@@ -373,9 +375,21 @@ export function forecastNation(
     NationForecast<number> | NationForecast<Band>;
 }
 
-/** target[i] += source[i] for every i. */
+/**
+ * target[i] += source[i] for every i. Four elements per turn of the loop: the loop's own test and
+ * the engine's bounds checks cost about as much as the additions, and a national run adds 32
+ * million (31 regions × 26 years × 4 scenarios × 1,000 draws × 10 slots).
+ */
 function addInto(target: Float64Array, source: Float64Array): void {
-  for (let i = 0; i < source.length; i++) {
+  const n = source.length;
+  let i = 0;
+  for (; i + 3 < n; i += 4) {
+    target[i]! += source[i]!;
+    target[i + 1]! += source[i + 1]!;
+    target[i + 2]! += source[i + 2]!;
+    target[i + 3]! += source[i + 3]!;
+  }
+  for (; i < n; i++) {
     target[i]! += source[i]!;
   }
 }

@@ -81,6 +81,11 @@ const ORDER_OF_KEY: { readonly [key in ForecastKey]: number } = {
   meanLengthOfStay: ORDER_LOS,
 };
 
+/** The draws of one year (orders[year − from]) in ascending order of the load's scalar. */
+export function loadOrder(yearOrders: readonly Int32Array[]): Int32Array {
+  return yearOrders[ORDER_LOAD]!;
+}
+
 /** orders[year − from][kind] = draw indices sorted by that kind's scalar. */
 export function drawOrders(
   scenario: PreparedScenario,

@@ -68,6 +68,11 @@ export class YearDraws {
   readonly expectedShare: Float64Array;
   readonly hospiceShare: Float64Array;
   readonly losMean: Float64Array;
+  /**
+   * The draws of the year in ascending order of their load, where known (a national run orders
+   * them for its bands anyway), else null: pool sizing groups draws of nearly equal load.
+   */
+  order: Int32Array | null = null;
 
   /**
    * multipliers: [hospiceShare, expectedShare, losMean, deathLevel] × draws; deathLevel: the
@@ -133,12 +138,13 @@ function sizeAtLevel(
   out: Float64Array,
   offset: number,
   draws: number,
+  order: Int32Array | null,
 ): void {
   if (override !== undefined) {
-    sizePools(region.pools, override, target, out, offset, draws);
+    sizePools(region.pools, override, target, out, offset, draws, order);
     return;
   }
-  sizePools(region.pools, scenario.poolingTo[yearIndex]!, target, out, offset, draws);
+  sizePools(region.pools, scenario.poolingTo[yearIndex]!, target, out, offset, draws, order);
   const w = scenario.poolingWeight[yearIndex]!;
   if (w >= 1) {
     return;
@@ -152,7 +158,7 @@ function sizeAtLevel(
     rampTo[4 * d + 2] = out[o + CARRIED_CURRENT]!;
     rampTo[4 * d + 3] = out[o + REFUSED_LOAD]!;
   }
-  sizePools(region.pools, scenario.poolingFrom[yearIndex]!, target, out, offset, draws);
+  sizePools(region.pools, scenario.poolingFrom[yearIndex]!, target, out, offset, draws, order);
   for (let d = 0, o = offset; d < draws; d++, o += SLOTS) {
     out[o + BEDS_ERLANG] = w * rampTo[4 * d]! + (1 - w) * out[o + BEDS_ERLANG]!;
     out[o + CARRIED_NEEDED] = w * rampTo[4 * d + 1]! + (1 - w) * out[o + CARRIED_NEEDED]!;
@@ -199,7 +205,18 @@ export function evaluateYear(
     out[o + BEDS_NORM] = Math.ceil(load / norm - 1e-9);
     out[o + BEDS_CURRENT] = region.currentBeds;
   }
-  sizeAtLevel(region, scenario, yearIndex, options.pooling, target, out, offset, deathFan.length);
+  const { pooling } = options;
+  sizeAtLevel(
+    region,
+    scenario,
+    yearIndex,
+    pooling,
+    target,
+    out,
+    offset,
+    deathFan.length,
+    draws.order,
+  );
 }
 
 /** Evaluates one region in one year (index) for one set of multipliers, into out[offset..]. */

@@ -247,7 +247,8 @@ function addPool(
  * out[offset] (SLOTS apart, the load in slot LOAD), and writes the additive results beside it.
  * Hot path of the Monte Carlo (bench/model-bench.ts): no allocation, and the pools outside the
  * draws, so that each pool's share, beds and count are read once per region and year. Every draw
- * sums its pools in pool order.
+ * sums its pools in pool order. `order`: the draws by ascending load (a permutation; any order gives
+ * the same numbers, this one is faster), or null.
  */
 /**
  * What the four chains of {@link sizePools} found, written only at the two steps that matter (today's
@@ -307,6 +308,7 @@ export function sizePools(
   out: Float64Array,
   offset: number,
   draws: number,
+  order: Int32Array | null,
 ): void {
   const end = offset + draws * SLOTS;
   if (pools === null) {
@@ -328,20 +330,28 @@ export function sizePools(
     const weight = weights[j]!;
     const current = structure.distinctBeds[j]!;
     const count = structure.distinctCounts[j]!;
-    let o = offset;
     // Four draws at a time, the same recursion as sizeOnePool: each step waits for the one before,
     // so a single chain leaves the CPU idle most of the time; independent chains in one loop run
     // side by side. All four step until each has passed both today's beds and its target; a
     // chain's values are only read at those two steps, so the steps it takes beyond them change
-    // nothing.
-    for (; o + 3 * SLOTS < end; o += 4 * SLOTS) {
-      const a1 = out[o + LOAD]! * weight;
-      const a2 = out[o + SLOTS + LOAD]! * weight;
-      const a3 = out[o + 2 * SLOTS + LOAD]! * weight;
-      const a4 = out[o + 3 * SLOTS + LOAD]! * weight;
+    // nothing. The draws are grouped in the order given (by load): four chains of nearly the same
+    // load meet their target together, so few steps are taken beyond, and groups that follow each
+    // other take the same turns, which the processor learns to predict.
+    const ids = order ?? identity(draws);
+    let r = 0;
+    for (; r + 3 < draws; r += 4) {
+      const o1 = offset + ids[r]! * SLOTS;
+      const o2 = offset + ids[r + 1]! * SLOTS;
+      const o3 = offset + ids[r + 2]! * SLOTS;
+      const o4 = offset + ids[r + 3]! * SLOTS;
+      const a1 = out[o1 + LOAD]! * weight;
+      const a2 = out[o2 + LOAD]! * weight;
+      const a3 = out[o3 + LOAD]! * weight;
+      const a4 = out[o4 + LOAD]! * weight;
       if (a1 === 0 || a2 === 0 || a3 === 0 || a4 === 0) {
-        for (let q = o; q < o + 4 * SLOTS; q += SLOTS) {
-          sizeOnePool(out[q + LOAD]! * weight, current, inverseTarget, count, out, q);
+        for (let q = r; q < r + 4; q++) {
+          const oq = offset + ids[q]! * SLOTS;
+          sizeOnePool(out[oq + LOAD]! * weight, current, inverseTarget, count, out, oq);
         }
         continue;
       }
@@ -375,15 +385,25 @@ export function sizePools(
         g3 = i3 >= g3 ? lanes.met(2, k, i3) : g3;
         g4 = i4 >= g4 ? lanes.met(3, k, i4) : g4;
       }
-      lanes.add(count, a1, 0, out, o);
-      lanes.add(count, a2, 1, out, o + SLOTS);
-      lanes.add(count, a3, 2, out, o + 2 * SLOTS);
-      lanes.add(count, a4, 3, out, o + 3 * SLOTS);
+      lanes.add(count, a1, 0, out, o1);
+      lanes.add(count, a2, 1, out, o2);
+      lanes.add(count, a3, 2, out, o3);
+      lanes.add(count, a4, 3, out, o4);
     }
-    for (; o < end; o += SLOTS) {
+    for (; r < draws; r++) {
+      const o = offset + ids[r]! * SLOTS;
       sizeOnePool(out[o + LOAD]! * weight, current, inverseTarget, count, out, o);
     }
   }
+}
+
+// 0, 1, 2, …: the order of the draws where none is given.
+let identityOrder = new Int32Array(0);
+function identity(draws: number): Int32Array {
+  if (identityOrder.length < draws) {
+    identityOrder = Int32Array.from({ length: draws }, (_, d) => d);
+  }
+  return identityOrder;
 }
 
 export type RegionPools = { readonly [level in PoolingLevel]: PoolStructure };
