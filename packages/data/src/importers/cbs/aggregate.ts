@@ -1,5 +1,6 @@
 import { issue, type ImportIssue } from '../issues';
 import { ageFromCode, ageFromLabel, BANDS, coverSum, type AgeCategory } from './ages';
+import { AgeValues } from './age-values';
 import {
   intervalOf,
   isTotalCategory,
@@ -30,8 +31,8 @@ interface Group {
   sex: Sex;
   measure: CbsMeasure;
   interval: ProjectionInterval | null;
-  /** Age key (its number in `CbsAggregator.ageKeys`) → value. */
-  values: Map<number, number>;
+  /** Value by age key (its number in `CbsAggregator.ageKeys`). */
+  values: AgeValues;
 }
 
 /** What a raw code means: a value, or "skip the row" (null) once its problem is reported. */
@@ -39,6 +40,8 @@ type Lookup<T> = Map<string, T | null>;
 
 export class CbsAggregator {
   private readonly groups = new Map<string, Group>();
+  /** The group of the previous observation: rows of one group usually come one after another. */
+  private lastGroup: Group | null = null;
   private readonly regions: Lookup<string> = new Map();
   private readonly years: Lookup<number | typeof NOT_ANNUAL> = new Map();
   private readonly sexes: Lookup<Sex> = new Map();
@@ -114,12 +117,7 @@ export class CbsAggregator {
     if (value === null) {
       return;
     }
-    const groupKey = `${obs.measure}|${regionCode}|${year}|${sex}|${interval ?? ''}`;
-    let group = this.groups.get(groupKey);
-    if (group === undefined) {
-      group = { regionCode, year, sex, measure: obs.measure, interval, values: new Map() };
-      this.groups.set(groupKey, group);
-    }
+    const group = this.group(obs.measure, regionCode, year, sex, interval);
     let ageIndex = this.ageKeys.get(ageKey);
     if (ageIndex === undefined) {
       ageIndex = this.ageKeyNames.push(ageKey) - 1;
@@ -135,7 +133,36 @@ export class CbsAggregator {
       );
       return;
     }
-    group.values.set(ageIndex, value);
+    group.values.add(ageIndex, value);
+  }
+
+  private group(
+    measure: CbsMeasure,
+    regionCode: string,
+    year: number,
+    sex: Sex,
+    interval: ProjectionInterval | null,
+  ): Group {
+    const last = this.lastGroup;
+    if (
+      last !== null &&
+      last.regionCode === regionCode &&
+      last.year === year &&
+      last.sex === sex &&
+      last.measure === measure &&
+      last.interval === interval
+    ) {
+      return last;
+    }
+    const groupKey = `${measure}|${regionCode}|${year}|${sex}|${interval ?? ''}`;
+    let group = this.groups.get(groupKey);
+    if (group === undefined) {
+      const values = new AgeValues(this.ageKeyNames.length);
+      group = { regionCode, year, sex, measure, interval, values };
+      this.groups.set(groupKey, group);
+    }
+    this.lastGroup = group;
+    return group;
   }
 
   /** The records of every group, in a stable order, with the warnings about the whole file. */
@@ -252,7 +279,7 @@ export class CbsAggregator {
     };
     const label = `${group.regionCode} ${String(group.year)} ${group.sex}`;
     // A row without an age dimension is kept under "total" (the age cache has no category for it).
-    const values = [...group.values].map(([key, value]) => ({
+    const values = [...group.values.entries()].map(([key, value]) => ({
       category: this.ages.get(this.ageKeyNames[key]!) ?? TOTAL,
       value,
     }));

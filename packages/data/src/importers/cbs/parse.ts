@@ -1,4 +1,4 @@
-import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { parse as parseCsvStream } from 'csv-parse';
 import { guessDelimiter, readCsv } from '../csv';
 import { issue, type ImportIssue, type ParseResult } from '../issues';
@@ -71,9 +71,15 @@ export async function parseCbsStatlineStream(
     head.push(chunk);
     headText += chunk.toString('utf8');
   }
+  // A CSV file refused at its header is not read further: its text simply ends there.
+  let stopped = false;
   const rest = async function* (): AsyncGenerator<Buffer | string> {
     yield* head;
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+      if (stopped) {
+        await iterator.return?.();
+        return;
+      }
       yield next.value;
     }
   };
@@ -89,24 +95,30 @@ export async function parseCbsStatlineStream(
   const parser = parseCsvStream({
     delimiter: guessDelimiter(headText),
     bom: true,
-    info: true,
     relax_column_count: true,
     skip_empty_lines: true,
+    // Each record is aggregated the moment the parser has it, then dropped (null): no record waits
+    // in a stream buffer, where a million of them would live long enough to fill the old heap.
+    on_record: (record: string[], context: { lines: number }) => {
+      stopped ||= !reading.add(record, context.lines);
+      return null;
+    },
   });
-  const input = Readable.from(rest());
-  input.once('error', (error) => parser.destroy(error));
   try {
-    for await (const { record, info } of input.pipe(parser) as AsyncIterable<{
-      record: string[];
-      info: { lines: number };
-    }>) {
-      if (!reading.add(record, info.lines)) {
-        input.destroy();
-        break;
+    await pipeline(rest, parser, async (records: AsyncIterable<unknown>) => {
+      for await (const _ of records) {
+        // on_record keeps none
       }
-    }
+    });
   } catch (error) {
-    return { records: [], issues: [issue('error', `not valid CSV: ${(error as Error).message}`)] };
+    // Cut off after a refused header, the text may end inside quotes; the header's problem is
+    // the one to report then.
+    if (!stopped) {
+      return {
+        records: [],
+        issues: [issue('error', `not valid CSV: ${(error as Error).message}`)],
+      };
+    }
   }
   return reading.finish();
 }
