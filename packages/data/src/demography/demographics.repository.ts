@@ -1,8 +1,8 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../store/schema';
 import { batches } from '../store/batches';
 import { AppError, type Issue } from '../errors';
-import { parseCbsStatline, parseCbsStatlineStream } from '../importers/cbs';
+import { parseCbsStatline, parseCbsStatlineStream, type CbsRecord } from '../importers/cbs';
 import { readSeedCsv } from '../seed-files';
 import { appendLoadAudit, type AuditContext } from '../accounts/audit.repository';
 
@@ -55,45 +55,22 @@ export async function importCbsTable(
   if (records.length === 0) {
     throw new AppError('UNPROCESSABLE', 'the CBS file has no usable figures; nothing was imported');
   }
-  const rows = records.map((r) => ({
-    measure: r.measure,
-    region_code: r.regionCode === 'NL01' ? 'NL' : r.regionCode,
-    year: r.year,
-    sex: r.sex,
-    age_band: r.ageBand,
-    kind: r.projectionInterval === undefined ? ('observed' as const) : ('projection' as const),
-    value: r.value,
-    source: r.source,
-    table_id: r.tableId,
-  }));
   await db.transaction().execute(async (trx) => {
-    for (const batch of batches(rows, 500)) {
-      await trx
-        .insertInto('demographic_value')
-        .values(batch)
-        .onConflict((oc) =>
-          oc
-            .columns(['measure', 'region_code', 'year', 'sex', 'age_band', 'kind'])
-            .doUpdateSet((eb) => ({
-              value: eb.ref('excluded.value'),
-              source: eb.ref('excluded.source'),
-              table_id: eb.ref('excluded.table_id'),
-            })),
-        )
-        .execute();
+    for (const batch of batches(records, BATCH_ROWS)) {
+      await storeBatch(trx, batch);
     }
     await appendLoadAudit(trx, options.audit, options.now ?? new Date(), {
       tableId: records[0]!.tableId,
-      records: rows.length,
+      records: records.length,
       source: options.fileName,
     });
   });
   const skipped = parsed.records.length - records.length;
   return {
     tableId: records[0]!.tableId,
-    records: rows.length,
-    years: [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b),
-    regions: new Set(rows.map((r) => r.region_code)).size,
+    records: records.length,
+    years: [...new Set(records.map((r) => r.year))].sort((a, b) => a - b),
+    regions: new Set(records.map((r) => storedRegion(r.regionCode))).size,
     warnings: [
       ...parsed.issues
         .filter((i) => i.severity === 'warning')
@@ -108,4 +85,37 @@ export async function importCbsTable(
         : []),
     ],
   };
+}
+
+/**
+ * Figures per statement: one multi-row insert takes the batch as one array per column (9
+ * parameters whatever its size), so a table of tens of thousands of figures is a few statements.
+ */
+const BATCH_ROWS = 5_000;
+
+/** The store calls the Netherlands NL; CBS calls it NL01. */
+function storedRegion(regionCode: string): string {
+  return regionCode === 'NL01' ? 'NL' : regionCode;
+}
+
+/** Inserts the figures, replacing those already stored under the same keys. */
+async function storeBatch(
+  trx: Transaction<Database>,
+  records: readonly CbsRecord[],
+): Promise<void> {
+  const column = <T>(of: (r: CbsRecord) => T): T[] => records.map(of);
+  await sql`
+    insert into demographic_value
+      (measure, region_code, year, sex, age_band, kind, value, source, table_id)
+    select * from unnest(
+      ${column((r) => r.measure)}::text[], ${column((r) => storedRegion(r.regionCode))}::text[],
+      ${column((r) => r.year)}::int[], ${column((r) => r.sex)}::text[],
+      ${column((r) => r.ageBand)}::text[],
+      ${column((r) => (r.projectionInterval === undefined ? 'observed' : 'projection'))}::text[],
+      ${column((r) => r.value)}::float8[], ${column((r) => r.source)}::text[],
+      ${column((r) => r.tableId)}::text[])
+    on conflict (measure, region_code, year, sex, age_band, kind) do update
+      set value = excluded.value, source = excluded.source, table_id = excluded.table_id`.execute(
+    trx,
+  );
 }
