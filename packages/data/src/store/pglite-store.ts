@@ -29,6 +29,7 @@ export async function openPgliteStore(dataDir: string | undefined): Promise<Stor
     ...(dataDir === undefined ? {} : { dataDir }),
     parsers: typeParsers,
     relaxedDurability: false,
+    startParams: [...PGlite.defaultStartParams, ...BUFFER_SETTINGS],
   });
   try {
     await pglite.waitReady;
@@ -70,6 +71,15 @@ export async function openPgliteStore(dataDir: string | undefined): Promise<Stor
     },
   };
 }
+
+/**
+ * PostgreSQL's default buffer pool is 128 MB, and PGlite writes all of it before the first
+ * statement, so every process that opens the store would be resident for it whether it reads
+ * much or not. The store's files are cached by the operating system as well, so a smaller pool
+ * costs a read from that cache, not from disk. The WAL buffers stay at the 4 MB the default pool
+ * gave them, so a write's log is flushed as before.
+ */
+const BUFFER_SETTINGS = ['-c', 'shared_buffers=32MB', '-c', 'wal_buffers=4MB'];
 
 class SingleSessionPool implements PostgresPool {
   #queue: Array<() => void> = [];
