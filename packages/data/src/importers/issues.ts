@@ -37,3 +37,13 @@ export function issue(
 export function hasErrors(issues: readonly ImportIssue[]): boolean {
   return issues.some((i) => i.severity === 'error');
 }
+
+/** The JSON value of `text`; null, with the problem in `issues`, when the text is not JSON. */
+export function parseJsonText(text: string, issues: ImportIssue[]): { json: unknown } | null {
+  try {
+    return { json: JSON.parse(text) as unknown };
+  } catch (error) {
+    issues.push(issue('error', `not JSON: ${(error as Error).message}`));
+    return null;
+  }
+}

@@ -1,6 +1,6 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { feature as topojsonFeature } from 'topojson-client';
-import { issue, type ImportIssue } from '../issues';
+import { issue, parseJsonText, type ImportIssue } from '../issues';
 import type {
   BoundariesResult,
   BoundaryLayer,
@@ -54,14 +54,11 @@ export function parseBoundaries(
 ): BoundariesResult {
   const issues: ImportIssue[] = [];
   const empty: BoundariesResult = { layer: null, year: null, sourceCrs: null, regions: [], issues };
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    issues.push(issue('error', `not JSON: ${(error as Error).message}`));
+  const parsed = parseJsonText(text, issues);
+  if (parsed === null) {
     return empty;
   }
-  const features = readFeatures(json, issues);
+  const features = readFeatures(parsed.json, issues);
   if (features === null) {
     return empty;
   }

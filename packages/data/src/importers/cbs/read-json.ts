@@ -1,4 +1,4 @@
-import { issue, type ImportIssue } from '../issues';
+import { issue, parseJsonText, type ImportIssue } from '../issues';
 import {
   isTopicKey,
   measureOfKey,
@@ -25,13 +25,11 @@ export function readJson(
   options: ParseCbsStatlineOptions,
   issues: ImportIssue[],
 ): JsonRead | null {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    issues.push(issue('error', `not JSON: ${(error as Error).message}`));
+  const parsed = parseJsonText(text, issues);
+  if (parsed === null) {
     return null;
   }
+  const json = parsed.json;
   if (
     typeof json !== 'object' ||
     json === null ||
