@@ -73,23 +73,24 @@ function intervalFromLabel(label: string): ProjectionInterval | undefined {
   return undefined;
 }
 
+/**
+ * Each dimension with its OData key and its StatLine export header (in lower case): one list, so
+ * the two kinds of file cannot come to disagree on what a column is.
+ */
+const ROLES: readonly { role: Role; key: RegExp; label: RegExp }[] = [
+  {
+    role: 'region',
+    key: /^(RegioS|RegioIndeling\d{4})$/,
+    label: /^regio('s)?( \(regio-indeling \d{4}\))?$|^regio-indeling \d{4}$/,
+  },
+  { role: 'period', key: /^Perioden$/, label: /^perioden$/ },
+  { role: 'sex', key: /^Geslacht$/, label: /^geslacht$/ },
+  { role: 'age', key: /^Leeftijd/, label: /^leeftijd/ },
+  { role: 'interval', key: /^PrognoseInterval$/, label: /^prognose-?interval/ },
+];
+
 export function roleOfKey(key: string): Role | null {
-  if (key === 'RegioS' || /^RegioIndeling\d{4}$/.test(key)) {
-    return 'region';
-  }
-  if (key === 'Perioden') {
-    return 'period';
-  }
-  if (key === 'Geslacht') {
-    return 'sex';
-  }
-  if (/^Leeftijd/.test(key)) {
-    return 'age';
-  }
-  if (key === 'PrognoseInterval') {
-    return 'interval';
-  }
-  return null;
+  return ROLES.find((r) => r.key.test(key))?.role ?? null;
 }
 
 /** OData topic keys end in _<number> (BevolkingOp1Januari_1); dimension keys never do. */
@@ -99,22 +100,7 @@ export function isTopicKey(key: string): boolean {
 
 export function roleOfLabel(header: string): Role | null {
   const h = header.toLowerCase();
-  if (/^regio('s)?( \(regio-indeling \d{4}\))?$|^regio-indeling \d{4}$/.test(h)) {
-    return 'region';
-  }
-  if (h === 'perioden') {
-    return 'period';
-  }
-  if (h === 'geslacht') {
-    return 'sex';
-  }
-  if (/^leeftijd/.test(h)) {
-    return 'age';
-  }
-  if (/^prognose-?interval/.test(h)) {
-    return 'interval';
-  }
-  return null;
+  return ROLES.find((r) => r.label.test(h))?.role ?? null;
 }
 
 export function isTotalCategory(value: string): boolean {
