@@ -1,12 +1,6 @@
-import {
-  AppError,
-  cachedModelInputs,
-  findScenario,
-  getViability,
-  runCost,
-} from '@palliamonitor/data';
+import { AppError, getViability, runCost } from '@palliamonitor/data';
 import { FIRST_YEAR, LAST_YEAR } from '@palliamonitor/model';
-import { today, type App, type AppContext } from '../context';
+import type { App, AppContext } from '../context';
 import type { CollectionContext } from '../live/collection-context';
 import {
   Cost,
@@ -17,6 +11,7 @@ import {
 } from '@palliamonitor/contracts';
 import { ProblemResponses } from './params';
 import { route, type Endpoint } from './endpoint';
+import { inputsFor, scenarioFor } from './model-inputs';
 import { scopedReads } from './scoped-reads';
 
 // Cost per region, year and scenario on top of the forecast, and the viability signal of a hospice
@@ -55,19 +50,8 @@ export function costRoutes(app: App, ctx: AppContext, collection: CollectionCont
         },
       ]);
     }
-    const id = q.scenario ?? 'baseline';
-    const scenario = await findScenario(ctx.store.db, id);
-    if (!scenario) {
-      throw new AppError('VALIDATION_FAILED', `unknown scenario ${id}`, [
-        {
-          field: 'scenario',
-          message: `unknown scenario ${id}`,
-          code: 'scenario.unknown',
-          params: { id },
-        },
-      ]);
-    }
-    const inputs = await cachedModelInputs(ctx.store.db, today(ctx));
+    const scenario = await scenarioFor(ctx, q.scenario ?? 'baseline');
+    const inputs = await inputsFor(ctx);
     return {
       region: request.params.code,
       scenario: { id: scenario.id, name: scenario.name, version: scenario.version },

@@ -21,7 +21,6 @@ import {
   compareScenarioIds,
   factsFor,
   registryFacts,
-  findScenario,
   forecastToCsv,
   getScenarioOrThrow,
   listScenarios,
@@ -29,25 +28,11 @@ import {
   runCapacity,
   saveScenario,
 } from '@palliamonitor/data';
-import { FIRST_YEAR, LAST_YEAR, type RegionInput } from '@palliamonitor/model';
+import { FIRST_YEAR, LAST_YEAR } from '@palliamonitor/model';
 import { today, type App, type AppContext } from '../context';
 import { problems, ProblemResponses } from './params';
 import { route, type Endpoint } from './endpoint';
-
-/** Model inputs for today; an unknown region is answered 404 by runForecast/runCapacity. */
-function inputsFor(ctx: AppContext): Promise<RegionInput[]> {
-  return cachedModelInputs(ctx.store.db, today(ctx));
-}
-
-async function scenarioFor(ctx: AppContext, id: string) {
-  const scenario = await findScenario(ctx.store.db, id);
-  if (!scenario) {
-    throw new AppError('VALIDATION_FAILED', `unknown scenario ${id}`, [
-      { field: 'scenario', message: `unknown scenario ${id}; see /api/v1/scenarios` },
-    ]);
-  }
-  return scenario;
-}
+import { inputsFor, scenarioFor } from './model-inputs';
 
 /** The routes of this file as the API documents them; the handlers follow. */
 const ENDPOINTS = {

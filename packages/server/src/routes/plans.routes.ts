@@ -1,10 +1,8 @@
 import {
   AppError,
   appendAudit,
-  cachedModelInputs,
   currentRegionPlan,
   currentRegionPlans,
-  findScenario,
   getRegionOrThrow,
   listRegionPlanVersions,
   planVersusNeed,
@@ -28,6 +26,7 @@ import { today, type App, type AppContext } from '../context';
 import { regionInScope } from './alerts.routes';
 import { problems, ProblemResponses } from './params';
 import { route, type Endpoint } from './endpoint';
+import { inputsFor, scenarioFor } from './model-inputs';
 
 // Regional bed agreements and plans against the need: read by everyone (aggregated figures and
 // the region's public agreement), saved by the region's regisseur, every save a version.
@@ -40,16 +39,9 @@ async function needContext(
   ctx: AppContext,
   q: NeedQuery,
 ): Promise<{ scenario: Scenario; inputs: RegionInput[]; options: PlanNeedOptions }> {
-  const id = q.scenario ?? 'baseline';
-  const scenario = await findScenario(ctx.store.db, id);
-  if (!scenario) {
-    throw new AppError('VALIDATION_FAILED', `unknown scenario ${id}`, [
-      { field: 'scenario', message: `unknown scenario ${id}; see /api/v1/scenarios` },
-    ]);
-  }
   return {
-    scenario,
-    inputs: await cachedModelInputs(ctx.store.db, today(ctx)),
+    scenario: await scenarioFor(ctx, q.scenario ?? 'baseline'),
+    inputs: await inputsFor(ctx),
     options: { target: q.target, pooling: q.pooling, draws: q.draws },
   };
 }
