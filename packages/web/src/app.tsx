@@ -32,9 +32,11 @@ const RegionPage = lazyPage(() => import('./pages/region-page'), 'RegionPage');
 const HospicePage = lazyPage(() => import('./pages/hospice-page'), 'HospicePage');
 const BedsPage = lazyPage(() => import('./pages/beds-page'), 'BedsPage');
 const ScenarioPage = lazyPage(() => import('./pages/scenario-page'), 'ScenarioPage');
-const SignInPage = lazyPage(() => import('./pages/account-pages'), 'SignInPage');
-const ForgotPasswordPage = lazyPage(() => import('./pages/account-pages'), 'ForgotPasswordPage');
-const ResetPasswordPage = lazyPage(() => import('./pages/account-pages'), 'ResetPasswordPage');
+// Signing in, asking for a reset link and setting the new password are one module.
+const accountPages = () => import('./pages/account-pages');
+const SignInPage = lazyPage(accountPages, 'SignInPage');
+const ForgotPasswordPage = lazyPage(accountPages, 'ForgotPasswordPage');
+const ResetPasswordPage = lazyPage(accountPages, 'ResetPasswordPage');
 const MyHospicesPage = lazyPage(() => import('./pages/my-hospices-page'), 'MyHospicesPage');
 const PlansPage = lazyPage(() => import('./pages/plans-page'), 'PlansPage');
 const ReportPage = lazyPage(() => import('./pages/report-page'), 'ReportPage');

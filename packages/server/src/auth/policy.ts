@@ -226,21 +226,22 @@ export type Audience =
   /** Administrators and the server's own reads (the audit log's "before"): everything. */
   | 'identity';
 
+/** The audience of each caller that is not an account: fixed by what kind of caller it is. */
+const AUDIENCE_OF_KIND: Record<Exclude<Principal['kind'], 'user'>, Audience> = {
+  anonymous: 'public',
+  system: 'identity',
+  token: 'professional',
+};
+
 export function audienceOf(principal: Principal): Audience {
-  switch (principal.kind) {
-    case 'anonymous':
-      return 'public';
-    case 'system':
-      return 'identity';
-    case 'token':
-      return 'professional';
-    case 'user':
-      if (hasRole(principal, 'administrator')) {
-        return 'identity';
-      }
-      // A signed-in account without any role is not a care professional.
-      return principal.user.roles.length > 0 ? 'professional' : 'public';
+  if (principal.kind !== 'user') {
+    return AUDIENCE_OF_KIND[principal.kind];
   }
+  if (hasRole(principal, 'administrator')) {
+    return 'identity';
+  }
+  // A signed-in account without any role is not a care professional.
+  return principal.user.roles.length > 0 ? 'professional' : 'public';
 }
 
 /**

@@ -1,12 +1,6 @@
-import {
-  AppError,
-  cachedModelInputs,
-  findScenario,
-  getViability,
-  runCost,
-} from '@palliamonitor/data';
+import { AppError, getViability, runCost } from '@palliamonitor/data';
 import { FIRST_YEAR, LAST_YEAR } from '@palliamonitor/model';
-import { today, type App, type AppContext } from '../context';
+import type { App, AppContext } from '../context';
 import type { CollectionContext } from '../live/collection-context';
 import {
   Cost,
@@ -16,6 +10,8 @@ import {
   ViabilityQuery,
 } from '@palliamonitor/contracts';
 import { ProblemResponses } from './params';
+import { route, type Endpoint } from './endpoint';
+import { inputsFor, scenarioFor } from './model-inputs';
 import { scopedReads } from './scoped-reads';
 
 // Cost per region, year and scenario on top of the forecast, and the viability signal of a hospice
@@ -24,58 +20,48 @@ import { scopedReads } from './scoped-reads';
 const viabilityDescription =
   'Bezetting over de laatste twaalf hele maanden (uit de afgeleide cijfers) onder de drempel is onderbezetting, erboven overbezetting; met te weinig dagen met gegevens (maandopgave, of verse beddenstatus bij bewegingsregistratie) is het signaal onbekend. De drempels zijn aannames en aan te passen.';
 
+/** The routes of this file as the API documents them; the handlers follow. */
+const ENDPOINTS = {
+  regionCost: {
+    method: 'GET',
+    url: '/regions/:code/cost',
+    tags: ['prognose'],
+    summary: 'Kosten per jaar: de prognose met ligdagen × kosten per ligdag',
+    description:
+      'Kosten per ligdag standaard afgeleid uit Gupta Strategists 2025 (ca. € 240 miljoen voor ca. 12.000 gasten in 2024) en de gemiddelde verblijfsduur van 22 dagen; elke invoer met herkomst.',
+    params: ForecastRegionParams,
+    querystring: CostQuery,
+    response: { 200: Cost, ...ProblemResponses },
+  },
+} satisfies Record<string, Endpoint>;
+
 export function costRoutes(app: App, ctx: AppContext, collection: CollectionContext): void {
-  app.get(
-    '/regions/:code/cost',
-    {
-      schema: {
-        tags: ['prognose'],
-        summary: 'Kosten per jaar: de prognose met ligdagen × kosten per ligdag',
-        description:
-          'Kosten per ligdag standaard afgeleid uit Gupta Strategists 2025 (ca. € 240 miljoen voor ca. 12.000 gasten in 2024) en de gemiddelde verblijfsduur van 22 dagen; elke invoer met herkomst.',
-        params: ForecastRegionParams,
-        querystring: CostQuery,
-        response: { 200: Cost, ...ProblemResponses },
-      },
-    },
-    async (request) => {
-      const q = request.query;
-      const from = q.from ?? FIRST_YEAR;
-      const to = q.to ?? LAST_YEAR;
-      if (to < from) {
-        throw new AppError('VALIDATION_FAILED', 'to is before from', [
-          {
-            field: 'to',
-            message: `must not be before from (${from})`,
-            code: 'period.toBeforeFrom',
-            params: { from },
-          },
-        ]);
-      }
-      const id = q.scenario ?? 'baseline';
-      const scenario = await findScenario(ctx.store.db, id);
-      if (!scenario) {
-        throw new AppError('VALIDATION_FAILED', `unknown scenario ${id}`, [
-          {
-            field: 'scenario',
-            message: `unknown scenario ${id}`,
-            code: 'scenario.unknown',
-            params: { id },
-          },
-        ]);
-      }
-      const inputs = await cachedModelInputs(ctx.store.db, today(ctx));
-      return {
-        region: request.params.code,
-        scenario: { id: scenario.id, name: scenario.name, version: scenario.version },
-        ...runCost(inputs, request.params.code, scenario, {
-          from,
-          to,
-          costPerBedDay: q.costPerBedDay,
-        }),
-      };
-    },
-  );
+  route(app, ENDPOINTS.regionCost, async (request) => {
+    const q = request.query;
+    const from = q.from ?? FIRST_YEAR;
+    const to = q.to ?? LAST_YEAR;
+    if (to < from) {
+      throw new AppError('VALIDATION_FAILED', 'to is before from', [
+        {
+          field: 'to',
+          message: `must not be before from (${from})`,
+          code: 'period.toBeforeFrom',
+          params: { from },
+        },
+      ]);
+    }
+    const scenario = await scenarioFor(ctx, q.scenario ?? 'baseline');
+    const inputs = await inputsFor(ctx);
+    return {
+      region: request.params.code,
+      scenario: { id: scenario.id, name: scenario.name, version: scenario.version },
+      ...runCost(inputs, request.params.code, scenario, {
+        from,
+        to,
+        costPerBedDay: q.costPerBedDay,
+      }),
+    };
+  });
 
   const options = () => ({ now: ctx.now(), freshnessHours: collection.freshnessHours });
   scopedReads(app, {

@@ -11,6 +11,28 @@ export function checkDate(value: string | undefined, field: string): void {
   }
 }
 
+/**
+ * The groups of the ETag an If-Match header names, by the resource's ETag pattern; undefined when
+ * there is no header or it is '*' (any state). A header of another form is refused: `detail` says
+ * what was expected, `reason` heads the field's message.
+ */
+export function ifMatchGroups(
+  header: string | undefined,
+  etag: RegExp,
+  refusal: { detail: string; reason: string },
+): string[] | undefined {
+  if (header === undefined || header.trim() === '*') {
+    return undefined;
+  }
+  const match = etag.exec(header.trim());
+  if (!match) {
+    throw new AppError('VALIDATION_FAILED', refusal.detail, [
+      { field: 'If-Match', message: `${refusal.reason}: ${header}` },
+    ]);
+  }
+  return match.slice(1);
+}
+
 /** Error answers of a route, each the problem+json document registered as 'Problem'. */
 export function problems<S extends number>(...statuses: S[]): Record<S, TSchema> {
   const answers = {} as Record<S, TSchema>;

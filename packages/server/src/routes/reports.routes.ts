@@ -14,6 +14,7 @@ import type { CollectionContext } from '../live/collection-context';
 import { renderReportPdf } from '../reports/report-pdf';
 import { checkRegion } from './alerts.routes';
 import { ProblemResponses } from './params';
+import { route, type Endpoint } from './endpoint';
 
 // The regional report ("Hospicezorg in {regio}, {datum}") as figures for the HTML page and as a
 // PDF, for a zorgkantoorregio or the nation (NL), and the kept monthly reports.
@@ -34,6 +35,58 @@ function checkKeptReader(principal: Principal, code: string): void {
   checkRegion(principal, code, false);
 }
 
+/** The routes of this file as the API documents them; the handlers follow. */
+const ENDPOINTS = {
+  readReport: {
+    method: 'GET',
+    url: '/regions/:code/report',
+    tags: ['rapport'],
+    summary:
+      'Het regiorapport als cijfers: capaciteit, bezetting, prognose, plan, volledigheid en bronnen',
+    description:
+      'Dezelfde cijfers als de routes van regio, beddenstatus, cijfers, prognose, capaciteit en plan (basisscenario). NL: landelijk.',
+    params: ReportParams,
+    response: { 200: RegionReport, ...ProblemResponses },
+  },
+  readReportPdf: {
+    method: 'GET',
+    url: '/regions/:code/report.pdf',
+    tags: ['rapport'],
+    summary: 'Het regiorapport als PDF: “Hospicezorg in {regio}, {datum}”',
+    description: 'lang=en voor Engels. NL: landelijk.',
+    params: ReportParams,
+    querystring: ReportPdfQuery,
+    response: { 200: Pdf, ...ProblemResponses },
+  },
+  listMonthReports: {
+    method: 'GET',
+    url: '/regions/:code/reports',
+    tags: ['rapport'],
+    summary: 'De bewaarde maandrapporten van een regio (of NL), nieuwste eerst',
+    params: ReportParams,
+    response: { 200: KeptReportList, ...ProblemResponses },
+  },
+  readMonthReport: {
+    method: 'GET',
+    url: '/regions/:code/reports/:month',
+    tags: ['rapport'],
+    summary: 'Eén bewaard maandrapport, zoals het die maand werd gemaakt',
+    description: 'format=pdf (met lang=en voor Engels) voor de PDF; anders het rapportmodel.',
+    params: KeptReportParams,
+    querystring: KeptReportQuery,
+    response: {
+      200: {
+        description: 'Het bewaarde rapport',
+        content: {
+          'application/json': { schema: RegionReport },
+          'application/pdf': { schema: Type.String({ format: 'binary' }) },
+        },
+      },
+      ...ProblemResponses,
+    },
+  },
+} satisfies Record<string, Endpoint>;
+
 export function reportRoutes(app: App, ctx: AppContext, collection: CollectionContext): void {
   const build = (code: string) =>
     buildRegionReport(ctx.store.db, code, {
@@ -41,104 +94,44 @@ export function reportRoutes(app: App, ctx: AppContext, collection: CollectionCo
       freshnessHours: collection.freshnessHours,
     });
 
-  app.get(
-    '/regions/:code/report',
-    {
-      schema: {
-        tags: ['rapport'],
-        summary:
-          'Het regiorapport als cijfers: capaciteit, bezetting, prognose, plan, volledigheid en bronnen',
-        description:
-          'Dezelfde cijfers als de routes van regio, beddenstatus, cijfers, prognose, capaciteit en plan (basisscenario). NL: landelijk.',
-        params: ReportParams,
-        response: { 200: RegionReport, ...ProblemResponses },
-      },
-    },
-    async (request, reply) => {
-      reply.header('Cache-Control', 'no-store');
-      return build(request.params.code);
-    },
-  );
+  route(app, ENDPOINTS.readReport, async (request, reply) => {
+    reply.header('Cache-Control', 'no-store');
+    return build(request.params.code);
+  });
 
-  app.get(
-    '/regions/:code/report.pdf',
-    {
-      schema: {
-        tags: ['rapport'],
-        summary: 'Het regiorapport als PDF: “Hospicezorg in {regio}, {datum}”',
-        description: 'lang=en voor Engels. NL: landelijk.',
-        params: ReportParams,
-        querystring: ReportPdfQuery,
-        response: { 200: Pdf, ...ProblemResponses },
-      },
-    },
-    async (request, reply) => {
-      const report = await build(request.params.code);
-      const pdf = await renderReportPdf(report, request.query.lang ?? 'nl');
-      reply.header('Cache-Control', 'no-store');
-      reply.header(
-        'Content-Disposition',
-        `inline; filename="rapport-${report.code}-${report.asOf}.pdf"`,
-      );
-      return reply.type('application/pdf').send(pdf);
-    },
-  );
+  route(app, ENDPOINTS.readReportPdf, async (request, reply) => {
+    const report = await build(request.params.code);
+    const pdf = await renderReportPdf(report, request.query.lang ?? 'nl');
+    reply.header('Cache-Control', 'no-store');
+    reply.header(
+      'Content-Disposition',
+      `inline; filename="rapport-${report.code}-${report.asOf}.pdf"`,
+    );
+    return reply.type('application/pdf').send(pdf);
+  });
 
-  app.get(
-    '/regions/:code/reports',
-    {
-      schema: {
-        tags: ['rapport'],
-        summary: 'De bewaarde maandrapporten van een regio (of NL), nieuwste eerst',
-        params: ReportParams,
-        response: { 200: KeptReportList, ...ProblemResponses },
-      },
-    },
-    async (request, reply) => {
-      const code = request.params.code;
-      checkKeptReader(request.principal, code);
-      reply.header('Cache-Control', 'no-store');
-      return { region: code, items: await listKeptReports(ctx.store.db, code) };
-    },
-  );
+  route(app, ENDPOINTS.listMonthReports, async (request, reply) => {
+    const code = request.params.code;
+    checkKeptReader(request.principal, code);
+    reply.header('Cache-Control', 'no-store');
+    return { region: code, items: await listKeptReports(ctx.store.db, code) };
+  });
 
-  app.get(
-    '/regions/:code/reports/:month',
-    {
-      schema: {
-        tags: ['rapport'],
-        summary: 'Eén bewaard maandrapport, zoals het die maand werd gemaakt',
-        description: 'format=pdf (met lang=en voor Engels) voor de PDF; anders het rapportmodel.',
-        params: KeptReportParams,
-        querystring: KeptReportQuery,
-        response: {
-          200: {
-            description: 'Het bewaarde rapport',
-            content: {
-              'application/json': { schema: RegionReport },
-              'application/pdf': { schema: Type.String({ format: 'binary' }) },
-            },
-          },
-          ...ProblemResponses,
-        },
-      },
-    },
-    async (request, reply) => {
-      const { code, month } = request.params;
-      checkKeptReader(request.principal, code);
-      const report = await findKeptReport(ctx.store.db, code, month);
-      if (!report) {
-        throw new AppError('NOT_FOUND', `no report of ${code} kept for ${month}`, [
-          { field: 'month', message: `no report kept for ${month}` },
-        ]);
-      }
-      reply.header('Cache-Control', 'no-store');
-      if (request.query.format !== 'pdf') {
-        return reply.type('application/json; charset=utf-8').send(report);
-      }
-      const pdf = await renderReportPdf(report, request.query.lang ?? 'nl');
-      reply.header('Content-Disposition', `inline; filename="rapport-${code}-${month}.pdf"`);
-      return reply.type('application/pdf').send(pdf);
-    },
-  );
+  route(app, ENDPOINTS.readMonthReport, async (request, reply) => {
+    const { code, month } = request.params;
+    checkKeptReader(request.principal, code);
+    const report = await findKeptReport(ctx.store.db, code, month);
+    if (!report) {
+      throw new AppError('NOT_FOUND', `no report of ${code} kept for ${month}`, [
+        { field: 'month', message: `no report kept for ${month}` },
+      ]);
+    }
+    reply.header('Cache-Control', 'no-store');
+    if (request.query.format !== 'pdf') {
+      return reply.type('application/json; charset=utf-8').send(report);
+    }
+    const pdf = await renderReportPdf(report, request.query.lang ?? 'nl');
+    reply.header('Content-Disposition', `inline; filename="rapport-${code}-${month}.pdf"`);
+    return reply.type('application/pdf').send(pdf);
+  });
 }

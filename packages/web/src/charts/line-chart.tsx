@@ -134,7 +134,7 @@ export function LineChart({
   yMin?: number;
   /** Lowest top of the y axis (e.g. 1 for shares, so 2% does not fill the chart). */
   yMax?: number;
-  testId?: string;
+  testId?: string | undefined;
 }) {
   const id = useId();
   const [ref, WIDTH] = useWidth();

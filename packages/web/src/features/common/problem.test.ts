@@ -9,6 +9,11 @@ const tNl = (key: MessageKey, params?: Record<string, string | number>) =>
   interpolate(nl[key], params);
 const tEn = (key: MessageKey, params?: Record<string, string | number>) =>
   interpolate(en[key], params);
+/** A problem's text as the interface shows it in Dutch and in English. */
+const inBothLanguages = (error: unknown) => ({
+  nl: problemText(error, tNl),
+  en: problemText(error, tEn),
+});
 
 describe('server problems in the interface language', () => {
   const rejected = new ApiError(422, {
@@ -70,12 +75,10 @@ describe('server problems in the interface language', () => {
       detailCode: 'access.needsRole',
       detailParams: { roles: 'regisseur, administrator' },
     });
-    expect(problemText(forbidden, tNl)).toBe(
-      'Geen toegang. Hiervoor is de rol Regisseur of Beheerder nodig.',
-    );
-    expect(problemText(forbidden, tEn)).toBe(
-      'No access. This needs the role Regisseur (regional coordinator) or Administrator.',
-    );
+    expect(inBothLanguages(forbidden)).toEqual({
+      nl: 'Geen toegang. Hiervoor is de rol Regisseur of Beheerder nodig.',
+      en: 'No access. This needs the role Regisseur (regional coordinator) or Administrator.',
+    });
   });
 
   it('words the reason of a refusal (403) from its code', () => {

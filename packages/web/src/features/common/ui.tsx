@@ -121,7 +121,7 @@ export function ChartWithTable({
   table,
 }: {
   title: string;
-  description?: string;
+  description?: string | undefined;
   chart: ReactNode;
   table: ReactNode;
 }) {

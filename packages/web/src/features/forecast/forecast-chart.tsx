@@ -1,20 +1,9 @@
 import { useI18n } from '../../i18n/i18n';
 import { formatNumber } from '../../lib/format';
-import { LineChart } from '../../charts/line-chart';
-import { bandSeries, lineSeries } from '../../charts/series';
-import { ChartWithTable } from '../common/ui';
+import { SERIES_STYLE, YearlyChart } from '../common/yearly-chart';
 import { DataTable, numeric, type Column } from '../common/data-table';
 import type { ForecastRow } from '@palliamonitor/contracts';
 import { band, mid } from '../../api/types';
-
-export const SERIES_COLORS = {
-  erlang: '#01578c',
-  norm: '#b35806',
-  current: '#000000',
-  band: '#6fabd6',
-} as const;
-
-const year = (row: ForecastRow) => row.year;
 
 /** Demand vs capacity to 2050: beds needed (Erlang, with band), by the 80% norm, and today's beds. */
 export function ForecastChart({ rows, title }: { rows: ForecastRow[]; title: string }) {
@@ -52,44 +41,24 @@ export function ForecastChart({ rows, title }: { rows: ForecastRow[]; title: str
     ]),
   ];
   return (
-    <ChartWithTable
+    <YearlyChart
       title={title}
       description={t('forecast.description')}
-      chart={
-        <LineChart
-          testId="forecast-chart"
-          summary={summary}
-          formatY={(v) => formatNumber(v, locale)}
-          series={lineSeries(rows, year, [
-            {
-              label: t('forecast.erlang'),
-              color: SERIES_COLORS.erlang,
-              y: (r) => mid(r.bedsNeededErlang),
-            },
-            {
-              label: t('forecast.norm'),
-              color: SERIES_COLORS.norm,
-              dash: '8 4',
-              y: (r) => mid(r.bedsNeededNorm),
-            },
-            {
-              label: t('forecast.current'),
-              color: SERIES_COLORS.current,
-              dash: '2 3',
-              y: (r) => mid(r.currentBeds),
-            },
-          ])}
-          band={bandSeries(
-            rows,
-            year,
-            { label: t('forecast.band'), color: SERIES_COLORS.band },
-            (r) => {
-              const b = band(r.bedsNeededErlang);
-              return b === null ? null : { low: b.p10, high: b.p90 };
-            },
-          )}
-        />
-      }
+      testId="forecast-chart"
+      summary={summary}
+      rows={rows}
+      lines={[
+        { ...SERIES_STYLE.erlang, label: t('forecast.erlang'), y: (r) => mid(r.bedsNeededErlang) },
+        { ...SERIES_STYLE.norm, label: t('forecast.norm'), y: (r) => mid(r.bedsNeededNorm) },
+        { ...SERIES_STYLE.current, label: t('forecast.current'), y: (r) => mid(r.currentBeds) },
+      ]}
+      band={{
+        label: t('forecast.band'),
+        range: (r) => {
+          const b = band(r.bedsNeededErlang);
+          return b === null ? null : { low: b.p10, high: b.p90 };
+        },
+      }}
       table={
         <DataTable
           caption={title}

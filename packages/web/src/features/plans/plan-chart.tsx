@@ -1,11 +1,8 @@
 import type { PlanYear } from '@palliamonitor/contracts';
 import { useI18n } from '../../i18n/i18n';
 import { formatNumber, formatSigned } from '../../lib/format';
-import { LineChart } from '../../charts/line-chart';
-import { bandSeries, lineSeries } from '../../charts/series';
-import { ChartWithTable } from '../common/ui';
+import { SERIES_STYLE, YearlyChart } from '../common/yearly-chart';
 import { DataTable, numeric, type Column } from '../common/data-table';
-import { SERIES_COLORS } from '../forecast/forecast-chart';
 
 export const PLAN_COLOUR = '#2e7d32';
 const TARGET_COLOUR = '#7b1fa2';
@@ -20,8 +17,6 @@ export function useVerdictText(): (verdict: PlanYear['verdict']) => string {
         ? t('plan.verdictOver')
         : t('plan.verdictWithin');
 }
-
-const year = (row: PlanYear) => row.year;
 
 /** The plan to 2050: today's beds, the planned beds, the agreed targets and the need with band. */
 export function PlanChart({ years, title }: { years: readonly PlanYear[]; title: string }) {
@@ -40,54 +35,42 @@ export function PlanChart({ years, title }: { years: readonly PlanYear[]; title:
         });
   const hasTargets = years.some((y) => y.targetBeds !== null);
   return (
-    <ChartWithTable
+    <YearlyChart
       title={title}
       description={t('plan.chartDescription')}
-      chart={
-        <LineChart
-          testId="plan-chart"
-          summary={summary}
-          formatY={(v) => formatNumber(v, locale)}
-          series={lineSeries(years, year, [
-            {
-              id: 'needed',
-              label: t('plan.needed'),
-              color: SERIES_COLORS.erlang,
-              y: (y) => y.bedsNeeded.p50,
-            },
-            {
-              id: 'planned',
-              label: t('plan.planned'),
-              color: PLAN_COLOUR,
-              y: (y) => y.plannedBeds,
-            },
-            {
-              id: 'current',
-              label: t('plan.current'),
-              color: SERIES_COLORS.current,
-              dash: '2 3',
-              y: (y) => y.currentBeds,
-            },
-            ...(hasTargets
-              ? [
-                  {
-                    id: 'target',
-                    label: t('plan.target'),
-                    color: TARGET_COLOUR,
-                    dash: '8 4',
-                    y: (y: PlanYear) => y.targetBeds,
-                  },
-                ]
-              : []),
-          ])}
-          band={bandSeries(
-            years,
-            year,
-            { label: t('plan.band'), color: SERIES_COLORS.band },
-            (y) => ({ low: y.bedsNeeded.p10, high: y.bedsNeeded.p90 }),
-          )}
-        />
-      }
+      testId="plan-chart"
+      summary={summary}
+      rows={years}
+      lines={[
+        {
+          ...SERIES_STYLE.erlang,
+          id: 'needed',
+          label: t('plan.needed'),
+          y: (y) => y.bedsNeeded.p50,
+        },
+        { id: 'planned', label: t('plan.planned'), color: PLAN_COLOUR, y: (y) => y.plannedBeds },
+        {
+          ...SERIES_STYLE.current,
+          id: 'current',
+          label: t('plan.current'),
+          y: (y) => y.currentBeds,
+        },
+        ...(hasTargets
+          ? [
+              {
+                id: 'target',
+                label: t('plan.target'),
+                color: TARGET_COLOUR,
+                dash: '8 4',
+                y: (y: PlanYear) => y.targetBeds,
+              },
+            ]
+          : []),
+      ]}
+      band={{
+        label: t('plan.band'),
+        range: (y) => ({ low: y.bedsNeeded.p10, high: y.bedsNeeded.p90 }),
+      }}
       table={<PlanTable years={years} title={title} />}
     />
   );

@@ -1,4 +1,4 @@
-import type { Hospice } from '@palliamonitor/contracts';
+import type { BedStatus, Hospice } from '@palliamonitor/contracts';
 import { useI18n } from '../../i18n/i18n';
 import { Link } from '../../router';
 import { formatAge, formatDateTime, formatNumber, formatPercent } from '../../lib/format';
@@ -49,16 +49,7 @@ export function CockpitHospiceTable({
       label: t('table.freeNow'),
       isNumeric: true,
       sortValue: (h) => bedStateOf(live.get(h.id)?.status).free,
-      render: (h) => {
-        const { state, free } = bedStateOf(live.get(h.id)?.status);
-        return state === 'free' ? (
-          <span data-state={state}>{formatNumber(free, locale)}</span>
-        ) : (
-          <span className={`bed-state bed-state--${state}`} data-state={state}>
-            {t(BED_STATE_LABEL[state])}
-          </span>
-        );
-      },
+      render: (h) => <FreeBeds status={live.get(h.id)?.status} />,
     },
     sortedNumber<Hospice>(
       'occupancy',
@@ -70,21 +61,7 @@ export function CockpitHospiceTable({
       key: 'confirmed',
       label: t('table.lastConfirmed'),
       sortValue: (h) => live.get(h.id)?.status?.confirmedAt ?? null,
-      render: (h) => {
-        const status = live.get(h.id)?.status;
-        if (status === undefined || status === null || !status.confirmedAt) {
-          return <span className="status status--unknown">{t('status.never')}</span>;
-        }
-        const isFresh = status.freshness === 'fresh';
-        return (
-          <span className={isFresh ? 'status status--fresh' : 'status status--unknown'}>
-            <time dateTime={status.confirmedAt} title={formatDateTime(status.confirmedAt, locale)}>
-              {formatAge(status.confirmedAt, now, locale)}
-            </time>
-            {isFresh ? null : ` (${t('status.stale')})`}
-          </span>
-        );
-      },
+      render: (h) => <LastConfirmed status={live.get(h.id)?.status} now={now} />,
     },
     sortedNumber<Hospice>(
       'refusals',
@@ -102,5 +79,35 @@ export function CockpitHospiceTable({
       rowKey={(h) => h.id}
       initialSort={{ key: 'name', direction: 'ascending' }}
     />
+  );
+}
+
+/** The free beds when the status says so, otherwise the state in words (full, stop, unknown). */
+function FreeBeds({ status }: { status: BedStatus | null | undefined }) {
+  const { t, locale } = useI18n();
+  const { state, free } = bedStateOf(status);
+  return state === 'free' ? (
+    <span data-state={state}>{formatNumber(free, locale)}</span>
+  ) : (
+    <span className={`bed-state bed-state--${state}`} data-state={state}>
+      {t(BED_STATE_LABEL[state])}
+    </span>
+  );
+}
+
+/** How long ago the status was last confirmed, marked stale when it is no longer fresh. */
+function LastConfirmed({ status, now }: { status: BedStatus | null | undefined; now: Date }) {
+  const { t, locale } = useI18n();
+  if (status === undefined || status === null || !status.confirmedAt) {
+    return <span className="status status--unknown">{t('status.never')}</span>;
+  }
+  const isFresh = status.freshness === 'fresh';
+  return (
+    <span className={isFresh ? 'status status--fresh' : 'status status--unknown'}>
+      <time dateTime={status.confirmedAt} title={formatDateTime(status.confirmedAt, locale)}>
+        {formatAge(status.confirmedAt, now, locale)}
+      </time>
+      {isFresh ? null : ` (${t('status.stale')})`}
+    </span>
   );
 }

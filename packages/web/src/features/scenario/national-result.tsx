@@ -1,10 +1,8 @@
 import type { ForecastRow } from '@palliamonitor/model';
 import { useI18n } from '../../i18n/i18n';
 import { formatNumber, formatSigned } from '../../lib/format';
-import { LineChart } from '../../charts/line-chart';
-import { ChartWithTable } from '../common/ui';
+import { SERIES_STYLE, YearlyChart } from '../common/yearly-chart';
 import { DataTable, type Column } from '../common/data-table';
-import { SERIES_COLORS } from '../forecast/forecast-chart';
 
 // The explorer's national answer: the beds needed in the chosen year beside today's beds, and the
 // path to 2050 as a chart with its table.
@@ -88,36 +86,18 @@ function NationalTrend({ nation }: { nation: readonly Row[] }) {
     },
   ];
   return (
-    <ChartWithTable
+    <YearlyChart
       title={t('scenario.trendTitle')}
-      chart={
-        <LineChart
-          summary={t('scenario.trendSummary', {
-            from: formatNumber(nation[0]!.bedsNeededErlang, locale),
-            to: formatNumber(nation.at(-1)!.bedsNeededErlang, locale),
-          })}
-          formatY={(v) => formatNumber(v, locale)}
-          series={[
-            {
-              label: t('forecast.erlang'),
-              color: SERIES_COLORS.erlang,
-              points: nation.map((r) => ({ x: r.year, y: r.bedsNeededErlang })),
-            },
-            {
-              label: t('forecast.norm'),
-              color: SERIES_COLORS.norm,
-              dash: '8 4',
-              points: nation.map((r) => ({ x: r.year, y: r.bedsNeededNorm })),
-            },
-            {
-              label: t('forecast.current'),
-              color: SERIES_COLORS.current,
-              dash: '2 3',
-              points: nation.map((r) => ({ x: r.year, y: r.currentBeds })),
-            },
-          ]}
-        />
-      }
+      summary={t('scenario.trendSummary', {
+        from: formatNumber(nation[0]!.bedsNeededErlang, locale),
+        to: formatNumber(nation.at(-1)!.bedsNeededErlang, locale),
+      })}
+      rows={nation}
+      lines={[
+        { ...SERIES_STYLE.erlang, label: t('forecast.erlang'), y: (r) => r.bedsNeededErlang },
+        { ...SERIES_STYLE.norm, label: t('forecast.norm'), y: (r) => r.bedsNeededNorm },
+        { ...SERIES_STYLE.current, label: t('forecast.current'), y: (r) => r.currentBeds },
+      ]}
       table={
         <DataTable
           caption={t('scenario.trendTitle')}
