@@ -8,6 +8,8 @@ export default defineConfig({
       'scripts/**/*.test.ts',
     ],
     exclude: ['**/node_modules/**', 'packages/web/e2e/**'],
+    // Migrates one embedded store for the whole run; each test file's store starts as its copy.
+    globalSetup: ['packages/data/test/global-setup.ts'],
     // Store tests share one PostgreSQL database when TEST_DATABASE_URL is set; each test file makes
     // its own schema, so files may run in parallel, but two cores are all this machine has.
     maxWorkers: 2,

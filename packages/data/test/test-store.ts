@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { openPgliteStore } from '../src/store/pglite-store';
 import { openPostgresStore } from '../src/store/postgres-store';
 import { migrateToLatest } from '../src/store/migrate';
@@ -13,7 +14,8 @@ import type { Store } from '../src/store/store';
 /**
  * The store the integration tests run on: PostgreSQL in a schema of its own when
  * TEST_DATABASE_URL is set, otherwise an in-memory embedded store. Both are migrated and carry the
- * reference data (division, places, population). `close()` drops the schema again.
+ * reference data (division, places, population). `close()` drops the schema again. The embedded
+ * store is a copy of the one the global set-up prepared, when there is one.
  */
 export async function openTestStore(
   options: { reference?: boolean; maxConnections?: number } = {},
@@ -34,6 +36,11 @@ export async function openTestStore(
       },
     };
   } else {
+    const image = storeImage(options.reference ?? true);
+    if (image) {
+      // A copy of the store the global set-up migrated and filled: nothing left to apply.
+      return openPgliteStore(undefined, { loadDataDir: image });
+    }
     store = await openPgliteStore(undefined);
   }
   await migrateToLatest(store.db);
@@ -41,6 +48,23 @@ export async function openTestStore(
     await ensureReferenceData(store.db);
   }
   return store;
+}
+
+const images = new Map<boolean, Blob>();
+
+/** The global set-up's dump (global-setup.ts) with or without the reference data, if there is one. */
+function storeImage(reference: boolean): Blob | undefined {
+  const cached = images.get(reference);
+  if (cached) {
+    return cached;
+  }
+  const paths = inject('testStoreImages');
+  if (!paths) {
+    return undefined;
+  }
+  const image = new Blob([readFileSync(reference ? paths.reference : paths.migrated)]);
+  images.set(reference, image);
+  return image;
 }
 
 export const storeName = process.env['TEST_DATABASE_URL'] ? 'PostgreSQL' : 'embedded store';

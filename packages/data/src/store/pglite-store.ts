@@ -20,13 +20,20 @@ import { assertNoOpenTransaction, guardedKysely } from './transaction-guard';
  * Durability: `relaxedDurability` stays off, so every statement's writes reach the file system
  * before the promise resolves, and an acknowledged write survives a killed process.
  */
-export async function openPgliteStore(dataDir: string | undefined): Promise<Store> {
+export async function openPgliteStore(
+  dataDir: string | undefined,
+  options: {
+    /** A data folder dumped by `dumpDataDir()`: the store starts as a copy of it, without initdb. */
+    loadDataDir?: Blob;
+  } = {},
+): Promise<Store> {
   if (dataDir !== undefined) {
     mkdirSync(dataDir, { recursive: true });
     acquireStoreLock(dataDir);
   }
   const pglite = new PGlite({
     ...(dataDir === undefined ? {} : { dataDir }),
+    ...(options.loadDataDir === undefined ? {} : { loadDataDir: options.loadDataDir }),
     parsers: typeParsers,
     relaxedDurability: false,
     startParams: [...PGlite.defaultStartParams, ...BUFFER_SETTINGS],
@@ -43,7 +50,7 @@ export async function openPgliteStore(dataDir: string | undefined): Promise<Stor
   const pool = new SingleSessionPool(pglite);
   const db = guardedKysely<Database>(new PostgresDialect({ pool }));
   const listeners = new Map<string, Set<(payload: string) => void>>();
-  return {
+  const store: Store = {
     kind: 'embedded',
     db,
     async notify(channel, payload) {
@@ -70,6 +77,24 @@ export async function openPgliteStore(dataDir: string | undefined): Promise<Stor
       }
     },
   };
+  sessions.set(store, pglite);
+  return store;
+}
+
+/** The PGlite session behind each open embedded store, for `dumpPgliteStore`. */
+const sessions = new WeakMap<Store, PGlite>();
+
+/**
+ * The whole data folder of an open embedded store as an uncompressed tarball, for
+ * `openPgliteStore(…, { loadDataDir })`: a copy that starts without initdb and migrations.
+ */
+export async function dumpPgliteStore(store: Store): Promise<Blob> {
+  const pglite = sessions.get(store);
+  if (!pglite) {
+    throw new Error('not an open embedded store');
+  }
+  assertNoOpenTransaction('a dump of the store');
+  return pglite.dumpDataDir('none');
 }
 
 /**
