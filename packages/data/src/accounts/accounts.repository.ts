@@ -3,7 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database, Role } from '../store/schema';
 import { AppError, type Issue } from '../errors';
 import { hasAnyRow } from '../store/has-any-row';
-import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords';
+import { hashPassword, MIN_PASSWORD_LENGTH, passwordCost, verifyPassword } from './passwords';
 import { hashSecret, newSecret } from './secrets';
 import { appendAudit, withAudit, type AuditContext } from './audit.repository';
 import { NOT_A_NAME_FIELD, refusePersonalData } from '../free-text';
@@ -203,11 +203,15 @@ export async function authenticate(
     .where('disabled_at', 'is', null)
     .executeTakeFirst();
   // Verify against a dummy hash when the user is unknown, so timing does not reveal accounts.
-  const ok = await verifyPassword(password, row?.password_hash ?? DUMMY_HASH);
+  const ok = await verifyPassword(password, row?.password_hash ?? dummyHash());
   return ok && row ? getUser(db, row.id) : undefined;
 }
-const DUMMY_HASH =
-  'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+
+/** A hash no password matches, at the cost real hashes are made with, so it takes as long. */
+export function dummyHash(): string {
+  const { N, r, p } = passwordCost();
+  return `scrypt$${N}$${r}$${p}$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA`;
+}
 
 /**
  * A session ends after this many hours without use (idle timeout) and at the latest this many
