@@ -10,9 +10,19 @@ const DUTCH_DATE = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 });
 
+// The Dutch date cannot change within a minute of UTC (the Netherlands' offsets are whole
+// hours), so the latest minute's date is remembered: every write asks for "today".
+let lastMinute = Number.NaN;
+let lastDate = '';
+
 /** The calendar date in the Netherlands at the given instant. */
 export function dutchDate(instant: Date): string {
-  return DUTCH_DATE.format(instant);
+  const minute = Math.floor(instant.getTime() / 60_000);
+  if (minute !== lastMinute) {
+    lastDate = DUTCH_DATE.format(instant);
+    lastMinute = minute;
+  }
+  return lastDate;
 }
 
 // Day arithmetic is the model's (the figures count per calendar day); re-exported for callers.

@@ -3,7 +3,10 @@ import type { FastifyInstance, HTTPMethods, RouteOptions } from 'fastify';
 // Hooks that only some routes need are put on those routes as they are registered, not on every
 // request: each global hook is a step every public GET pays, also when it has nothing to do.
 
-type Hooked = Pick<RouteOptions, 'preHandler' | 'onSend' | 'onResponse' | 'preValidation'>;
+type Hooked = Pick<
+  RouteOptions,
+  'preHandler' | 'onSend' | 'onResponse' | 'preValidation' | 'preSerialization'
+>;
 
 /** The route as `onRoute` sees it: its methods, its full url and the hooks it carries. */
 export interface RouteSeen {

@@ -1,5 +1,5 @@
 import { AppError, textIssue, type Issue } from '@palliamonitor/data';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App } from './context';
 import { onEachRoute } from './route-hooks';
 
@@ -39,17 +39,27 @@ export function registerTextScreening(app: App): void {
   });
 }
 
-async function screen(request: FastifyRequest): Promise<void> {
+/** Answers at once, without a promise: every write passes here. */
+function screen(
+  request: FastifyRequest,
+  _reply: FastifyReply,
+  done: (error?: Error) => void,
+): void {
   // Files (CSV as text or bytes) are checked cell by cell where they are read.
   if (typeof request.body !== 'object' || request.body === null || Buffer.isBuffer(request.body)) {
+    done();
     return;
   }
   const issues = unstorableText(request.body);
   if (issues.length > 0) {
-    throw new AppError(
-      'VALIDATION_FAILED',
-      'the request body holds text that cannot be stored',
-      issues,
+    done(
+      new AppError(
+        'VALIDATION_FAILED',
+        'the request body holds text that cannot be stored',
+        issues,
+      ),
     );
+    return;
   }
+  done();
 }

@@ -22,10 +22,29 @@ const LONE_SURROGATE_OR_NUL =
   // eslint-disable-next-line no-control-regex -- NUL is exactly what must be found
   /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\u0000/g;
 
+/**
+ * Whether JSON text may hold an unstorable string: JSON.stringify writes a lone surrogate and NUL
+ * as the escapes \udXXX and \u0000 (a pair is written as it is), so text without such an escape
+ * holds none. Text that merely looks like one (an escaped backslash before "u0000") takes the
+ * careful path, which is right either way.
+ */
+const MAY_BE_UNSTORABLE = /\\u(?:0000|d[89a-f])/i;
+
 /** JSON of any value, with every string and key storable (see storableText). */
 export function auditJson(value: unknown): string | null {
   if (value === undefined) {
     return null;
+  }
+  // The common case, without a replacer called for every value. A bigint makes JSON.stringify
+  // throw: that value takes the careful path, which writes it as its digits.
+  let plain: string | undefined;
+  try {
+    plain = JSON.stringify(value) as string | undefined;
+  } catch {
+    plain = undefined;
+  }
+  if (plain !== undefined && !MAY_BE_UNSTORABLE.test(plain)) {
+    return plain;
   }
   const text = JSON.stringify(value, (_key, v: unknown) => {
     if (typeof v === 'string') {

@@ -1,4 +1,4 @@
-import { sql, type Insertable, type Kysely, type RawBuilder } from 'kysely';
+import { CompiledQuery, sql, type Insertable, type Kysely } from 'kysely';
 import type { BedStatusEventTable, Database } from '../store/schema';
 import { auditJson, type AuditContext } from '../accounts/audit.repository';
 import type { EventRow } from './bed-status-reads';
@@ -37,7 +37,8 @@ const MAX_WRITING_CONCURRENT = 4;
  * Whether facility `h` (the alias of the hospice in the statement) has registered any stay, and how
  * many of its guests are present now: a bed-status write compares its occupied beds with the
  * latter once stays are registered at all. Existence, not a count: a write must not cost more as
- * the facility's history grows (the present guests are bounded by its beds, and indexed).
+ * the facility's history grows (the present guests are bounded by its beds, and indexed). The
+ * group write's function (migration 0015) asks the same, in the same words.
  */
 export const hasStaysAtH = sql<boolean>`exists (select 1 from stay s where s.hospice_id = h.id)`;
 export const presentAtH = sql<number>`(select count(*) from stay s where s.hospice_id = h.id and s.departed_on is null)`;
@@ -61,17 +62,6 @@ export interface CheckedWrite {
   today: string;
 }
 
-/** The same view of an event row as auditViewOfEvent (bed-status.repository.ts), built in SQL. */
-function auditViewSql(alias: string): RawBuilder<unknown> {
-  const c = (column: string) => sql.ref(`${alias}.${column}`);
-  return sql`jsonb_build_object(
-    'eventId', ${c('id')}, 'kind', ${c('kind')}, 'bedsOpen', ${c('beds_open')},
-    'bedsOccupied', ${c('beds_occupied')}, 'bedsClosed', ${c('beds_closed')},
-    'closedReason', ${c('closed_reason')}, 'admissionStop', ${c('admission_stop')},
-    'recordedAt', to_char(${c('recorded_at')} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-    'recordedBy', ${c('recorded_by')})`;
-}
-
 /** The updates as one parameter: one statement text (one prepared plan) for any group size. */
 function itemsJson(writes: readonly CheckedWrite[]): string {
   return auditJson(
@@ -84,84 +74,36 @@ function itemsJson(writes: readonly CheckedWrite[]): string {
   )!;
 }
 
+/** The statement is the same for every group: written once, not built by Kysely per call. */
+const APPEND_SQL = 'select * from bed_status_append($1::jsonb, $2::text, $3::bigint, $4::integer)';
+
 /**
- * One statement for a group of updates of distinct facilities: it reads each facility's beds as
- * registered on its day, takes the write locks of all of them (the shared one first, then the
- * facilities in the order of their keys, so two groups never wait for each other in a circle),
- * and only then draws the event ids, appends the events and their audit entries. The audit
- * "before" of each is its facility's current state in the statement's snapshot, as for a single
- * write; one facility appears at most once in a group, so no update of the group precedes another
- * of the same facility. (On PostgreSQL a write of the same facility by another process that
- * commits while this one waits for the lock is not in the snapshot; the event log itself still
- * holds every event in order, so the exact predecessor is never lost.) Returns the stored rows;
- * an update missing from them was not allowed.
+ * One statement for a group of updates of distinct facilities: the database function
+ * bed_status_append (migration 0015) reads each facility's beds as registered on its day, takes
+ * the write locks of all of them (the shared one first, then the facilities in the order of their
+ * keys, so two groups never wait for each other in a circle), and only then draws the event ids,
+ * appends the events and their audit entries. The audit "before" of each is its facility's current
+ * state in the statement's snapshot, as for a single write; one facility appears at most once in
+ * a group, so no update of the group precedes another of the same facility. (On PostgreSQL a
+ * write of the same facility by another process that commits while this one waits for the lock is
+ * not in the snapshot; the event log itself still holds every event in order, so the exact
+ * predecessor is never lost.) With `notifyChannel`, listeners hear of the group (its highest id)
+ * when it commits, not a round trip (and a commit) later. Returns the stored rows; an update
+ * missing from them was not allowed.
  */
 export async function insertCheckedEvents(
   db: Kysely<Database>,
   writes: readonly CheckedWrite[],
   notifyChannel?: string,
 ): Promise<CheckedRow[]> {
-  // Listeners hear of the group when it commits, not a round trip (and a commit) later.
-  const notified = notifyChannel
-    ? sql`, notified as (
-        select pg_notify(${notifyChannel}, max(id)::text) from event having count(*) > 0)`
-    : sql``;
-  const withNotified = notifyChannel ? sql`cross join notified` : sql``;
-  const { rows } = await sql<CheckedRow>`
-    with item as (
-      select * from jsonb_to_recordset(${itemsJson(writes)}::jsonb) as x(ord integer,
-        hospice_id text, kind text, beds_open integer, beds_occupied integer, beds_closed integer,
-        closed_reason text, admission_stop boolean, recorded_at timestamptz, recorded_by text,
-        today date, audit jsonb)
-    ),
-    facility as (
-      select i.*, h.is_synthetic, v.licensed_beds, ${hasStaysAtH} as has_stays,
-        ${presentAtH} as present
-      from item i
-      join hospice h on h.id = i.hospice_id
-      join hospice_version v on v.hospice_id = h.id
-        and (v.valid_from is null or v.valid_from <= i.today)
-        and (v.valid_to is null or v.valid_to > i.today)
-      where i.beds_open + i.beds_closed <= v.licensed_beds
-    ),
-    lock_order as (
-      select 0 as step, 0 as k
-      union all select distinct 1, hashtext(hospice_id) from facility
-      order by step, k
-      offset 0
-    ),
-    locked as (
-      select count(case when step = 0
-        then pg_advisory_xact_lock_shared(${BED_STATUS_LOCK}::bigint)::text
-        else pg_advisory_xact_lock(${BED_STATUS_FACILITY_LOCK}::integer, k)::text end) as n
-      from lock_order
-    ),
-    event as (
-      insert into bed_status_event (hospice_id, kind, beds_open, beds_occupied, beds_closed,
-        closed_reason, admission_stop, recorded_at, recorded_by)
-      select f.hospice_id, f.kind, f.beds_open, f.beds_occupied, f.beds_closed, f.closed_reason,
-        f.admission_stop, f.recorded_at, f.recorded_by
-      from facility f cross join locked
-      order by f.ord
-      returning *
-    ),
-    audited as (
-      insert into audit_log (at, actor, role, method, path, status, hospice_id, region_code,
-        before, after)
-      select e.recorded_at, a.actor, a.role, a.method, a.path, a.status, a."hospiceId",
-        a."regionCode",
-        (select ${auditViewSql('b')} from (select event_id as id, c.* from bed_status_current c
-          where c.hospice_id = e.hospice_id) b),
-        ${auditViewSql('e')}
-      from event e
-      join item i on i.hospice_id = e.hospice_id
-      cross join lateral jsonb_to_record(i.audit) as a(actor text, role text, method text,
-        path text, status integer, "hospiceId" text, "regionCode" text)
-      where i.audit is not null
-    )${notified}
-    select e.*, f.is_synthetic, f.licensed_beds, f.has_stays, f.present
-    from event e join facility f on f.hospice_id = e.hospice_id ${withNotified}
-    order by e.id`.execute(db);
+  const { rows } = await db.executeQuery<CheckedRow>(
+    CompiledQuery.raw(APPEND_SQL, [
+      itemsJson(writes),
+      notifyChannel ?? null,
+      BED_STATUS_LOCK,
+      BED_STATUS_FACILITY_LOCK,
+    ]),
+  );
   return rows;
 }
 

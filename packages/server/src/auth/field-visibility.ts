@@ -1,4 +1,5 @@
 import type { App } from '../context';
+import { onEachRoute } from '../route-hooks';
 import { audienceOf, FIELD_RULES, policyFor, type Audience } from './policy';
 
 // Cuts every filtered answer to what its caller may see. What that is, is decided in the policy
@@ -60,13 +61,23 @@ export function publicForm<T>(value: T): T {
   return visibleTo('public', value);
 }
 
-/** Cuts every filtered answer to what its caller may see before it is serialised. */
+/**
+ * Cuts every filtered answer to what its caller may see before it is serialised. Only routes with
+ * a filtered method carry the hook (a write's answer is for those who may see all of it), and it
+ * answers at once, without a promise.
+ */
 export function registerFieldVisibility(app: App): void {
-  app.addHook('preSerialization', async (request, _reply, payload) => {
-    const url = request.routeOptions.url;
-    if (url === undefined || policyFor(request.method, url)?.view !== 'filtered') {
-      return payload;
+  onEachRoute(app, (route) => {
+    if (!route.methods.some((m) => policyFor(m, route.url)?.view === 'filtered')) {
+      return;
     }
-    return visibleTo(audienceOf(request.principal), payload);
+    route.add('preSerialization', (request, _reply, payload, done) => {
+      const url = request.routeOptions.url;
+      if (url === undefined || policyFor(request.method, url)?.view !== 'filtered') {
+        done(null, payload);
+        return;
+      }
+      done(null, visibleTo(audienceOf(request.principal), payload));
+    });
   });
 }

@@ -218,6 +218,9 @@ export class BedStatusHub {
   #deliver(events: readonly BedStatusEvent[]): void {
     for (const event of events) {
       this.#delivered = event.id;
+      if (this.#subscribers.size === 0) {
+        continue; // nobody to hand a frame to: none is built
+      }
       const live = { id: event.id, hospiceId: event.hospiceId, frame: toFrame(event) };
       for (const subscriber of this.#subscribers) {
         subscriber.deliver(live);

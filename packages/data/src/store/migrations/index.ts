@@ -12,6 +12,7 @@ import * as m0010 from './0010-admission-criteria';
 import * as m0011 from './0011-kept-reports';
 import * as m0012 from './0012-reminders';
 import * as m0014 from './0014-stay-admissions';
+import * as m0015 from './0015-bed-status-append';
 
 /** Every migration in order. Names are permanent: never rename or edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '0011-kept-reports': m0011,
   '0012-reminders': m0012,
   '0014-stay-admissions': m0014,
+  '0015-bed-status-append': m0015,
 };
