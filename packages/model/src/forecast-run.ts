@@ -17,7 +17,7 @@ import {
   REQUESTS,
   SLOTS,
 } from './forecast-slots';
-import { sizePools } from './pools';
+import { type DrawBlock, sizePools } from './pools';
 import { type PreparedRegion, type PreparedScenario, YEAR0 } from './prepare';
 import { type MultiplierDistribution, type PoolingLevel } from './scenarios';
 
@@ -135,20 +135,18 @@ function sizeAtLevel(
   yearIndex: number,
   override: PoolingLevel | undefined,
   target: number,
-  out: Float64Array,
-  offset: number,
-  draws: number,
-  order: Int32Array | null,
+  block: DrawBlock,
 ): void {
   if (override !== undefined) {
-    sizePools(region.pools, override, target, out, offset, draws, order);
+    sizePools(region.pools, override, target, block);
     return;
   }
-  sizePools(region.pools, scenario.poolingTo[yearIndex]!, target, out, offset, draws, order);
+  sizePools(region.pools, scenario.poolingTo[yearIndex]!, target, block);
   const w = scenario.poolingWeight[yearIndex]!;
   if (w >= 1) {
     return;
   }
+  const { out, offset, draws } = block;
   if (rampTo.length < 4 * draws) {
     rampTo = new Float64Array(4 * draws);
   }
@@ -158,7 +156,7 @@ function sizeAtLevel(
     rampTo[4 * d + 2] = out[o + CARRIED_CURRENT]!;
     rampTo[4 * d + 3] = out[o + REFUSED_LOAD]!;
   }
-  sizePools(region.pools, scenario.poolingFrom[yearIndex]!, target, out, offset, draws, order);
+  sizePools(region.pools, scenario.poolingFrom[yearIndex]!, target, block);
   for (let d = 0, o = offset; d < draws; d++, o += SLOTS) {
     out[o + BEDS_ERLANG] = w * rampTo[4 * d]! + (1 - w) * out[o + BEDS_ERLANG]!;
     out[o + CARRIED_NEEDED] = w * rampTo[4 * d + 1]! + (1 - w) * out[o + CARRIED_NEEDED]!;
@@ -206,17 +204,12 @@ export function evaluateYear(
     out[o + BEDS_CURRENT] = region.currentBeds;
   }
   const { pooling } = options;
-  sizeAtLevel(
-    region,
-    scenario,
-    yearIndex,
-    pooling,
-    target,
+  sizeAtLevel(region, scenario, yearIndex, pooling, target, {
     out,
     offset,
-    deathFan.length,
-    draws.order,
-  );
+    draws: deathFan.length,
+    order: draws.order,
+  });
 }
 
 /** Evaluates one region in one year (index) for one set of multipliers, into out[offset..]. */

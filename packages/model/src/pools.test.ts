@@ -32,11 +32,11 @@ describe('pool sizing in a given order of the draws', () => {
 
   it.each(POOLING_LEVELS)('gives every draw the same numbers in any order (%s)', (level) => {
     const plain = loads(draws);
-    sizePools(region.pools, level, 0.05, plain, 0, draws, null);
+    sizePools(region.pools, level, 0.05, { out: plain, offset: 0, draws, order: null });
     const sorted = loads(draws);
-    sizePools(region.pools, level, 0.05, sorted, 0, draws, byLoad(sorted));
+    sizePools(region.pools, level, 0.05, { out: sorted, offset: 0, draws, order: byLoad(sorted) });
     const backwards = loads(draws);
-    sizePools(region.pools, level, 0.05, backwards, 0, draws, reversed);
+    sizePools(region.pools, level, 0.05, { out: backwards, offset: 0, draws, order: reversed });
     expect(Array.from(sorted)).toEqual(Array.from(plain));
     expect(Array.from(backwards)).toEqual(Array.from(plain));
     expect(plain.some((v, i) => i % SLOTS !== LOAD && v > 0)).toBe(true);

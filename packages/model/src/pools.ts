@@ -301,15 +301,24 @@ class Lanes {
 }
 const lanes = new Lanes();
 
+/**
+ * The draws of one region and year in a run's output: `draws` of them from out[offset..], SLOTS
+ * each, and their order by ascending load where known (null: their own order).
+ */
+export interface DrawBlock {
+  readonly out: Float64Array;
+  readonly offset: number;
+  readonly draws: number;
+  readonly order: Int32Array | null;
+}
+
 export function sizePools(
   pools: RegionPools | null,
   level: PoolingLevel,
   target: number,
-  out: Float64Array,
-  offset: number,
-  draws: number,
-  order: Int32Array | null,
+  block: DrawBlock,
 ): void {
+  const { out, offset, draws, order } = block;
   const end = offset + draws * SLOTS;
   if (pools === null) {
     for (let o = offset; o < end; o += SLOTS) {
