@@ -14,9 +14,10 @@ import { portOf, withBaseline, withStore } from './collection-bench';
 //   load generator (autocannon, in a process of its own, 8 connections), the two measured in
 //   alternating rounds so both see the same machine;
 // - figures-10x-history-ratio: the national and a regional figure computed (not served from the
-//   kept answers) on the demo store, and again after nine more copies of its whole history were
-//   added further back in time (10× the stays, refusals, waiting-list reports and bed-status
-//   events): the time after ÷ the time before. Figures of a period must cost what the period holds.
+//   kept answers) on the demo store, and on a second demo store to which nine more copies of its
+//   whole history were added further back in time (10× the stays, refusals, waiting-list reports
+//   and bed-status events), in alternating rounds: the time on the second ÷ the time on the first.
+//   Figures of a period must cost what the period holds.
 
 const require = createRequire(import.meta.url);
 const AUTOCANNON = path.join(
@@ -94,27 +95,43 @@ async function benchBedFinder(store: Store): Promise<[number, number]> {
   }
 }
 
-/** Median ms of the national figures of this year and a region's last 12 months, computed. */
-async function figuresMs(store: Store, now: Date): Promise<number> {
+/** Ms of one computation of the national figures of this year and a region's last 12 months. */
+async function figuresOnce(store: Store, now: Date): Promise<number> {
   const options = { now, freshnessHours: 24 };
-  const once = async () => {
-    const started = performance.now();
-    await getStatistics(store.db, { kind: 'region', code: 'NL' }, { period: 'year' }, options);
-    await getStatistics(store.db, { kind: 'region', code: 'NL' }, { period: 'month' }, options);
-    await getStatistics(
-      store.db,
-      { kind: 'region', code: 'ZK23' },
-      { period: 'month', byHospice: true },
-      options,
-    );
-    return performance.now() - started;
-  };
-  // A warm-up and the median of three: on the demo store one round takes seconds on a busy
-  // machine, and the benchmark must finish in bounded time.
-  await once();
-  const times = [await once(), await once(), await once()];
-  times.sort((a, b) => a - b);
-  return times[1]!;
+  const started = performance.now();
+  await getStatistics(store.db, { kind: 'region', code: 'NL' }, { period: 'year' }, options);
+  await getStatistics(store.db, { kind: 'region', code: 'NL' }, { period: 'month' }, options);
+  await getStatistics(
+    store.db,
+    { kind: 'region', code: 'ZK23' },
+    { period: 'month', byHospice: true },
+    options,
+  );
+  return performance.now() - started;
+}
+
+/**
+ * The fastest of three rounds on each store, the rounds alternating between the store with the
+ * demo's history and the one with ten times as much, after a warm-up round on each: both see the
+ * same machine (a burst of other work, a collection, the JIT), as the national run's benchmark
+ * does. Measured one after the other, the same figures on the same store differed by 40%.
+ */
+async function figuresMs(demo: Store, tenfold: Store, now: Date): Promise<[number, number]> {
+  await figuresOnce(demo, now);
+  await figuresOnce(tenfold, now);
+  let [best, bestTenfold] = [Infinity, Infinity];
+  for (let round = 0; round < 3; round++) {
+    best = Math.min(best, await figuresOnce(demo, now));
+    bestTenfold = Math.min(bestTenfold, await figuresOnce(tenfold, now));
+  }
+  return [best, bestTenfold];
+}
+
+async function eventCount(store: Store): Promise<number> {
+  const { rows } = await sql<{ n: number }>`select count(*) as n from bed_status_event`.execute(
+    store.db,
+  );
+  return Number(rows[0]!.n);
 }
 
 /** Nine more copies of the whole history, each moved back by another two years. */
@@ -185,22 +202,18 @@ export async function readPathBenchmarks(): Promise<Array<[string, number]>> {
       'bed-finder-requests-ratio',
     );
     step(lines.map(([name, value]) => `${name}: ${value}`).join(', '));
-    step('figures');
-    const before = await figuresMs(store, now);
-    const counts = async () =>
-      Number(
-        (await sql<{ n: number }>`select count(*) as n from bed_status_event`.execute(store.db))
-          .rows[0]!.n,
-      );
-    const events = await counts();
-    step(`figures: ${before.toFixed(1)} ms; adding nine copies of the history`);
-    await tenfoldHistory(store);
-    step('figures with 10× the history');
-    const tenfold = (await counts()) / events;
-    if (tenfold < 9.5) {
-      throw new Error(`the history grew ${tenfold.toFixed(1)}×, not 10×`);
-    }
-    const after = await figuresMs(store, now);
+    step('figures: a second demo store, with nine more copies of its history');
+    const [before, after] = await withStore({ kind: 'embedded' }, async (tenfold) => {
+      await seedDemoData(tenfold, now);
+      const events = await eventCount(tenfold);
+      await tenfoldHistory(tenfold);
+      const grown = (await eventCount(tenfold)) / events;
+      if (grown < 9.5 || (await eventCount(store)) !== events) {
+        throw new Error(`the history grew ${grown.toFixed(1)}×, not 10×`);
+      }
+      step('figures on both stores, in alternating rounds');
+      return figuresMs(store, tenfold, now);
+    });
     console.error(`# figures: ${before.toFixed(1)} ms, with 10× history ${after.toFixed(1)} ms`);
     lines.push(['figures-10x-history-ratio', Number((after / before).toFixed(3))]);
     return lines;
