@@ -65,8 +65,11 @@ export default defineConfig({
     // Build the app first, so the tests always see the current code, then start the real server
     // exactly as `npm start` does: nothing is imported beforehand, so postcodes, boundaries and
     // the demo data are what a fresh clone gets from the shipped reference data.
-    command:
-      'npm run build -w @palliamonitor/web && node packages/cli/bin/palliamonitor.js serve --seed-if-empty',
+    // E2E_PREBUILT=1 skips the build where the app was just built (CI, whose `npm ci` builds it)
+    // and where other tests read packages/web/dist meanwhile: a build empties the folder first.
+    command: `${
+      process.env['E2E_PREBUILT'] === '1' ? '' : 'npm run build -w @palliamonitor/web && '
+    }node packages/cli/bin/palliamonitor.js serve --seed-if-empty`,
     cwd: repoRoot,
     url: `${baseURL}/api/v1/health`,
     // A hang guard, not a speed check: the server is waited for until /health answers, and on a
