@@ -61,11 +61,7 @@ export function ScenarioControls({
       ).map(([setting, value, display]) => (
         <Slider key={setting} setting={setting} value={value} display={display} update={update} />
       ))}
-      <PoolingChoice
-        name="scenario-pooling"
-        pooling={pooling}
-        onChange={(level) => update({ pooling: level })}
-      />
+      <PoolingChoice value={pooling} onChange={(level) => update({ pooling: level })} />
       <Slider
         setting="year"
         value={settings.year}
