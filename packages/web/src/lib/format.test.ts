@@ -9,20 +9,24 @@ import {
 } from './format';
 
 describe('format', () => {
-  it('formatNumber groups thousands with a dot and decimals with a comma in Dutch', () => {
-    expect(formatNumber(1234567.891, 'nl', 1)).toBe('1.234.567,9');
-    expect(formatNumber(1234567.891, 'en', 1)).toBe('1,234,567.9');
+  // Dutch groups thousands with a dot and writes decimals with a comma; English the other way.
+  it.each([
+    ['nl', '1.234.567,9'],
+    ['en', '1,234,567.9'],
+  ] as const)('formatNumber groups thousands and decimals as %s does: %s', (locale, text) => {
+    expect(formatNumber(1234567.891, locale, 1)).toBe(text);
   });
 
-  it('formatNumber shows a dash for missing values', () => {
-    expect(formatNumber(null, 'nl')).toBe('–');
-    expect(formatNumber(Number.NaN, 'nl')).toBe('–');
+  it.each([null, Number.NaN])('formatNumber shows a dash for a missing value (%s)', (value) => {
+    expect(formatNumber(value, 'nl')).toBe('–');
   });
 
-  it('formatSigned uses a plus and the true minus sign', () => {
-    expect(formatSigned(12, 'nl')).toBe('+12');
-    expect(formatSigned(-3, 'nl')).toBe('−3');
-    expect(formatSigned(0, 'nl')).toBe('0');
+  it.each([
+    [12, '+12'],
+    [-3, '−3'],
+    [0, '0'],
+  ])('formatSigned writes %s as %s, with a plus and the true minus sign', (value, text) => {
+    expect(formatSigned(value, 'nl')).toBe(text);
   });
 
   it('formatPercent turns a share into a percentage', () => {

@@ -180,15 +180,12 @@ function Choropleth({
   );
 }
 
+/** The key to a map's colours: the same indicator, scale and format as the map it explains. */
 export function MapLegend({
   scale,
-  title,
+  indicator,
   formatValue,
-}: {
-  scale: ColorScale;
-  title: string;
-  formatValue: (value: number) => string;
-}) {
+}: Pick<MapProps, 'scale' | 'indicator' | 'formatValue'>) {
   const { t } = useI18n();
   // One value for every region (all zero, say) is said as such, not as "0 and more"; the last class
   // ends at the highest value, so it is a closed range too.
@@ -201,7 +198,7 @@ export function MapLegend({
         });
   return (
     <div className="legend" data-testid="map-legend">
-      <p className="legend__title">{title}</p>
+      <p className="legend__title">{indicator}</p>
       <ul>
         {scale.classes.map((c, i) => (
           <li key={c.color + String(i)}>

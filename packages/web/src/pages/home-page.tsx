@@ -229,7 +229,7 @@ function MapAndTable({
           boundaries={boundaries}
         />
         <div>
-          <MapLegend scale={scale} title={label} formatValue={(v) => format(v)} />
+          <MapLegend scale={scale} indicator={label} formatValue={format} />
           <p className="hint">{boundaries === null ? t('map.tileNote') : t('map.boundaryNote')}</p>
         </div>
       </div>

@@ -11,21 +11,16 @@ import {
 import { useApi } from '../api/client';
 import type { ModelInputs, ScenarioList } from '@palliamonitor/contracts';
 import { useI18n } from '../i18n/i18n';
-import { replaceSearch, useLocation } from '../router';
+import { useLocation } from '../router';
 import { formatNumber, formatSigned } from '../lib/format';
 import { Async, SyntheticNotice } from '../features/common/ui';
 import { DataTable, regionColumn, sortedNumeric, type Column } from '../features/common/data-table';
 import { PageHeading } from '../features/common/page-heading';
-import {
-  parseSettings,
-  settingsToSearch,
-  type ScenarioSettings,
-} from '../features/scenario/scenario-url';
+import { parseSettings } from '../features/scenario/scenario-url';
 import { buildScenario, hasOverrides } from '../features/scenario/build-scenario';
 import { ScenarioControls } from '../features/scenario/scenario-controls';
 import { NationalResult } from '../features/scenario/national-result';
 import { SaveScenario } from '../features/scenario/save-scenario';
-import { scenarioDescription } from '../features/scenario/scenario-names';
 
 // The scenario explorer: the capacity model runs in the browser on the API's model inputs, so every
 // slider answers at once for the country and each region.
@@ -104,9 +99,6 @@ function Explorer({
   const settings = parseSettings(search);
   const base = scenarios.find((s) => s.id === settings.scenarioId) ?? scenarios[0]!;
   const scenario = useMemo(() => buildScenario(base, parseSettings(search)), [base, search]);
-  const update = (patch: Partial<ScenarioSettings>) => {
-    replaceSearch(settingsToSearch({ ...settings, ...patch }));
-  };
 
   const computed = useMemo(() => {
     const started = performance.now();
@@ -129,8 +121,6 @@ function Explorer({
     };
   });
 
-  const describe = (s: Scenario): string => scenarioDescription(s, t);
-
   const n = (v: number | null) => formatNumber(v, locale);
   const columns: Column<RegionResult>[] = [
     regionColumn('name', t('table.region'), (r) => r),
@@ -151,8 +141,6 @@ function Explorer({
           base={base}
           scenario={scenario}
           settings={settings}
-          update={update}
-          describe={describe}
           nationBeds={nation.bedsNeededErlang}
         />
 

@@ -4,6 +4,12 @@ export interface Choice<V extends string | number> {
   label: string;
 }
 
+/** A control whose value its owner keeps (in the URL, in state) and changes on `onChange`. */
+export interface Controlled<T> {
+  value: T;
+  onChange: (value: T) => void;
+}
+
 /** A labelled drop-down list in the form layout (`field`); `onChange` gets the chosen value. */
 export function SelectField<V extends string | number>({
   label,

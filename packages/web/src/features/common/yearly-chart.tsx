@@ -1,9 +1,11 @@
-import type { ReactNode } from 'react';
 import { useI18n } from '../../i18n/i18n';
 import { formatNumber } from '../../lib/format';
 import { LineChart } from '../../charts/line-chart';
 import { bandSeries, lineSeries, type LineSpec } from '../../charts/series';
 import { ChartWithTable } from './ui';
+import { DataTable, type Column } from './data-table';
+import type { ForecastValue } from '@palliamonitor/contracts';
+import { band, mid } from '../../api/types';
 
 // The charts of beds per year (a region's forecast, its plan, the explorer's nation): each kind of
 // line drawn the same way in all of them, the need's band behind the lines, the numbers in the
@@ -19,35 +21,67 @@ export const SERIES_STYLE = {
 /** The colour of the need's band (10th to 90th percentile). */
 export const BAND_COLOUR = '#6fabd6';
 
-/** The band drawn behind the lines: its label and each year's range (null: none that year). */
-export interface YearBand<R> {
+/**
+ * The beds needed, drawn first in the need's colour, with its band (10th to 90th percentile)
+ * behind wherever a row's value has one.
+ */
+export interface YearNeed<R> {
+  id?: string;
   label: string;
-  range: (row: R) => { low: number; high: number } | null;
+  bandLabel: string;
+  value: (row: R) => ForecastValue;
 }
 
-/** Lines over the years of `rows`, an optional band, and `table` as the chart's alternative. */
+/** The table alternative to the chart: a row per year, captioned with the chart's title. */
+export interface YearTable<R> {
+  columns: Column<R>[];
+  /** The caption for screen readers only, where the figure above already shows the title. */
+  hideCaption?: boolean;
+  testId?: string;
+  rowAttributes?: (row: R) => Readonly<Record<string, string | number | undefined>>;
+}
+
+/** Lines over the years of `rows` (the need and its band first, if any) and a table of them. */
 export function YearlyChart<R extends { year: number }>({
   title,
+  rows,
+  need,
+  lines,
+  table,
   description,
   testId,
-  summary,
-  rows,
-  lines,
-  band,
-  table,
+  summarize,
 }: {
   title: string;
+  rows: readonly R[];
+  need?: YearNeed<R> | undefined;
+  /** The lines drawn after the need. */
+  lines: readonly LineSpec<R>[];
+  table: YearTable<R>;
   description?: string | undefined;
   testId?: string | undefined;
-  /** The chart in one sentence, for screen readers. */
-  summary: string;
-  rows: readonly R[];
-  lines: readonly LineSpec<R>[];
-  band?: YearBand<R> | undefined;
-  table: ReactNode;
+  /** The chart in one sentence for screen readers, from its first and last year. */
+  summarize: (first: R, last: R) => string;
 }) {
   const { locale } = useI18n();
   const year = (row: R) => row.year;
+  const first = rows[0];
+  const last = rows.at(-1);
+  const needLine: LineSpec<R>[] =
+    need === undefined
+      ? []
+      : [
+          {
+            ...SERIES_STYLE.erlang,
+            ...(need.id === undefined ? {} : { id: need.id }),
+            label: need.label,
+            y: (row) => mid(need.value(row)),
+          },
+        ];
+  const needBand = (row: R) => {
+    const b = need === undefined ? null : band(need.value(row));
+    return b === null ? null : { low: b.p10, high: b.p90 };
+  };
   return (
     <ChartWithTable
       title={title}
@@ -55,17 +89,19 @@ export function YearlyChart<R extends { year: number }>({
       chart={
         <LineChart
           testId={testId}
-          summary={summary}
+          summary={first === undefined || last === undefined ? title : summarize(first, last)}
           formatY={(v) => formatNumber(v, locale)}
-          series={lineSeries(rows, year, lines)}
+          series={lineSeries(rows, year, [...needLine, ...lines])}
           band={
-            band === undefined
+            need === undefined
               ? undefined
-              : bandSeries(rows, year, { label: band.label, color: BAND_COLOUR }, band.range)
+              : bandSeries(rows, year, { label: need.bandLabel, color: BAND_COLOUR }, needBand)
           }
         />
       }
-      table={table}
+      table={
+        <DataTable caption={title} {...table} rows={rows} rowKey={(row) => String(row.year)} />
+      }
     />
   );
 }

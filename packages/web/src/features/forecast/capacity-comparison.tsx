@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { useApi } from '../../api/client';
 import { useI18n } from '../../i18n/i18n';
 import { formatNumber, formatPercent, formatSigned } from '../../lib/format';
@@ -6,7 +7,7 @@ import { DataTable, type Column } from '../common/data-table';
 import type { MessageKey } from '../../i18n/nl';
 import { replaceSearch, useLocation } from '../../router';
 import type { Capacity } from '@palliamonitor/contracts';
-import { SelectField, yearChoices } from '../common/select-field';
+import { SelectField, yearChoices, type Controlled } from '../common/select-field';
 
 export type PoolingLevel = 'hospice' | 'cluster' | 'region';
 export const POOLING: readonly PoolingLevel[] = ['hospice', 'cluster', 'region'];
@@ -17,17 +18,10 @@ export const POOLING_LABELS: { readonly [key in PoolingLevel]: MessageKey } = {
 };
 
 /** A choice of pooling level: each hospice alone, clusters, or the region as one. */
-export function PoolingChoice({
-  name,
-  pooling,
-  onChange,
-}: {
-  /** The radio group's name, unique on the page. */
-  name: string;
-  pooling: PoolingLevel;
-  onChange: (level: PoolingLevel) => void;
-}) {
+export function PoolingChoice({ value, onChange }: Controlled<PoolingLevel>) {
   const { t } = useI18n();
+  // The radio group's name, unique on the page whichever page shows the choice.
+  const name = useId();
   return (
     <fieldset className="field radio-group">
       <legend className="field__label">{t('capacity.pooling')}</legend>
@@ -37,7 +31,7 @@ export function PoolingChoice({
             type="radio"
             name={name}
             value={level}
-            checked={pooling === level}
+            checked={value === level}
             onChange={() => onChange(level)}
           />
           {t(POOLING_LABELS[level])}
@@ -71,11 +65,7 @@ export function CapacityComparison({ code, currentYear }: { code: string; curren
   return (
     <>
       <div className="controls">
-        <PoolingChoice
-          name="pooling"
-          pooling={pooling}
-          onChange={(level) => set('pooling', level)}
-        />
+        <PoolingChoice value={pooling} onChange={(level) => set('pooling', level)} />
         <SelectField
           label={t('capacity.target')}
           value={target}

@@ -1,7 +1,7 @@
 import { useI18n } from '../../i18n/i18n';
 import { formatNumber } from '../../lib/format';
 import { SERIES_STYLE, YearlyChart } from '../common/yearly-chart';
-import { DataTable, numeric, type Column } from '../common/data-table';
+import { numeric, type Column } from '../common/data-table';
 import type { ForecastRow } from '@palliamonitor/contracts';
 import { band, mid } from '../../api/types';
 
@@ -9,18 +9,6 @@ import { band, mid } from '../../api/types';
 export function ForecastChart({ rows, title }: { rows: ForecastRow[]; title: string }) {
   const { t, locale } = useI18n();
   const hasBand = rows.some((r) => band(r.bedsNeededErlang) !== null);
-  const first = rows[0];
-  const last = rows.at(-1);
-  const summary =
-    first === undefined || last === undefined
-      ? title
-      : t('forecast.summary', {
-          from: first.year,
-          to: last.year,
-          erlangFrom: formatNumber(mid(first.bedsNeededErlang), locale),
-          erlangTo: formatNumber(mid(last.bedsNeededErlang), locale),
-          current: formatNumber(mid(last.currentBeds), locale),
-        });
   const number = (value: ForecastRow['currentBeds']) => formatNumber(mid(value), locale);
   const bandText = (r: ForecastRow) => {
     const b = band(r.bedsNeededErlang);
@@ -43,30 +31,27 @@ export function ForecastChart({ rows, title }: { rows: ForecastRow[]; title: str
   return (
     <YearlyChart
       title={title}
-      description={t('forecast.description')}
-      testId="forecast-chart"
-      summary={summary}
       rows={rows}
+      need={{
+        label: t('forecast.erlang'),
+        bandLabel: t('forecast.band'),
+        value: (r) => r.bedsNeededErlang,
+      }}
       lines={[
-        { ...SERIES_STYLE.erlang, label: t('forecast.erlang'), y: (r) => mid(r.bedsNeededErlang) },
         { ...SERIES_STYLE.norm, label: t('forecast.norm'), y: (r) => mid(r.bedsNeededNorm) },
         { ...SERIES_STYLE.current, label: t('forecast.current'), y: (r) => mid(r.currentBeds) },
       ]}
-      band={{
-        label: t('forecast.band'),
-        range: (r) => {
-          const b = band(r.bedsNeededErlang);
-          return b === null ? null : { low: b.p10, high: b.p90 };
-        },
-      }}
-      table={
-        <DataTable
-          caption={title}
-          hideCaption
-          columns={columns}
-          rows={rows}
-          rowKey={(r) => String(r.year)}
-        />
+      table={{ columns, hideCaption: true }}
+      description={t('forecast.description')}
+      testId="forecast-chart"
+      summarize={(first, last) =>
+        t('forecast.summary', {
+          from: first.year,
+          to: last.year,
+          erlangFrom: formatNumber(mid(first.bedsNeededErlang), locale),
+          erlangTo: formatNumber(mid(last.bedsNeededErlang), locale),
+          current: formatNumber(mid(last.currentBeds), locale),
+        })
       }
     />
   );

@@ -28,7 +28,7 @@ export function ApiTokens({ hospiceId }: { hospiceId: string }) {
   const path = `/hospices/${encodeURIComponent(hospiceId)}/tokens`;
   const tokens = useApi<TokenList>(path);
   const [label, setLabel] = useState('');
-  const [created, setCreated] = useState<{ label: string; token: string } | null>(null);
+  const [created, setCreated] = useState<ShownToken | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState('');
   const [confirming, setConfirming] = useState<string | null>(null);
@@ -83,8 +83,7 @@ export function ApiTokens({ hospiceId }: { hospiceId: string }) {
       <p className="hint">{t('tokens.lead')}</p>
       {created === null ? null : (
         <NewToken
-          label={created.label}
-          token={created.token}
+          created={created}
           onDismiss={() => {
             setCreated(null);
             heading.current?.focus();
@@ -263,16 +262,12 @@ function RevokeConfirmation({
   );
 }
 
+/** A token just created: its secret is kept in the page only until the message is dismissed. */
+type ShownToken = Pick<TokenCreated, 'label' | 'token'>;
+
 /** The new token, shown once: a copy button and the warning that it will not be shown again. */
-function NewToken({
-  label,
-  token,
-  onDismiss,
-}: {
-  label: string;
-  token: string;
-  onDismiss: () => void;
-}) {
+function NewToken({ created, onDismiss }: { created: ShownToken; onDismiss: () => void }) {
+  const { label, token } = created;
   const { t } = useI18n();
   const [copied, setCopied] = useState<'no' | 'yes' | 'failed'>('no');
   const box = useRef<HTMLDivElement>(null);

@@ -2,7 +2,7 @@ import type { PlanYear } from '@palliamonitor/contracts';
 import { useI18n } from '../../i18n/i18n';
 import { formatNumber, formatSigned } from '../../lib/format';
 import { SERIES_STYLE, YearlyChart } from '../common/yearly-chart';
-import { DataTable, numeric, type Column } from '../common/data-table';
+import { numeric, type Column } from '../common/data-table';
 
 export const PLAN_COLOUR = '#2e7d32';
 const TARGET_COLOUR = '#7b1fa2';
@@ -21,33 +21,19 @@ export function useVerdictText(): (verdict: PlanYear['verdict']) => string {
 /** The plan to 2050: today's beds, the planned beds, the agreed targets and the need with band. */
 export function PlanChart({ years, title }: { years: readonly PlanYear[]; title: string }) {
   const { t, locale } = useI18n();
-  const last = years.at(-1);
-  const shortYears = years.filter((y) => y.verdict === 'short').map((y) => y.year);
-  const summary =
-    last === undefined
-      ? title
-      : t('plan.summary', {
-          year: last.year,
-          planned: formatNumber(last.plannedBeds, locale),
-          needed: formatNumber(last.bedsNeeded.p50, locale),
-          current: formatNumber(last.currentBeds, locale),
-          short: shortYears.length,
-        });
+  const columns = usePlanColumns();
   const hasTargets = years.some((y) => y.targetBeds !== null);
   return (
     <YearlyChart
       title={title}
-      description={t('plan.chartDescription')}
-      testId="plan-chart"
-      summary={summary}
       rows={years}
+      need={{
+        id: 'needed',
+        label: t('plan.needed'),
+        bandLabel: t('plan.band'),
+        value: (y) => y.bedsNeeded,
+      }}
       lines={[
-        {
-          ...SERIES_STYLE.erlang,
-          id: 'needed',
-          label: t('plan.needed'),
-          y: (y) => y.bedsNeeded.p50,
-        },
         { id: 'planned', label: t('plan.planned'), color: PLAN_COLOUR, y: (y) => y.plannedBeds },
         {
           ...SERIES_STYLE.current,
@@ -67,21 +53,33 @@ export function PlanChart({ years, title }: { years: readonly PlanYear[]; title:
             ]
           : []),
       ]}
-      band={{
-        label: t('plan.band'),
-        range: (y) => ({ low: y.bedsNeeded.p10, high: y.bedsNeeded.p90 }),
+      table={{
+        columns,
+        hideCaption: true,
+        rowAttributes: (y) => ({ 'data-year': y.year, 'data-verdict': y.verdict }),
+        testId: 'plan-table',
       }}
-      table={<PlanTable years={years} title={title} />}
+      description={t('plan.chartDescription')}
+      testId="plan-chart"
+      summarize={(_, last) =>
+        t('plan.summary', {
+          year: last.year,
+          planned: formatNumber(last.plannedBeds, locale),
+          needed: formatNumber(last.bedsNeeded.p50, locale),
+          current: formatNumber(last.currentBeds, locale),
+          short: years.filter((y) => y.verdict === 'short').length,
+        })
+      }
     />
   );
 }
 
 /** The plan's numbers per year, the chart's table alternative. */
-function PlanTable({ years, title }: { years: readonly PlanYear[]; title: string }) {
+function usePlanColumns(): Column<PlanYear>[] {
   const { t, locale } = useI18n();
   const verdictText = useVerdictText();
   const beds = (value: number | null) => formatNumber(value, locale);
-  const columns: Column<PlanYear>[] = [
+  return [
     { key: 'year', label: t('forecast.year'), render: (y) => y.year },
     ...numeric<PlanYear>([
       ['current', t('plan.current'), (y) => beds(y.currentBeds)],
@@ -98,15 +96,4 @@ function PlanTable({ years, title }: { years: readonly PlanYear[]; title: string
     ]),
     { key: 'verdict', label: t('plan.verdict'), render: (y) => verdictText(y.verdict) },
   ];
-  return (
-    <DataTable
-      caption={title}
-      hideCaption
-      columns={columns}
-      rows={years}
-      rowKey={(y) => String(y.year)}
-      rowAttributes={(y) => ({ 'data-year': y.year, 'data-verdict': y.verdict })}
-      testId="plan-table"
-    />
-  );
 }

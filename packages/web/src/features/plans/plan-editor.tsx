@@ -141,32 +141,26 @@ function ChangeForm({
   const [status, setStatus] = useState<PlanStatus>('planned');
   const [note, setNote] = useState('');
   const isNew = kind === 'open' || hospices.length === 0;
-
-  const submit = async () => {
-    const added = await onAdd(
-      {
-        kind,
-        hospiceId: isNew ? null : hospiceId,
-        locationName: isNew ? location : null,
-        // An empty or non-numeric entry is sent as such, so the server names the field.
-        beds: beds === '' ? 0 : Number(beds),
-        effectiveOn,
-        status,
-        note,
-      },
-      note,
-    );
-    if (added) {
-      setBeds('');
-      setNote('');
-    }
+  const change: Omit<PlanChange, 'id'> = {
+    kind,
+    hospiceId: isNew ? null : hospiceId,
+    locationName: isNew ? location : null,
+    // An empty or non-numeric entry is sent as such, so the server names the field.
+    beds: beds === '' ? 0 : Number(beds),
+    effectiveOn,
+    status,
+    note,
   };
 
   return (
     <PlanForm
       legend={t('plan.addChange')}
       submit={{ label: t('plan.addSave'), isPrimary: true, isBusy }}
-      onSubmit={submit}
+      save={() => onAdd(change, note)}
+      onSaved={() => {
+        setBeds('');
+        setNote('');
+      }}
     >
       <SelectField
         label={t('plan.kind')}
@@ -206,18 +200,29 @@ function ChangeForm({
   );
 }
 
-/** One action of the editor: a titled group of fields and the button that saves it. */
+/**
+ * One action of the editor: a titled group of fields and the button that saves it. What was entered
+ * is cleared (`onSaved`) only once saved, so a refused entry stays in the form to be corrected.
+ */
 function PlanForm({
   legend,
   submit,
-  onSubmit,
+  save,
+  onSaved,
   children,
 }: {
   legend: string;
   submit: { label: string; isPrimary: boolean; isBusy: boolean };
-  onSubmit: () => Promise<void>;
+  /** Saves what was entered; true when it was saved. */
+  save: () => Promise<boolean>;
+  onSaved: () => void;
   children: ReactNode;
 }) {
+  const onSubmit = async () => {
+    if (await save()) {
+      onSaved();
+    }
+  };
   return (
     <form
       className="stack-form"
@@ -254,16 +259,12 @@ function TargetForm({
   const { t } = useI18n();
   const [year, setYear] = useState('2030');
   const [beds, setBeds] = useState('');
-  const submit = async () => {
-    if (await onSet({ year: Number(year), beds: beds === '' ? -1 : Number(beds) })) {
-      setBeds('');
-    }
-  };
   return (
     <PlanForm
       legend={t('plan.setTarget')}
       submit={{ label: t('plan.saveTarget'), isPrimary: false, isBusy }}
-      onSubmit={submit}
+      save={() => onSet({ year: Number(year), beds: beds === '' ? -1 : Number(beds) })}
+      onSaved={() => setBeds('')}
     >
       <NumberField
         label={t('forecast.year')}

@@ -7,6 +7,7 @@ import { Link } from '../../router';
 import { regionAlerts, type Alert, type AlertThresholds } from '../alerts/alerts';
 import { alertKey, AlertAcknowledgementView } from '../alerts/alert-acknowledgement';
 import type { HospiceLive } from './cockpit-live';
+import type { Controlled } from '../common/select-field';
 
 // The bounds of the thresholds: the occupancy shares are set in whole percents.
 const THRESHOLD_FIELDS = [
@@ -22,13 +23,7 @@ function ThresholdField({
   max,
   value,
   onChange,
-}: {
-  label: string;
-  min: number;
-  max: number;
-  value: number;
-  onChange: (v: number) => void;
-}) {
+}: { label: string; min: number; max: number } & Controlled<number>) {
   return (
     <label className="field">
       <span className="field__label">{label}</span>
@@ -46,13 +41,7 @@ function ThresholdField({
   );
 }
 
-export function ThresholdForm({
-  value,
-  onChange,
-}: {
-  value: AlertThresholds;
-  onChange: (v: AlertThresholds) => void;
-}) {
+export function ThresholdForm({ value, onChange }: Controlled<AlertThresholds>) {
   const { t } = useI18n();
   const pct = (v: number) => Math.round(v * 100);
   return (

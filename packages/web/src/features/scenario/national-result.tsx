@@ -2,7 +2,7 @@ import type { ForecastRow } from '@palliamonitor/model';
 import { useI18n } from '../../i18n/i18n';
 import { formatNumber, formatSigned } from '../../lib/format';
 import { SERIES_STYLE, YearlyChart } from '../common/yearly-chart';
-import { DataTable, type Column } from '../common/data-table';
+import type { Column } from '../common/data-table';
 
 // The explorer's national answer: the beds needed in the chosen year beside today's beds, and the
 // path to 2050 as a chart with its table.
@@ -88,23 +88,18 @@ function NationalTrend({ nation }: { nation: readonly Row[] }) {
   return (
     <YearlyChart
       title={t('scenario.trendTitle')}
-      summary={t('scenario.trendSummary', {
-        from: formatNumber(nation[0]!.bedsNeededErlang, locale),
-        to: formatNumber(nation.at(-1)!.bedsNeededErlang, locale),
-      })}
       rows={nation}
       lines={[
         { ...SERIES_STYLE.erlang, label: t('forecast.erlang'), y: (r) => r.bedsNeededErlang },
         { ...SERIES_STYLE.norm, label: t('forecast.norm'), y: (r) => r.bedsNeededNorm },
         { ...SERIES_STYLE.current, label: t('forecast.current'), y: (r) => r.currentBeds },
       ]}
-      table={
-        <DataTable
-          caption={t('scenario.trendTitle')}
-          columns={columns}
-          rows={nation}
-          rowKey={(r) => String(r.year)}
-        />
+      table={{ columns }}
+      summarize={(first, last) =>
+        t('scenario.trendSummary', {
+          from: formatNumber(first.bedsNeededErlang, locale),
+          to: formatNumber(last.bedsNeededErlang, locale),
+        })
       }
     />
   );

@@ -5,7 +5,7 @@ import { formatNumber, formatPercent, formatSigned } from '../../lib/format';
 import { PoolingChoice } from '../forecast/capacity-comparison';
 import { LIMITS, settingsToSearch, type ScenarioSettings } from './scenario-url';
 import { hasOverrides, impliedGrowth } from './build-scenario';
-import { scenarioName } from './scenario-names';
+import { scenarioDescription, scenarioName } from './scenario-names';
 import { SelectField } from '../common/select-field';
 import type { MessageKey } from '../../i18n/nl';
 
@@ -17,16 +17,12 @@ export function ScenarioControls({
   base,
   scenario,
   settings,
-  update,
-  describe,
   nationBeds,
 }: {
   scenarios: readonly Scenario[];
   base: Scenario;
   scenario: Scenario;
   settings: ScenarioSettings;
-  update: (patch: Partial<ScenarioSettings>) => void;
-  describe: (s: Scenario) => string;
   /** Beds needed nationally (Erlang B) in the chosen year, kept in view on a phone. */
   nationBeds: number;
 }) {
@@ -37,6 +33,9 @@ export function ScenarioControls({
   const los = valueAt({ path: p.losMean, year: settings.year });
   const target = valueAt({ path: p.targetRefusal, year: settings.year });
   const pooling = poolingAt({ path: p.pooling, year: settings.year });
+  const update = (patch: Partial<ScenarioSettings>) => {
+    replaceSearch(settingsToSearch({ ...settings, ...patch }));
+  };
   return (
     <form
       className="panel scenario-controls"
@@ -51,7 +50,7 @@ export function ScenarioControls({
         onChange={(id) => replaceSearch(settingsToSearch({ scenarioId: id, year: settings.year }))}
         testId="scenario-select"
       />
-      <p className="hint">{describe(base)}</p>
+      <p className="hint">{scenarioDescription(base, t)}</p>
       {(
         [
           ['hospiceShare', shareNow, formatPercent(shareNow, locale, 1)],
@@ -62,11 +61,7 @@ export function ScenarioControls({
       ).map(([setting, value, display]) => (
         <Slider key={setting} setting={setting} value={value} display={display} update={update} />
       ))}
-      <PoolingChoice
-        name="scenario-pooling"
-        pooling={pooling}
-        onChange={(level) => update({ pooling: level })}
-      />
+      <PoolingChoice value={pooling} onChange={(level) => update({ pooling: level })} />
       <Slider
         setting="year"
         value={settings.year}
