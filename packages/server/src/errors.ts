@@ -1,5 +1,10 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { isMessageCode, type CodedMessage } from '@palliamonitor/contracts';
+import {
+  isMessageCode,
+  messageText,
+  type CodedMessage,
+  type MessageCode,
+} from '@palliamonitor/contracts';
 import {
   AppError,
   conflictOfUniqueViolation,
@@ -15,25 +20,44 @@ import {
 
 export const PROBLEM_TYPE_BASE = 'https://palliamonitor.nl/problemen/';
 
-/** The HTTP status and problem title of every error code. */
-export const PROBLEM_STATUS: Record<ErrorCode, { status: number; title: string }> = {
-  VALIDATION_FAILED: { status: 400, title: 'De aanvraag is ongeldig' },
-  UNPROCESSABLE: { status: 422, title: 'De gegevens zijn niet verwerkt' },
-  NOT_FOUND: { status: 404, title: 'Niet gevonden' },
-  CONFLICT: { status: 409, title: 'Conflict met de bestaande gegevens' },
-  PRECONDITION_FAILED: { status: 412, title: 'De gegevens zijn intussen gewijzigd' },
-  PRECONDITION_REQUIRED: { status: 428, title: 'If-Match ontbreekt' },
-  UNAUTHORIZED: { status: 401, title: 'Aanmelden vereist' },
-  FORBIDDEN: { status: 403, title: 'Geen toegang' },
-  TOO_MANY_REQUESTS: { status: 429, title: 'Te veel verzoeken' },
-  PAYLOAD_TOO_LARGE: { status: 413, title: 'Het verzoek is te groot' },
-  UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Niet-ondersteund formaat' },
-  INTERNAL: { status: 500, title: 'Interne fout' },
+/** The HTTP status of every error code; its title is the registry's message `problem.<CODE>`. */
+export const PROBLEM_STATUS: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  UNPROCESSABLE: 422,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PRECONDITION_FAILED: 412,
+  PRECONDITION_REQUIRED: 428,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  TOO_MANY_REQUESTS: 429,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  INTERNAL: 500,
 };
 
 /** The HTTP status an error code answers. */
 export function statusOf(code: ErrorCode): number {
-  return PROBLEM_STATUS[code].status;
+  return PROBLEM_STATUS[code];
+}
+
+/** VALIDATION_FAILED → validationFailed, as the registry names its codes. */
+type CamelCase<S extends string> = S extends `${infer Head}_${infer Tail}`
+  ? `${Lowercase<Head>}${Capitalize<CamelCase<Tail>>}`
+  : Lowercase<S>;
+
+function camelCase<S extends string>(code: S): CamelCase<S> {
+  return code.toLowerCase().replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()) as CamelCase<S>;
+}
+
+/**
+ * The problem title of an error code (`problem.<code in camelCase>` in the registry), in Dutch as
+ * every answer's title is; the registry has English for the web app. The template type makes a
+ * code without a title fail to compile.
+ */
+export function problemTitle(code: ErrorCode): string {
+  const key: MessageCode = `problem.${camelCase(code)}`;
+  return messageText(key);
 }
 
 interface AjvError {
@@ -127,7 +151,8 @@ export function sendProblem(
   issues: Issue[] = [],
   detailCode?: CodedMessage,
 ): FastifyReply {
-  const { status, title } = PROBLEM_STATUS[code];
+  const status = PROBLEM_STATUS[code];
+  const title = problemTitle(code);
   const body = {
     type: `${PROBLEM_TYPE_BASE}${code.toLowerCase().replaceAll('_', '-')}`,
     title,

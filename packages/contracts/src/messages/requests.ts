@@ -196,4 +196,53 @@ export const REQUEST_MESSAGES = {
     nl: 'botst met gegevens die tegelijk zijn opgeslagen; laad opnieuw en probeer het nog eens',
     en: 'conflicts with a record stored at the same time; reload and try again',
   },
+  // problem titles: one per error code of a problem+json answer (its `title`)
+  'problem.validationFailed': {
+    nl: 'De aanvraag is ongeldig',
+    en: 'The request is invalid',
+  },
+  'problem.unprocessable': {
+    nl: 'De gegevens zijn niet verwerkt',
+    en: 'The data could not be processed',
+  },
+  'problem.notFound': {
+    nl: 'Niet gevonden',
+    en: 'Not found',
+  },
+  'problem.conflict': {
+    nl: 'Conflict met de bestaande gegevens',
+    en: 'Conflict with the stored data',
+  },
+  'problem.preconditionFailed': {
+    nl: 'De gegevens zijn intussen gewijzigd',
+    en: 'The data has changed meanwhile',
+  },
+  'problem.preconditionRequired': {
+    nl: 'If-Match ontbreekt',
+    en: 'If-Match is missing',
+  },
+  'problem.unauthorized': {
+    nl: 'Aanmelden vereist',
+    en: 'Sign-in required',
+  },
+  'problem.forbidden': {
+    nl: 'Geen toegang',
+    en: 'No access',
+  },
+  'problem.tooManyRequests': {
+    nl: 'Te veel verzoeken',
+    en: 'Too many requests',
+  },
+  'problem.payloadTooLarge': {
+    nl: 'Het verzoek is te groot',
+    en: 'The request is too large',
+  },
+  'problem.unsupportedMediaType': {
+    nl: 'Niet-ondersteund formaat',
+    en: 'Unsupported media type',
+  },
+  'problem.internal': {
+    nl: 'Interne fout',
+    en: 'Internal error',
+  },
 } as const;
