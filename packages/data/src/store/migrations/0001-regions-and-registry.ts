@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { GEMEENTE_POINT } from './ddl';
 
 // The first schema: regions with effective-dated membership, boundaries, places, demographic
 // inputs and the effective-dated hospice registry. Plain SQL, so what the database holds is
@@ -47,18 +48,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
     create table place (
       name text not null,
-      gemeente_code text not null,
-      latitude double precision not null,
-      longitude double precision not null,
+      ${GEMEENTE_POINT},
       primary key (name, gemeente_code)
     )`.execute(db);
 
   await sql`
     create table postcode (
       pc4 text primary key,
-      gemeente_code text not null,
-      latitude double precision not null,
-      longitude double precision not null
+      ${GEMEENTE_POINT}
     )`.execute(db);
 
   await sql`

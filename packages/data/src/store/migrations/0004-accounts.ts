@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { USER_ID, userSecret } from './ddl';
 
 // Accounts, role assignments, sessions, API tokens, password-reset tokens and the audit log.
 // Secrets (session ids, API tokens, reset tokens) are stored only as SHA-256 hashes; passwords as
@@ -21,7 +22,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
     create table role_assignment (
       id bigserial primary key,
-      user_id text not null references app_user (id),
+      ${USER_ID},
       role text not null check (role in ('care-professional', 'hospice-editor', 'regisseur', 'national-analyst', 'administrator')),
       -- hospice id for a hospice editor, zorgkantoorregio code for a regisseur, null otherwise
       scope text,
@@ -32,8 +33,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await sql`
     create table user_session (
-      id_hash text primary key,
-      user_id text not null references app_user (id),
+      ${userSecret('id_hash')},
       csrf_token text not null,
       created_at timestamptz not null,
       expires_at timestamptz not null
@@ -53,8 +53,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await sql`
     create table password_reset (
-      token_hash text primary key,
-      user_id text not null references app_user (id),
+      ${userSecret('token_hash')},
       expires_at timestamptz not null,
       used_at timestamptz
     )`.execute(db);
