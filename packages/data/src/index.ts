@@ -208,6 +208,7 @@ export {
   LONG_STAY_DAYS,
   daysBetween,
   type MovementOptions,
+  type MovementWrite,
   type MovementResult,
 } from './collection/movement-rules';
 export {

@@ -145,6 +145,19 @@ export interface MovementOptions {
   audit?: AuditContext | undefined;
 }
 
+/**
+ * A movement write at a facility: the store, the facility, what was entered, who writes, and the
+ * options; resolves with the stored value and the warnings it raised. The API stores every
+ * movement of a facility's path through this one shape.
+ */
+export type MovementWrite<I, R extends { warnings: Issue[] }> = (
+  db: Kysely<Database>,
+  hospiceId: string,
+  input: I,
+  ctx: WriteContext,
+  options?: MovementOptions,
+) => Promise<R>;
+
 export async function audited(
   trx: Transaction<Database>,
   options: MovementOptions,

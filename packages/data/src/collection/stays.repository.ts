@@ -17,6 +17,7 @@ import {
   requireHospice,
   type MovementOptions,
   type MovementResult,
+  type MovementWrite,
 } from './movement-rules';
 import { pageWithTotal } from '../store/page';
 
@@ -45,14 +46,14 @@ export function toStay(row: Selectable<StayTable>): Stay {
  * issues the anonymous stay id. An admission dated today also raises the occupied beds of the
  * current bed status by one.
  */
-export async function admitGuest(
-  db: Kysely<Database>,
-  hospiceId: string,
-  input: AdmissionCreate,
-  ctx: WriteContext,
-  options: MovementOptions = {},
-): Promise<MovementResult<Stay>> {
-  return movementWrite(db, hospiceId, ctx, async (trx, today) => {
+export const admitGuest: MovementWrite<AdmissionCreate, MovementResult<Stay>> = (
+  db,
+  hospiceId,
+  input,
+  ctx,
+  options = {},
+) =>
+  movementWrite(db, hospiceId, ctx, async (trx, today) => {
     const issues: Issue[] = [];
     const warnings: Issue[] = [];
     notInFuture(input.admittedOn, today, 'admittedOn', issues);
@@ -98,7 +99,6 @@ export async function admitGuest(
     await audited(trx, options, ctx, null, toStay(row));
     return { value: toStay(row), warnings, bedStatusEventId: event?.id ?? null };
   });
-}
 
 /** Registers the departure of a stay. A departure dated today lowers the occupied beds by one. */
 export async function departGuest(

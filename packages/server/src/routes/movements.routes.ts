@@ -24,7 +24,7 @@ import {
   WaitingListRecorded,
 } from '@palliamonitor/contracts';
 import type { FastifyRequest } from 'fastify';
-import type { Issue, MovementOptions, WriteContext } from '@palliamonitor/data';
+import type { Issue, MovementWrite } from '@palliamonitor/data';
 import type { App, AppContext } from '../context';
 import type { CollectionContext } from '../live/collection-context';
 import { checkDate, ProblemResponses, toWarnings, WriteProblems } from './params';
@@ -100,15 +100,6 @@ const ENDPOINTS = {
     response: { 200: WaitingList, ...ProblemResponses },
   },
 } satisfies Record<string, Endpoint>;
-
-/** A movement write of the data package: the stored value and the warnings it raised. */
-type MovementWrite<B, R extends { warnings: Issue[] }> = (
-  db: AppContext['store']['db'],
-  hospiceId: string,
-  input: B,
-  context: WriteContext,
-  options: MovementOptions,
-) => Promise<R>;
 
 /**
  * Stores the request's movement for the hospice in its path, as the caller, with the audit entry
