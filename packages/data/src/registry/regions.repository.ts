@@ -1,5 +1,5 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
-import type { Database, RegionType } from '../store/schema';
+import type { Database, RegionMembershipTable, RegionType } from '../store/schema';
 import { AppError } from '../errors';
 import { validOn } from '../store/valid-on';
 import { pageWithTotal } from '../store/page';
@@ -133,18 +133,35 @@ export async function getRegionOrThrow(
   return region;
 }
 
+/**
+ * The regions at one end of the memberships valid on `asOf` whose other end is `code`: a
+ * zorgkantoorregio's or provincie's gemeenten, or a gemeente's parents.
+ */
+function membershipsOn(
+  db: Kysely<Database>,
+  asOf: string,
+  from: 'parent' | 'gemeente',
+  code: string,
+) {
+  const [known, wanted] =
+    from === 'parent'
+      ? (['parent_code', 'gemeente_code'] as const)
+      : (['gemeente_code', 'parent_code'] as const);
+  return db
+    .selectFrom('region_membership')
+    .innerJoin('region', 'region.code', `region_membership.${wanted}`)
+    .where(`region_membership.${known}`, '=', code)
+    .where(validOn('region_membership', asOf));
+}
+
 /** The gemeenten belonging to a zorgkantoorregio or provincie on `asOf`. */
 export async function memberGemeenten(
   db: Kysely<Database>,
   parentCode: string,
   asOf: string,
 ): Promise<Array<{ code: string; name: string }>> {
-  return db
-    .selectFrom('region_membership')
-    .innerJoin('region', 'region.code', 'region_membership.gemeente_code')
+  return membershipsOn(db, asOf, 'parent', parentCode)
     .select(['region.code', 'region.name'])
-    .where('region_membership.parent_code', '=', parentCode)
-    .where(validOn('region_membership', asOf))
     .orderBy('region.code')
     .execute();
 }
@@ -182,12 +199,8 @@ export async function parentsOf(
   gemeenteCode: string,
   asOf: string,
 ): Promise<Array<{ code: string; name: string; type: RegionType }>> {
-  return db
-    .selectFrom('region_membership')
-    .innerJoin('region', 'region.code', 'region_membership.parent_code')
+  return membershipsOn(db, asOf, 'gemeente', gemeenteCode)
     .select(['region.code', 'region.name', 'region.type'])
-    .where('region_membership.gemeente_code', '=', gemeenteCode)
-    .where(validOn('region_membership', asOf))
     .orderBy('region.type')
     .execute();
 }
@@ -235,22 +248,42 @@ export async function moveGemeente(
         },
       ]);
     }
+    await endMemberships(trx, move.on, [current.id]);
+    await startMemberships(trx, move.on, [
+      { gemeente_code: move.gemeenteCode, parent_code: parent.code, parent_type: parent.type },
+    ]);
+  });
+}
+
+/** Memberships that end on `on` (valid_to is exclusive: the day before `on` is their last). */
+async function endMemberships(
+  trx: Transaction<Database>,
+  on: string,
+  ids: number[],
+): Promise<void> {
+  if (ids.length > 0) {
     await trx
       .updateTable('region_membership')
-      .set({ valid_to: move.on })
-      .where('id', '=', current.id)
+      .set({ valid_to: on })
+      .where('id', 'in', ids)
       .execute();
+  }
+}
+
+/** Open memberships from `on`: a gemeente's new parent after a move, a new gemeente's parents. */
+async function startMemberships(
+  trx: Transaction<Database>,
+  on: string,
+  memberships: Array<
+    Pick<Selectable<RegionMembershipTable>, 'gemeente_code' | 'parent_code' | 'parent_type'>
+  >,
+): Promise<void> {
+  if (memberships.length > 0) {
     await trx
       .insertInto('region_membership')
-      .values({
-        gemeente_code: move.gemeenteCode,
-        parent_code: parent.code,
-        parent_type: parent.type,
-        valid_from: move.on,
-        valid_to: null,
-      })
+      .values(memberships.map((m) => ({ ...m, valid_from: on, valid_to: null })))
       .execute();
-  });
+  }
 }
 
 /**
@@ -269,23 +302,23 @@ export async function mergeGemeenten(
         { field: 'fromCodes', message: 'name at least one gemeente' },
       ]);
     }
-    const parents = await trx
+    const open = await trx
       .selectFrom('region_membership')
       .selectAll()
-      .where('gemeente_code', '=', first)
+      .where('gemeente_code', 'in', merge.fromCodes)
       .where('valid_to', 'is', null)
       .execute();
+    const parents = open.filter((m) => m.gemeente_code === first);
     await trx
       .updateTable('region')
       .set({ valid_to: merge.on })
       .where('code', 'in', merge.fromCodes)
       .execute();
-    await trx
-      .updateTable('region_membership')
-      .set({ valid_to: merge.on })
-      .where('gemeente_code', 'in', merge.fromCodes)
-      .where('valid_to', 'is', null)
-      .execute();
+    await endMemberships(
+      trx,
+      merge.on,
+      open.map((m) => m.id),
+    );
     await trx
       .insertInto('region')
       .values({
@@ -330,20 +363,15 @@ export async function mergeGemeenten(
         )
         .execute();
     }
-    if (parents.length > 0) {
-      await trx
-        .insertInto('region_membership')
-        .values(
-          parents.map((p) => ({
-            gemeente_code: merge.into.code,
-            parent_code: p.parent_code,
-            parent_type: p.parent_type,
-            valid_from: merge.on,
-            valid_to: null,
-          })),
-        )
-        .execute();
-    }
+    await startMemberships(
+      trx,
+      merge.on,
+      parents.map((p) => ({
+        gemeente_code: merge.into.code,
+        parent_code: p.parent_code,
+        parent_type: p.parent_type,
+      })),
+    );
   });
 }
 

@@ -61,14 +61,14 @@ export async function regionsWithKeptReport(
   return new Set(rows.map((r) => r.region_code));
 }
 
+/** The report kept for a region (`code`) and month, as the API's path names them. */
 export async function findKeptReport(
   db: Kysely<Database>,
-  code: string,
-  month: string,
+  key: { readonly code: string; readonly month: string },
 ): Promise<RegionReport | undefined> {
-  const row = await keptReportsOf(db, code)
+  const row = await keptReportsOf(db, key.code)
     .select('report')
-    .where('month', '=', month)
+    .where('month', '=', key.month)
     .executeTakeFirst();
   return row === undefined ? undefined : (row.report as RegionReport);
 }

@@ -120,7 +120,7 @@ export function reportRoutes(app: App, ctx: AppContext, collection: CollectionCo
   route(app, ENDPOINTS.readMonthReport, async (request, reply) => {
     const { code, month } = request.params;
     checkKeptReader(request.principal, code);
-    const report = await findKeptReport(ctx.store.db, code, month);
+    const report = await findKeptReport(ctx.store.db, request.params);
     if (!report) {
       throw new AppError('NOT_FOUND', `no report of ${code} kept for ${month}`, [
         { field: 'month', message: `no report kept for ${month}` },
