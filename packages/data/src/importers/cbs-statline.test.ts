@@ -14,6 +14,12 @@ const pick = (records: CbsRecord[]): string[] =>
       } = ${String(r.value)}`,
   );
 
+/** A parse's records (as `pick` writes them) and its issues' messages, to compare at once. */
+const outcome = ({ records, issues }: ReturnType<typeof parseCbsStatline>) => ({
+  records: pick(records),
+  issues: issues.map((i) => i.message),
+});
+
 describe('parseCbsStatline on 03759ned (population by sex, age and region)', () => {
   const expected = [
     'population GM0014 2021 total total = 233273',
@@ -59,29 +65,32 @@ describe('parseCbsStatline on 03759ned (population by sex, age and region)', () 
   });
 
   it('reads OData v4 Observations and skips measures it does not know, once', () => {
-    const { records, issues } = parseCbsStatline(fixture('03759ned_Observations_v4.json'));
-    expect(pick(records)).toEqual([
-      'population GM0014 2021 total total = 233273',
-      'population GM0014 2021 male total = 111000',
-      'population GM0014 2021 female total = 122273',
-    ]);
-    expect(issues.map((i) => i.message)).toEqual([
-      'OData v4 measure M000351 is not supported; its rows were skipped (pass measureCodes)',
-    ]);
+    expect(outcome(parseCbsStatline(fixture('03759ned_Observations_v4.json')))).toEqual({
+      records: [
+        'population GM0014 2021 total total = 233273',
+        'population GM0014 2021 male total = 111000',
+        'population GM0014 2021 female total = 122273',
+      ],
+      issues: [
+        'OData v4 measure M000351 is not supported; its rows were skipped (pass measureCodes)',
+      ],
+    });
   });
 
   it('reads a StatLine export with Dutch labels, ignoring the band-crossing "65 jaar of ouder" and non-total marital states', () => {
-    const { records, issues } = parseCbsStatline(
-      fixture('Bevolking_op_1_januari_03759ned_export.csv'),
-      { tableId: '03759ned', regionCodesByName: { Groningen: 'GM0014' } },
-    );
-    expect(issues).toEqual([]);
-    expect(pick(records)).toEqual([
-      'population GM0014 2021 total total = 233273',
-      'population GM0014 2021 total 0-64 = 198282',
-      'population GM0014 2021 total 65-79 = 26591',
-      'population GM0014 2021 total 80+ = 8400',
-    ]);
+    const parsed = parseCbsStatline(fixture('Bevolking_op_1_januari_03759ned_export.csv'), {
+      tableId: '03759ned',
+      regionCodesByName: { Groningen: 'GM0014' },
+    });
+    expect(outcome(parsed)).toEqual({
+      records: [
+        'population GM0014 2021 total total = 233273',
+        'population GM0014 2021 total 0-64 = 198282',
+        'population GM0014 2021 total 65-79 = 26591',
+        'population GM0014 2021 total 80+ = 8400',
+      ],
+      issues: [],
+    });
   });
 
   it('warns when the age categories present cannot cover a band exactly', () => {
@@ -90,11 +99,12 @@ describe('parseCbsStatline on 03759ned (population by sex, age and region)', () 
       '"Mannen";"0 tot 20 jaar";"Nederland";"2021";"100"',
       '"Mannen";"65 jaar of ouder";"Nederland";"2021";"50"',
     ].join('\n');
-    const { records, issues } = parseCbsStatline(text, { tableId: '03759ned' });
-    expect(records).toEqual([]);
-    expect(issues.map((i) => i.message)).toEqual([
-      'NL01 2021 male: the age categories present do not cover ages 0-64 exactly; band 0-64 not reported',
-    ]);
+    expect(outcome(parseCbsStatline(text, { tableId: '03759ned' }))).toEqual({
+      records: [],
+      issues: [
+        'NL01 2021 male: the age categories present do not cover ages 0-64 exactly; band 0-64 not reported',
+      ],
+    });
   });
 
   it('maps an unknown age code only through ageLabels from the table metadata', () => {
@@ -158,7 +168,7 @@ describe('parseCbsStatline on deaths and prognosis tables', () => {
   });
 
   it('reads a 70072ned StatLine export with region names through regionCodesByName', () => {
-    const { records, issues } = parseCbsStatline(
+    const parsed = parseCbsStatline(
       fixture('Regionale_kerncijfers_Nederland_70072ned_export.csv'),
       {
         fileName: 'Regionale_kerncijfers_Nederland_70072ned_export.csv',
@@ -170,16 +180,18 @@ describe('parseCbsStatline on deaths and prognosis tables', () => {
         },
       },
     );
-    expect(pick(records)).toEqual([
-      'population GM0003 2020 total total = 11642',
-      'population GM0014 2020 total total = 232874',
-      'population GM1680 2020 total total = 25445',
-      'population NL01 2020 total total = 17407585',
-      'population PV20 2020 total total = 585866',
-    ]);
-    expect(issues.map((i) => i.message)).toEqual([
-      'line 3: field Regio\'s: region "Aalburg" has no code; pass regionCodesByName for StatLine exports with region names',
-    ]);
+    expect(outcome(parsed)).toEqual({
+      records: [
+        'population GM0003 2020 total total = 11642',
+        'population GM0014 2020 total total = 232874',
+        'population GM1680 2020 total total = 25445',
+        'population NL01 2020 total total = 17407585',
+        'population PV20 2020 total total = 585866',
+      ],
+      issues: [
+        'line 3: field Regio\'s: region "Aalburg" has no code; pass regionCodesByName for StatLine exports with region names',
+      ],
+    });
   });
 });
 
@@ -237,13 +249,14 @@ describe('parseCbsStatline rejects what it cannot use', () => {
       '"1";"T001038";"GM0034  ";"2021JJ00";"12.5"',
       '"2";"T001038";"GM0037  ";"2021JJ00";"veel"',
     ].join('\n');
-    const { records, issues } = parseCbsStatline(text, { tableId: '37259ned' });
-    expect(records).toEqual([]);
-    expect(issues.map((i) => i.message)).toEqual([
-      'line 2: field Overledenen: must be a number ≥ 0, got "-3"',
-      'line 3: field Overledenen: must be a whole number ≥ 0, got "12.5"',
-      'line 4: field Overledenen: must be a number ≥ 0, got "veel"',
-    ]);
+    expect(outcome(parseCbsStatline(text, { tableId: '37259ned' }))).toEqual({
+      records: [],
+      issues: [
+        'line 2: field Overledenen: must be a number ≥ 0, got "-3"',
+        'line 3: field Overledenen: must be a whole number ≥ 0, got "12.5"',
+        'line 4: field Overledenen: must be a number ≥ 0, got "veel"',
+      ],
+    });
   });
 
   it('asks for the table id when neither the file nor the options name it', () => {
