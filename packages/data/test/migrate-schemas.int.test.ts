@@ -39,6 +39,8 @@ describe(`migrations beside other schemas (${storeName})`, () => {
     const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(store.db);
     const pid = rows[0]!.pid;
 
+    const otherPid = (await other.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]!
+      .pid;
     await other.query('begin');
     await other.query(`drop schema ${victim} cascade`);
     await other.query('lock table pg_catalog.pg_description in access exclusive mode');
@@ -46,7 +48,7 @@ describe(`migrations beside other schemas (${storeName})`, () => {
       (results) => `applied ${results.length}`,
       (error: unknown) => `failed: ${String(error)}`,
     );
-    const waiting = waitUntilWaitingForALock(pid);
+    const waiting = waitUntilBlockedBy(pid, otherPid);
     const outcome = await Promise.race([migrating, waiting.promise]);
     waiting.stop();
     await other.query('commit');
@@ -56,18 +58,26 @@ describe(`migrations beside other schemas (${storeName})`, () => {
   });
 });
 
-/** Resolves once session `pid` waits for a lock (polled as fast as answers come, no deadline). */
-function waitUntilWaitingForALock(pid: number): { promise: Promise<string>; stop: () => void } {
+/**
+ * Resolves once session `pid` waits for a lock that session `blocker` holds (polled as fast as
+ * answers come, no deadline). Only that session counts: migrations of other schemas in the same
+ * database (other test files) take turns on the migrator's own lock, and waiting for one of them
+ * is no sign of the defect.
+ */
+function waitUntilBlockedBy(
+  pid: number,
+  blocker: number,
+): { promise: Promise<string>; stop: () => void } {
   let stopped = false;
   const promise = (async () => {
     const watcher = new pg.Client({ connectionString: url });
     await watcher.connect();
     try {
       while (!stopped) {
-        const { rows } = await watcher.query(
-          'select 1 from pg_locks where not granted and pid = $1',
-          [pid],
-        );
+        const { rows } = await watcher.query('select 1 where $2 = any(pg_blocking_pids($1))', [
+          pid,
+          blocker,
+        ]);
         if (rows.length > 0) {
           return 'waited for the other session';
         }
