@@ -92,12 +92,7 @@ export const admitGuest: MovementWrite<AdmissionCreate, MovementResult<Stay>> = 
       .returningAll()
       .executeTakeFirstOrThrow();
     const delta = (input.admittedOn === today ? 1 : 0) - (departure?.departedOn === today ? 1 : 0);
-    const event = delta === 0 ? null : await followOccupancy(trx, hospiceId, delta, ctx);
-    if (delta !== 0 && event === null) {
-      warnings.push(bedStatusNotFollowed());
-    }
-    await audited(trx, options, ctx, null, toStay(row));
-    return { value: toStay(row), warnings, bedStatusEventId: event?.id ?? null };
+    return completeStayWrite(trx, hospiceId, ctx, options, { delta, before: null, row, warnings });
   });
 
 /** Registers the departure of a stay. A departure dated today lowers the occupied beds by one. */
@@ -147,15 +142,34 @@ export async function departGuest(
       .where('id', '=', stayId)
       .returningAll()
       .executeTakeFirstOrThrow();
-    const event =
-      input.departedOn === today ? await followOccupancy(trx, hospiceId, -1, ctx) : null;
-    if (input.departedOn === today && event === null) {
-      warnings.push(bedStatusNotFollowed());
-    }
     // The stay as it was (still present) is the entry's "before".
-    await audited(trx, options, ctx, toStay(stay), toStay(row));
-    return { value: toStay(row), warnings, bedStatusEventId: event?.id ?? null };
+    return completeStayWrite(trx, hospiceId, ctx, options, {
+      delta: input.departedOn === today ? -1 : 0,
+      before: toStay(stay),
+      row,
+      warnings,
+    });
   });
+}
+
+/**
+ * The end of every stay write: occupancy follows a movement dated today by `delta` beds (with a
+ * warning when the bed status could not follow), and the change is audited.
+ */
+async function completeStayWrite(
+  trx: Transaction<Database>,
+  hospiceId: string,
+  ctx: WriteContext,
+  options: MovementOptions,
+  change: { delta: number; before: Stay | null; row: Selectable<StayTable>; warnings: Issue[] },
+): Promise<MovementResult<Stay>> {
+  const { delta, before, row, warnings } = change;
+  const event = delta === 0 ? null : await followOccupancy(trx, hospiceId, delta, ctx);
+  if (delta !== 0 && event === null) {
+    warnings.push(bedStatusNotFollowed());
+  }
+  await audited(trx, options, ctx, before, toStay(row));
+  return { value: toStay(row), warnings, bedStatusEventId: event?.id ?? null };
 }
 
 /** Stays of a facility: current ones (default) by admission date, or all, newest first. */

@@ -30,23 +30,24 @@ export function measureOfLabel(label: string): CbsMeasure | undefined {
   return MEASURE_LABELS.find(([pattern]) => pattern.test(label))?.[1];
 }
 
-const SEX_BY_CODE: Readonly<Record<string, Sex>> = {
-  T001038: 'total',
-  '1100': 'total',
-  '3000': 'male',
-  '4000': 'female',
-};
-const SEX_BY_LABEL: Readonly<Record<string, Sex>> = {
-  'totaal mannen en vrouwen': 'total',
-  mannen: 'male',
-  vrouwen: 'female',
-  'total male and female': 'total',
-  men: 'male',
-  women: 'female',
-};
+/**
+ * Each sex with its OData codes and its StatLine export labels (in lower case, Dutch and English):
+ * one list, as with the dimensions below.
+ */
+const SEXES: readonly { sex: Sex; codes: readonly string[]; labels: readonly string[] }[] = [
+  {
+    sex: 'total',
+    codes: ['T001038', '1100'],
+    labels: ['totaal mannen en vrouwen', 'total male and female'],
+  },
+  { sex: 'male', codes: ['3000'], labels: ['mannen', 'men'] },
+  { sex: 'female', codes: ['4000'], labels: ['vrouwen', 'women'] },
+];
 
 export function sexOf(raw: string, kind: 'code' | 'label'): Sex | undefined {
-  return kind === 'code' ? SEX_BY_CODE[raw] : SEX_BY_LABEL[raw.toLowerCase()];
+  return kind === 'code'
+    ? SEXES.find((s) => s.codes.includes(raw))?.sex
+    : SEXES.find((s) => s.labels.includes(raw.toLowerCase()))?.sex;
 }
 
 const INTERVAL_BY_CODE: Readonly<Record<string, ProjectionInterval>> = {
