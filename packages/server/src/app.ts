@@ -1,12 +1,12 @@
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import swagger from '@fastify/swagger';
 import { Type } from '@sinclair/typebox';
-import AjvCompiler from '@fastify/ajv-compiler';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { dutchDate, findHospice, findRegion } from '@palliamonitor/data';
 import { HOSPICE_ID_PATTERN, Problem } from '@palliamonitor/contracts';
 import { API_VERSION, type App, type AppContext } from './context';
 import { registerErrorHandling } from './errors';
+import { serializersOnFirstUse, strictBodies } from './schema-compilers';
 import { healthRoutes } from './routes/health.routes';
 import { regionRoutes } from './routes/regions.routes';
 import { hospiceRoutes } from './routes/hospices.routes';
@@ -57,32 +57,6 @@ export interface BuildOptions {
 }
 
 /**
- * Validators that read query strings, path parameters and headers as the types their schemas name
- * (they arrive as text: `?limit=5`, `?open=true`), and take JSON bodies exactly as sent: a body's
- * `null`, `true`, `"0x10"`, `" "` or `[3]` is not a number, and a null scope is not `""`.
- */
-type ValidatorFactory = NonNullable<
-  NonNullable<FastifyServerOptions['schemaController']>['compilersFactory']
->['buildValidator'];
-
-function strictBodies(): NonNullable<ValidatorFactory> {
-  const pool = AjvCompiler();
-  return (externalSchemas, options) => {
-    // The server uses JSON Schema (Ajv), never JTD: `ajv.customOptions` above are Ajv options.
-    const { plugins, onCreate, customOptions } = options?.mode === 'JTD' ? {} : (options ?? {});
-    const withCoercion = (coerceTypes: 'array' | false) =>
-      pool(externalSchemas, {
-        ...(plugins === undefined ? {} : { plugins }),
-        ...(onCreate === undefined ? {} : { onCreate }),
-        customOptions: { ...customOptions, coerceTypes },
-      });
-    const body = withCoercion(false);
-    const text = withCoercion('array');
-    return (route) => (route.httpPart === 'body' ? body : text)(route);
-  };
-}
-
-/**
  * Builds the application without listening, so tests call it with `app.inject()`. The schemas on
  * the routes validate requests and are also the OpenAPI document at /api/v1/openapi.json.
  */
@@ -103,7 +77,12 @@ export async function buildApp(
       // Reject unknown fields instead of silently dropping them, and report every failing field.
       customOptions: { removeAdditional: false, allErrors: true },
     },
-    schemaController: { compilersFactory: { buildValidator: strictBodies() } },
+    schemaController: {
+      compilersFactory: {
+        buildValidator: strictBodies(),
+        buildSerializer: serializersOnFirstUse(),
+      },
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
   const ctx: AppContext = { store, now: options.now ?? (() => new Date()), config };
 
