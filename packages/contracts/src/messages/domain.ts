@@ -309,4 +309,9 @@ export const DOMAIN_MESSAGES = {
     nl: 'geef een https-adres van het plan',
     en: 'give an https address of the plan',
   },
+  // statistics
+  'statistics.suppressed': {
+    nl: 'minder dan 5 (of berekend uit minder dan 5): zo kleine aantallen kunnen naar een persoon wijzen en zijn alleen te zien voor wie de registraties van deze voorziening of regio mag inzien',
+    en: 'fewer than 5 (or computed from fewer than 5): counts that small could point at a person and are shown only to those who may read the registrations of this facility or region',
+  },
 } as const;
