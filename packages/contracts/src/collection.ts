@@ -251,7 +251,7 @@ export type StatisticsSuppressible = (typeof STATISTICS_SUPPRESSIBLE)[number];
 export const DAILY_SUPPRESSIBLE = ['occupied', 'occupancy'] as const;
 export type DailySuppressible = (typeof DAILY_SUPPRESSIBLE)[number];
 
-const SUPPRESSED_WHEN = `null als het 1 tot en met ${SMALL_COUNT_LIMIT - 1} is en de vrager de registraties van deze voorziening of regio niet mag inzien (onderdrukt, genoemd in suppressed)`;
+const SUPPRESSED_WHEN = `null als het 1 tot en met ${SMALL_COUNT_LIMIT - 1} is, of als zo'n aantal anders uit een getoond totaal terug te rekenen is, en de vrager de registraties van deze voorziening of regio niet mag inzien (onderdrukt, genoemd in suppressed)`;
 
 /** A count of people: null when suppressed. */
 const PersonCount = (description: string) =>

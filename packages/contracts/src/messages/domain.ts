@@ -311,7 +311,7 @@ export const DOMAIN_MESSAGES = {
   },
   // statistics
   'statistics.suppressed': {
-    nl: 'minder dan 5 (of berekend uit minder dan 5): zo kleine aantallen kunnen naar een persoon wijzen en zijn alleen te zien voor wie de registraties van deze voorziening of regio mag inzien',
-    en: 'fewer than 5 (or computed from fewer than 5): counts that small could point at a person and are shown only to those who may read the registrations of this facility or region',
+    nl: 'onderdrukt: minder dan 5, berekend uit minder dan 5, of verborgen omdat zo’n klein aantal er anders uit terug te rekenen is. Zo kleine aantallen kunnen naar een persoon wijzen; alleen wie de registraties van deze voorziening of regio mag inzien, ziet ze',
+    en: 'suppressed: fewer than 5, computed from fewer than 5, or hidden because such a small count could otherwise be worked out from it. Counts that small could point at a person; only those who may read the registrations of this facility or region see them',
   },
 } as const;
