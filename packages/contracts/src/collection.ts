@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { IsoDate } from './common';
 import { HOSPICE_REF_FIELDS, HospiceTypeSchema } from './hospice';
+import { SMALL_COUNT_LIMIT } from './open-data';
 
 // Contracts of low-burden data collection: bed status, anonymous stays, refusals, waiting list,
 // monthly returns and the figures derived from them. No field can hold personal data: every body
@@ -225,35 +226,86 @@ export const ReturnDifference = Type.Object({
 });
 export type ReturnDifference = Static<typeof ReturnDifference>;
 
+/**
+ * The figures of a statistics row that can be suppressed: the counts of people, and what is
+ * computed from them (occupancy from bed-days, stay lengths from few stays). Nested fields by path.
+ */
+export const STATISTICS_SUPPRESSIBLE = [
+  'bedDays',
+  'occupancy',
+  'admissions',
+  'departures.total',
+  'departures.died',
+  'departures.dischargedHome',
+  'departures.transferred',
+  'lengthOfStay.count',
+  'lengthOfStay.meanDays',
+  'lengthOfStay.medianDays',
+  'refusals',
+  'waitingList.mean',
+  'waitingList.end',
+] as const;
+export type StatisticsSuppressible = (typeof STATISTICS_SUPPRESSIBLE)[number];
+
+/** The figures of a day row that can be suppressed: guests present, and occupancy from them. */
+export const DAILY_SUPPRESSIBLE = ['occupied', 'occupancy'] as const;
+export type DailySuppressible = (typeof DAILY_SUPPRESSIBLE)[number];
+
+const SUPPRESSED_WHEN = `null als het 1 tot en met ${SMALL_COUNT_LIMIT - 1} is, of als zo'n aantal anders uit een getoond totaal terug te rekenen is, en de vrager de registraties van deze voorziening of regio niet mag inzien (onderdrukt, genoemd in suppressed)`;
+
+/** A count of people: null when suppressed. */
+const PersonCount = (description: string) =>
+  Type.Union([Type.Integer({ minimum: 0 }), Type.Null()], {
+    description: `${description}; ${SUPPRESSED_WHEN}`,
+  });
+
+/** A figure that is null without data, and also when suppressed (`why` says when). */
+const Derived = (description: string, why: string) =>
+  Type.Union([Type.Number(), Type.Null()], { description: `${description}; null ${why}` });
+
+const FROM_FEW_STAYS = `zonder gegevens, of (onderdrukt) uit minder dan ${SMALL_COUNT_LIMIT} verblijven voor wie de registraties niet mag inzien`;
+
+const Suppressed = <T extends readonly string[]>(columns: T) =>
+  Type.Array(Type.Union(columns.map((c) => Type.Literal(c))), {
+    description:
+      'De velden van deze rij die onderdrukt zijn (kleine aantallen van personen, en wat daaruit volgt); leeg voor wie de registraties van deze voorziening of regio mag inzien',
+  });
+
 export const PeriodFigures = Type.Object({
   period: Type.String({ description: 'JJJJ-MM of JJJJ' }),
   from: IsoDate,
   to: IsoDate,
   days: Type.Integer({ description: 'Dagen in de periode tot en met vandaag' }),
   hospices: Type.Integer({ description: 'Voorzieningen in de regio in deze periode' }),
-  bedDays: Type.Integer({ description: 'Ligdagen (bezette bedden per nacht)' }),
+  bedDays: PersonCount('Ligdagen (bezette bedden per nacht)'),
   bedDaysAvailable: Type.Integer({
     description: 'Vergunde bedden × dagen, alleen voor dagen met gegevens',
   }),
-  occupancy: Type.Union([Type.Number(), Type.Null()], { description: 'Bezettingsgraad 0–1' }),
-  admissions: Type.Integer(),
+  occupancy: Derived('Bezettingsgraad 0–1', 'zonder gegevens of als de ligdagen onderdrukt zijn'),
+  admissions: PersonCount('Opnames'),
   departures: Type.Object({
-    total: Type.Integer(),
-    died: Type.Integer(),
-    dischargedHome: Type.Integer(),
-    transferred: Type.Integer(),
+    total: PersonCount(
+      'Vertrokken gasten; ook null als precies één soort vertrek onderdrukt is, zodat die niet door aftrekken terug te vinden is',
+    ),
+    died: PersonCount('Overleden'),
+    dischargedHome: PersonCount('Naar huis'),
+    transferred: PersonCount('Overgeplaatst'),
   }),
   lengthOfStay: Type.Object({
-    count: Type.Integer({ description: 'Vertrokken gasten met bekende verblijfsduur' }),
-    meanDays: Type.Union([Type.Number(), Type.Null()]),
-    medianDays: Type.Union([Type.Number(), Type.Null()], {
-      description: 'Alleen uit geregistreerde bewegingen (niet uit maandopgaven)',
-    }),
+    count: PersonCount('Vertrokken gasten met bekende verblijfsduur'),
+    meanDays: Derived('Gemiddelde verblijfsduur in dagen', FROM_FEW_STAYS),
+    medianDays: Derived(
+      'Mediane verblijfsduur in dagen, alleen uit geregistreerde bewegingen (niet uit maandopgaven)',
+      FROM_FEW_STAYS,
+    ),
   }),
-  refusals: Type.Integer(),
+  refusals: PersonCount('Weigeringen wegens vol'),
   waitingList: Type.Object({
-    mean: Type.Union([Type.Number(), Type.Null()]),
-    end: Type.Union([Type.Integer(), Type.Null()]),
+    mean: Derived(
+      'Gemiddelde wachtlijst',
+      `zonder gegevens, of als het meer dan 0 en minder dan ${SMALL_COUNT_LIMIT} is voor wie de registraties niet mag inzien`,
+    ),
+    end: PersonCount('Wachtlijst aan het eind van de periode; null zonder gegevens'),
   }),
   freshDataShare: Type.Union([Type.Number(), Type.Null()], {
     description: 'Aandeel voorziening-dagen waarop de beddenstatus vers was',
@@ -263,15 +315,17 @@ export const PeriodFigures = Type.Object({
     hospiceMonthsFromReturns: Type.Integer(),
     hospiceMonthsWithoutData: Type.Integer(),
   }),
+  suppressed: Suppressed(STATISTICS_SUPPRESSIBLE),
 });
 export type PeriodFigures = Static<typeof PeriodFigures>;
 
 export const DailyFigures = Type.Object({
   date: IsoDate,
-  occupied: Type.Integer(),
+  occupied: PersonCount('Bezette bedden (aanwezige gasten)'),
   beds: Type.Integer({ description: 'Vergunde bedden van voorzieningen met bewegingsregistratie' }),
-  occupancy: Type.Union([Type.Number(), Type.Null()]),
+  occupancy: Derived('Bezettingsgraad 0–1', 'zonder gegevens of als occupied onderdrukt is'),
   freshDataShare: Type.Union([Type.Number(), Type.Null()]),
+  suppressed: Suppressed(DAILY_SUPPRESSIBLE),
 });
 export type DailyFigures = Static<typeof DailyFigures>;
 

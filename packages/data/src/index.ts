@@ -196,9 +196,11 @@ export {
 } from './collection/returns.repository';
 export { RETURN_FIELDS, monthBounds, type ReturnInput } from './collection/return-rules';
 export { STATISTICS_CSV_COLUMNS, statisticsToCsv } from './collection/statistics-csv';
+export { isSuppressed, publishStatistics } from './collection/statistics-suppression';
 export {
   NATIONAL_CODE,
   getStatistics,
+  type ComputedStatistics,
   statisticsRange,
   type StatisticsQuery,
   type StatisticsScope,
@@ -363,7 +365,6 @@ export { groupFacilities, organisationOf } from './registry/organisation.service
 export {
   MONTHS_PUBLISHED,
   OPEN_DATA_LICENSE,
-  isSuppressed,
   openDataModified,
   openDataPeriods,
   openHospices,

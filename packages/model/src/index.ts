@@ -39,6 +39,7 @@ export { addDays, dutchDayEnd, dutchMidnight } from './calendar';
 export { WAITING_LIST_CARRY_DAYS } from './figures-days';
 export { computeFigures, median } from './figures';
 export type {
+  DailyFigures,
   FiguresInput,
   PeriodFigures,
   ReturnFact,

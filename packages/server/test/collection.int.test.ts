@@ -513,6 +513,7 @@ describe(`derived figures (${storeName})`, () => {
       beds: 4,
       occupancy: 0.5,
       freshDataShare: 0,
+      suppressed: [],
     });
     expect(body.daily[19]).toMatchObject({ date: '2026-02-20', occupied: 2 });
     expect(body.daily.reduce((s: number, d: { occupied: number }) => s + d.occupied, 0)).toBe(41);

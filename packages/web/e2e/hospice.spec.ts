@@ -24,6 +24,28 @@ test.describe('hospice page /hospice/{id}', () => {
     await expectNoSeriousA11yViolations(page);
   });
 
+  test('shows the small counts it may not publish as "<5" with the reason, never 0', async ({
+    page,
+  }) => {
+    await page.goto('/regio/ZK23');
+    const answer = page.waitForResponse((r) => /\/hospices\/[^/]+\/statistics/.test(r.url()));
+    await page.getByTestId('hospice-table').locator('tbody a[href^="/hospice/"]').first().click();
+    await expect(page).toHaveURL(/\/hospice\/[A-Za-z0-9-]+$/);
+    await revealDeferred(page);
+    // A demo hospice admits a few guests a month: the public gets months of 1 to 4 suppressed.
+    const stats = (await (await answer).json()) as {
+      items: Array<{ admissions: number | null; suppressed: string[] }>;
+    };
+    const hidden = stats.items.filter((p) => p.suppressed.includes('admissions')).length;
+    expect(hidden).toBeGreaterThan(0);
+    const table = page
+      .locator('.table-alternative table')
+      .filter({ has: page.locator('th', { hasText: /^Opnames$/ }) });
+    await expect(table.getByTestId('suppressed')).not.toHaveCount(0);
+    await expect(table.getByTestId('suppressed').first()).toHaveAttribute('title', /minder dan 5/);
+    await expect(table).not.toContainText('NaN');
+  });
+
   test('one tap records an admission and the free beds go down (signed in as its editor)', async ({
     page,
     request,

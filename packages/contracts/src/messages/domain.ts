@@ -309,4 +309,9 @@ export const DOMAIN_MESSAGES = {
     nl: 'geef een https-adres van het plan',
     en: 'give an https address of the plan',
   },
+  // statistics
+  'statistics.suppressed': {
+    nl: 'onderdrukt: minder dan 5, berekend uit minder dan 5, of verborgen omdat zo’n klein aantal er anders uit terug te rekenen is. Zo kleine aantallen kunnen naar een persoon wijzen; alleen wie de registraties van deze voorziening of regio mag inzien, ziet ze',
+    en: 'suppressed: fewer than 5, computed from fewer than 5, or hidden because such a small count could otherwise be worked out from it. Counts that small could point at a person; only those who may read the registrations of this facility or region see them',
+  },
 } as const;

@@ -3,12 +3,13 @@ import {
   DEFAULT_VIABILITY_THRESHOLDS,
   viability,
   type CostInput,
+  type PeriodFigures,
   type ViabilityMonth,
   type ViabilityResult,
   type ViabilityThresholds,
 } from '@palliamonitor/model';
 import type { Database } from '../store/schema';
-import type { PeriodFigures, Statistics } from '@palliamonitor/contracts';
+import type { Statistics } from '@palliamonitor/contracts';
 import { AppError } from '../errors';
 import { dutchDate } from '../dates';
 import { getStatistics, type StatisticsScope } from '../collection/statistics.repository';

@@ -2,7 +2,7 @@ import { writeCsv } from '../csv-cells';
 import type { PeriodFigures, Statistics } from '@palliamonitor/contracts';
 
 // Derived figures as CSV for analysts: one row per scope and period, flat snake_case columns, the
-// same numbers as the JSON. With byHospice, the region's rows come first, then each facility's.
+// same numbers as the JSON (with its small counts suppressed for the same callers). With byHospice, the region's rows come first, then each facility's.
 
 export const STATISTICS_CSV_COLUMNS = [
   'scope_kind',
@@ -31,6 +31,7 @@ export const STATISTICS_CSV_COLUMNS = [
   'hospice_months_from_events',
   'hospice_months_from_returns',
   'hospice_months_without_data',
+  'suppressed',
   'is_synthetic',
 ] as const;
 
@@ -66,6 +67,7 @@ function row(
     p.coverage.hospiceMonthsFromEvents,
     p.coverage.hospiceMonthsFromReturns,
     p.coverage.hospiceMonthsWithoutData,
+    p.suppressed.join(' '),
     isSynthetic ? 'true' : 'false',
   ];
 }
@@ -76,6 +78,7 @@ export function statisticsToCsv(stats: Statistics): string {
     const scope = { kind: 'hospice', code: hospice.hospiceId, name: hospice.name };
     rows.push(...hospice.items.map((p) => row(scope, p, stats.isSynthetic)));
   }
-  // Empty cells for unknown values (null), never "null" or 0.
+  // Empty cells for unknown and suppressed values (null), never "null" or 0; the column
+  // `suppressed` names the empty cells that are suppressed rather than unknown (as the open data).
   return writeCsv(rows, { header: true, columns: [...STATISTICS_CSV_COLUMNS] });
 }

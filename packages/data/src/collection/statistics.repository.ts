@@ -3,7 +3,12 @@ import type { Database } from '../store/schema';
 import type { Statistics } from '@palliamonitor/contracts';
 import { AppError, type Issue } from '../errors';
 import { addDays, dutchDate } from '../dates';
-import { computeFigures, type ScopeInterval } from '@palliamonitor/model';
+import {
+  computeFigures,
+  type DailyFigures,
+  type PeriodFigures,
+  type ScopeInterval,
+} from '@palliamonitor/model';
 import { loadFacts, loadStays, type Facts, type WindowStays } from './statistics-facts';
 
 // Loads what computeFigures needs for one hospice, one region (via the effective-dated region
@@ -215,13 +220,28 @@ async function scopeInfoOf(
   };
 }
 
+/**
+ * The statistics as computed, every count as it is: for the server's own use, and published
+ * through `publishStatistics` (the small-count rule) to those who ask.
+ */
+export interface ComputedStatistics extends Omit<Statistics, 'items' | 'daily' | 'hospices'> {
+  items: PeriodFigures[];
+  daily?: DailyFigures[];
+  hospices?: Array<{
+    hospiceId: string;
+    name: string;
+    items: PeriodFigures[];
+    daily?: DailyFigures[];
+  }>;
+}
+
 /** Statistics by month or year for a hospice, a region (GM/PV/ZK code) or the country ('NL'). */
 export async function getStatistics(
   db: Kysely<Database>,
   scope: StatisticsScope,
   query: StatisticsQuery,
   options: { now: Date; freshnessHours: number },
-): Promise<Statistics> {
+): Promise<ComputedStatistics> {
   const today = dutchDate(options.now);
   const { from, to } = statisticsRange(query, today);
   const { scopeInfo, regionType } = await scopeInfoOf(db, scope);

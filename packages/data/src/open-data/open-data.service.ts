@@ -13,6 +13,7 @@ import {
 import type { Database } from '../store/schema';
 import { dutchDate } from '../dates';
 import { getStatistics } from '../collection/statistics.repository';
+import { isSuppressed } from '../collection/statistics-suppression';
 import { listRegions } from '../registry/regions.repository';
 import { listHospices } from '../registry/hospice-reads';
 
@@ -25,15 +26,9 @@ export const MONTHS_PUBLISHED = 12;
 
 export const OPEN_DATA_LICENSE = 'https://creativecommons.org/licenses/by/4.0/';
 
-/**
- * A count of people as published: 1 to 4 could point at one guest in a small region and month,
- * so it becomes null. Zero is published: it says that nobody was there or was refused, which
- * names no one, and hiding it would hide every quiet region too. No published total or margin
- * combines suppressed cells, so a hidden cell cannot be recovered by subtraction.
- */
-export function isSuppressed(count: number): boolean {
-  return count > 0 && count < SMALL_COUNT_LIMIT;
-}
+// The small-count rule (`isSuppressed`) is one for the open data and the statistics' answers
+// (collection/statistics-suppression.ts). No published total or margin here combines suppressed
+// cells, so a hidden cell cannot be recovered by subtraction.
 
 interface MonthFigures {
   bedDays: number;

@@ -6,9 +6,10 @@ import {
   regionOfHospice,
   zorgkantoorregioOfGemeente,
   type Database,
+  type StatisticsScope,
 } from '@palliamonitor/data';
 import type { AppContext } from '../context';
-import type { AccessRule } from './policy';
+import { policyFor, type AccessRule } from './policy';
 import { hasRole, regionsOf, type Principal } from './principal';
 
 // Decides a request against its route's access rule (auth/policy.ts). Runs before the body is
@@ -144,4 +145,48 @@ export async function authorize(
       }
       return;
   }
+}
+
+/**
+ * Whether the principal may read the registrations behind a scope's figures: of a hospice, as
+ * its registrations' own reads (`mayActOnHospice`); of a zorgkantoorregio or a gemeente in it,
+ * its regisseur. A province or the country: administrators only (they span regions).
+ */
+async function mayReadRegistrationsOf(
+  p: Principal,
+  scope: StatisticsScope,
+  db: Kysely<Database>,
+): Promise<boolean> {
+  if (scope.kind === 'hospice') {
+    return mayActOnHospice(p, scope.hospiceId, db);
+  }
+  if (p.kind === 'system' || hasRole(p, 'administrator')) {
+    return true;
+  }
+  const regions = regionsOf(p);
+  if (regions.length === 0) {
+    return false;
+  }
+  if (regions.includes(scope.code)) {
+    return true;
+  }
+  const region = await zorgkantoorregioOfGemeente(db, scope.code);
+  return region !== null && regions.includes(region);
+}
+
+/**
+ * Whether this request's answer shows the small counts of people of `scope` as they are: as its
+ * route's policy says (`smallCounts`); otherwise they are suppressed.
+ */
+export async function seesSmallCounts(
+  request: FastifyRequest,
+  scope: StatisticsScope,
+  ctx: AppContext,
+): Promise<boolean> {
+  const url = request.routeOptions.url;
+  const policy = url === undefined ? undefined : policyFor(request.method, url);
+  if (policy?.smallCounts !== 'registrations') {
+    return false;
+  }
+  return mayReadRegistrationsOf(request.principal, scope, ctx.store.db);
 }

@@ -47,6 +47,16 @@ export interface RoutePolicy {
   view: RouteView;
   /** The permission the route stands for; none for what anyone may do. */
   permission?: Permission;
+  /**
+   * An answer of figures that count people (the statistics): who sees their small counts (1 to 4,
+   * and what is computed from so few) as they are. `registrations`: those who may already read
+   * the scope's own registrations (the `hospice` rule for a hospice: its editors, its tokens, its
+   * regisseur; for a zorgkantoorregio or a gemeente in it, its regisseur), and administrators.
+   * Everyone else (the public, care professionals, other regions' staff, national analysts, a
+   * province or the country for all but administrators) gets them suppressed as in the open
+   * data. Without this entry every caller gets them suppressed.
+   */
+  smallCounts?: 'registrations';
 }
 
 const PUBLIC: AccessRule = { kind: 'public' };
@@ -64,6 +74,8 @@ const roles = (...list: Role[]): AccessRule => ({ kind: 'roles', roles: list });
 const HOSPICE: AccessRule = { kind: 'hospice', tokens: true };
 const HOSPICE_PEOPLE: AccessRule = { kind: 'hospice', tokens: false };
 const REPORT = staff(HOSPICE, 'bedStatus.report');
+/** Public figures about people: small counts only for those who may read the registrations. */
+const FIGURES: RoutePolicy = { ...READ, smallCounts: 'registrations' };
 
 export const POLICY: Record<string, RoutePolicy> = {
   // status, documentation
@@ -116,8 +128,8 @@ export const POLICY: Record<string, RoutePolicy> = {
   'POST /api/v1/hospices/:id/refusals': REPORT,
   'GET /api/v1/hospices/:id/waiting-list': READ,
   'PUT /api/v1/hospices/:id/waiting-list': REPORT,
-  'GET /api/v1/hospices/:id/statistics': READ,
-  'GET /api/v1/regions/:code/statistics': READ,
+  'GET /api/v1/hospices/:id/statistics': FIGURES,
+  'GET /api/v1/regions/:code/statistics': FIGURES,
   'GET /api/v1/regions/indicators': READ,
   'GET /api/v1/regions/:code/bed-status': READ,
   'GET /api/v1/hospices/:id/returns': staff(HOSPICE, 'collection.readStaff'),
@@ -156,7 +168,7 @@ export const POLICY: Record<string, RoutePolicy> = {
     'plans.readHistory',
   ),
   // a page's first view in one answer: the public parts of the routes above, cut the same way
-  'GET /api/v1/regions/:code/cockpit': READ,
+  'GET /api/v1/regions/:code/cockpit': FIGURES,
   'GET /api/v1/hospices/:id/page': READ,
   // The regional report: public, since every figure in it is a public answer already (region,
   // bed status, statistics, forecast, capacity, plan), and those who read it most (gemeenten,

@@ -9,6 +9,7 @@ import {
   latestWaitingList,
   listRegions,
   populationByRegion,
+  publishStatistics,
   regionBedStatus,
 } from '@palliamonitor/data';
 import {
@@ -17,6 +18,7 @@ import {
   RegionCockpit,
   RegionParams,
 } from '@palliamonitor/contracts';
+import { seesSmallCounts } from '../auth/authorise';
 import { today, type App, type AppContext } from '../context';
 import type { CollectionContext } from '../live/collection-context';
 import { ProblemResponses } from './params';
@@ -57,7 +59,7 @@ export function firstViewRoutes(app: App, ctx: AppContext, collection: Collectio
     const asOf = today(ctx);
     const { detail, hospices } = await regionWithHospices(ctx, request.params.code, asOf);
     const code = detail.code;
-    const [bedStatus, statistics, figures, outline] = await Promise.all([
+    const [bedStatus, computed, figures, outline, smallCounts] = await Promise.all([
       regionBedStatus(ctx.store.db, code, ctx.now(), collection.freshnessHours),
       getStatistics(
         ctx.store.db,
@@ -67,7 +69,10 @@ export function firstViewRoutes(app: App, ctx: AppContext, collection: Collectio
       ),
       regionFigures(ctx, code, asOf),
       regionOutline(ctx, detail.type, code),
+      seesSmallCounts(request, { kind: 'region', code }, ctx),
     ]);
+    // The same figures as GET /regions/{code}/statistics, cut for the caller the same way.
+    const statistics = publishStatistics(computed, { smallCounts });
     // Bed statuses change by the minute; the page follows the live feed from here.
     reply.header('Cache-Control', 'no-store');
     return { region: detail, figures, hospices, bedStatus, statistics, outline };

@@ -1,13 +1,20 @@
 import type { Static } from '@sinclair/typebox';
 import type { FastifyReply } from 'fastify';
-import { getStatistics, statisticsToCsv, type StatisticsScope } from '@palliamonitor/data';
+import {
+  getStatistics,
+  publishStatistics,
+  statisticsToCsv,
+  type StatisticsScope,
+} from '@palliamonitor/data';
 import { RegionStatisticsQuery, Statistics, StatisticsQuery } from '@palliamonitor/contracts';
+import { seesSmallCounts } from '../auth/authorise';
 import type { App, AppContext } from '../context';
 import type { CollectionContext } from '../live/collection-context';
 import { scopedReads } from './scoped-reads';
 
 // Figures derived from the registrations (and monthly returns where a hospice sends those), per
-// hospice, per region and nationally ('NL'), by month or year.
+// hospice, per region and nationally ('NL'), by month or year. Small counts of people are
+// suppressed for callers who may not read the registrations behind them (the route's policy).
 
 const description =
   'Bezetting en ligdagen, opnames, vertrek naar soort, gemiddelde en mediane verblijfsduur, weigeringen en wachtlijst, met het aandeel dagen met verse gegevens. Afgeleid uit de registraties, nooit opnieuw ingevoerd.';
@@ -16,7 +23,7 @@ export function statisticsRoutes(app: App, ctx: AppContext, collection: Collecti
   type Query = Static<typeof RegionStatisticsQuery>;
   /** The figures of a scope as JSON, or with format=csv as a CSV download. */
   const answer = async (reply: FastifyReply, scope: StatisticsScope, q: Query) => {
-    const stats = await getStatistics(
+    const computed = await getStatistics(
       ctx.store.db,
       scope,
       {
@@ -28,6 +35,9 @@ export function statisticsRoutes(app: App, ctx: AppContext, collection: Collecti
       },
       { now: ctx.now(), freshnessHours: collection.freshnessHours },
     );
+    const stats = publishStatistics(computed, {
+      smallCounts: await seesSmallCounts(reply.request, scope, ctx),
+    });
     if (q.format !== 'csv') {
       return stats;
     }

@@ -30,6 +30,7 @@ function month(period: string, occupancy: number | null, refusals = 0): PeriodFi
       hospiceMonthsFromReturns: 0,
       hospiceMonthsWithoutData: 0,
     },
+    suppressed: [],
   };
 }
 
@@ -40,6 +41,7 @@ function days(values: (number | null)[]): DailyFigures[] {
     beds: 5,
     occupancy,
     freshDataShare: 1,
+    suppressed: [],
   }));
 }
 

@@ -61,13 +61,18 @@ function monthsWithData(months: readonly PeriodFigures[]): PeriodFigures[] {
  * of the (up to) three months before it, and that mean is exceeded by at least half.
  */
 export function isRefusalsRising(months: readonly PeriodFigures[]): boolean {
-  const data = months.filter((m) => m.occupancy !== null || m.refusals > 0 || m.admissions > 0);
+  // A suppressed count (null) is 1 to 4.
+  const data = months.filter((m) => m.occupancy !== null || m.refusals !== 0 || m.admissions !== 0);
   const last = data.at(-1);
   const before = data.slice(-4, -1);
-  if (last === undefined || before.length === 0 || last.refusals < 2) {
+  // Suppressed counts (for those who may not read the registrations) cannot be compared.
+  if (last === undefined || before.length === 0 || before.some((m) => m.refusals === null)) {
     return false;
   }
-  const mean = before.reduce((s, m) => s + m.refusals, 0) / before.length;
+  if (last.refusals === null || last.refusals < 2) {
+    return false;
+  }
+  const mean = before.reduce((s, m) => s + (m.refusals ?? 0), 0) / before.length;
   return last.refusals >= 1.5 * mean && last.refusals > mean;
 }
 
@@ -93,11 +98,11 @@ export function alertsFor(hospice: HospiceSignals, th: AlertThresholds): Alert[]
     alerts.push({ kind: 'low', hospiceId: hospice.id, detail: { days: low, threshold: th.low } });
   }
   if (isRefusalsRising(hospice.months)) {
-    const last = hospice.months.filter((m) => m.refusals > 0).at(-1)!;
+    const last = hospice.months.filter((m) => (m.refusals ?? 0) > 0).at(-1)!;
     alerts.push({
       kind: 'refusals',
       hospiceId: hospice.id,
-      detail: { refusals: last.refusals, period: last.period },
+      detail: { refusals: last.refusals ?? 0, period: last.period },
     });
   }
   const recent = monthsWithData(hospice.months).slice(-th.riskMonths);

@@ -31,3 +31,13 @@ export function refusalsOf(live: HospiceLive | undefined): number | null {
   const stats = live?.stats;
   return stats === null || stats === undefined ? null : (latestPeriod(stats)?.refusals ?? null);
 }
+
+/** Whether the latest month's `field` of a hospice is suppressed (a small count, for the public). */
+export function isSuppressedIn(live: HospiceLive | undefined, field: string): boolean {
+  const stats = live?.stats;
+  return (
+    stats !== null &&
+    stats !== undefined &&
+    latestPeriod(stats)?.suppressed.includes(field) === true
+  );
+}

@@ -6,7 +6,8 @@ import { DemoBadge } from '../common/ui';
 import { DataTable, sortedNumber, type Column } from '../common/data-table';
 import { TYPE_STYLE } from '../hospice/hospice-type';
 import { BED_STATE_LABEL, bedStateOf } from '../live/bed-state';
-import { occupancyOf, refusalsOf, type HospiceLive } from './cockpit-live';
+import { SuppressedMark } from '../statistics/suppressed';
+import { isSuppressedIn, occupancyOf, refusalsOf, type HospiceLive } from './cockpit-live';
 
 /** The cockpit's table: each hospice with its beds, live state, last confirmation and figures. */
 export function CockpitHospiceTable({
@@ -55,7 +56,8 @@ export function CockpitHospiceTable({
       'occupancy',
       t('table.occupancyLastMonth'),
       (h) => occupancyOf(live.get(h.id)),
-      (v) => formatPercent(v, locale),
+      (v, h) =>
+        isSuppressedIn(live.get(h.id), 'occupancy') ? <SuppressedMark /> : formatPercent(v, locale),
     ),
     {
       key: 'confirmed',
@@ -67,7 +69,8 @@ export function CockpitHospiceTable({
       'refusals',
       t('table.refusalsLastMonth'),
       (h) => refusalsOf(live.get(h.id)),
-      (v) => formatNumber(v, locale),
+      (v, h) =>
+        isSuppressedIn(live.get(h.id), 'refusals') ? <SuppressedMark /> : formatNumber(v, locale),
     ),
   ];
   return (

@@ -6,7 +6,8 @@ import type { PeriodFigures, Statistics } from '@palliamonitor/contracts';
 export function latestPeriod(stats: Pick<Statistics, 'items'>): PeriodFigures | null {
   for (let i = stats.items.length - 1; i >= 0; i--) {
     const p = stats.items[i]!;
-    if (p.occupancy !== null || p.admissions > 0 || p.refusals > 0) {
+    // A suppressed count (null) is 1 to 4: there are data.
+    if (p.occupancy !== null || p.admissions !== 0 || p.refusals !== 0) {
       return p;
     }
   }

@@ -6,7 +6,8 @@ import { lineSeries } from '../../charts/series';
 import { Async, ChartWithTable } from '../common/ui';
 import { WhenVisible } from '../common/when-visible';
 import { DataTable, numeric, type Column } from '../common/data-table';
-import type { PeriodFigures, Statistics } from '@palliamonitor/contracts';
+import type { PeriodFigures, Statistics, StatisticsSuppressible } from '@palliamonitor/contracts';
+import { figureOf } from './suppressed';
 
 /** A page's section of monthly figures: its heading, and the trend once it comes into view. */
 export function StatisticsSection({
@@ -67,7 +68,8 @@ export function StatisticsCharts({ stats, title }: { stats: Statistics; title: s
   const { t, locale } = useI18n();
   const items = stats.items;
   const hasData = items.some(
-    (p) => p.occupancy !== null || p.admissions > 0 || (p.freshDataShare ?? 0) > 0,
+    // A suppressed count (null) is 1 to 4: there are data.
+    (p) => p.occupancy !== null || p.admissions !== 0 || (p.freshDataShare ?? 0) > 0,
   );
   if (!hasData) {
     return <p className="muted">{t('stats.none')}</p>;
@@ -79,15 +81,32 @@ export function StatisticsCharts({ stats, title }: { stats: Statistics; title: s
       ? ''
       : formatMonth(p.period, locale).replace(/ \d{4}$/, (y) => ` '${y.slice(3)}`);
   };
+  /** A column of a figure that may be suppressed (its name in the row's `suppressed` list). */
+  const figure = (
+    key: string,
+    label: string,
+    field: StatisticsSuppressible,
+    value: (p: PeriodFigures) => number | null,
+    decimals = 0,
+  ) =>
+    [
+      key,
+      label,
+      (p: PeriodFigures) => figureOf(p, field, formatNumber(value(p), locale, decimals)),
+    ] as const;
   const columns: Column<PeriodFigures>[] = [
     { key: 'month', label: t('stats.month'), render: (p) => formatMonth(p.period, locale) },
     ...numeric<PeriodFigures>([
-      ['occupancy', t('stats.occupancy'), (p) => formatPercent(p.occupancy, locale)],
-      ['admissions', t('stats.admissions'), (p) => formatNumber(p.admissions, locale)],
-      ['departures', t('stats.departures'), (p) => formatNumber(p.departures.total, locale)],
-      ['los', t('stats.los'), (p) => formatNumber(p.lengthOfStay.meanDays, locale, 1)],
-      ['refusals', t('stats.refusals'), (p) => formatNumber(p.refusals, locale)],
-      ['waitingList', t('stats.waitingList'), (p) => formatNumber(p.waitingList.end, locale)],
+      [
+        'occupancy',
+        t('stats.occupancy'),
+        (p) => figureOf(p, 'occupancy', formatPercent(p.occupancy, locale)),
+      ],
+      figure('admissions', t('stats.admissions'), 'admissions', (p) => p.admissions),
+      figure('departures', t('stats.departures'), 'departures.total', (p) => p.departures.total),
+      figure('los', t('stats.los'), 'lengthOfStay.meanDays', (p) => p.lengthOfStay.meanDays, 1),
+      figure('refusals', t('stats.refusals'), 'refusals', (p) => p.refusals),
+      figure('waitingList', t('stats.waitingList'), 'waitingList.end', (p) => p.waitingList.end),
       ['freshShare', t('stats.freshShare'), (p) => formatPercent(p.freshDataShare, locale)],
     ]),
   ];
