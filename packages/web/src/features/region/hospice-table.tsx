@@ -21,6 +21,19 @@ export function CockpitHospiceTable({
 }) {
   const { t, locale } = useI18n();
   const now = new Date();
+  /** A figure of the hospice's last month: "<5" where it is suppressed for this reader. */
+  const lastMonth = (
+    field: 'occupancy' | 'refusals',
+    label: string,
+    read: (live: HospiceLive | undefined) => number | null,
+    format: (value: number | null) => string,
+  ) =>
+    sortedNumber<Hospice>(
+      field,
+      label,
+      (h) => read(live.get(h.id)),
+      (v, h) => (isSuppressedIn(live.get(h.id), field) ? <SuppressedMark /> : format(v)),
+    );
   const columns: Column<Hospice>[] = [
     {
       key: 'name',
@@ -52,12 +65,8 @@ export function CockpitHospiceTable({
       sortValue: (h) => bedStateOf(live.get(h.id)?.status).free,
       render: (h) => <FreeBeds status={live.get(h.id)?.status} />,
     },
-    sortedNumber<Hospice>(
-      'occupancy',
-      t('table.occupancyLastMonth'),
-      (h) => occupancyOf(live.get(h.id)),
-      (v, h) =>
-        isSuppressedIn(live.get(h.id), 'occupancy') ? <SuppressedMark /> : formatPercent(v, locale),
+    lastMonth('occupancy', t('table.occupancyLastMonth'), occupancyOf, (v) =>
+      formatPercent(v, locale),
     ),
     {
       key: 'confirmed',
@@ -65,13 +74,7 @@ export function CockpitHospiceTable({
       sortValue: (h) => live.get(h.id)?.status?.confirmedAt ?? null,
       render: (h) => <LastConfirmed status={live.get(h.id)?.status} now={now} />,
     },
-    sortedNumber<Hospice>(
-      'refusals',
-      t('table.refusalsLastMonth'),
-      (h) => refusalsOf(live.get(h.id)),
-      (v, h) =>
-        isSuppressedIn(live.get(h.id), 'refusals') ? <SuppressedMark /> : formatNumber(v, locale),
-    ),
+    lastMonth('refusals', t('table.refusalsLastMonth'), refusalsOf, (v) => formatNumber(v, locale)),
   ];
   return (
     <DataTable
