@@ -253,19 +253,20 @@ export type DailySuppressible = (typeof DAILY_SUPPRESSIBLE)[number];
 
 const SUPPRESSED_WHEN = `null als het 1 tot en met ${SMALL_COUNT_LIMIT - 1} is, of als zo'n aantal anders uit een getoond totaal terug te rekenen is, en de vrager de registraties van deze voorziening of regio niet mag inzien (onderdrukt, genoemd in suppressed)`;
 
-/** A count of people: null when suppressed. */
-const PersonCount = (description: string) =>
+/** A count of people: null when suppressed (also for the figures of other answers). */
+export const PersonCount = (description: string) =>
   Type.Union([Type.Integer({ minimum: 0 }), Type.Null()], {
     description: `${description}; ${SUPPRESSED_WHEN}`,
   });
 
 /** A figure that is null without data, and also when suppressed (`why` says when). */
-const Derived = (description: string, why: string) =>
+export const DerivedFigure = (description: string, why: string) =>
   Type.Union([Type.Number(), Type.Null()], { description: `${description}; null ${why}` });
 
 const FROM_FEW_STAYS = `zonder gegevens, of (onderdrukt) uit minder dan ${SMALL_COUNT_LIMIT} verblijven voor wie de registraties niet mag inzien`;
 
-const Suppressed = <T extends readonly string[]>(columns: T) =>
+/** The list of a row's suppressed fields, out of `columns`. */
+export const SuppressedFields = <T extends readonly string[]>(columns: T) =>
   Type.Array(Type.Union(columns.map((c) => Type.Literal(c))), {
     description:
       'De velden van deze rij die onderdrukt zijn (kleine aantallen van personen, en wat daaruit volgt); leeg voor wie de registraties van deze voorziening of regio mag inzien',
@@ -281,7 +282,10 @@ export const PeriodFigures = Type.Object({
   bedDaysAvailable: Type.Integer({
     description: 'Vergunde bedden × dagen, alleen voor dagen met gegevens',
   }),
-  occupancy: Derived('Bezettingsgraad 0–1', 'zonder gegevens of als de ligdagen onderdrukt zijn'),
+  occupancy: DerivedFigure(
+    'Bezettingsgraad 0–1',
+    'zonder gegevens of als de ligdagen onderdrukt zijn',
+  ),
   admissions: PersonCount('Opnames'),
   departures: Type.Object({
     total: PersonCount(
@@ -293,15 +297,15 @@ export const PeriodFigures = Type.Object({
   }),
   lengthOfStay: Type.Object({
     count: PersonCount('Vertrokken gasten met bekende verblijfsduur'),
-    meanDays: Derived('Gemiddelde verblijfsduur in dagen', FROM_FEW_STAYS),
-    medianDays: Derived(
+    meanDays: DerivedFigure('Gemiddelde verblijfsduur in dagen', FROM_FEW_STAYS),
+    medianDays: DerivedFigure(
       'Mediane verblijfsduur in dagen, alleen uit geregistreerde bewegingen (niet uit maandopgaven)',
       FROM_FEW_STAYS,
     ),
   }),
   refusals: PersonCount('Weigeringen wegens vol'),
   waitingList: Type.Object({
-    mean: Derived(
+    mean: DerivedFigure(
       'Gemiddelde wachtlijst',
       `zonder gegevens, of als het meer dan 0 en minder dan ${SMALL_COUNT_LIMIT} is voor wie de registraties niet mag inzien`,
     ),
@@ -315,7 +319,7 @@ export const PeriodFigures = Type.Object({
     hospiceMonthsFromReturns: Type.Integer(),
     hospiceMonthsWithoutData: Type.Integer(),
   }),
-  suppressed: Suppressed(STATISTICS_SUPPRESSIBLE),
+  suppressed: SuppressedFields(STATISTICS_SUPPRESSIBLE),
 });
 export type PeriodFigures = Static<typeof PeriodFigures>;
 
@@ -323,9 +327,9 @@ export const DailyFigures = Type.Object({
   date: IsoDate,
   occupied: PersonCount('Bezette bedden (aanwezige gasten)'),
   beds: Type.Integer({ description: 'Vergunde bedden van voorzieningen met bewegingsregistratie' }),
-  occupancy: Derived('Bezettingsgraad 0–1', 'zonder gegevens of als occupied onderdrukt is'),
+  occupancy: DerivedFigure('Bezettingsgraad 0–1', 'zonder gegevens of als occupied onderdrukt is'),
   freshDataShare: Type.Union([Type.Number(), Type.Null()]),
-  suppressed: Suppressed(DAILY_SUPPRESSIBLE),
+  suppressed: SuppressedFields(DAILY_SUPPRESSIBLE),
 });
 export type DailyFigures = Static<typeof DailyFigures>;
 

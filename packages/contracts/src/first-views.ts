@@ -2,14 +2,12 @@ import { Type, type Static } from '@sinclair/typebox';
 import { IsoDate } from './common';
 import { BoundaryFeature, RegionDetail, RegionFigures } from './regions';
 import { Hospice } from './hospice';
-import { BedStatus, Statistics } from './collection';
+import { BedStatus, DerivedFigure, PersonCount, Statistics, SuppressedFields } from './collection';
 
 // Answers that hold a whole page's first view, so the page renders from one request (and the
 // pages stay within three requests whatever a region's size). Each part is the same shape as the
 // route it stands for; sections further down the page keep their own routes and load when
 // scrolled to.
-
-const NullableNumber = Type.Union([Type.Number(), Type.Null()]);
 
 /** A model input with its value, unit and where it comes from. */
 export const ModelInput = Type.Object({
@@ -24,6 +22,14 @@ export const ModelInput = Type.Object({
   source: Type.String(),
 });
 
+/**
+ * The figures of a viability signal that can be suppressed: the bed-days (nights of guests, a
+ * count of people) and the occupancy that gives them back with the available bed-days. The
+ * signal itself stays: it names a range of occupancy, not a count.
+ */
+export const VIABILITY_SUPPRESSIBLE = ['bedDays', 'occupancy'] as const;
+export type ViabilitySuppressible = (typeof VIABILITY_SUPPRESSIBLE)[number];
+
 const ViabilitySignalFields = {
   signal: Type.Union([
     Type.Literal('under-occupied'),
@@ -32,11 +38,15 @@ const ViabilitySignalFields = {
     Type.Literal('unknown'),
   ]),
   label: Type.String({ description: 'onderbezetting, binnen de marge, overbezetting of onbekend' }),
-  occupancy: NullableNumber,
-  bedDays: Type.Number(),
+  occupancy: DerivedFigure(
+    'Bezettingsgraad 0–1 over de maanden met gegevens',
+    'zonder gegevens of als de ligdagen onderdrukt zijn',
+  ),
+  bedDays: PersonCount('Ligdagen (bezette bedden per nacht) over de twaalf maanden'),
   bedDaysAvailable: Type.Number(),
   dataShare: Type.Number({ description: 'Aandeel dagen met gegevens' }),
   days: Type.Number(),
+  suppressed: SuppressedFields(VIABILITY_SUPPRESSIBLE),
 };
 
 /** The viability signal of a hospice, or of a region with each of its hospices. */

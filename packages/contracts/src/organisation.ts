@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { DerivedFigure, PersonCount, SuppressedFields } from './collection';
 
 // Facilities, beds, occupancy and cost side by side per care model, funding form and umbrella,
 // for a zorgkantoorregio or the nation (NL), with the regional mix for the nation.
@@ -11,6 +12,13 @@ export const OrganisationParams = Type.Object({
 export const ORGANISATION_DIMENSIONS = ['careModel', 'funding', 'umbrella'] as const;
 export type OrganisationDimension = (typeof ORGANISATION_DIMENSIONS)[number];
 
+/**
+ * The figures of a group that can be suppressed: its bed-days (nights of guests, so a count of
+ * people: one facility's group of a quiet year could point at a guest), and what gives them back.
+ */
+export const ORGANISATION_SUPPRESSIBLE = ['bedDays', 'occupancy', 'cost'] as const;
+export type OrganisationSuppressible = (typeof ORGANISATION_SUPPRESSIBLE)[number];
+
 export const OrganisationGroup = Type.Object({
   key: Type.String({
     description: 'Het zorgmodel, de financieringsvorm of koepel; unknown: niet opgegeven',
@@ -18,9 +26,13 @@ export const OrganisationGroup = Type.Object({
   facilities: Type.Integer(),
   beds: Type.Integer({ description: 'Vergunde bedden' }),
   bedShare: Type.Number({ description: 'Aandeel van de vergunde bedden in het gebied (0–1)' }),
-  bedDays: Type.Integer({ description: 'Ligdagen in de periode' }),
-  occupancy: Type.Union([Type.Number(), Type.Null()], { description: 'Bezettingsgraad 0–1' }),
-  cost: Type.Number({ description: 'Ligdagen × kosten per ligdag (euro)' }),
+  bedDays: PersonCount('Ligdagen in de periode'),
+  occupancy: DerivedFigure(
+    'Bezettingsgraad 0–1',
+    'zonder gegevens of als de ligdagen onderdrukt zijn',
+  ),
+  cost: DerivedFigure('Ligdagen × kosten per ligdag (euro)', 'als de ligdagen onderdrukt zijn'),
+  suppressed: SuppressedFields(ORGANISATION_SUPPRESSIBLE),
 });
 export type OrganisationGroup = Static<typeof OrganisationGroup>;
 

@@ -327,6 +327,7 @@ export {
 } from './calculators/simulation.service';
 export {
   getViability,
+  publishViability,
   lastTwelveMonths,
   viabilityThresholds,
   type ViabilityAnswer,

@@ -1,9 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser, DEMO_PASSWORD, type Store } from '@palliamonitor/data';
-import { openTestStore, storeName } from '../../data/test/test-store';
-import { buildApp } from '../src/app';
+import type { Store } from '@palliamonitor/data';
+import { storeName } from '../../data/test/test-store';
 import type { App } from '../src/context';
-import { adminHeaders } from './auth-helpers';
+import {
+  amsterdamHospice as smallHospice,
+  OUTSIDERS,
+  openApp,
+  readOk,
+  signedIn as signIn,
+} from './small-counts-helpers';
 
 // The statistics are public, but a hospice's month of two admissions could point at a person:
 // small counts go only to those who may read the hospice's (or region's) registrations; everyone
@@ -15,56 +20,18 @@ let admin: Record<string, string>;
 let id: string;
 const clock = new Date('2026-03-15T10:00:00Z');
 
-async function signedIn(role: string, scope: string | null): Promise<Record<string, string>> {
-  const email = `${role}-${String(scope)}-${Math.random().toString(36).slice(2)}@test.palliamonitor.nl`;
-  await createUser(
-    store.db,
-    { email, name: 'Test', password: DEMO_PASSWORD, roles: [{ role: role as never, scope }] },
-    clock,
-  );
-  const res = await app.inject({
-    method: 'POST',
-    url: '/api/v1/auth/sign-in',
-    payload: { email, password: DEMO_PASSWORD },
-  });
-  expect(res.statusCode).toBe(200);
-  return { cookie: String(res.headers['set-cookie']).split(';')[0]! };
-}
-
-/** A hospice in Amsterdam (ZK02, GM0363), registered by the administrator. */
-async function amsterdamHospice(name: string, licensedBeds: number): Promise<string> {
-  const res = await app.inject({
-    method: 'POST',
-    url: '/api/v1/hospices',
-    headers: admin,
-    payload: {
-      name,
-      place: 'Amsterdam',
-      gemeenteCode: 'GM0363',
-      latitude: 52.37,
-      longitude: 4.9,
-      type: 'bth',
-      licensedBeds,
-      openedOn: '2020-05-01',
-    },
-  });
-  expect(res.statusCode).toBe(201);
-  return res.json().id as string;
-}
+const signedIn = (role: string, scope: string | null) => signIn(app, store, clock, role, scope);
+const amsterdamHospice = (name: string, licensedBeds: number) =>
+  smallHospice(app, admin, name, licensedBeds);
 
 const admit = (hospice: string, payload: object) =>
   app.inject({ method: 'POST', url: `/api/v1/hospices/${hospice}/stays`, headers: admin, payload });
 
-const february = async (path: string, headers: Record<string, string> = {}) => {
-  const res = await app.inject({ url: `${path}?from=2026-02&to=2026-02`, headers });
-  expect(res.statusCode).toBe(200);
-  return res.json();
-};
+const february = (path: string, headers: Record<string, string> = {}) =>
+  readOk(app, `${path}?from=2026-02&to=2026-02`, headers);
 
 beforeAll(async () => {
-  store = await openTestStore();
-  app = await buildApp(store, { now: () => clock, freshnessHours: 24 });
-  admin = await adminHeaders(app, store);
+  ({ store, app, admin } = await openApp(clock));
   // A hospice of 4 beds in Amsterdam (ZK02) with two guests in February: one died after 10 days.
   id = await amsterdamHospice('Hospice Klein', 4);
   const stays = [
@@ -129,11 +96,7 @@ describe(`small counts in the statistics (${storeName})`, () => {
   });
 
   it('are suppressed for another region’s regisseur, a care professional and an analyst', async () => {
-    for (const [role, scope] of [
-      ['regisseur', 'ZK23'],
-      ['care-professional', null],
-      ['national-analyst', null],
-    ] as const) {
+    for (const [role, scope] of OUTSIDERS) {
       const headers = await signedIn(role, scope);
       const month = (await february(`/api/v1/hospices/${id}/statistics`, headers)).items[0];
       expect(month).toMatchObject({

@@ -9,10 +9,11 @@ import {
   type ViabilityThresholds,
 } from '@palliamonitor/model';
 import type { Database } from '../store/schema';
-import type { Statistics } from '@palliamonitor/contracts';
+import type { Statistics, Viability } from '@palliamonitor/contracts';
 import { AppError } from '../errors';
 import { dutchDate } from '../dates';
 import { getStatistics, type StatisticsScope } from '../collection/statistics.repository';
+import { countCell, protectSums, type CountCell } from '../collection/statistics-suppression';
 
 // The viability signal of a hospice, and of a region with each of its hospices, from the derived
 // statistics of the last twelve whole months. Thresholds are assumptions a caller may change.
@@ -117,5 +118,43 @@ export async function getViability(
     thresholds: inputs,
     ...viability(months, thresholds),
     ...(hospices === undefined ? {} : { hospices }),
+  };
+}
+
+/** One signal as published: its bed-days and the occupancy from them hidden with the cell. */
+function publishSignal<T extends ViabilityResult>(result: T, cell: CountCell) {
+  const hidden = cell.hidden;
+  return {
+    ...result,
+    bedDays: hidden ? null : result.bedDays,
+    occupancy: hidden ? null : result.occupancy,
+    suppressed: hidden
+      ? ['bedDays' as const, ...(result.occupancy === null ? [] : ['occupancy' as const])]
+      : [],
+  };
+}
+
+/**
+ * The viability as published to a caller: in full for one who may read the registrations of the
+ * scope, else with bed-days of 1 to 4 (and their occupancy) suppressed as in the statistics; a
+ * region's bed-days are the sum of its hospices', so a hospice hidden alone takes a second along.
+ */
+export function publishViability(
+  answer: ViabilityAnswer,
+  options: { smallCounts: boolean },
+): Viability {
+  const cell = (value: number): CountCell =>
+    options.smallCounts ? { value, hidden: false } : countCell(value);
+  const total = cell(answer.bedDays);
+  const parts = (answer.hospices ?? []).map((h) => cell(h.bedDays));
+  if (!options.smallCounts && answer.hospices !== undefined) {
+    protectSums([{ total, parts }]);
+  }
+  const { hospices, ...scope } = answer;
+  return {
+    ...publishSignal(scope, total),
+    ...(hospices === undefined
+      ? {}
+      : { hospices: hospices.map((h, i) => publishSignal(h, parts[i]!)) }),
   };
 }

@@ -103,6 +103,46 @@ function protectParts(
   return true;
 }
 
+/** A count of people beside others in an answer that is not a statistics row, and whether it is hidden. */
+export interface CountCell {
+  readonly value: number;
+  hidden: boolean;
+}
+
+/** A count as published to a caller who may not see small counts: hidden when it is 1 to 4. */
+export const countCell = (value: number): CountCell => ({ value, hidden: isSuppressed(value) });
+
+/**
+ * A total and its parts that an answer (or another public answer) shows side by side. A total
+ * the answer does not hold itself is still given: it is public elsewhere (the statistics), so it
+ * gives a part back by subtraction all the same.
+ */
+export interface CountSum {
+  total: CountCell;
+  parts: readonly CountCell[];
+}
+
+const viewOf = (cell: CountCell) => ({
+  value: cell.value,
+  hidden: cell.hidden,
+  hide: () => {
+    cell.hidden = true;
+  },
+});
+
+/**
+ * The complementary rule of the statistics over other answers' sums: repeats until no hidden
+ * part could be worked out as its total minus the others (each step only hides).
+ */
+export function protectSums(sums: readonly CountSum[]): void {
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const sum of sums) {
+      changed = protectParts(viewOf(sum.total), sum.parts.map(viewOf)) || changed;
+    }
+  }
+}
+
 function cellOf<K extends string>(cut: Cut<K>, key: K) {
   return {
     value: cut.cells.get(key) ?? null,

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import {
   ORGANISATION_DIMENSIONS,
+  ORGANISATION_SUPPRESSIBLE,
   type Hospice,
   type Organisation,
   type OrganisationDimension,
@@ -14,10 +15,17 @@ import { getStatistics } from '../collection/statistics.repository';
 import { listHospices } from './hospice-reads';
 import { findRegion } from './regions.repository';
 import { publishedMonths } from '../open-data/open-data.service';
+import {
+  countCell,
+  protectSums,
+  type CountCell,
+  type CountSum,
+} from '../collection/statistics-suppression';
 
 // The variation in organisation and funding: open facilities grouped by care model, funding form
 // and umbrella, each group with its beds, the bed-days of the last twelve complete months, their
-// occupancy and their cost at the engine's cost per bed-day.
+// occupancy and their cost at the engine's cost per bed-day. A group can be one small facility,
+// so its bed-days are counts of people, suppressed as in the statistics for who may not see them.
 
 interface Facility {
   hospice: Hospice;
@@ -37,12 +45,20 @@ const keysOf = (h: Hospice, dimension: OrganisationDimension): string[] => {
   return keys.length === 0 ? ['unknown'] : keys;
 };
 
+/** A group as computed, before its small counts are cut for the caller. */
+type ComputedGroup = Omit<OrganisationGroup, 'bedDays' | 'occupancy' | 'cost' | 'suppressed'> & {
+  bedDays: number;
+  occupancy: number | null;
+  cost: number;
+};
+type ComputedGroups = Record<OrganisationDimension, ComputedGroup[]>;
+
 /** The groups of one dimension, largest (by beds) first. */
 export function groupFacilities(
   facilities: readonly Facility[],
   dimension: OrganisationDimension,
   costPerBedDay: number,
-): OrganisationGroup[] {
+): ComputedGroup[] {
   const total = facilities.reduce((sum, f) => sum + f.hospice.licensedBeds, 0);
   const groups = new Map<
     string,
@@ -74,13 +90,79 @@ export function groupFacilities(
 const groupsOf = (facilities: readonly Facility[], costPerBedDay: number) =>
   Object.fromEntries(
     ORGANISATION_DIMENSIONS.map((d) => [d, groupFacilities(facilities, d, costPerBedDay)]),
-  ) as Organisation['groups'];
+  ) as ComputedGroups;
+
+/**
+ * The sums an area's groups stand in: each dimension's groups beside the area's bed-days (the
+ * statistics publish them; care models part them exactly, a facility of several funding forms
+ * or umbrellas counts in each, which hides no less), and for the nation each group beside the
+ * same group of every region of the mix.
+ */
+function sumsOf(
+  national: ComputedGroups,
+  mix: readonly ComputedGroups[],
+  cellOf: (g: ComputedGroup) => CountCell,
+): CountSum[] {
+  const areaSums = (groups: ComputedGroups): CountSum[] => {
+    const total = countCell(groups.careModel.reduce((sum, g) => sum + g.bedDays, 0));
+    return ORGANISATION_DIMENSIONS.map((d) => ({ total, parts: groups[d].map(cellOf) }));
+  };
+  const acrossMix = ORGANISATION_DIMENSIONS.flatMap((d) =>
+    national[d].map((g) => ({
+      total: cellOf(g),
+      parts: mix.flatMap((m) => m[d].filter((r) => r.key === g.key).map(cellOf)),
+    })),
+  );
+  return [national, ...mix].flatMap(areaSums).concat(mix.length === 0 ? [] : acrossMix);
+}
+
+/**
+ * The groups as published to a caller: in full for one who may read the area's registrations,
+ * else with bed-days of 1 to 4 (and the occupancy and cost that give them back) suppressed, and
+ * a second group hidden where a sum would give a hidden one back.
+ */
+function publishGroups(
+  national: ComputedGroups,
+  mix: readonly ComputedGroups[],
+  smallCounts: boolean,
+): { groups: Organisation['groups']; mix: Organisation['groups'][] } {
+  const cells = new Map<ComputedGroup, CountCell>();
+  const cellOf = (g: ComputedGroup): CountCell => {
+    const cell =
+      cells.get(g) ?? (smallCounts ? { value: g.bedDays, hidden: false } : countCell(g.bedDays));
+    cells.set(g, cell);
+    return cell;
+  };
+  const sums = sumsOf(national, mix, cellOf);
+  if (!smallCounts) {
+    protectSums(sums);
+  }
+  const publish = (groups: ComputedGroups) =>
+    Object.fromEntries(
+      ORGANISATION_DIMENSIONS.map((d) => [
+        d,
+        groups[d].map((g): OrganisationGroup => {
+          const hidden = cellOf(g).hidden;
+          return {
+            ...g,
+            bedDays: hidden ? null : g.bedDays,
+            occupancy: hidden ? null : g.occupancy,
+            cost: hidden ? null : g.cost,
+            suppressed: hidden
+              ? ORGANISATION_SUPPRESSIBLE.filter((k) => k !== 'occupancy' || g.occupancy !== null)
+              : [],
+          };
+        }),
+      ]),
+    ) as Organisation['groups'];
+  return { groups: publish(national), mix: mix.map(publish) };
+}
 
 /** The organisation view of a zorgkantoorregio, or of the nation ('NL') with its regional mix. */
 export async function organisationOf(
   db: Kysely<Database>,
   code: string,
-  options: { now: Date; freshnessHours: number },
+  options: { now: Date; freshnessHours: number; smallCounts: boolean },
 ): Promise<Organisation> {
   const asOf = dutchDate(options.now);
   const national = code === 'NL';
@@ -134,6 +216,12 @@ export async function organisationOf(
       }
     }
   }
+  const mix = [...byRegion.entries()].sort(([a], [b]) => a.localeCompare(b));
+  const published = publishGroups(
+    groupsOf(facilities, cost.value),
+    mix.map(([, entry]) => groupsOf(entry.facilities, cost.value)),
+    options.smallCounts,
+  );
   return {
     region: region.code,
     name: region.name,
@@ -148,15 +236,13 @@ export async function organisationOf(
     },
     facilities: facilities.length,
     beds: facilities.reduce((sum, f) => sum + f.hospice.licensedBeds, 0),
-    groups: groupsOf(facilities, cost.value),
-    mix: [...byRegion.entries()]
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([zk, entry]) => ({
-        code: zk,
-        name: entry.name,
-        beds: entry.facilities.reduce((sum, f) => sum + f.hospice.licensedBeds, 0),
-        groups: groupsOf(entry.facilities, cost.value),
-      })),
+    groups: published.groups,
+    mix: mix.map(([zk, entry], i) => ({
+      code: zk,
+      name: entry.name,
+      beds: entry.facilities.reduce((sum, f) => sum + f.hospice.licensedBeds, 0),
+      groups: published.mix[i]!,
+    })),
     isSynthetic: stats.isSynthetic,
   };
 }

@@ -145,10 +145,11 @@ export const POLICY: Record<string, RoutePolicy> = {
   'GET /api/v1/calculators/erlang-curve': READ,
   'GET /api/v1/calculators/simulation': READ,
   'POST /api/v1/calculators/simulation': READ,
-  // cost and viability: aggregated figures, as the forecast and statistics they come from
+  // cost and viability: aggregated figures, as the forecast and statistics they come from (the
+  // viability's bed-days are a facility's, cut as the statistics)
   'GET /api/v1/regions/:code/cost': READ,
-  'GET /api/v1/hospices/:id/viability': READ,
-  'GET /api/v1/regions/:code/viability': READ,
+  'GET /api/v1/hospices/:id/viability': FIGURES,
+  'GET /api/v1/regions/:code/viability': FIGURES,
   // alerts of a region's cockpit, acknowledged (handlers check the regisseur's own region)
   'GET /api/v1/regions/:code/alert-acknowledgements': staff(
     roles('regisseur', 'national-analyst', 'administrator'),
@@ -169,7 +170,7 @@ export const POLICY: Record<string, RoutePolicy> = {
   ),
   // a page's first view in one answer: the public parts of the routes above, cut the same way
   'GET /api/v1/regions/:code/cockpit': FIGURES,
-  'GET /api/v1/hospices/:id/page': READ,
+  'GET /api/v1/hospices/:id/page': FIGURES,
   // The regional report: public, since every figure in it is a public answer already (region,
   // bed status, statistics, forecast, capacity, plan), and those who read it most (gemeenten,
   // hospices, the press, the minister's letter) are not signed in; one PDF beside the API
@@ -208,7 +209,8 @@ export const POLICY: Record<string, RoutePolicy> = {
     roles('regisseur', 'national-analyst', 'administrator'),
     'plans.readHistory',
   ),
-  'GET /api/v1/regions/:code/organisation': READ,
+  // the organisation view: a group of one facility shows its bed-days, cut as the statistics
+  'GET /api/v1/regions/:code/organisation': FIGURES,
   // open data: aggregated figures with small counts suppressed, and the public registry
   'GET /api/v1/open-data': READ,
   'GET /api/v1/open-data/changelog': READ,

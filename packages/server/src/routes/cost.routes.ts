@@ -1,4 +1,4 @@
-import { AppError, getViability, runCost } from '@palliamonitor/data';
+import { AppError, getViability, publishViability, runCost } from '@palliamonitor/data';
 import { FIRST_YEAR, LAST_YEAR } from '@palliamonitor/model';
 import type { App, AppContext } from '../context';
 import type { CollectionContext } from '../live/collection-context';
@@ -9,6 +9,7 @@ import {
   Viability,
   ViabilityQuery,
 } from '@palliamonitor/contracts';
+import { seesSmallCounts } from '../auth/authorise';
 import { ProblemResponses } from './params';
 import { route, type Endpoint } from './endpoint';
 import { inputsFor, scenarioFor } from './model-inputs';
@@ -77,6 +78,9 @@ export function costRoutes(app: App, ctx: AppContext, collection: CollectionCont
       summary: 'Levensvatbaarheid per voorziening van een regio, en van de regio als geheel',
       querystring: ViabilityQuery,
     },
-    answer: async (scope, query) => getViability(ctx.store.db, scope, query, options()),
+    answer: async (scope, query, reply) =>
+      publishViability(await getViability(ctx.store.db, scope, query, options()), {
+        smallCounts: await seesSmallCounts(reply.request, scope, ctx),
+      }),
   });
 }

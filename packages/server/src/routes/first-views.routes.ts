@@ -10,6 +10,7 @@ import {
   listRegions,
   populationByRegion,
   publishStatistics,
+  publishViability,
   regionBedStatus,
 } from '@palliamonitor/data';
 import {
@@ -81,17 +82,20 @@ export function firstViewRoutes(app: App, ctx: AppContext, collection: Collectio
   route(app, ENDPOINTS.hospicePage, async (request, reply) => {
     const id = request.params.id;
     const { version: _version, ...hospice } = await getHospiceOrThrow(ctx.store.db, id, today(ctx));
-    const [bedStatus, waitingList, viability] = await Promise.all([
+    const scope = { kind: 'hospice' as const, hospiceId: id };
+    const [bedStatus, waitingList, viability, smallCounts] = await Promise.all([
       getBedStatus(ctx.store.db, id, ctx.now(), collection.freshnessHours),
       latestWaitingList(ctx.store.db, id),
-      getViability(ctx.store.db, { kind: 'hospice', hospiceId: id }, {}, options()),
+      getViability(ctx.store.db, scope, {}, options()),
+      seesSmallCounts(request, scope, ctx),
     ]);
     reply.header('Cache-Control', 'no-store');
     return {
       hospice,
       bedStatus,
       waitingList: waitingList ?? { date: null, size: null, recordedAt: null },
-      viability,
+      // As GET /hospices/{id}/viability, cut for the caller the same way.
+      viability: publishViability(viability, { smallCounts }),
     };
   });
 }

@@ -2,10 +2,11 @@ import { organisationOf } from '@palliamonitor/data';
 import { Organisation, OrganisationParams } from '@palliamonitor/contracts';
 import type { App, AppContext } from '../context';
 import type { CollectionContext } from '../live/collection-context';
+import { seesSmallCounts } from '../auth/authorise';
 import { ProblemResponses } from './params';
 
 // Organisation and funding forms side by side, for a zorgkantoorregio or the nation: aggregated
-// public figures like the statistics they come from.
+// public figures like the statistics they come from, their small counts cut the same way.
 
 export function organisationRoutes(app: App, ctx: AppContext, collection: CollectionContext): void {
   app.get(
@@ -25,6 +26,11 @@ export function organisationRoutes(app: App, ctx: AppContext, collection: Collec
       organisationOf(ctx.store.db, request.params.code, {
         now: ctx.now(),
         freshnessHours: collection.freshnessHours,
+        smallCounts: await seesSmallCounts(
+          request,
+          { kind: 'region', code: request.params.code },
+          ctx,
+        ),
       }),
   );
 }

@@ -13,10 +13,12 @@ import { Async } from '../features/common/ui';
 import { DataTable, sortedNumeric, type Column } from '../features/common/data-table';
 import { SelectField } from '../features/common/select-field';
 import { PageHeading } from '../features/common/page-heading';
+import { figureOf } from '../features/statistics/suppressed';
 
 // /organisatie: the variation in organisation and funding side by side, for the nation or one
 // zorgkantoorregio: facilities, beds, occupancy and cost per care model, funding form and
-// umbrella. One request per choice of area.
+// umbrella. One request per choice of area. A group's occupancy and cost from bed-days of 1 to 4
+// read "<5", as in the statistics.
 
 const DIMENSION_TITLE: Record<OrganisationDimension, MessageKey> = {
   careModel: 'organisation.careModel',
@@ -40,12 +42,17 @@ function GroupTable({
     ...sortedNumeric<OrganisationGroup>([
       ['facilities', t('organisation.facilities'), (g) => g.facilities, (v) => n(v)],
       ['beds', t('organisation.beds'), (g) => g.beds, (v, g) => `${n(v)} (${pct(g.bedShare)})`],
-      ['occupancy', t('organisation.occupancy'), (g) => g.occupancy, (v) => pct(v)],
+      [
+        'occupancy',
+        t('organisation.occupancy'),
+        (g) => g.occupancy,
+        (v, g) => figureOf(g, 'occupancy', pct(v)),
+      ],
       [
         'cost',
         t('organisation.cost'),
         (g) => g.cost,
-        (v) => `€ ${n(Math.round((v ?? 0) / 1000))}k`,
+        (v, g) => figureOf(g, 'cost', `€ ${n(Math.round((v ?? 0) / 1000))}k`),
       ],
     ]),
   ];

@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import type { Viability } from '@palliamonitor/contracts';
 import { useApi } from '../../api/client';
 import { useI18n } from '../../i18n/i18n';
@@ -5,10 +6,15 @@ import type { MessageKey } from '../../i18n/nl';
 import { formatMonth, formatPercent } from '../../lib/format';
 import { Link } from '../../router';
 import { Async } from '../common/ui';
+import { figureOf } from '../statistics/suppressed';
 
 // The viability signal of a hospice, or of a region with its hospices: occupancy over the last
 // twelve whole months against labelled thresholds (GET …/viability). Too little data says
-// "onbekend" rather than a false signal.
+// "onbekend" rather than a false signal. An occupancy from bed-days of 1 to 4 guests reads "<5"
+// for who may not see such counts, as in the statistics.
+
+/** Stands in the summary for the occupancy, so that it can be a mark rather than text. */
+const PLACE = '\u0000';
 
 type Signal = Viability['signal'];
 
@@ -39,11 +45,20 @@ export function ViabilitySignal({ path, initial }: { path: string; initial?: Via
               <p className={`notice ${SIGNALS[v.signal].notice}`} data-testid="viability-signal">
                 <strong>{t(SIGNALS[v.signal].label)}</strong>:{' '}
                 {t('viability.summary', {
-                  occupancy: formatPercent(v.occupancy, locale),
+                  occupancy: PLACE,
                   dataShare: formatPercent(v.dataShare, locale),
                   from: formatMonth(v.period.from, locale),
                   to: formatMonth(v.period.to, locale),
-                })}
+                })
+                  .split(PLACE)
+                  .map((text, i) => (
+                    <Fragment key={i}>
+                      {i === 0
+                        ? null
+                        : figureOf(v, 'occupancy', formatPercent(v.occupancy, locale))}
+                      {text}
+                    </Fragment>
+                  ))}
               </p>
               {v.hospices === undefined ? null : (
                 <p data-testid="viability-counts">
@@ -60,7 +75,8 @@ export function ViabilitySignal({ path, initial }: { path: string; initial?: Via
                   {flagged.map((h) => (
                     <li key={h.hospiceId}>
                       <Link href={`/hospice/${encodeURIComponent(h.hospiceId)}`}>{h.name}</Link>:{' '}
-                      {t(SIGNALS[h.signal].label)} ({formatPercent(h.occupancy, locale)})
+                      {t(SIGNALS[h.signal].label)} (
+                      {figureOf(h, 'occupancy', formatPercent(h.occupancy, locale))})
                     </li>
                   ))}
                 </ul>
