@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PeriodFigures } from '@palliamonitor/model';
-import { publishStatistics } from './statistics-suppression';
+import { countCell, protectSums, publishStatistics } from './statistics-suppression';
 import type { ComputedStatistics } from './statistics.repository';
 
 function period(overrides: Partial<PeriodFigures> = {}): PeriodFigures {
@@ -88,5 +88,28 @@ describe('publishStatistics', () => {
     ).items;
     expect(few!.lengthOfStay).toEqual({ count: null, meanDays: null, medianDays: null });
     expect(few!.waitingList).toEqual({ mean: 6, end: 5 });
+  });
+});
+
+describe('protectSums', () => {
+  it('hides the smallest other part where a total and the others would give a hidden one back', () => {
+    const total = countCell(20);
+    const parts = [countCell(2), countCell(12), countCell(6), countCell(0)];
+    protectSums([{ total, parts }]);
+    expect(parts.map((p) => p.hidden)).toEqual([true, false, true, false]);
+    expect(total.hidden).toBe(false);
+  });
+
+  it('hides the total when no other part could be hidden, and settles across sums', () => {
+    const alone = { total: countCell(7), parts: [countCell(3), countCell(0)] };
+    protectSums([alone]);
+    expect(alone.total.hidden).toBe(true);
+    // A part hidden for one sum is hidden in every sum it is in.
+    const shared = countCell(9);
+    const first = { total: countCell(12), parts: [countCell(3), shared] };
+    const second = { total: countCell(30), parts: [shared, countCell(21)] };
+    protectSums([second, first]);
+    expect(shared.hidden).toBe(true);
+    expect(second.parts[1]!.hidden).toBe(true);
   });
 });
