@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser, DEMO_PASSWORD, type Store } from '@palliamonitor/data';
+import type { Store } from '@palliamonitor/data';
 import { openTestStore, storeName } from '../../data/test/test-store';
 import { buildApp } from '../src/app';
 import type { App } from '../src/context';
-import { adminHeaders } from './auth-helpers';
+import { adminHeaders, roleHeaders } from './auth-helpers';
 
 // The statistics are public, but a hospice's month of two admissions could point at a person:
 // small counts go only to those who may read the hospice's (or region's) registrations; everyone
@@ -15,21 +15,7 @@ let admin: Record<string, string>;
 let id: string;
 const clock = new Date('2026-03-15T10:00:00Z');
 
-async function signedIn(role: string, scope: string | null): Promise<Record<string, string>> {
-  const email = `${role}-${String(scope)}-${Math.random().toString(36).slice(2)}@test.palliamonitor.nl`;
-  await createUser(
-    store.db,
-    { email, name: 'Test', password: DEMO_PASSWORD, roles: [{ role: role as never, scope }] },
-    clock,
-  );
-  const res = await app.inject({
-    method: 'POST',
-    url: '/api/v1/auth/sign-in',
-    payload: { email, password: DEMO_PASSWORD },
-  });
-  expect(res.statusCode).toBe(200);
-  return { cookie: String(res.headers['set-cookie']).split(';')[0]! };
-}
+const signedIn = (role: string, scope: string | null) => roleHeaders(app, store, role, scope);
 
 /** A hospice in Amsterdam (ZK02, GM0363), registered by the administrator. */
 async function amsterdamHospice(name: string, licensedBeds: number): Promise<string> {

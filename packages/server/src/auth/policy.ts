@@ -130,7 +130,7 @@ export const POLICY: Record<string, RoutePolicy> = {
   'PUT /api/v1/hospices/:id/waiting-list': REPORT,
   'GET /api/v1/hospices/:id/statistics': FIGURES,
   'GET /api/v1/regions/:code/statistics': FIGURES,
-  'GET /api/v1/regions/indicators': READ,
+  'GET /api/v1/regions/indicators': FIGURES,
   'GET /api/v1/regions/:code/bed-status': READ,
   'GET /api/v1/hospices/:id/returns': staff(HOSPICE, 'collection.readStaff'),
   'GET /api/v1/hospices/:id/returns/:month': staff(HOSPICE, 'collection.readStaff'),
