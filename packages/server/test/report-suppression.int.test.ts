@@ -82,3 +82,29 @@ describe(`small counts in the map indicators (${storeName})`, () => {
     }
   });
 });
+
+describe(`small counts in the regional report (${storeName})`, () => {
+  const march = async (headers: Record<string, string> = {}) => {
+    const res = await app.inject({ url: '/api/v1/regions/ZK02/report', headers });
+    expect(res.statusCode).toBe(200);
+    const months = res.json<{ months: { period: string; suppressed?: string[] }[] }>().months;
+    return months.find((m) => m.period === '2026-03');
+  };
+
+  it('are suppressed for the public and another region’s regisseur', async () => {
+    for (const headers of [{}, await signedIn('regisseur', 'ZK23')]) {
+      const month = await march(headers);
+      expect(month).toMatchObject({ refusals: null });
+      expect(month?.suppressed).toContain('refusals');
+    }
+    const pdf = await app.inject({ url: '/api/v1/regions/ZK02/report.pdf' });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toContain('application/pdf');
+  });
+
+  it('are shown to the region’s regisseur and administrators', async () => {
+    for (const headers of [await signedIn('regisseur', 'ZK02'), admin]) {
+      expect(await march(headers)).toMatchObject({ refusals: 2, suppressed: [] });
+    }
+  });
+});

@@ -177,8 +177,9 @@ export const POLICY: Record<string, RoutePolicy> = {
   // national analyst's record of what was reported when: they freeze figures that corrections
   // have since changed, so they are not published beside the live ones (handlers check the
   // regisseur's own region).
-  'GET /api/v1/regions/:code/report': READ,
-  'GET /api/v1/regions/:code/report.pdf': READ,
+  // Its month figures count people: small counts only for those who may read the registrations.
+  'GET /api/v1/regions/:code/report': FIGURES,
+  'GET /api/v1/regions/:code/report.pdf': FIGURES,
   'GET /api/v1/regions/:code/reports': staff(
     roles('regisseur', 'national-analyst', 'administrator'),
     'reports.readKept',
