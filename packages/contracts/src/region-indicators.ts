@@ -12,8 +12,12 @@ export const RegionIndicatorRow = Type.Object({
   period: Type.Union([Type.String(), Type.Null()], {
     description: 'De laatste maand met gegevens (JJJJ-MM), waaruit bezetting en weigeringen komen',
   }),
-  occupancy: NullableNumber('Bezetting in die maand (0–1)'),
-  refusals: NullableNumber('Weigeringen in die maand'),
+  occupancy: NullableNumber(
+    'Bezetting in die maand (0–1); null als de ligdagen 1 tot 4 zijn en de vrager de registraties niet mag lezen (zie suppressed)',
+  ),
+  refusals: NullableNumber(
+    'Weigeringen in die maand; null bij 1 tot 4 als de vrager de registraties van de regio niet mag lezen (zie suppressed)',
+  ),
   freshDataShare: NullableNumber('Aandeel dagen met verse bedstatus in die maand (0–1)'),
   surplusNow: NullableNumber(
     'Vergunde bedden min benodigde bedden (Erlang B, basisscenario) in het huidige jaar; negatief = tekort',
@@ -21,6 +25,10 @@ export const RegionIndicatorRow = Type.Object({
   surplusInYear: NullableNumber(
     'Vergunde bedden min benodigde bedden (Erlang B, basisscenario) in het gevraagde jaar; negatief = tekort',
   ),
+  suppressed: Type.Array(Type.Union([Type.Literal('occupancy'), Type.Literal('refusals')]), {
+    description:
+      'De velden die als kleine aantallen zijn weggelaten (null), zoals in GET /regions/{code}/statistics',
+  }),
 });
 export type RegionIndicatorRow = Static<typeof RegionIndicatorRow>;
 

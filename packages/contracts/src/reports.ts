@@ -53,14 +53,33 @@ export const ReportCapacity = Type.Object({
   bedsFree: Type.Integer({ description: 'Vrije bedden bij de voorzieningen met verse status' }),
 });
 
+/** The figures of a report month that can be suppressed, as GET /regions/{code}/statistics does. */
+export const REPORT_MONTH_SUPPRESSIBLE = [
+  'occupancy',
+  'admissions',
+  'refusals',
+  'waitingListMean',
+  'waitingListEnd',
+] as const;
+export type ReportMonthSuppressible = (typeof REPORT_MONTH_SUPPRESSIBLE)[number];
+
+const small =
+  'null als kleine aantallen (1 tot 4 personen) voor de vrager onderdrukt zijn (zie suppressed)';
+
 export const ReportMonthFigures = Type.Object({
   period: Type.String({ description: 'JJJJ-MM' }),
-  occupancy: Nullable(Type.Number()),
-  admissions: Type.Integer(),
-  refusals: Type.Integer(),
-  waitingListMean: Nullable(Type.Number()),
-  waitingListEnd: Nullable(Type.Integer()),
+  occupancy: Nullable(Type.Number({ description: `Bezetting (0–1); ${small}, met de ligdagen` })),
+  admissions: Nullable(Type.Integer({ description: `Opnames; ${small}` })),
+  refusals: Nullable(Type.Integer({ description: `Weigeringen; ${small}` })),
+  waitingListMean: Nullable(Type.Number({ description: `Gemiddelde wachtlijst; ${small}` })),
+  waitingListEnd: Nullable(Type.Integer({ description: `Wachtlijst aan het eind; ${small}` })),
   freshDataShare: Nullable(Type.Number()),
+  suppressed: Type.Optional(
+    Type.Array(Type.Union(REPORT_MONTH_SUPPRESSIBLE.map((c) => Type.Literal(c))), {
+      description:
+        'De velden van deze maand die onderdrukt zijn; leeg voor wie de registraties van de regio mag inzien (ontbreekt in maandrapporten van vóór de onderdrukking)',
+    }),
+  ),
 });
 export type ReportMonthFigures = Static<typeof ReportMonthFigures>;
 

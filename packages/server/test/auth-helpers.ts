@@ -19,6 +19,22 @@ export async function adminHeaders(app: App, store: Store): Promise<Record<strin
   return signIn(app, email);
 }
 
+/** Creates an account with one role (and its scope) and signs it in. */
+export async function roleHeaders(
+  app: App,
+  store: Store,
+  role: string,
+  scope: string | null,
+): Promise<Record<string, string>> {
+  const email = `${role}-${String(scope)}-${randomBytes(4).toString('hex')}@test.palliamonitor.nl`;
+  await createUser(
+    store.db,
+    { email, name: 'Test', password: DEMO_PASSWORD, roles: [{ role: role as never, scope }] },
+    new Date(),
+  );
+  return signIn(app, email);
+}
+
 async function signIn(app: App, email: string): Promise<Record<string, string>> {
   const res = await app.inject({
     method: 'POST',

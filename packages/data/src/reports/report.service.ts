@@ -1,5 +1,14 @@
 import type { Kysely } from 'kysely';
-import type { ForecastInput, PlanYear, RegionPlan, RegionReport } from '@palliamonitor/contracts';
+import type {
+  ForecastInput,
+  PeriodFigures,
+  PlanYear,
+  RegionPlan,
+  RegionReport,
+  ReportMonthFigures,
+  ReportMonthSuppressible,
+  StatisticsSuppressible,
+} from '@palliamonitor/contracts';
 import { FIRST_YEAR, LAST_YEAR, type RegionInput, type Scenario } from '@palliamonitor/model';
 import type { Database } from '../store/schema';
 import { dutchDate } from '../dates';
@@ -10,6 +19,7 @@ import { cachedModelInputs } from '../demography/model-inputs';
 import { regionBedStatus } from '../collection/bed-status-reads';
 import { regionCompleteness } from '../collection/completeness';
 import { NATIONAL_CODE, getStatistics } from '../collection/statistics.repository';
+import { publishStatistics } from '../collection/statistics-suppression';
 import { factsFor, registryFacts } from '../forecast/forecast-provenance';
 import { answerForecast, runCapacity } from '../forecast/forecast.service';
 import { getScenarioOrThrow } from '../forecast/scenarios.repository';
@@ -27,6 +37,33 @@ const MONTHS_SHOWN = 12;
 export interface ReportOptions {
   readonly now: Date;
   readonly freshnessHours: number;
+  /** Whether the reader sees the small counts of people as they are (see publishStatistics). */
+  readonly smallCounts: boolean;
+}
+
+/** The statistics' names of the month figures the report shows, by the report's names. */
+const MONTH_FIELDS: ReadonlyArray<[ReportMonthSuppressible, StatisticsSuppressible]> = [
+  ['occupancy', 'occupancy'],
+  ['admissions', 'admissions'],
+  ['refusals', 'refusals'],
+  ['waitingListMean', 'waitingList.mean'],
+  ['waitingListEnd', 'waitingList.end'],
+];
+
+/** A month of the statistics as the report shows it, with the figures suppressed there named. */
+function monthOf(p: PeriodFigures): ReportMonthFigures {
+  return {
+    period: p.period,
+    occupancy: p.occupancy,
+    admissions: p.admissions,
+    refusals: p.refusals,
+    waitingListMean: p.waitingList.mean,
+    waitingListEnd: p.waitingList.end,
+    freshDataShare: p.freshDataShare,
+    suppressed: MONTH_FIELDS.filter(([, field]) => p.suppressed.includes(field)).map(
+      ([name]) => name,
+    ),
+  };
 }
 
 async function nameOf(db: Kysely<Database>, code: string, today: string): Promise<string> {
@@ -177,11 +214,15 @@ export async function buildRegionReport(
     offset: 0,
   });
   const names = new Map(hospices.map((h) => [h.id, h.name]));
-  const stats = await getStatistics(
-    db,
-    { kind: 'region', code },
-    { period: 'month' },
-    { now: options.now, freshnessHours: options.freshnessHours },
+  // The same figures as GET /regions/{code}/statistics, cut for the reader the same way.
+  const stats = publishStatistics(
+    await getStatistics(
+      db,
+      { kind: 'region', code },
+      { period: 'month' },
+      { now: options.now, freshnessHours: options.freshnessHours },
+    ),
+    { smallCounts: options.smallCounts },
   );
   const fresh = statuses.filter((s) => s.freshness === 'fresh');
   const reporting = await regionCompleteness(db, code, options.now, options.freshnessHours);
@@ -198,15 +239,7 @@ export async function buildRegionReport(
       bedsOpen: fresh.reduce((s, b) => s + (b.bedsOpen ?? 0), 0),
       bedsFree: fresh.reduce((s, b) => s + (b.bedsFree ?? 0), 0),
     },
-    months: stats.items.slice(-MONTHS_SHOWN).map((p) => ({
-      period: p.period,
-      occupancy: p.occupancy,
-      admissions: p.admissions,
-      refusals: p.refusals,
-      waitingListMean: p.waitingList.mean,
-      waitingListEnd: p.waitingList.end,
-      freshDataShare: p.freshDataShare,
-    })),
+    months: stats.items.slice(-MONTHS_SHOWN).map(monthOf),
     forecast: {
       scenario: { id: scenario.id, name: scenario.name, version: scenario.version },
       years: forecast.rows.map((r) => ({

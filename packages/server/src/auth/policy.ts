@@ -130,7 +130,7 @@ export const POLICY: Record<string, RoutePolicy> = {
   'PUT /api/v1/hospices/:id/waiting-list': REPORT,
   'GET /api/v1/hospices/:id/statistics': FIGURES,
   'GET /api/v1/regions/:code/statistics': FIGURES,
-  'GET /api/v1/regions/indicators': READ,
+  'GET /api/v1/regions/indicators': FIGURES,
   'GET /api/v1/regions/:code/bed-status': READ,
   'GET /api/v1/hospices/:id/returns': staff(HOSPICE, 'collection.readStaff'),
   'GET /api/v1/hospices/:id/returns/:month': staff(HOSPICE, 'collection.readStaff'),
@@ -178,8 +178,9 @@ export const POLICY: Record<string, RoutePolicy> = {
   // national analyst's record of what was reported when: they freeze figures that corrections
   // have since changed, so they are not published beside the live ones (handlers check the
   // regisseur's own region).
-  'GET /api/v1/regions/:code/report': READ,
-  'GET /api/v1/regions/:code/report.pdf': READ,
+  // Its month figures count people: small counts only for those who may read the registrations.
+  'GET /api/v1/regions/:code/report': FIGURES,
+  'GET /api/v1/regions/:code/report.pdf': FIGURES,
   'GET /api/v1/regions/:code/reports': staff(
     roles('regisseur', 'national-analyst', 'administrator'),
     'reports.readKept',

@@ -54,7 +54,12 @@ export async function makeMonthlyReports(
   const kept = await regionsWithKeptReport(ctx.store.db, month);
   const made: string[] = [];
   for (const code of regions.filter((c) => !kept.has(c))) {
-    const report = await buildRegionReport(ctx.store.db, code, { now, freshnessHours });
+    // The kept record is read by staff only (the regisseur, national readers): in full.
+    const report = await buildRegionReport(ctx.store.db, code, {
+      now,
+      freshnessHours,
+      smallCounts: true,
+    });
     if (await keepReport(ctx.store.db, month, report)) {
       made.push(code);
     }

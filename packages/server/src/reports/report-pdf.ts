@@ -1,5 +1,11 @@
 import PDFDocument from 'pdfkit';
-import { reportYears, type RegionReport, type ReportLanguage } from '@palliamonitor/contracts';
+import {
+  MESSAGES,
+  reportYears,
+  type RegionReport,
+  type ReportLanguage,
+  type ReportMonthSuppressible,
+} from '@palliamonitor/contracts';
 import { reportText, type ReportText } from './report-text';
 
 // The report drawn as a PDF with PDFKit (no browser on the server). PDFKit's built-in Helvetica
@@ -14,6 +20,7 @@ const MAX_HOSPICES = 40;
 type Doc = PDFKit.PDFDocument;
 
 interface Formats {
+  readonly language: ReportLanguage;
   readonly text: ReportText;
   readonly int: (n: number) => string;
   readonly dec: (n: number) => string;
@@ -35,6 +42,7 @@ function formatsOf(language: ReportLanguage): Formats {
     timeStyle: 'short',
   });
   return {
+    language,
     text,
     int: (n) => int.format(n),
     dec: (n) => dec.format(n),
@@ -122,15 +130,24 @@ function monthsSection(doc: Doc, report: RegionReport, f: Formats): void {
     doc,
     f.text.monthColumns,
     [1.1, 1, 1, 1, 1.3, 1.2],
-    report.months.map((m) => [
-      m.period,
-      f.pct(m.occupancy),
-      f.int(m.admissions),
-      f.int(m.refusals),
-      m.waitingListEnd === null ? '–' : f.int(m.waitingListEnd),
-      f.pct(m.freshDataShare),
-    ]),
+    report.months.map((m) => {
+      // A suppressed figure reads "<5" (as on the page), never as unknown or as 0.
+      const cell = (field: ReportMonthSuppressible, text: () => string) =>
+        m.suppressed?.includes(field) ? '<5' : text();
+      const count = (n: number | null) => (n === null ? '–' : f.int(n));
+      return [
+        m.period,
+        cell('occupancy', () => f.pct(m.occupancy)),
+        cell('admissions', () => count(m.admissions)),
+        cell('refusals', () => count(m.refusals)),
+        cell('waitingListEnd', () => count(m.waitingListEnd)),
+        f.pct(m.freshDataShare),
+      ];
+    }),
   );
+  if (report.months.some((m) => (m.suppressed ?? []).length > 0)) {
+    line(doc, `<5: ${MESSAGES['statistics.suppressed'][f.language]}`);
+  }
 }
 
 function forecastSection(doc: Doc, report: RegionReport, f: Formats): void {

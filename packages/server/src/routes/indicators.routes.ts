@@ -4,8 +4,10 @@ import {
   getScenarioOrThrow,
   getStatistics,
   listRegions,
+  publishStatistics,
 } from '@palliamonitor/data';
 import { FIRST_YEAR, LAST_YEAR, forecastNation, type ForecastRow } from '@palliamonitor/model';
+import { seesSmallCounts } from '../auth/authorise';
 import { today, type App, type AppContext } from '../context';
 import type { CollectionContext } from '../live/collection-context';
 import { ProblemResponses } from './params';
@@ -13,19 +15,20 @@ import { ProblemResponses } from './params';
 // The map indicators of every zorgkantoorregio in one answer: the overview's map and table show
 // all 31 regions, and one request per region made that page slow. The capacity figures come from
 // one national model run (every region's rows at once); the monthly figures from each region's
-// statistics, as GET /regions/{code}/statistics answers them.
+// statistics, as GET /regions/{code}/statistics answers them, small counts cut for the caller the
+// same way.
 
 type Period = { period: string; occupancy: number | null; admissions: number; refusals: number };
 
 /** The latest month with any data (occupancy known, admissions or refusals recorded). */
-function latestPeriod<P extends Period>(items: readonly P[]): P | null {
+function latestIndex(items: readonly Period[]): number {
   for (let i = items.length - 1; i >= 0; i--) {
     const p = items[i]!;
     if (p.occupancy !== null || p.admissions > 0 || p.refusals > 0) {
-      return p;
+      return i;
     }
   }
-  return null;
+  return -1;
 }
 
 /** Licensed beds minus beds needed (the model's gap is needed minus current). */
@@ -64,13 +67,18 @@ export function indicatorRoutes(app: App, ctx: AppContext, collection: Collectio
       const items = [];
       // One region after another: the embedded store answers one query at a time anyway.
       for (const region of regions.items) {
-        const stats = await getStatistics(
+        const scope = { kind: 'region', code: region.code } as const;
+        const computed = await getStatistics(
           ctx.store.db,
-          { kind: 'region', code: region.code },
+          scope,
           { period: 'month' },
           { now: ctx.now(), freshnessHours: collection.freshnessHours },
         );
-        const last = latestPeriod(stats.items);
+        const stats = publishStatistics(computed, {
+          smallCounts: await seesSmallCounts(request, scope, ctx),
+        });
+        // The month is chosen on the counts themselves: a suppressed month still has data.
+        const last = stats.items[latestIndex(computed.items)];
         const rows = rowsByRegion.get(region.code);
         items.push({
           code: region.code,
@@ -79,6 +87,9 @@ export function indicatorRoutes(app: App, ctx: AppContext, collection: Collectio
           occupancy: last?.occupancy ?? null,
           refusals: last?.refusals ?? null,
           freshDataShare: last?.freshDataShare ?? null,
+          suppressed: (last?.suppressed ?? []).filter(
+            (k): k is 'occupancy' | 'refusals' => k === 'occupancy' || k === 'refusals',
+          ),
           surplusNow: surplusIn(rows, currentYear),
           surplusInYear: surplusIn(rows, year),
         });

@@ -8,6 +8,8 @@ import {
   ReportParams,
   ReportPdfQuery,
 } from '@palliamonitor/contracts';
+import type { FastifyRequest } from 'fastify';
+import { seesSmallCounts } from '../auth/authorise';
 import { hasRole, type Principal } from '../auth/principal';
 import type { App, AppContext } from '../context';
 import type { CollectionContext } from '../live/collection-context';
@@ -88,19 +90,21 @@ const ENDPOINTS = {
 } satisfies Record<string, Endpoint>;
 
 export function reportRoutes(app: App, ctx: AppContext, collection: CollectionContext): void {
-  const build = (code: string) =>
+  /** The report of today, its small counts cut for the reader as the statistics are. */
+  const build = async (request: FastifyRequest, code: string) =>
     buildRegionReport(ctx.store.db, code, {
       now: ctx.now(),
       freshnessHours: collection.freshnessHours,
+      smallCounts: await seesSmallCounts(request, { kind: 'region', code }, ctx),
     });
 
   route(app, ENDPOINTS.readReport, async (request, reply) => {
     reply.header('Cache-Control', 'no-store');
-    return build(request.params.code);
+    return build(request, request.params.code);
   });
 
   route(app, ENDPOINTS.readReportPdf, async (request, reply) => {
-    const report = await build(request.params.code);
+    const report = await build(request, request.params.code);
     const pdf = await renderReportPdf(report, request.query.lang ?? 'nl');
     reply.header('Cache-Control', 'no-store');
     reply.header(

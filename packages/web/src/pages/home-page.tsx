@@ -23,6 +23,7 @@ import { ForecastChart } from '../features/forecast/forecast-chart';
 import { ForecastInputs } from '../features/forecast/forecast-inputs';
 import { ReportLink } from '../features/report/report-link';
 import { NationalTrend } from '../features/statistics/trend';
+import { SuppressedMark } from '../features/statistics/suppressed';
 import { SelectField, yearChoices } from '../features/common/select-field';
 
 const FIRST_YEAR = 2024;
@@ -128,10 +129,11 @@ function OverviewContent({
           <p className="hint">{t('home.gapHint')}</p>
         ) : null}
         <Async value={values} what={label}>
-          {(map) => (
+          {(data) => (
             <MapAndTable
               overview={overview}
-              values={map}
+              values={data.values}
+              suppressed={data.suppressed}
               indicator={indicator}
               label={label}
               boundaries={boundaries}
@@ -171,12 +173,15 @@ function NationalForecast() {
 function MapAndTable({
   overview,
   values,
+  suppressed,
   indicator,
   label,
   boundaries,
 }: {
   overview: Overview;
   values: Map<string, number | null>;
+  /** Regions whose value is a small count the caller may not see: "<5" in the table. */
+  suppressed: ReadonlySet<string>;
   indicator: Indicator;
   label: string;
   boundaries: FeatureCollection | null;
@@ -197,7 +202,8 @@ function MapAndTable({
       label,
       isNumeric: true,
       sortValue: (r) => values.get(r.code) ?? null,
-      render: (r) => format(values.get(r.code) ?? null),
+      render: (r) =>
+        suppressed.has(r.code) ? <SuppressedMark /> : format(values.get(r.code) ?? null),
     },
     ...sortedNumeric<RegionFigures>([
       ['facilities', t('figure.facilities'), (r) => r.facilities, (v) => formatNumber(v, locale)],

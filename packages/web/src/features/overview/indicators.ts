@@ -65,6 +65,18 @@ function valueOf(
   }
 }
 
+/** An indicator's value per region, and the regions whose value is a suppressed small count. */
+export interface IndicatorValues {
+  values: Map<string, number | null>;
+  suppressed: ReadonlySet<string>;
+}
+
+/** The indicator of the answer that a row's `suppressed` list names, if it can be suppressed. */
+const SUPPRESSIBLE: Partial<Record<Indicator, 'occupancy' | 'refusals'>> = {
+  occupancy: 'occupancy',
+  refusals: 'refusals',
+};
+
 /**
  * Values of an indicator per region. Registry indicators come from the overview; occupancy,
  * refusals, freshness and the capacity surplus (today's beds minus beds needed by Erlang B;
@@ -74,22 +86,32 @@ export function useIndicatorValues(
   overview: Overview,
   indicator: Indicator,
   year: number,
-): Loadable<Map<string, number | null>> {
+): Loadable<IndicatorValues> {
   const fromOverview = indicator === 'bedsPer10k65Plus' || indicator === 'licensedBeds';
   // The year only matters for gapYear; other indicators share one answer.
   const answer = useApi<RegionIndicatorsAnswer>(
     fromOverview ? null : `/regions/indicators?year=${indicator === 'gapYear' ? year : 2035}`,
   );
-  return useMemo((): Loadable<Map<string, number | null>> => {
+  return useMemo((): Loadable<IndicatorValues> => {
     if (indicator === 'bedsPer10k65Plus' || indicator === 'licensedBeds') {
-      return { state: 'ok', data: new Map(overview.regions.map((r) => [r.code, r[indicator]])) };
+      const values = new Map(overview.regions.map((r) => [r.code, r[indicator]]));
+      return { state: 'ok', data: { values, suppressed: new Set() } };
     }
     if (answer.state !== 'ok') {
       return answer;
     }
+    const field = SUPPRESSIBLE[indicator];
+    const items = answer.data.items;
     return {
       state: 'ok',
-      data: new Map(answer.data.items.map((row) => [row.code, valueOf(row, indicator)])),
+      data: {
+        values: new Map(items.map((row) => [row.code, valueOf(row, indicator)])),
+        suppressed: new Set(
+          items
+            .filter((r) => field !== undefined && r.suppressed.includes(field))
+            .map((r) => r.code),
+        ),
+      },
     };
   }, [answer, indicator, overview]);
 }

@@ -5,6 +5,7 @@ import type { MessageKey } from '../../i18n/nl';
 import { formatDateTime, formatNumber, formatPercent } from '../../lib/format';
 import { useVerdictText } from '../plans/plan-chart';
 import { DataTable, type Column } from '../common/data-table';
+import { figureOf } from '../statistics/suppressed';
 
 // The sections of the regional report, each a heading and a plain table: plain tables print well
 // and read well aloud. The figures are the report model's, as GET /regions/{code}/report answers.
@@ -126,14 +127,18 @@ export function MonthsSection({ report }: { report: RegionReport }) {
         <Table
           labelledBy="report-months"
           head={MONTH_HEAD}
-          rows={report.months.map((m) => [
-            m.period,
-            formatPercent(m.occupancy, locale),
-            formatNumber(m.admissions, locale),
-            formatNumber(m.refusals, locale),
-            formatNumber(m.waitingListEnd, locale),
-            formatPercent(m.freshDataShare, locale),
-          ])}
+          rows={report.months.map((m) => {
+            // Monthly reports kept before small counts were suppressed name none.
+            const row = { suppressed: m.suppressed ?? [] };
+            return [
+              m.period,
+              figureOf(row, 'occupancy', formatPercent(m.occupancy, locale)),
+              figureOf(row, 'admissions', formatNumber(m.admissions, locale)),
+              figureOf(row, 'refusals', formatNumber(m.refusals, locale)),
+              figureOf(row, 'waitingListEnd', formatNumber(m.waitingListEnd, locale)),
+              formatPercent(m.freshDataShare, locale),
+            ];
+          })}
         />
       )}
     </Section>
