@@ -242,14 +242,16 @@ function publishDay(d: ComputedDay, cut: Cut<DailySuppressible>): DailyFigures {
 }
 
 /** Cuts of the same period (or day) across the scope and its hospices, by position. */
-function periodCuts(rows: readonly (readonly ComputedPeriod[])[]) {
-  return rows.map((items) => items.map((p) => primary(periodCells(p), PERIOD_COUNTS)));
+function periodCuts(rows: readonly (readonly ComputedPeriod[])[], full: boolean) {
+  const counts = full ? [] : PERIOD_COUNTS;
+  return rows.map((items) => items.map((p) => primary(periodCells(p), counts)));
 }
 
-function dayCuts(rows: readonly (readonly ComputedDay[] | undefined)[]) {
+function dayCuts(rows: readonly (readonly ComputedDay[] | undefined)[], full: boolean) {
+  const counts: DailySuppressible[] = full ? [] : ['occupied'];
   return rows.map((days) =>
     (days ?? []).map((d) =>
-      primary(new Map<DailySuppressible, number | null>([['occupied', d.occupied]]), ['occupied']),
+      primary(new Map<DailySuppressible, number | null>([['occupied', d.occupied]]), counts),
     ),
   );
 }
@@ -292,17 +294,14 @@ export function publishStatistics(
   options: { smallCounts: boolean },
 ): Statistics {
   const hospices = stats.hospices ?? [];
-  const periods = periodCuts([stats.items, ...hospices.map((h) => h.items)]);
-  const days = dayCuts([stats.daily, ...hospices.map((h) => h.daily)]);
-  if (options.smallCounts) {
-    for (const cut of [...periods.flat(), ...days.flat()]) {
-      cut.hidden.clear();
-    }
-  } else {
+  // Row 0 is the scope, then its hospices; a reader who may see everything hides nothing.
+  const computed = [stats.items, ...hospices.map((h) => h.items)];
+  const computedDays = [stats.daily, ...hospices.map((h) => h.daily)];
+  const periods = periodCuts(computed, options.smallCounts);
+  const days = dayCuts(computedDays, options.smallCounts);
+  if (!options.smallCounts) {
     settle(periods, days, stats.hospices !== undefined);
-    const computed = [stats.items, ...hospices.map((h) => h.items)];
     periods.forEach((row, r) => row.forEach((cut, i) => deriveHidden(computed[r]![i]!, cut)));
-    const computedDays = [stats.daily, ...hospices.map((h) => h.daily)];
     days.forEach((row, r) =>
       row.forEach((cut, i) => {
         if (cut.hidden.has('occupied') && computedDays[r]![i]!.occupancy !== null) {
