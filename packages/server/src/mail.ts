@@ -1,4 +1,3 @@
-import nodemailer from 'nodemailer';
 import type { Config } from './config';
 
 // Mail leaves the server for one reason: a password-reset link. With SMTP_URL set it goes out over
@@ -25,13 +24,22 @@ export function logMailTransport(log: (line: string) => void): MailTransport {
  * offers it) or `smtps://…:465` (TLS from the start).
  */
 export function smtpMailTransport(url: string, from: string): MailTransport {
-  const transporter = nodemailer.createTransport(url);
+  // nodemailer is loaded in the background when the transport is made, not as a module of every
+  // start of the server (most starts send no mail). Should it fail, the first send fails with it;
+  // until then the failure must not count as unhandled.
+  const transporter = import('nodemailer').then(({ default: nodemailer }) =>
+    nodemailer.createTransport(url),
+  );
+  transporter.catch(() => undefined);
   return {
     async send(message) {
-      await transporter.sendMail({ from, ...message });
+      await (await transporter).sendMail({ from, ...message });
     },
     close() {
-      transporter.close();
+      void transporter.then(
+        (t) => t.close(),
+        () => undefined,
+      );
     },
   };
 }

@@ -7,19 +7,28 @@ import {
   RegionReport,
   ReportParams,
   ReportPdfQuery,
+  type ReportLanguage,
 } from '@palliamonitor/contracts';
 import type { FastifyRequest } from 'fastify';
 import { seesSmallCounts } from '../auth/authorise';
 import { hasRole, type Principal } from '../auth/principal';
 import type { App, AppContext } from '../context';
 import type { CollectionContext } from '../live/collection-context';
-import { renderReportPdf } from '../reports/report-pdf';
 import { checkRegion } from './alerts.routes';
 import { ProblemResponses } from './params';
 import { route, type Endpoint } from './endpoint';
 
 // The regional report ("Hospicezorg in {regio}, {datum}") as figures for the HTML page and as a
 // PDF, for a zorgkantoorregio or the nation (NL), and the kept monthly reports.
+
+/**
+ * The report as PDF. PDFKit and its fonts are loaded when the first PDF is asked for, not when
+ * the server starts: most starts never draw one, and loading them is a noticeable part of a start.
+ */
+async function pdfOf(report: RegionReport, language: ReportLanguage): Promise<Buffer> {
+  const { renderReportPdf } = await import('../reports/report-pdf');
+  return renderReportPdf(report, language);
+}
 
 const Pdf = {
   description: 'Het rapport als PDF',
@@ -105,7 +114,7 @@ export function reportRoutes(app: App, ctx: AppContext, collection: CollectionCo
 
   route(app, ENDPOINTS.readReportPdf, async (request, reply) => {
     const report = await build(request, request.params.code);
-    const pdf = await renderReportPdf(report, request.query.lang ?? 'nl');
+    const pdf = await pdfOf(report, request.query.lang ?? 'nl');
     reply.header('Cache-Control', 'no-store');
     reply.header(
       'Content-Disposition',
@@ -134,7 +143,7 @@ export function reportRoutes(app: App, ctx: AppContext, collection: CollectionCo
     if (request.query.format !== 'pdf') {
       return reply.type('application/json; charset=utf-8').send(report);
     }
-    const pdf = await renderReportPdf(report, request.query.lang ?? 'nl');
+    const pdf = await pdfOf(report, request.query.lang ?? 'nl');
     reply.header('Content-Disposition', `inline; filename="rapport-${code}-${month}.pdf"`);
     return reply.type('application/pdf').send(pdf);
   });
