@@ -389,7 +389,13 @@ export { seedDemoActivity } from './demo/demo-activity';
 export { DEMO_ACTOR, seedDemoData, seedDemoRegistry } from './demo/demo-seed';
 
 // The regional report: one model of figures for the page and the PDF, and the kept monthly ones.
-export { buildRegionReport, sumPlanYears, type ReportOptions } from './reports/report.service';
+export {
+  buildKeptReport,
+  buildRegionReport,
+  sumPlanYears,
+  type KeptReport,
+  type ReportOptions,
+} from './reports/report.service';
 export {
   findKeptReport,
   keepReport,

@@ -1,8 +1,15 @@
 import type { Kysely } from 'kysely';
-import type { RegionReport } from '@palliamonitor/contracts';
+import {
+  REPORT_MONTH_SUPPRESSIBLE,
+  type RegionReport,
+  type ReportMonthFigures,
+} from '@palliamonitor/contracts';
 import type { Database } from '../store/schema';
+import type { KeptReport } from './report.service';
 
-// The kept monthly reports: one per region and month, written once.
+// The kept monthly reports: one per region and month, written once. Each holds the report in full
+// and its months as the public cut showed them (migration 0016): a reader who may not see the
+// region's small counts gets the latter, as the live report gave them that day.
 
 export interface KeptReportEntry {
   readonly month: string;
@@ -16,7 +23,7 @@ export interface KeptReportEntry {
 export async function keepReport(
   db: Kysely<Database>,
   month: string,
-  report: RegionReport,
+  { report, publicMonths }: KeptReport,
 ): Promise<boolean> {
   const result = await db
     .insertInto('kept_report')
@@ -25,6 +32,7 @@ export async function keepReport(
       month,
       generated_at: report.generatedAt,
       report: JSON.stringify(report),
+      public_months: publicMonths === null ? null : JSON.stringify(publicMonths),
     })
     .onConflict((oc) => oc.columns(['region_code', 'month']).doNothing())
     .executeTakeFirst();
@@ -61,14 +69,38 @@ export async function regionsWithKeptReport(
   return new Set(rows.map((r) => r.region_code));
 }
 
-/** The report kept for a region (`code`) and month, as the API's path names them. */
+/**
+ * The report kept for a region (`code`) and month, as the API's path names them, for a reader who
+ * sees the small counts (`smallCounts`) or not. A report kept before the public cut was kept with
+ * it cannot be cut again (the occupancy rule needs bed-days): such a reader gets none of its
+ * suppressible month figures.
+ */
 export async function findKeptReport(
   db: Kysely<Database>,
   key: { readonly code: string; readonly month: string },
+  options: { readonly smallCounts: boolean },
 ): Promise<RegionReport | undefined> {
   const row = await keptReportsOf(db, key.code)
-    .select('report')
+    .select(['report', 'public_months'])
     .where('month', '=', key.month)
     .executeTakeFirst();
-  return row === undefined ? undefined : (row.report as RegionReport);
+  if (row === undefined) {
+    return undefined;
+  }
+  const report = row.report as RegionReport;
+  if (options.smallCounts) {
+    return report;
+  }
+  const months = row.public_months as ReportMonthFigures[] | null;
+  return { ...report, months: months ?? report.months.map(withoutSuppressible) };
+}
+
+/** A month with every figure that could count few people hidden and named. */
+function withoutSuppressible(month: ReportMonthFigures): ReportMonthFigures {
+  const hidden = REPORT_MONTH_SUPPRESSIBLE.filter((field) => month[field] !== null);
+  const cut = { ...month, suppressed: hidden };
+  for (const field of hidden) {
+    cut[field] = null;
+  }
+  return cut;
 }

@@ -18,7 +18,11 @@ import { listHospices } from '../registry/hospice-reads';
 import { cachedModelInputs } from '../demography/model-inputs';
 import { regionBedStatus } from '../collection/bed-status-reads';
 import { regionCompleteness } from '../collection/completeness';
-import { NATIONAL_CODE, getStatistics } from '../collection/statistics.repository';
+import {
+  NATIONAL_CODE,
+  getStatistics,
+  type ComputedStatistics,
+} from '../collection/statistics.repository';
 import { publishStatistics } from '../collection/statistics-suppression';
 import { factsFor, registryFacts } from '../forecast/forecast-provenance';
 import { answerForecast, runCapacity } from '../forecast/forecast.service';
@@ -191,6 +195,44 @@ export async function buildRegionReport(
   code: string,
   options: ReportOptions,
 ): Promise<RegionReport> {
+  return (await reportAndStatistics(db, code, options)).report;
+}
+
+/** A report as it is kept at the end of its month (see kept-reports.repository.ts). */
+export interface KeptReport {
+  /** In full: the small counts as they are. */
+  readonly report: RegionReport;
+  /** Its months as the public cut showed them that day; null for reports kept before. */
+  readonly publicMonths: readonly ReportMonthFigures[] | null;
+}
+
+/**
+ * The report to keep: in full, and its month figures also as a reader who may not see small
+ * counts got them, both from the same statistics, so that such a reader later gets what the live
+ * report gave them that day (the occupancy rule needs bed-days, which the report does not hold).
+ */
+export async function buildKeptReport(
+  db: Kysely<Database>,
+  code: string,
+  options: Omit<ReportOptions, 'smallCounts'>,
+): Promise<KeptReport> {
+  const { report, statistics } = await reportAndStatistics(db, code, {
+    ...options,
+    smallCounts: true,
+  });
+  return { report, publicMonths: monthsOf(statistics, false) };
+}
+
+/** The months the report shows, cut for the reader as GET /regions/{code}/statistics is. */
+function monthsOf(statistics: ComputedStatistics, smallCounts: boolean): ReportMonthFigures[] {
+  return publishStatistics(statistics, { smallCounts }).items.slice(-MONTHS_SHOWN).map(monthOf);
+}
+
+async function reportAndStatistics(
+  db: Kysely<Database>,
+  code: string,
+  options: ReportOptions,
+): Promise<{ report: RegionReport; statistics: ComputedStatistics }> {
   const today = dutchDate(options.now);
   const name = await nameOf(db, code, today);
   const currentYear = Math.min(Math.max(Number(today.slice(0, 4)), FIRST_YEAR), LAST_YEAR);
@@ -215,18 +257,15 @@ export async function buildRegionReport(
   });
   const names = new Map(hospices.map((h) => [h.id, h.name]));
   // The same figures as GET /regions/{code}/statistics, cut for the reader the same way.
-  const stats = publishStatistics(
-    await getStatistics(
-      db,
-      { kind: 'region', code },
-      { period: 'month' },
-      { now: options.now, freshnessHours: options.freshnessHours },
-    ),
-    { smallCounts: options.smallCounts },
+  const statistics = await getStatistics(
+    db,
+    { kind: 'region', code },
+    { period: 'month' },
+    { now: options.now, freshnessHours: options.freshnessHours },
   );
   const fresh = statuses.filter((s) => s.freshness === 'fresh');
   const reporting = await regionCompleteness(db, code, options.now, options.freshnessHours);
-  return {
+  const report: RegionReport = {
     code,
     name,
     asOf: today,
@@ -239,7 +278,7 @@ export async function buildRegionReport(
       bedsOpen: fresh.reduce((s, b) => s + (b.bedsOpen ?? 0), 0),
       bedsFree: fresh.reduce((s, b) => s + (b.bedsFree ?? 0), 0),
     },
-    months: stats.items.slice(-MONTHS_SHOWN).map(monthOf),
+    months: monthsOf(statistics, options.smallCounts),
     forecast: {
       scenario: { id: scenario.id, name: scenario.name, version: scenario.version },
       years: forecast.rows.map((r) => ({
@@ -284,4 +323,5 @@ export async function buildRegionReport(
     },
     sources: [...forecast.inputs, ...ownSources(options.freshnessHours)],
   };
+  return { report, statistics };
 }

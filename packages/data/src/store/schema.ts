@@ -310,6 +310,8 @@ export interface KeptReportTable {
   month: string;
   generated_at: string;
   report: JSONColumnType<object, string, string>;
+  /** The report's months as the public cut showed them (migration 0016); null before that. */
+  public_months: JSONColumnType<object | null, string | null, string | null>;
 }
 
 export interface AlertAcknowledgementTable {

@@ -185,10 +185,12 @@ export const POLICY: Record<string, RoutePolicy> = {
     roles('regisseur', 'national-analyst', 'administrator'),
     'reports.readKept',
   ),
-  'GET /api/v1/regions/:code/reports/:month': staff(
-    roles('regisseur', 'national-analyst', 'administrator'),
-    'reports.readKept',
-  ),
+  // A kept report's month figures count people as the live ones do: small counts only for those
+  // who may read the region's registrations.
+  'GET /api/v1/regions/:code/reports/:month': {
+    ...staff(roles('regisseur', 'national-analyst', 'administrator'), 'reports.readKept'),
+    smallCounts: 'registrations',
+  },
   // reporting completeness: which facilities are behind (handlers check the regisseur's own
   // region; NL for national readers); a person's own reminder setting
   'GET /api/v1/regions/:code/completeness': staff(

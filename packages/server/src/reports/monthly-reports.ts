@@ -1,5 +1,5 @@
 import {
-  buildRegionReport,
+  buildKeptReport,
   dutchDate,
   keepReport,
   listRegions,
@@ -54,13 +54,10 @@ export async function makeMonthlyReports(
   const kept = await regionsWithKeptReport(ctx.store.db, month);
   const made: string[] = [];
   for (const code of regions.filter((c) => !kept.has(c))) {
-    // The kept record is read by staff only (the regisseur, national readers): in full.
-    const report = await buildRegionReport(ctx.store.db, code, {
-      now,
-      freshnessHours,
-      smallCounts: true,
-    });
-    if (await keepReport(ctx.store.db, month, report)) {
+    // In full for those who may read the region's registrations, and as the public cut for the
+    // other readers of kept reports (national analysts, other regions' regisseurs for NL).
+    const kept = await buildKeptReport(ctx.store.db, code, { now, freshnessHours });
+    if (await keepReport(ctx.store.db, month, kept)) {
       made.push(code);
     }
   }

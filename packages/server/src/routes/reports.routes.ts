@@ -133,7 +133,9 @@ export function reportRoutes(app: App, ctx: AppContext, collection: CollectionCo
   route(app, ENDPOINTS.readMonthReport, async (request, reply) => {
     const { code, month } = request.params;
     checkKeptReader(request.principal, code);
-    const report = await findKeptReport(ctx.store.db, request.params);
+    const report = await findKeptReport(ctx.store.db, request.params, {
+      smallCounts: await seesSmallCounts(request, { kind: 'region', code }, ctx),
+    });
     if (!report) {
       throw new AppError('NOT_FOUND', `no report of ${code} kept for ${month}`, [
         { field: 'month', message: `no report kept for ${month}` },
