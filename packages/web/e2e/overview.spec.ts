@@ -49,6 +49,26 @@ test.describe('national overview /', () => {
     ).toBeVisible({ timeout: 30_000 });
   });
 
+  test('a region whose figure is a small count reads "<5" on the map, as in the table', async ({
+    page,
+  }) => {
+    // Whether a region's refusals of this month are 1 to 4 depends on the day: the answer is
+    // made so for Utrecht, as the server gives it to the public when they are.
+    await page.route(/\/api\/v1\/regions\/indicators/, async (route) => {
+      const response = await route.fetch();
+      const body = (await response.json()) as { items: Array<Record<string, unknown>> };
+      const utrecht = body.items.find((r) => r['code'] === 'ZK23')!;
+      Object.assign(utrecht, { refusals: null, suppressed: ['refusals'] });
+      await route.fulfill({ response, json: body });
+    });
+    await page.goto('/?indicator=refusals');
+    await expect(
+      page.getByTestId('region-map').getByRole('link', { name: /^Utrecht: .* <5$/ }),
+    ).toBeVisible();
+    const row = page.getByTestId('region-table').locator('tbody tr', { hasText: /^Utrecht/ });
+    await expect(row.getByTestId('suppressed')).toHaveText('<5');
+  });
+
   test('keyboard: one tab stop per region with a visible focus and an accessible name', async ({
     page,
   }) => {

@@ -31,6 +31,17 @@ interface MapProps {
   formatValue: (value: number | null) => string;
   hrefFor: (code: string) => string;
   boundaries: FeatureCollection | null;
+  /** Regions whose value is a small count the reader may not see: "<5", as in the table. */
+  suppressed?: ReadonlySet<string>;
+}
+
+/** A region's value as the map reads it out. */
+function valueText(
+  { formatValue, suppressed }: Pick<MapProps, 'formatValue' | 'suppressed'>,
+  code: string,
+  value: number | null,
+): string {
+  return suppressed?.has(code) ? '<5' : formatValue(value);
 }
 
 /**
@@ -45,7 +56,8 @@ export function RegionMap(props: MapProps) {
   );
 }
 
-function TileMap({ regions, values, scale, indicator, formatValue, hrefFor }: MapProps) {
+function TileMap(props: MapProps) {
+  const { regions, values, scale, indicator, hrefFor } = props;
   const { t } = useI18n();
   const byCode = new Map(regions.map((r) => [r.code, r]));
   const ordered = tileOrder(regions.map((r) => r.code)).filter((c) => TILE_GRID[c] !== undefined);
@@ -82,7 +94,7 @@ function TileMap({ regions, values, scale, indicator, formatValue, hrefFor }: Ma
                     {tile.short}
                   </span>
                   <span className="visually-hidden">{`${region.name}: ${indicator} `}</span>
-                  <span className="tile__value">{formatValue(value)}</span>
+                  <span className="tile__value">{valueText(props, code, value)}</span>
                 </Link>
               </li>
             );
@@ -104,15 +116,8 @@ function TileMap({ regions, values, scale, indicator, formatValue, hrefFor }: Ma
   );
 }
 
-function Choropleth({
-  regions,
-  values,
-  scale,
-  indicator,
-  formatValue,
-  hrefFor,
-  boundaries,
-}: MapProps & { boundaries: FeatureCollection }) {
+function Choropleth(props: MapProps & { boundaries: FeatureCollection }) {
+  const { regions, values, scale, indicator, hrefFor, boundaries } = props;
   const { t } = useI18n();
   const names = new Map(regions.map((r) => [r.code, r.name]));
   const afterMap = useId();
@@ -165,7 +170,7 @@ function Choropleth({
               <Link
                 key={f.code}
                 href={hrefFor(f.code)}
-                aria-label={`${names.get(f.code) ?? f.code}: ${indicator} ${formatValue(value)}`}
+                aria-label={`${names.get(f.code) ?? f.code}: ${indicator} ${valueText(props, f.code, value)}`}
                 data-code={f.code}
                 className="choropleth__region"
               >

@@ -180,7 +180,7 @@ function MapAndTable({
 }: {
   overview: Overview;
   values: Map<string, number | null>;
-  /** Regions whose value is a small count the caller may not see: "<5" in the table. */
+  /** Regions whose value is a small count the caller may not see: "<5" on the map and in the table. */
   suppressed: ReadonlySet<string>;
   indicator: Indicator;
   label: string;
@@ -233,6 +233,7 @@ function MapAndTable({
           formatValue={format}
           hrefFor={(code) => `/regio/${code}`}
           boundaries={boundaries}
+          suppressed={suppressed}
         />
         <div>
           <MapLegend scale={scale} indicator={label} formatValue={format} />
