@@ -32,7 +32,7 @@ export async function keepReport(
       month,
       generated_at: report.generatedAt,
       report: JSON.stringify(report),
-      public_months: publicMonths === null ? null : JSON.stringify(publicMonths),
+      public_months: JSON.stringify(publicMonths),
     })
     .onConflict((oc) => oc.columns(['region_code', 'month']).doNothing())
     .executeTakeFirst();

@@ -202,8 +202,8 @@ export async function buildRegionReport(
 export interface KeptReport {
   /** In full: the small counts as they are. */
   readonly report: RegionReport;
-  /** Its months as the public cut showed them that day; null for reports kept before. */
-  readonly publicMonths: readonly ReportMonthFigures[] | null;
+  /** Its months as the public cut showed them that day. */
+  readonly publicMonths: readonly ReportMonthFigures[];
 }
 
 /**

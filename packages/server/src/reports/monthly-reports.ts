@@ -56,8 +56,8 @@ export async function makeMonthlyReports(
   for (const code of regions.filter((c) => !kept.has(c))) {
     // In full for those who may read the region's registrations, and as the public cut for the
     // other readers of kept reports (national analysts, other regions' regisseurs for NL).
-    const kept = await buildKeptReport(ctx.store.db, code, { now, freshnessHours });
-    if (await keepReport(ctx.store.db, month, kept)) {
+    const report = await buildKeptReport(ctx.store.db, code, { now, freshnessHours });
+    if (await keepReport(ctx.store.db, month, report)) {
       made.push(code);
     }
   }
