@@ -13,7 +13,7 @@ import type { Statistics, Viability } from '@palliamonitor/contracts';
 import { AppError } from '../errors';
 import { dutchDate } from '../dates';
 import { getStatistics, type StatisticsScope } from '../collection/statistics.repository';
-import { countCell, protectSums, type CountCell } from '../collection/statistics-suppression';
+import { countCellsFor, protectSums, type CountCell } from '../collection/statistics-suppression';
 
 // The viability signal of a hospice, and of a region with each of its hospices, from the derived
 // statistics of the last twelve whole months. Thresholds are assumptions a caller may change.
@@ -143,8 +143,7 @@ export function publishViability(
   answer: ViabilityAnswer,
   options: { smallCounts: boolean },
 ): Viability {
-  const cell = (value: number): CountCell =>
-    options.smallCounts ? { value, hidden: false } : countCell(value);
+  const cell = countCellsFor(options.smallCounts);
   const total = cell(answer.bedDays);
   const parts = (answer.hospices ?? []).map((h) => cell(h.bedDays));
   if (!options.smallCounts && answer.hospices !== undefined) {

@@ -112,6 +112,12 @@ export interface CountCell {
 /** A count as published to a caller who may not see small counts: hidden when it is 1 to 4. */
 export const countCell = (value: number): CountCell => ({ value, hidden: isSuppressed(value) });
 
+/** The cells of a caller's answer: hidden as `countCell` says, or never for one who sees all. */
+export const countCellsFor =
+  (smallCounts: boolean) =>
+  (value: number): CountCell =>
+    smallCounts ? { value, hidden: false } : countCell(value);
+
 /**
  * A total and its parts that an answer (or another public answer) shows side by side. A total
  * the answer does not hold itself is still given: it is public elsewhere (the statistics), so it

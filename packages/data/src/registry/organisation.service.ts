@@ -17,6 +17,7 @@ import { findRegion } from './regions.repository';
 import { publishedMonths } from '../open-data/open-data.service';
 import {
   countCell,
+  countCellsFor,
   protectSums,
   type CountCell,
   type CountSum,
@@ -127,9 +128,9 @@ function publishGroups(
   smallCounts: boolean,
 ): { groups: Organisation['groups']; mix: Organisation['groups'][] } {
   const cells = new Map<ComputedGroup, CountCell>();
+  const newCell = countCellsFor(smallCounts);
   const cellOf = (g: ComputedGroup): CountCell => {
-    const cell =
-      cells.get(g) ?? (smallCounts ? { value: g.bedDays, hidden: false } : countCell(g.bedDays));
+    const cell = cells.get(g) ?? newCell(g.bedDays);
     cells.set(g, cell);
     return cell;
   };
