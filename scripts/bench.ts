@@ -63,7 +63,17 @@ for (const [name, file, exported, figures] of suites) {
   if (!run) {
     throw new Error(`${file} does not export ${exported}`);
   }
-  for (const [figure, value] of await run(wants)) {
+  let lines: Array<[string, number]>;
+  try {
+    lines = await run(wants);
+  } catch (error) {
+    if (error instanceof Error && error.name === 'BenchSetupError') {
+      console.error(`bench: ${error.message}`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  for (const [figure, value] of lines) {
     console.log(`${figure}: ${Number.isInteger(value) ? value : Number(value.toPrecision(4))}`);
   }
 }

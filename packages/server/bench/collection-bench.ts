@@ -41,6 +41,23 @@ export function postgresBenchStore(): BenchStore | undefined {
 
 const BENCH_SCHEMA = 'palliamonitor_bench';
 
+/**
+ * The benchmark cannot start as configured (no such database, nothing listening): `npm run bench`
+ * says so in one line and exits with 2, as for any bad input, instead of a driver's stack trace.
+ */
+export class BenchSetupError extends Error {
+  override name = 'BenchSetupError';
+}
+
+/** Where the connection went and why it failed; never the password in the URL. */
+function describeConnectFailure(url: string, error: unknown): string {
+  const { hostname, port, pathname } = new URL(url);
+  const database = decodeURIComponent(pathname.slice(1)) || '(default)';
+  const reason =
+    error instanceof Error ? error.message || (error as { code?: string }).code : String(error);
+  return `cannot connect to database "${database}" on ${hostname}:${port || 5432}: ${reason}`;
+}
+
 /** A fresh store: a new folder, or a schema of its own in the benchmark database (dropped after). */
 export async function withStore<T>(
   where: BenchStore,
@@ -48,7 +65,9 @@ export async function withStore<T>(
 ): Promise<T> {
   if (where.kind === 'postgres') {
     const admin = new pg.Client({ connectionString: where.url });
-    await admin.connect();
+    await admin.connect().catch((error: unknown) => {
+      throw new BenchSetupError(`BENCH_DATABASE_URL: ${describeConnectFailure(where.url, error)}`);
+    });
     await admin.query(
       `drop schema if exists ${BENCH_SCHEMA} cascade; create schema ${BENCH_SCHEMA}`,
     );
