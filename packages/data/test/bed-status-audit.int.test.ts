@@ -175,4 +175,48 @@ describe(`bed-status audit entries (${storeName})`, () => {
       await sql`alter table audit_log drop constraint refuses_test_actor`.execute(store.db);
     }
   });
+
+  it('an entry of the one-statement path refers to its event instead of copying both states', async () => {
+    const written = await setBedStatus(
+      store.db,
+      hospiceId,
+      { bedsOpen: 6, bedsOccupied: 1 },
+      { actor: 'editor-4', now },
+      { ...options, audit: auditFor('editor-4') },
+    );
+    const row = await store.db
+      .selectFrom('audit_log')
+      .select(['event_id', 'before', 'after'])
+      .where('actor', '=', 'editor-4')
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ event_id: written.event.id, before: null, after: null });
+    // The current state was kept by the write itself, and the trigger is left on for any other
+    // writer: a plain insert afterwards still moves the current state.
+    const { rows } = await sql<{ event_id: number; on: string | null }>`
+      select event_id, current_setting('palliamonitor.bed_status_follow', true) as on
+      from bed_status_current where hospice_id = ${hospiceId}`.execute(store.db);
+    expect(rows[0]!.event_id).toBe(written.event.id);
+    expect(rows[0]!.on ?? '').toBe('');
+    const plain = await store.db
+      .insertInto('bed_status_event')
+      .values({
+        hospice_id: hospiceId,
+        kind: 'update',
+        beds_open: 6,
+        beds_occupied: 2,
+        beds_closed: 0,
+        closed_reason: null,
+        admission_stop: false,
+        recorded_at: now.toISOString(),
+        recorded_by: 'editor-4',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const after = await store.db
+      .selectFrom('bed_status_current')
+      .select('event_id')
+      .where('hospice_id', '=', hospiceId)
+      .executeTakeFirstOrThrow();
+    expect(after.event_id).toBe(plain.id);
+  });
 });

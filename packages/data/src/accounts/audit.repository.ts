@@ -148,22 +148,54 @@ export async function listAudit(
     (q) => q.selectAll().orderBy('id', 'desc'),
     query,
   );
+  const events = await eventStates(
+    db,
+    rows.flatMap((r) => (r.event_id === null ? [] : [r.event_id])),
+  );
   return {
-    items: rows.map((r) => ({
-      id: r.id,
-      at: r.at,
-      actor: r.actor,
-      role: r.role,
-      method: r.method,
-      path: r.path,
-      status: r.status,
-      hospiceId: r.hospice_id,
-      regionCode: r.region_code,
-      before: r.before,
-      after: r.after,
-    })),
+    items: rows.map((r) => {
+      const event = r.event_id === null ? undefined : events.get(r.event_id);
+      return {
+        id: r.id,
+        at: r.at,
+        actor: r.actor,
+        role: r.role,
+        method: r.method,
+        path: r.path,
+        status: r.status,
+        hospiceId: r.hospice_id,
+        regionCode: r.region_code,
+        before: event ? event.before : r.before,
+        after: event ? event.after : r.after,
+      };
+    }),
     total,
   };
+}
+
+/**
+ * The state before and after each of these bed-status events, as an audit entry shows them: an
+ * entry of the group write refers to its event (migration 0017), and the state before it is the
+ * facility's previous event in the log (null for its first).
+ */
+async function eventStates(
+  db: Kysely<Database>,
+  eventIds: number[],
+): Promise<Map<number, { before: unknown; after: unknown }>> {
+  if (eventIds.length === 0) {
+    return new Map();
+  }
+  const view = (e: string) =>
+    sql.raw(`bed_status_audit_view(${e}.id, ${e}.kind, ${e}.beds_open, ${e}.beds_occupied,
+      ${e}.beds_closed, ${e}.closed_reason, ${e}.admission_stop, ${e}.recorded_at,
+      ${e}.recorded_by)`);
+  const { rows } = await sql<{ id: number; before: unknown; after: unknown }>`
+    select e.id, ${view('e')} as after,
+      (select ${view('p')} from bed_status_event p
+        where p.hospice_id = e.hospice_id and p.id < e.id order by p.id desc limit 1) as before
+    from bed_status_event e
+    where e.id in (${sql.join(eventIds)})`.execute(db);
+  return new Map(rows.map((r) => [Number(r.id), { before: r.before, after: r.after }]));
 }
 
 export function auditToCsv(items: AuditEntry[]): string {

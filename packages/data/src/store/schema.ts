@@ -263,6 +263,8 @@ export interface AuditLogTable {
   region_code: string | null;
   before: ColumnType<unknown, string | null, string | null>;
   after: ColumnType<unknown, string | null, string | null>;
+  /** The bed-status event the entry records, whose state before and after the log reads. */
+  event_id: ColumnType<number | null, number | null | undefined, never>;
 }
 
 export interface AuthLimitTable {

@@ -14,6 +14,7 @@ import * as m0012 from './0012-reminders';
 import * as m0014 from './0014-stay-admissions';
 import * as m0015 from './0015-bed-status-append';
 import * as m0016 from './0016-kept-report-public-cut';
+import * as m0017 from './0017-bed-status-write';
 
 /** Every migration in order. Names are permanent: never rename or edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '0014-stay-admissions': m0014,
   '0015-bed-status-append': m0015,
   '0016-kept-report-public-cut': m0016,
+  '0017-bed-status-write': m0017,
 };
