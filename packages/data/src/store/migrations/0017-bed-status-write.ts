@@ -1,8 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 
-// The group write of bed-status updates (collection/bed-status-batch.ts), leaner: measured on the
-// embedded store, most of the old function's cost (0015) was not its work but what crossed the
-// boundary and what it wrote twice (decision 0006):
+// The group write of bed-status updates (collection/bed-status-batch.ts), leaner: bed_status_write
+// instead of bed_status_append (0015). Measured on the embedded store, most of the old function's
+// cost was not its work but what crossed the boundary and what it wrote twice (decision 0006):
 // - it takes and returns JSON text (one value each way) instead of a set of rows: a set-returning
 //   PL/pgSQL function and 14 columns of 8 rows, each printed by the engine and parsed again, cost
 //   more than the inserts. The caller already knows what it sent; it is told the event ids and
@@ -21,13 +21,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // No foreign key: the event is written in the same statement and the event log is never
   // changed or shortened, and the check would be paid by every update.
   await sql`alter table audit_log add column event_id bigint`.execute(db);
-  await sql`drop trigger bed_status_follow on bed_status_event`.execute(db);
+  // Replaced, not dropped, and the old function is left in place unused: dropping an object
+  // deletes its comments, which waits for any other session dropping a schema in the same
+  // database (migrate-schemas.int.test.ts).
   await sql`
-    create trigger bed_status_follow after insert on bed_status_event
+    create or replace trigger bed_status_follow after insert on bed_status_event
     referencing new table as new_events for each statement
     when (current_setting('palliamonitor.bed_status_follow', true) is distinct from 'inline')
     execute function bed_status_follow()`.execute(db);
-  await sql`drop function bed_status_append(jsonb, text, bigint, integer)`.execute(db);
   await sql`
     create function bed_status_write(items json, notify_channel text, horizon_lock bigint,
       facility_lock integer)
