@@ -10,8 +10,11 @@ import { fileURLToPath } from 'node:url';
 
 /** `wants(figure)` tells a suite whether a figure (by its name prefix) was asked for. */
 type Bench = (wants: (figure: string) => boolean) => Promise<Array<[string, number]>>;
+/** A suite's check of what it needs (a database it connects to), run before any suite measures. */
+type Preflight = (wants: (figure: string) => boolean) => Promise<void>;
 
-const suites: Array<[string, string, string, string[]]> = [
+/** Name, file, the export that runs it, its figures, and the export that checks its set-up. */
+const suites: Array<[string, string, string, string[], string?]> = [
   [
     'model',
     '../packages/model/bench/model-bench.ts',
@@ -32,6 +35,7 @@ const suites: Array<[string, string, string, string[]]> = [
       'bed-status-updates-postgres-per-second',
       'sse-delivery-p99-ms',
     ],
+    'collectionPreflight',
   ],
   [
     'read path',
@@ -50,7 +54,17 @@ const suites: Array<[string, string, string, string[]]> = [
 const words = process.argv.slice(2);
 const wants = (figure: string) => words.length === 0 || words.some((w) => figure.includes(w));
 
-for (const [name, file, exported, figures] of suites) {
+/** A set-up the run cannot start with: one line and exit code 2, as for any bad input. */
+function setUpFailed(error: unknown): never {
+  if (error instanceof Error && error.name === 'BenchSetupError') {
+    console.error(`bench: ${error.message}`);
+    process.exit(2);
+  }
+  throw error;
+}
+
+const chosen: Bench[] = [];
+for (const [name, file, exported, figures, preflight] of suites) {
   if (!figures.some(wants)) {
     continue;
   }
@@ -58,21 +72,20 @@ for (const [name, file, exported, figures] of suites) {
     console.error(`# ${name}: no benchmark file`);
     continue;
   }
-  const module = (await import(file)) as Record<string, Bench>;
-  const run = module[exported];
+  const module = (await import(file)) as Record<string, Bench | Preflight | undefined>;
+  const run = module[exported] as Bench | undefined;
   if (!run) {
     throw new Error(`${file} does not export ${exported}`);
   }
-  let lines: Array<[string, number]>;
-  try {
-    lines = await run(wants);
-  } catch (error) {
-    if (error instanceof Error && error.name === 'BenchSetupError') {
-      console.error(`bench: ${error.message}`);
-      process.exit(2);
-    }
-    throw error;
+  // Every suite's set-up is checked before the first one measures anything.
+  if (preflight !== undefined) {
+    await (module[preflight] as Preflight)(wants).catch(setUpFailed);
   }
+  chosen.push(run);
+}
+
+for (const run of chosen) {
+  const lines = await run(wants).catch(setUpFailed);
   for (const [figure, value] of lines) {
     console.log(`${figure}: ${Number.isInteger(value) ? value : Number(value.toPrecision(4))}`);
   }

@@ -9,6 +9,7 @@ import pg from 'pg';
 import {
   createApiToken,
   createHospice,
+  describeStore,
   ensureReferenceData,
   openStore,
   type Store,
@@ -49,13 +50,34 @@ export class BenchSetupError extends Error {
   override name = 'BenchSetupError';
 }
 
-/** Where the connection went and why it failed; never the password in the URL. */
-function describeConnectFailure(url: string, error: unknown): string {
-  const { hostname, port, pathname } = new URL(url);
-  const database = decodeURIComponent(pathname.slice(1)) || '(default)';
-  const reason =
-    error instanceof Error ? error.message || (error as { code?: string }).code : String(error);
-  return `cannot connect to database "${database}" on ${hostname}:${port || 5432}: ${reason}`;
+/**
+ * A client connected to the benchmark database, or a BenchSetupError that says where the
+ * connection went (as the CLI names a store: never the password in the URL) and why it failed.
+ */
+async function connectBenchDatabase(url: string): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: url });
+  try {
+    await client.connect();
+    return client;
+  } catch (error) {
+    const reason =
+      error instanceof Error ? error.message || (error as { code?: string }).code : String(error);
+    throw new BenchSetupError(
+      `BENCH_DATABASE_URL: cannot connect to ${describeStore({ databaseUrl: url })}: ${reason}`,
+    );
+  }
+}
+
+/**
+ * Checked before any benchmark runs (scripts/bench.ts): a PostgreSQL figure that was asked for can
+ * reach its database. Otherwise the run would stop only when it came to that figure, after
+ * minutes of others, and print none of them.
+ */
+export async function collectionPreflight(wants: (figure: string) => boolean): Promise<void> {
+  const postgres = postgresBenchStore();
+  if (postgres?.kind === 'postgres' && wants('bed-status-updates-postgres-per-second')) {
+    await (await connectBenchDatabase(postgres.url)).end();
+  }
 }
 
 /** A fresh store: a new folder, or a schema of its own in the benchmark database (dropped after). */
@@ -64,10 +86,7 @@ export async function withStore<T>(
   fn: (store: Store) => Promise<T>,
 ): Promise<T> {
   if (where.kind === 'postgres') {
-    const admin = new pg.Client({ connectionString: where.url });
-    await admin.connect().catch((error: unknown) => {
-      throw new BenchSetupError(`BENCH_DATABASE_URL: ${describeConnectFailure(where.url, error)}`);
-    });
+    const admin = await connectBenchDatabase(where.url);
     await admin.query(
       `drop schema if exists ${BENCH_SCHEMA} cascade; create schema ${BENCH_SCHEMA}`,
     );
