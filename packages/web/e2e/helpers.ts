@@ -116,15 +116,16 @@ export async function revealDeferred(page: Page): Promise<void> {
   // Right after a load or reload the app may not have rendered yet, and an empty page has no
   // placeholder to count: wait for the page's heading first.
   await expect(page.locator('main h1').first()).toBeVisible({ timeout: 45_000 });
+  // Both kinds are counted in one look at the page: counted one after the other, a section that
+  // finished loading between the two looks was in neither (its placeholder appears as its loading
+  // mark goes), and the page seemed done while a section below still waited for its scroll.
   await expect
     .poll(
-      async () => {
-        await page.evaluate(() => document.querySelector('[data-deferred]')?.scrollIntoView());
-        return (
-          (await page.locator('[data-deferred]').count()) +
-          (await page.locator('[data-loading]').count())
-        );
-      },
+      () =>
+        page.evaluate(() => {
+          document.querySelector('[data-deferred]')?.scrollIntoView();
+          return document.querySelectorAll('[data-deferred], [data-loading]').length;
+        }),
       { timeout: 45_000 },
     )
     .toBe(0);
