@@ -32,10 +32,11 @@ import { toFrame } from '../src/live/bed-status-hub';
 const HOSPICES = 20;
 
 /** Where a benchmark store lives: an embedded store in a temporary folder, or PostgreSQL. */
-export type BenchStore = { kind: 'embedded' } | { kind: 'postgres'; url: string };
+export type BenchStore = { kind: 'embedded' } | PostgresBenchStore;
+type PostgresBenchStore = { kind: 'postgres'; url: string };
 
 /** The PostgreSQL benchmarks run when BENCH_DATABASE_URL names a database they may write to. */
-export function postgresBenchStore(): BenchStore | undefined {
+export function postgresBenchStore(): PostgresBenchStore | undefined {
   const url = process.env['BENCH_DATABASE_URL']?.trim();
   return url ? { kind: 'postgres', url } : undefined;
 }
@@ -75,7 +76,7 @@ async function connectBenchDatabase(url: string): Promise<pg.Client> {
  */
 export async function collectionPreflight(wants: (figure: string) => boolean): Promise<void> {
   const postgres = postgresBenchStore();
-  if (postgres?.kind === 'postgres' && wants('bed-status-updates-postgres-per-second')) {
+  if (postgres && wants('bed-status-updates-postgres-per-second')) {
     await (await connectBenchDatabase(postgres.url)).end();
   }
 }
